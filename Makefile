@@ -1,0 +1,30 @@
+# The two commands of the README. Each installs what is missing, then builds.
+#   make run   - build and start backstride
+#   make test  - build under the sanitizers and run every test
+
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build run test clean format
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+run: build
+	./build/release/src/cli/backstride assess
+
+test: deps
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+format:
+	find src tests -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf build

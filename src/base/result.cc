@@ -1,0 +1,43 @@
+#include "base/result.h"
+
+#include <utility>
+
+namespace backstride {
+
+std::string_view ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kCorruption:
+      return "corruption";
+    case ErrorCode::kIOError:
+      return "io_error";
+    case ErrorCode::kUnsupported:
+      return "unsupported";
+  }
+  return "unknown";
+}
+
+Error Error::InvalidArgument(std::string message, std::string path) {
+  return {ErrorCode::kInvalidArgument, std::move(message), std::move(path), std::nullopt};
+}
+
+Error Error::NotFound(std::string message) {
+  return {ErrorCode::kNotFound, std::move(message), {}, std::nullopt};
+}
+
+Error Error::Corruption(std::string message, std::optional<std::size_t> offset) {
+  return {ErrorCode::kCorruption, std::move(message), {}, offset};
+}
+
+Error Error::IOError(std::string message) {
+  return {ErrorCode::kIOError, std::move(message), {}, std::nullopt};
+}
+
+Error Error::Unsupported(std::string message) {
+  return {ErrorCode::kUnsupported, std::move(message), {}, std::nullopt};
+}
+
+}  // namespace backstride

@@ -1,0 +1,160 @@
+#include "cli/assess_command.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "app/assess.h"
+#include "cli/interview.h"
+#include "cli/render.h"
+
+namespace backstride::cli {
+namespace {
+
+// An answers file is a few hundred bytes; anything near this is not one.
+constexpr std::size_t kMaxAnswersBytes = 1 << 20;
+
+Result<std::string> ReadAnswers(const std::string& path, std::istream& in) {
+  std::string text;
+  if (path == "-") {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+      return Fail(Error::InvalidArgument(
+          fmt::format("--answers: cannot open '{}': {}", path, std::strerror(errno)), "--answers"));
+    }
+    text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+    if (file.bad()) {
+      return Fail(Error::InvalidArgument(fmt::format("--answers: cannot read '{}'", path),
+                                         "--answers"));
+    }
+  }
+  if (text.size() > kMaxAnswersBytes) {
+    return Fail(Error::InvalidArgument(
+        fmt::format("--answers: '{}' is {} bytes; an answers file is at most {} bytes", path,
+                    text.size(), kMaxAnswersBytes),
+        "--answers"));
+  }
+  return text;
+}
+
+// Writes `text` to `path` through a temporary file and a rename, so the file is either
+// the old one or the complete new one, never half written.
+Result<void> WriteWhole(const std::string& path, const std::string& text) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) {
+      std::remove(temporary.c_str());
+      return Fail(Error::IOError(fmt::format("cannot write '{}'", temporary)));
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    std::remove(temporary.c_str());
+    return Fail(Error::IOError(
+        fmt::format("cannot move '{}' to '{}': {}", temporary, path, std::strerror(saved))));
+  }
+  return {};
+}
+
+std::string Render(const Assessment& assessment, OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kJson:
+      return AssessmentToJson(assessment) + "\n";
+    case OutputFormat::kMarkdown:
+      return RenderMarkdown(assessment);
+    case OutputFormat::kText:
+      return RenderText(assessment);
+  }
+  return {};
+}
+
+int ReportError(std::ostream& err, const Error& error, std::string_view source) {
+  std::string message = error.message;
+  if (error.offset && error.code == ErrorCode::kInvalidArgument) {
+    message += fmt::format(" (at byte {})", *error.offset);
+  }
+  err << "backstride assess: " << (source.empty() ? "" : fmt::format("{}: ", source));
+  // One problem per line, each already naming its field.
+  if (message.find('\n') != std::string::npos) {
+    err << "the answers have problems:\n";
+    std::istringstream lines(message);
+    for (std::string line; std::getline(lines, line);) err << "  " << line << '\n';
+  } else {
+    err << message << '\n';
+  }
+  return error.code == ErrorCode::kInvalidArgument ? kExitBadInput : kExitFailure;
+}
+
+}  // namespace
+
+int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
+              std::ostream& err, bool input_is_terminal) {
+  const bool ask = options.answers_path.empty();
+  if (!ask && options.interactive) {
+    err << "backstride assess: --interactive and --answers cannot be used together\n";
+    return kExitBadInput;
+  }
+  if (!ask && !options.save_answers_path.empty()) {
+    err << "backstride assess: --save-answers is for answers given to the questions; "
+           "with --answers the file already holds them\n";
+    return kExitBadInput;
+  }
+  if (ask && !input_is_terminal && !options.interactive) {
+    err << "backstride assess: no answers given. Pass --answers FILE (or --answers - to read "
+           "standard input), or run it in a terminal to answer the questions.\n";
+    return kExitBadInput;
+  }
+
+  Result<Assessment> assessment = Fail(Error::InvalidArgument("no answers"));
+  if (ask) {
+    auto content = LoadBuiltinContent();
+    if (!content) return ReportError(err, content.error(), "");
+    // Questions go to the terminal; with --format json they go to stderr, so that
+    // standard output stays one clean JSON document.
+    std::ostream& questions = options.format == OutputFormat::kJson ? err : out;
+    auto outcome = RunInterview(in, questions, **content);
+    if (!outcome) return ReportError(err, outcome.error(), "");
+    if (outcome->kind == InterviewOutcome::Kind::kQuit) return kExitFailure;
+    assessment = Assess(outcome->answers);
+    if (assessment && outcome->kind == InterviewOutcome::Kind::kEmergency) {
+      assessment->answers_complete = false;
+    }
+    if (assessment && outcome->kind == InterviewOutcome::Kind::kComplete &&
+        !options.save_answers_path.empty()) {
+      if (auto saved = WriteWhole(options.save_answers_path, AnswersToJson(outcome->answers) + "\n");
+          !saved) {
+        return ReportError(err, saved.error(), "--save-answers");
+      }
+    }
+  } else {
+    auto text = ReadAnswers(options.answers_path, in);
+    if (!text) return ReportError(err, text.error(), "");
+    assessment = AssessJson(*text);
+    if (!assessment) {
+      return ReportError(err, assessment.error(),
+                         options.answers_path == "-" ? "standard input" : options.answers_path);
+    }
+  }
+  if (!assessment) return ReportError(err, assessment.error(), "");
+
+  out << Render(*assessment, options.format);
+  out.flush();
+  if (!out) {
+    err << "backstride assess: could not write the result\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+}  // namespace backstride::cli

@@ -1,0 +1,30 @@
+// `backstride assess`: screen, route, explain and advise.
+#ifndef BACKSTRIDE_CLI_ASSESS_COMMAND_H_
+#define BACKSTRIDE_CLI_ASSESS_COMMAND_H_
+
+#include <iosfwd>
+#include <string>
+
+namespace backstride::cli {
+
+enum class OutputFormat { kText, kJson, kMarkdown };
+
+struct AssessOptions {
+  std::string answers_path;       // a file, "-" for standard input, or empty to ask
+  bool interactive = false;       // ask the questions even if input is not a terminal
+  std::string save_answers_path;  // after asking, write the answers here (optional)
+  OutputFormat format = OutputFormat::kText;
+};
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitBadInput = 2;
+
+// Runs the command and returns its exit code. Results go to `out`; problems to `err`.
+int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
+              std::ostream& err, bool input_is_terminal);
+
+}  // namespace backstride::cli
+
+#endif  // BACKSTRIDE_CLI_ASSESS_COMMAND_H_

@@ -1,0 +1,69 @@
+// The words backstride shows: advice items, safety texts, route summaries, the
+// questionnaire's questions and the disclaimer. They are data (content.json, embedded at
+// build time) so they can be reviewed and rewritten without touching the logic.
+#ifndef BACKSTRIDE_CONTENT_CONTENT_H_
+#define BACKSTRIDE_CONTENT_CONTENT_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/result.h"
+#include "core/advice.h"
+#include "core/triage.h"
+
+namespace backstride {
+
+// An advice item or a safety text.
+struct TextItem {
+  std::string id;
+  std::string title;
+  std::string text;
+  std::string why;  // the reason behind it, in one or two sentences
+};
+
+struct RouteText {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string next;  // what happens next on this route
+};
+
+struct QuestionText {
+  std::string id;  // the answer's field path, as in core/questionnaire.h
+  std::string prompt;
+  std::string why;  // why the question is asked
+  std::vector<std::pair<std::string, std::string>> choices;  // (choice id, label), in order
+};
+
+struct Content {
+  std::string disclaimer;
+  std::vector<TextItem> safety;
+  std::vector<RouteText> routes;
+  std::vector<TextItem> advice;
+  std::vector<QuestionText> questions;
+
+  // Lookups by id. Content from LoadBuiltinContent has every id the core uses, so these
+  // never return nullptr for ids the core hands out; for other ids they do.
+  const TextItem* Advice(AdviceId id) const;
+  const TextItem* Safety(std::string_view id) const;
+  const RouteText* ForRoute(Route route) const;
+  const QuestionText* Question(std::string_view id) const;
+};
+
+// Parses content JSON and checks it is complete: an item for every advice id, a safety
+// text for each of routes 1-3, a text for every route and every question, a label for
+// every choice, and no empty title, text or why. Fails naming the first gap.
+Result<Content> ParseContent(std::string_view json_text);
+
+// The content embedded in this binary, parsed and checked once. Fails only if the
+// shipped file is broken, which the content tests rule out before release.
+Result<const Content*> LoadBuiltinContent();
+
+// The embedded content.json as it was built in.
+std::string_view BuiltinContentJson();
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_CONTENT_CONTENT_H_

@@ -1,0 +1,52 @@
+// Advice selection: which advice items, and which safety text, each route gets
+// (DESIGN 2.2). The words themselves live in src/content; here are only the stable ids.
+#ifndef BACKSTRIDE_CORE_ADVICE_H_
+#define BACKSTRIDE_CORE_ADVICE_H_
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "core/triage.h"
+
+namespace backstride {
+
+enum class AdviceId {
+  kWhyNew,
+  kWhyReturning,
+  kWhySeasoned,
+  kShortenRuns,
+  kStrengthSquatDeadlift,
+  kSprintTraining,
+  kRebuildGradually,
+  kSeekTreatment,
+  kMaintenanceTreatment,
+  kRestOrReduce,
+  kRehabAnteriorPosterior,
+  kReturnShortFast,
+};
+inline constexpr std::size_t kAdviceCount = 12;
+
+inline constexpr std::array<AdviceId, kAdviceCount> kAllAdvice = {
+    AdviceId::kWhyNew,          AdviceId::kWhyReturning,         AdviceId::kWhySeasoned,
+    AdviceId::kShortenRuns,     AdviceId::kStrengthSquatDeadlift, AdviceId::kSprintTraining,
+    AdviceId::kRebuildGradually, AdviceId::kSeekTreatment,        AdviceId::kMaintenanceTreatment,
+    AdviceId::kRestOrReduce,    AdviceId::kRehabAnteriorPosterior, AdviceId::kReturnShortFast,
+};
+
+// Stable id as in DESIGN 2.2 ("strength_squat_deadlift").
+std::string_view AdviceIdName(AdviceId id);
+std::optional<AdviceId> AdviceIdFromName(std::string_view name);
+
+// The advice items for `route`, in the order they should be read.
+std::span<const AdviceId> AdviceFor(Route route);
+
+// The id of the safety text for routes 1-3 ("emergency", "see_doctor",
+// "see_clinician"); nullopt for the routes that lead to a plan.
+std::optional<std::string_view> SafetyTextFor(Route route);
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_CORE_ADVICE_H_

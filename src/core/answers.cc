@@ -1,0 +1,414 @@
+#include "core/answers.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "core/thresholds.h"
+
+namespace backstride {
+namespace {
+
+using nlohmann::json;
+
+template <typename Enum>
+struct Named {
+  Enum value;
+  std::string_view id;
+};
+
+constexpr std::array<Named<PainLocation>, 5> kPainLocations = {{
+    {PainLocation::kLowerBack, "lower_back"},
+    {PainLocation::kMidBack, "mid_back"},
+    {PainLocation::kUpperBack, "upper_back"},
+    {PainLocation::kButtock, "buttock"},
+    {PainLocation::kOther, "other"},
+}};
+constexpr std::array<Named<PainTiming>, 4> kPainTimings = {{
+    {PainTiming::kDuring, "during"},
+    {PainTiming::kAfter, "after"},
+    {PainTiming::kDuringAndAfter, "during_and_after"},
+    {PainTiming::kConstant, "constant"},
+}};
+constexpr std::array<Named<LegSymptoms>, 3> kLegSymptoms = {{
+    {LegSymptoms::kNone, "none"},
+    {LegSymptoms::kAboveKnee, "above_knee"},
+    {LegSymptoms::kBelowKnee, "below_knee"},
+}};
+constexpr std::array<Named<RedFlag>, kRedFlagCount> kRedFlagIds = {{
+    {RedFlag::kSaddleNumbness, "saddle_numbness"},
+    {RedFlag::kBladderOrBowelChange, "bladder_or_bowel_change"},
+    {RedFlag::kLegWeaknessWorsening, "leg_weakness_worsening"},
+    {RedFlag::kFeverOrUnwell, "fever_or_unwell"},
+    {RedFlag::kCancerHistory, "cancer_history"},
+    {RedFlag::kUnexplainedWeightLoss, "unexplained_weight_loss"},
+    {RedFlag::kRecentFallOrImpact, "recent_fall_or_impact"},
+    {RedFlag::kNightPainNoRelief, "night_pain_no_relief"},
+    {RedFlag::kOsteoporosisOrSteroids, "osteoporosis_or_steroids"},
+}};
+
+// The tables are indexed by the enum's value; these keep them in step with the enums.
+template <typename Enum, std::size_t N>
+constexpr bool InEnumOrder(const std::array<Named<Enum>, N>& table) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (static_cast<std::size_t>(table[i].value) != i) return false;
+  }
+  return true;
+}
+static_assert(InEnumOrder(kPainLocations));
+static_assert(InEnumOrder(kPainTimings));
+static_assert(InEnumOrder(kLegSymptoms));
+static_assert(InEnumOrder(kRedFlagIds));
+static_assert(static_cast<std::size_t>(RedFlag::kOsteoporosisOrSteroids) + 1 == kRedFlagCount);
+
+template <typename Enum, std::size_t N>
+std::string_view IdOf(const std::array<Named<Enum>, N>& table, Enum value) {
+  return table[static_cast<std::size_t>(value)].id;
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> FromId(const std::array<Named<Enum>, N>& table, std::string_view id) {
+  for (const auto& entry : table) {
+    if (entry.id == id) return entry.value;
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string JoinIds(const std::array<Named<Enum>, N>& table) {
+  std::string out;
+  for (const auto& entry : table) {
+    if (!out.empty()) out += ", ";
+    out += entry.id;
+  }
+  return out;
+}
+
+// Levenshtein distance, to suggest the field a typo meant.
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// A short rendering of an offending value for messages.
+std::string Shown(const json& value) {
+  std::string text = value.dump();
+  constexpr std::size_t kMaxShown = 40;
+  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown) + "…";
+  return text;
+}
+
+std::string Join(std::string_view parent, std::string_view key) {
+  if (parent.empty()) return std::string(key);
+  std::string path(parent);
+  path += '.';
+  path += key;
+  return path;
+}
+
+// Collects every problem in the answers rather than stopping at the first, so a
+// person fixing a file sees the whole list at once.
+class Checker {
+ public:
+  void Problem(std::string path, std::string what) {
+    problems_.push_back({std::move(path), std::move(what)});
+  }
+  bool ok() const { return problems_.empty(); }
+
+  Error ToError() const {
+    std::string message;
+    for (const auto& [path, what] : problems_) {
+      if (!message.empty()) message += '\n';
+      message += path + ": " + what;
+    }
+    return Error::InvalidArgument(std::move(message), problems_.front().first);
+  }
+
+  // Checks that `value` is an object with only the `allowed` keys.
+  bool Object(const json& value, const std::string& path,
+              std::span<const std::string_view> allowed) {
+    if (!value.is_object()) {
+      Problem(path.empty() ? "answers" : path, "must be an object, got " + Shown(value));
+      return false;
+    }
+    for (const auto& [key, unused] : value.items()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::string what = "unknown field";
+      std::string_view closest;
+      std::size_t best = 3;  // suggest only near misses
+      for (std::string_view candidate : allowed) {
+        const std::size_t distance = EditDistance(key, candidate);
+        if (distance < best) {
+          best = distance;
+          closest = candidate;
+        }
+      }
+      if (!closest.empty()) what += " (did you mean " + Join(path, closest) + "?)";
+      Problem(Join(path, key), what);
+    }
+    return true;
+  }
+
+  // Returns the member, or nullptr after reporting it missing (when required).
+  const json* Member(const json& object, const std::string& parent, std::string_view key,
+                     std::string_view expected, bool required = true) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      if (required) Problem(Join(parent, key), "missing; expected " + std::string(expected));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::optional<int> WholeNumber(const json& object, const std::string& parent,
+                                 std::string_view key, int min, int max) {
+    const std::string range = RangeText(min, max);
+    const json* value = Member(object, parent, key, "a whole number " + range);
+    if (value == nullptr) return std::nullopt;
+    const std::string path = Join(parent, key);
+    if (!value->is_number()) {
+      Problem(path, "must be a whole number " + range + ", got " + Shown(*value));
+      return std::nullopt;
+    }
+    const double number = value->get<double>();
+    if (number != std::floor(number)) {
+      Problem(path, "must be a whole number " + range + ", got " + Shown(*value));
+      return std::nullopt;
+    }
+    if (number < min || number > max) {
+      Problem(path, "must be " + std::to_string(min) + "–" + std::to_string(max) + ", got " +
+                        Shown(*value));
+      return std::nullopt;
+    }
+    return static_cast<int>(number);
+  }
+
+  // An optional positive number; null or absent means "not given".
+  std::optional<double> PositiveNumber(const json& object, const std::string& parent,
+                                       std::string_view key, double max, bool* ok) {
+    const json* value = Member(object, parent, key, "", /*required=*/false);
+    if (value == nullptr || value->is_null()) return std::nullopt;
+    const std::string path = Join(parent, key);
+    if (!value->is_number()) {
+      Problem(path, "must be a number greater than 0, or null, got " + Shown(*value));
+      *ok = false;
+      return std::nullopt;
+    }
+    const double number = value->get<double>();
+    if (!(number > 0) || number > max) {
+      Problem(path, "must be greater than 0 and at most " + json(max).dump() + ", got " +
+                        Shown(*value));
+      *ok = false;
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  std::optional<bool> Boolean(const json& object, const std::string& parent,
+                              std::string_view key, std::string_view missing_hint = {}) {
+    const std::string expected =
+        "true or false" + (missing_hint.empty() ? "" : " " + std::string(missing_hint));
+    const json* value = Member(object, parent, key, expected);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_boolean()) {
+      Problem(Join(parent, key), "must be true or false, got " + Shown(*value));
+      return std::nullopt;
+    }
+    return value->get<bool>();
+  }
+
+  template <typename Enum, std::size_t N>
+  std::optional<Enum> Choice(const json& object, const std::string& parent, std::string_view key,
+                             const std::array<Named<Enum>, N>& table) {
+    const std::string choices = "one of " + JoinIds(table);
+    const json* value = Member(object, parent, key, choices);
+    if (value == nullptr) return std::nullopt;
+    if (value->is_string()) {
+      if (auto parsed = FromId(table, value->get_ref<const std::string&>())) return parsed;
+    }
+    Problem(Join(parent, key), "must be " + choices + "; got " + Shown(*value));
+    return std::nullopt;
+  }
+
+ private:
+  static std::string RangeText(int min, int max) {
+    if (max >= thresholds::kMaxWeeks || max >= thresholds::kMaxMonths) {
+      return "of " + std::to_string(min) + " or more";
+    }
+    return "from " + std::to_string(min) + " to " + std::to_string(max);
+  }
+
+  std::vector<std::pair<std::string, std::string>> problems_;
+};
+
+constexpr std::array<std::string_view, 4> kTopKeys = {"age", "history", "pain", "red_flags"};
+constexpr std::array<std::string_view, 3> kHistoryKeys = {"months_running", "break_months",
+                                                          "months_since_return"};
+constexpr std::array<std::string_view, 10> kPainKeys = {
+    "location", "timing",       "onset_minutes",        "onset_km",           "worst",
+    "weeks",    "leg_symptoms", "numbness_or_tingling", "treatment_sessions", "treatment_helped"};
+
+std::array<std::string_view, kRedFlagCount> RedFlagKeys() {
+  std::array<std::string_view, kRedFlagCount> keys{};
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) keys[i] = kRedFlagIds[i].id;
+  return keys;
+}
+
+void CheckHistory(Checker& check, const json& history, Answers& answers) {
+  if (!check.Object(history, "history", kHistoryKeys)) return;
+  using namespace thresholds;
+  const auto months_running = check.WholeNumber(history, "history", "months_running", 0, kMaxMonths);
+  const auto break_months = check.WholeNumber(history, "history", "break_months", 0, kMaxMonths);
+  const auto since_return =
+      check.WholeNumber(history, "history", "months_since_return", 0, kMaxMonths);
+  if (months_running) answers.history.months_running = *months_running;
+  if (break_months) answers.history.break_months = *break_months;
+  if (since_return) answers.history.months_since_return = *since_return;
+  if (break_months && since_return && *break_months == 0 && *since_return > 0) {
+    check.Problem("history.months_since_return",
+                  "must be 0 when history.break_months is 0 (no break, so no return), got " +
+                      std::to_string(*since_return));
+  }
+}
+
+void CheckPain(Checker& check, const json& pain, Answers& answers) {
+  if (!check.Object(pain, "pain", kPainKeys)) return;
+  using namespace thresholds;
+  Pain& out = answers.pain;
+  if (auto v = check.Choice(pain, "pain", "location", kPainLocations)) out.location = *v;
+  if (auto v = check.Choice(pain, "pain", "timing", kPainTimings)) out.timing = *v;
+  bool onset_ok = true;
+  out.onset_minutes = check.PositiveNumber(pain, "pain", "onset_minutes", kMaxOnsetMinutes, &onset_ok);
+  out.onset_km = check.PositiveNumber(pain, "pain", "onset_km", kMaxOnsetKm, &onset_ok);
+  if (auto v = check.WholeNumber(pain, "pain", "worst", kMinPainScore, kMaxPainScore)) out.worst = *v;
+  if (auto v = check.WholeNumber(pain, "pain", "weeks", 0, kMaxWeeks)) out.weeks = *v;
+  if (auto v = check.Choice(pain, "pain", "leg_symptoms", kLegSymptoms)) out.leg_symptoms = *v;
+  if (auto v = check.Boolean(pain, "pain", "numbness_or_tingling")) out.numbness_or_tingling = *v;
+  const auto sessions =
+      check.WholeNumber(pain, "pain", "treatment_sessions", 0, kMaxTreatmentSessions);
+  if (sessions) out.treatment_sessions = *sessions;
+
+  // treatment_helped: true, false, or null (absent means null: nothing to report yet).
+  const auto helped = pain.find("treatment_helped");
+  if (helped != pain.end() && !helped->is_null()) {
+    if (!helped->is_boolean()) {
+      check.Problem("pain.treatment_helped", "must be true, false or null, got " + Shown(*helped));
+    } else if (sessions && *sessions == 0) {
+      check.Problem("pain.treatment_helped",
+                    "must be null when pain.treatment_sessions is 0 (no treatment yet), got " +
+                        Shown(*helped));
+    } else {
+      out.treatment_helped = helped->get<bool>();
+    }
+  }
+}
+
+void CheckRedFlags(Checker& check, const json& flags, Answers& answers) {
+  const auto keys = RedFlagKeys();
+  if (!check.Object(flags, "red_flags", keys)) return;
+  for (const auto& [flag, id] : kRedFlagIds) {
+    if (auto v = check.Boolean(flags, "red_flags", id, "(a warning sign is never assumed absent)")) {
+      answers.Set(flag, *v);
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view PainLocationId(PainLocation location) { return IdOf(kPainLocations, location); }
+std::string_view PainTimingId(PainTiming timing) { return IdOf(kPainTimings, timing); }
+std::string_view LegSymptomsId(LegSymptoms symptoms) { return IdOf(kLegSymptoms, symptoms); }
+std::string_view RedFlagId(RedFlag flag) { return IdOf(kRedFlagIds, flag); }
+
+std::optional<PainLocation> PainLocationFromId(std::string_view id) {
+  return FromId(kPainLocations, id);
+}
+std::optional<PainTiming> PainTimingFromId(std::string_view id) { return FromId(kPainTimings, id); }
+std::optional<LegSymptoms> LegSymptomsFromId(std::string_view id) {
+  return FromId(kLegSymptoms, id);
+}
+std::optional<RedFlag> RedFlagFromId(std::string_view id) { return FromId(kRedFlagIds, id); }
+
+bool IsEmergencyFlag(RedFlag flag) {
+  return flag == RedFlag::kSaddleNumbness || flag == RedFlag::kBladderOrBowelChange ||
+         flag == RedFlag::kLegWeaknessWorsening;
+}
+
+Result<Answers> ParseAnswers(std::string_view json_text) {
+  json document;
+  try {
+    document = json::parse(json_text);
+  } catch (const json::parse_error& error) {
+    // nlohmann's message starts with "[json.exception.parse_error.101] "; drop that tag.
+    std::string detail = error.what();
+    if (const auto tag_end = detail.find("] "); tag_end != std::string::npos) {
+      detail.erase(0, tag_end + 2);
+    }
+    Error result = Error::InvalidArgument("answers: not valid JSON: " + detail);
+    result.offset = error.byte;
+    return Fail(std::move(result));
+  }
+
+  Checker check;
+  Answers answers;
+  if (!check.Object(document, "", kTopKeys)) return Fail(check.ToError());
+  if (auto age = check.WholeNumber(document, "", "age", thresholds::kMinAge, thresholds::kMaxAge)) {
+    answers.age = *age;
+  }
+  if (const json* history = check.Member(document, "", "history", "an object")) {
+    CheckHistory(check, *history, answers);
+  }
+  if (const json* pain = check.Member(document, "", "pain", "an object")) {
+    CheckPain(check, *pain, answers);
+  }
+  if (const json* flags = check.Member(document, "", "red_flags",
+                                       "an object answering every warning sign")) {
+    CheckRedFlags(check, *flags, answers);
+  }
+  if (!check.ok()) return Fail(check.ToError());
+  return answers;
+}
+
+std::string AnswersToJson(const Answers& answers, int indent) {
+  nlohmann::ordered_json out;
+  out["age"] = answers.age;
+  out["history"] = {
+      {"months_running", answers.history.months_running},
+      {"break_months", answers.history.break_months},
+      {"months_since_return", answers.history.months_since_return},
+  };
+  const Pain& pain = answers.pain;
+  nlohmann::ordered_json p;
+  p["location"] = PainLocationId(pain.location);
+  p["timing"] = PainTimingId(pain.timing);
+  if (pain.onset_minutes) p["onset_minutes"] = *pain.onset_minutes;
+  if (pain.onset_km) p["onset_km"] = *pain.onset_km;
+  p["worst"] = pain.worst;
+  p["weeks"] = pain.weeks;
+  p["leg_symptoms"] = LegSymptomsId(pain.leg_symptoms);
+  p["numbness_or_tingling"] = pain.numbness_or_tingling;
+  p["treatment_sessions"] = pain.treatment_sessions;
+  p["treatment_helped"] =
+      pain.treatment_helped ? nlohmann::ordered_json(*pain.treatment_helped) : nullptr;
+  out["pain"] = std::move(p);
+  nlohmann::ordered_json flags = nlohmann::ordered_json::object();
+  for (const auto& [flag, id] : kRedFlagIds) flags[std::string(id)] = answers.Has(flag);
+  out["red_flags"] = std::move(flags);
+  return out.dump(indent);
+}
+
+}  // namespace backstride

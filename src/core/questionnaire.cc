@@ -1,0 +1,261 @@
+#include "core/questionnaire.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/thresholds.h"
+
+namespace backstride {
+namespace {
+
+using namespace thresholds;
+
+constexpr std::array<std::string_view, 5> kLocationChoices = {"lower_back", "mid_back",
+                                                              "upper_back", "buttock", "other"};
+constexpr std::array<std::string_view, 4> kTimingChoices = {"during", "after", "during_and_after",
+                                                            "constant"};
+constexpr std::array<std::string_view, 3> kLegChoices = {"none", "above_knee", "below_knee"};
+
+Question Make(std::string_view id, QuestionKind kind) {
+  Question question;
+  question.id = id;
+  question.kind = kind;
+  return question;
+}
+Question Flag(std::string_view id, bool emergency) {
+  Question question = Make(id, QuestionKind::kYesNo);
+  question.stops_if_yes = emergency;
+  return question;
+}
+Question Whole(std::string_view id, int min, int max) {
+  Question question = Make(id, QuestionKind::kWholeNumber);
+  question.min = min;
+  question.max = max;
+  return question;
+}
+Question Choice(std::string_view id, std::span<const std::string_view> choices) {
+  Question question = Make(id, QuestionKind::kChoice);
+  question.choices = choices;
+  return question;
+}
+Question Decimal(std::string_view id, int max) {
+  Question question = Make(id, QuestionKind::kDecimal);
+  question.max = max;
+  question.optional = true;
+  return question;
+}
+
+const std::vector<Question>& Questions() {
+  static const std::vector<Question> questions = {
+      Flag("red_flags.saddle_numbness", true),
+      Flag("red_flags.bladder_or_bowel_change", true),
+      Flag("red_flags.leg_weakness_worsening", true),
+      Flag("red_flags.fever_or_unwell", false),
+      Flag("red_flags.cancer_history", false),
+      Flag("red_flags.unexplained_weight_loss", false),
+      Flag("red_flags.recent_fall_or_impact", false),
+      Flag("red_flags.night_pain_no_relief", false),
+      Flag("red_flags.osteoporosis_or_steroids", false),
+      Whole("age", kMinAge, kMaxAge),
+      Choice("pain.location", kLocationChoices),
+      Choice("pain.timing", kTimingChoices),
+      Choice("pain.leg_symptoms", kLegChoices),
+      Make("pain.numbness_or_tingling", QuestionKind::kYesNo),
+      Whole("pain.worst", kMinPainScore, kMaxPainScore),
+      Whole("pain.weeks", 0, kMaxWeeks),
+      Decimal("pain.onset_minutes", static_cast<int>(kMaxOnsetMinutes)),
+      Decimal("pain.onset_km", static_cast<int>(kMaxOnsetKm)),
+      Whole("history.months_running", 0, kMaxMonths),
+      Whole("history.break_months", 0, kMaxMonths),
+      Whole("history.months_since_return", 0, kMaxMonths),
+      Whole("pain.treatment_sessions", 0, kMaxTreatmentSessions),
+      Make("pain.treatment_helped", QuestionKind::kYesNoUnsure),
+  };
+  return questions;
+}
+
+std::string Normalize(std::string_view typed) {
+  std::string text;
+  for (char c : typed) text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  text.erase(text.begin(), std::find_if(text.begin(), text.end(), not_space));
+  text.erase(std::find_if(text.rbegin(), text.rend(), not_space).base(), text.end());
+  return text;
+}
+
+std::optional<bool> YesNo(std::string_view text) {
+  if (text == "y" || text == "yes") return true;
+  if (text == "n" || text == "no") return false;
+  return std::nullopt;
+}
+
+// Strips a trailing unit the runner may type out of habit ("1.5 km", "6 min").
+std::string_view WithoutUnit(std::string_view text) {
+  for (std::string_view unit : {"minutes", "mins", "min", "km"}) {
+    if (text.size() > unit.size() && text.ends_with(unit)) {
+      text.remove_suffix(unit.size());
+      while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+      return text;
+    }
+  }
+  return text;
+}
+
+template <typename Number>
+std::optional<Number> ParseNumber(std::string_view text) {
+  Number value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+Error Retry(std::string message) { return Error::InvalidArgument(std::move(message)); }
+
+}  // namespace
+
+std::span<const Question> AllQuestions() { return Questions(); }
+
+Result<Reply> ParseReply(const Question& question, std::string_view typed) {
+  std::string text = Normalize(typed);
+  switch (question.kind) {
+    case QuestionKind::kYesNo:
+      if (auto answer = YesNo(text)) return *answer;
+      return Fail(Retry("Please answer yes or no."));
+    case QuestionKind::kYesNoUnsure:
+      if (auto answer = YesNo(text)) return *answer;
+      if (text == "not sure" || text == "unsure" || text == "?" || text == "don't know") {
+        return Reply{};
+      }
+      return Fail(Retry("Please answer yes, no, or not sure."));
+    case QuestionKind::kWholeNumber: {
+      const std::string allowed = "Please type a whole number from " +
+                                  std::to_string(question.min) + " to " +
+                                  std::to_string(question.max) + ".";
+      const auto number = ParseNumber<int>(text);
+      if (!number || *number < question.min || *number > question.max) return Fail(Retry(allowed));
+      return *number;
+    }
+    case QuestionKind::kDecimal: {
+      if (text.empty() || text == "skip") {
+        if (question.optional) return Reply{};
+        return Fail(Retry("Please type a number."));
+      }
+      std::replace(text.begin(), text.end(), ',', '.');  // "1,5" as written in much of Europe
+      const auto number = ParseNumber<double>(WithoutUnit(text));
+      if (!number || !(*number > 0) || *number > question.max) {
+        return Fail(Retry("Please type a number greater than 0 and at most " +
+                          std::to_string(question.max) + ", or press Enter to skip."));
+      }
+      return *number;
+    }
+    case QuestionKind::kChoice: {
+      if (const auto index = ParseNumber<int>(text)) {
+        if (*index >= 1 && static_cast<std::size_t>(*index) <= question.choices.size()) {
+          return std::string(question.choices[static_cast<std::size_t>(*index) - 1]);
+        }
+      }
+      std::replace(text.begin(), text.end(), ' ', '_');
+      for (std::string_view choice : question.choices) {
+        if (text == choice) return std::string(choice);
+      }
+      return Fail(Retry("Please type the number of one of the choices (1 to " +
+                        std::to_string(question.choices.size()) + ")."));
+    }
+  }
+  return Fail(Retry("Unknown question kind."));
+}
+
+Questionnaire::Questionnaire() { current_ = NextApplicable(0); }
+
+bool Questionnaire::Applies(const Question& question) const {
+  const auto positive = [this](std::string_view id) {
+    const Reply* reply = ReplyFor(id);
+    return reply != nullptr && std::holds_alternative<int>(*reply) && std::get<int>(*reply) > 0;
+  };
+  if (question.id == "history.months_since_return") return positive("history.break_months");
+  if (question.id == "pain.treatment_helped") return positive("pain.treatment_sessions");
+  return true;
+}
+
+std::size_t Questionnaire::NextApplicable(std::size_t from) const {
+  const auto& questions = Questions();
+  while (from < questions.size() && !Applies(questions[from])) ++from;
+  return from;
+}
+
+const Question* Questionnaire::Current() const {
+  if (stopped_ || current_ >= Questions().size()) return nullptr;
+  return &Questions()[current_];
+}
+
+void Questionnaire::Record(Reply reply) {
+  const Question* question = Current();
+  if (question == nullptr) return;
+  if (question->stops_if_yes && std::holds_alternative<bool>(reply) && std::get<bool>(reply)) {
+    stopped_ = true;
+  }
+  replies_[std::string(question->id)] = std::move(reply);
+  asked_.push_back(current_);
+  current_ = NextApplicable(current_ + 1);
+}
+
+bool Questionnaire::Back() {
+  if (asked_.empty()) return false;
+  current_ = asked_.back();
+  asked_.pop_back();
+  stopped_ = false;
+  return true;
+}
+
+std::size_t Questionnaire::Total() const {
+  std::size_t total = 0;
+  for (const Question& question : Questions()) total += Applies(question) ? 1 : 0;
+  return total;
+}
+
+const Reply* Questionnaire::ReplyFor(std::string_view id) const {
+  const auto it = replies_.find(id);
+  return it == replies_.end() ? nullptr : &it->second;
+}
+
+Result<Answers> Questionnaire::Finish() const {
+  // Build the JSON wire form and check it with the same code as a file of answers, so
+  // the two ways in can never disagree on what is valid.
+  nlohmann::json document = nlohmann::json::object();
+  for (const Question& question : Questions()) {
+    const std::string id(question.id);
+    const auto dot = id.find('.');
+    nlohmann::json& slot =
+        dot == std::string::npos ? document[id] : document[id.substr(0, dot)][id.substr(dot + 1)];
+    const Reply* reply = Applies(question) ? ReplyFor(id) : nullptr;
+    if (reply == nullptr) {
+      if (id == "history.months_since_return") slot = 0;
+      if (id == "pain.treatment_helped") slot = nullptr;
+      continue;
+    }
+    std::visit(
+        [&](const auto& value) {
+          using T = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<T, std::monostate>) {
+            slot = nullptr;
+          } else {
+            slot = value;
+          }
+        },
+        *reply);
+  }
+  // Drop the skipped optional onsets rather than sending nulls, and the unanswered slots
+  // that operator[] created, so that the checker names what is really missing.
+  for (auto& [key, section] : document.items()) {
+    if (!section.is_object()) continue;
+    for (auto it = section.begin(); it != section.end();) {
+      it = it->is_null() && it.key() != "treatment_helped" ? section.erase(it) : std::next(it);
+    }
+  }
+  return ParseAnswers(document.dump());
+}
+
+}  // namespace backstride
