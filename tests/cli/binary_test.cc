@@ -1,0 +1,267 @@
+// The backstride binary as people and scripts use it: flags, exit codes, formats,
+// bad answers, and the interactive questionnaire at a real (pseudo-)terminal.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "process.h"
+
+namespace backstride {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunProcess;
+using testing::TerminalSession;
+
+const std::string kBinary = BACKSTRIDE_BINARY;
+
+std::vector<fs::path> Vignettes() {
+  std::vector<fs::path> files;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes")) {
+    files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+nlohmann::json Vignette(const fs::path& path) {
+  std::ifstream file(path);
+  return nlohmann::json::parse(file);
+}
+
+nlohmann::json NewRunnerAnswers() {
+  return Vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json")
+      .at("answers");
+}
+
+std::size_t Columns(std::string_view line) {
+  std::size_t columns = 0;
+  for (char c : line) columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return columns;
+}
+
+TEST(Binary, HelpAndVersion) {
+  auto help = RunProcess({kBinary, "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("assess"), std::string::npos);
+
+  auto assess_help = RunProcess({kBinary, "assess", "--help"});
+  EXPECT_EQ(assess_help.exit_code, 0);
+  for (const char* option : {"--answers", "--format", "--interactive", "--save-answers"}) {
+    EXPECT_NE(assess_help.out.find(option), std::string::npos) << option;
+  }
+
+  auto version = RunProcess({kBinary, "--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("backstride ", 0), 0u) << version.out;
+}
+
+TEST(Binary, BadFlagsExitTwoWithAMessage) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{kBinary, "--frobnicate"},
+        {kBinary},
+        {kBinary, "jog"},
+        {kBinary, "assess", "--format", "yaml", "--answers", "-"},
+        {kBinary, "assess", "--answers"}}) {
+    auto result = RunProcess(args, "{}");
+    EXPECT_EQ(result.exit_code, 2) << args.back();
+    EXPECT_FALSE(result.err.empty()) << args.back();
+  }
+  auto result = RunProcess({kBinary, "assess", "--format", "yaml", "--answers", "-"});
+  EXPECT_NE(result.err.find("--format"), std::string::npos) << result.err;
+}
+
+TEST(Binary, NoAnswersAndNoTerminalExitsTwo) {
+  auto result = RunProcess({kBinary, "assess"}, "");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("--answers"), std::string::npos);
+}
+
+TEST(Binary, EveryVignetteGetsItsRouteAsJson) {
+  for (const fs::path& file : Vignettes()) {
+    const auto vignette = Vignette(file);
+    // Answers come inside each vignette, so pass them on standard input.
+    auto result = RunProcess({kBinary, "assess", "--answers", "-", "--format", "json"},
+                        vignette.at("answers").dump());
+    ASSERT_EQ(result.exit_code, 0) << file << result.err;
+    const auto output = nlohmann::json::parse(result.out);
+    EXPECT_EQ(output.at("route"), vignette.at("expect").at("route")) << file;
+    auto found = output.at("red_flags").get<std::vector<std::string>>();
+    auto expected = vignette.at("expect").at("red_flags").get<std::vector<std::string>>();
+    std::sort(found.begin(), found.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(found, expected) << file;
+    for (const char* key : {"route", "red_flags", "reasons", "advice", "disclaimer"}) {
+      EXPECT_TRUE(output.contains(key)) << key;
+    }
+  }
+}
+
+TEST(Binary, TextOutputFitsEightyColumnsAndCarriesTheDisclaimer) {
+  for (const fs::path& file : Vignettes()) {
+    const auto vignette = Vignette(file);
+    auto result = RunProcess({kBinary, "assess", "--answers", "-"}, vignette.at("answers").dump());
+    ASSERT_EQ(result.exit_code, 0) << file;
+    std::istringstream lines(result.out);
+    for (std::string line; std::getline(lines, line);) {
+      EXPECT_LE(Columns(line), 80u) << file << ": " << line;
+    }
+    EXPECT_NE(result.out.find("not a diagnosis"), std::string::npos) << file;
+  }
+}
+
+TEST(Binary, EmergencyTextLeadsTheOutput) {
+  auto answers = NewRunnerAnswers();
+  answers["red_flags"]["saddle_numbness"] = true;
+  auto result = RunProcess({kBinary, "assess", "--answers", "-"}, answers.dump());
+  ASSERT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("Get emergency care now"), std::string::npos);
+  EXPECT_LT(result.out.find("emergency care"), result.out.find("Your route"));
+  EXPECT_EQ(result.out.find("What to do"), std::string::npos);  // no advice, no plan
+}
+
+TEST(Binary, MarkdownOutput) {
+  auto result = RunProcess({kBinary, "assess", "--answers", "-", "--format", "markdown"},
+                           NewRunnerAnswers().dump());
+  ASSERT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out.rfind("# backstride assessment", 0), 0u);
+  EXPECT_NE(result.out.find("## What to do"), std::string::npos);
+  EXPECT_NE(result.out.find("`new_runner`"), std::string::npos);
+}
+
+TEST(Binary, ReadsAnAnswersFile) {
+  const fs::path path = fs::temp_directory_path() / "backstride-answers-test.json";
+  std::ofstream(path) << NewRunnerAnswers().dump(2);
+  auto result = RunProcess({kBinary, "assess", "--answers", path.string(), "--format", "json"});
+  fs::remove(path);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(nlohmann::json::parse(result.out)["route"], "new_runner");
+}
+
+struct BadAnswers {
+  const char* what;
+  std::string input;
+  std::string named;  // must appear in the message
+};
+
+std::vector<BadAnswers> BadAnswerCases() {
+  auto with = [](auto change) {
+    auto answers = NewRunnerAnswers();
+    change(answers);
+    return answers.dump();
+  };
+  return {
+      {"malformed JSON", R"({"age": 34,)", "not valid JSON"},
+      {"empty input", "", "not valid JSON"},
+      {"unknown field", with([](auto& a) { a["pain"]["wrost"] = 3; }), "pain.wrost: unknown field"},
+      {"wrong type", with([](auto& a) { a["age"] = "34"; }), "age: must be a whole number"},
+      {"out of range", with([](auto& a) { a["pain"]["worst"] = 11; }),
+       "pain.worst: must be 0–10, got 11"},
+      {"missing red flag", with([](auto& a) { a["red_flags"].erase("fever_or_unwell"); }),
+       "red_flags.fever_or_unwell: missing"},
+      {"bad choice", with([](auto& a) { a["pain"]["timing"] = "mornings"; }), "pain.timing"},
+      {"not an object", "[1, 2, 3]", "answers: must be an object"},
+  };
+}
+
+TEST(Binary, BadAnswersExitTwoNamingTheField) {
+  for (const BadAnswers& bad : BadAnswerCases()) {
+    auto result = RunProcess({kBinary, "assess", "--answers", "-"}, bad.input);
+    EXPECT_EQ(result.exit_code, 2) << bad.what << ": " << result.err;
+    EXPECT_NE(result.err.find(bad.named), std::string::npos) << bad.what << ": " << result.err;
+    EXPECT_TRUE(result.out.empty()) << bad.what;
+  }
+}
+
+TEST(Binary, MissingAnswersFileExitsTwoNamingIt) {
+  auto result = RunProcess({kBinary, "assess", "--answers", "/nonexistent/answers.json"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("/nonexistent/answers.json"), std::string::npos);
+}
+
+// --- The interactive questionnaire at a terminal -------------------------------------
+
+void AnswerNoToAllRedFlags(TerminalSession& session) {
+  for (int i = 0; i < 9; ++i) {
+    ASSERT_TRUE(session.WaitFor("(yes/no) > ")) << session.screen();
+    session.TypeLine("no");
+  }
+}
+
+TEST(Interactive, AnswersEveryQuestionGoesBackAndGetsARoute) {
+  const fs::path saved = fs::temp_directory_path() / "backstride-interactive-answers.json";
+  fs::remove(saved);
+  TerminalSession session({kBinary, "assess", "--save-answers", saved.string()});
+  ASSERT_TRUE(session.WaitFor("warning signs come first")) << session.screen();
+  ASSERT_TRUE(session.WaitFor("[1/")) << session.screen();
+  ASSERT_TRUE(session.WaitFor("Why we ask:"));
+  AnswerNoToAllRedFlags(session);
+
+  ASSERT_TRUE(session.WaitFor("How old are you"));
+  session.TypeLine("thirty");  // refused, asked again
+  ASSERT_TRUE(session.WaitFor("Please type a whole number from 10 to 100."));
+  session.TypeLine("34");
+  ASSERT_TRUE(session.WaitFor("Where is the pain"));
+  ASSERT_TRUE(session.WaitFor("1) Lower back"));
+  session.TypeLine("back");  // change the age
+  ASSERT_TRUE(session.WaitFor("How old are you"));
+  session.TypeLine("41");
+  ASSERT_TRUE(session.WaitFor("Where is the pain"));
+  for (const char* reply : {"1", "1", "1", "no", "5", "3", "", "1.5", "4", "0", "0"}) {
+    ASSERT_TRUE(session.WaitFor(") > ")) << session.screen();
+    session.TypeLine(reply);
+  }
+  ASSERT_TRUE(session.WaitFor("Your route: New to running (new_runner)")) << session.screen();
+  ASSERT_TRUE(session.WaitFor("not a diagnosis"));
+  EXPECT_EQ(session.Wait(), 0);
+
+  // The saved answers give the same route when passed back in, with the corrected age.
+  auto rerun = RunProcess({kBinary, "assess", "--answers", saved.string(), "--format", "json"});
+  fs::remove(saved);
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  const auto output = nlohmann::json::parse(rerun.out);
+  EXPECT_EQ(output["route"], "new_runner");
+  EXPECT_EQ(output["answers"]["age"], 41);
+  EXPECT_EQ(output["answers"]["pain"]["onset_km"], 1.5);
+}
+
+TEST(Interactive, EmergencyAnswerStopsWithTheEmergencyMessage) {
+  TerminalSession session({kBinary, "assess"});
+  ASSERT_TRUE(session.WaitFor("(yes/no) > "));
+  session.TypeLine("no");
+  ASSERT_TRUE(session.WaitFor("bladder"));
+  ASSERT_TRUE(session.WaitFor("(yes/no) > "));
+  session.TypeLine("yes");
+  ASSERT_TRUE(session.WaitFor("Get emergency care now")) << session.screen();
+  ASSERT_TRUE(session.WaitFor("Your route: Emergency care now (emergency)"));
+  EXPECT_EQ(session.Wait(), 0);
+  // Nothing after the emergency answer was asked.
+  EXPECT_EQ(session.screen().find("How old are you"), std::string::npos);
+}
+
+TEST(Interactive, QuitStopsWithoutAResult) {
+  TerminalSession session({kBinary, "assess"});
+  ASSERT_TRUE(session.WaitFor("(yes/no) > "));
+  session.TypeLine("quit");
+  ASSERT_TRUE(session.WaitFor("Nothing was saved"));
+  EXPECT_EQ(session.Wait(), 1);
+}
+
+TEST(Interactive, JsonFormatKeepsQuestionsOffStandardOutput) {
+  // Piped input with --interactive: questions go to stderr, the result alone to stdout.
+  std::string replies;
+  for (int i = 0; i < 9; ++i) replies += "no\n";
+  replies += "34\n1\n1\n1\nno\n5\n3\n\n\n100\n0\n2\nyes\n";
+  auto result = RunProcess({kBinary, "assess", "--interactive", "--format", "json"}, replies);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto output = nlohmann::json::parse(result.out);
+  EXPECT_EQ(output["route"], "seasoned_treatment");
+  EXPECT_NE(result.err.find("How old are you"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace backstride

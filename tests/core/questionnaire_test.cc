@@ -1,0 +1,193 @@
+// The questionnaire's flow: order, replies, skipping, going back, the emergency stop.
+#include "core/questionnaire.h"
+
+#include <gtest/gtest.h>
+
+#include "core/triage.h"
+
+namespace backstride {
+namespace {
+
+const Question& QuestionWithId(std::string_view id) {
+  for (const Question& question : AllQuestions()) {
+    if (question.id == id) return question;
+  }
+  ADD_FAILURE() << "no question " << id;
+  return AllQuestions().front();
+}
+
+// Answers the current question by typing `typed`; fails the test if it is refused.
+void Type(Questionnaire& questionnaire, std::string_view typed) {
+  const Question* question = questionnaire.Current();
+  ASSERT_NE(question, nullptr);
+  auto reply = ParseReply(*question, typed);
+  ASSERT_TRUE(reply.has_value()) << question->id << ": '" << typed << "' "
+                                 << reply.error().message;
+  questionnaire.Record(*reply);
+}
+
+std::string CurrentId(const Questionnaire& questionnaire) {
+  return questionnaire.Current() ? std::string(questionnaire.Current()->id) : "(done)";
+}
+
+TEST(Questionnaire, AsksTheEmergencySignsFirstThenTheOtherRedFlags) {
+  const auto questions = AllQuestions();
+  ASSERT_GE(questions.size(), kRedFlagCount);
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) {
+    EXPECT_EQ(questions[i].id, "red_flags." + std::string(RedFlagId(kAllRedFlags[i])));
+    EXPECT_EQ(questions[i].stops_if_yes, IsEmergencyFlag(kAllRedFlags[i]));
+  }
+}
+
+TEST(Questionnaire, EveryFieldOfTheAnswersIsAsked) {
+  std::vector<std::string> ids;
+  for (const Question& question : AllQuestions()) ids.emplace_back(question.id);
+  for (const char* id : {"age", "history.months_running", "history.break_months",
+                         "history.months_since_return", "pain.location", "pain.timing",
+                         "pain.onset_minutes", "pain.onset_km", "pain.worst", "pain.weeks",
+                         "pain.leg_symptoms", "pain.numbness_or_tingling",
+                         "pain.treatment_sessions", "pain.treatment_helped"}) {
+    EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+  }
+}
+
+TEST(ParseReply, UnderstandsWhatPeopleType) {
+  const Question& flag = QuestionWithId("red_flags.cancer_history");
+  EXPECT_EQ(ParseReply(flag, " Yes "), Reply{true});
+  EXPECT_EQ(ParseReply(flag, "n"), Reply{false});
+  EXPECT_FALSE(ParseReply(flag, "maybe").has_value());
+  EXPECT_FALSE(ParseReply(flag, "").has_value());
+
+  const Question& worst = QuestionWithId("pain.worst");
+  EXPECT_EQ(ParseReply(worst, "7"), Reply{7});
+  EXPECT_FALSE(ParseReply(worst, "11").has_value());
+  EXPECT_FALSE(ParseReply(worst, "7.5").has_value());
+  EXPECT_EQ(ParseReply(worst, "eleven").error().message,
+            "Please type a whole number from 0 to 10.");
+
+  const Question& km = QuestionWithId("pain.onset_km");
+  EXPECT_EQ(ParseReply(km, "1.5"), Reply{1.5});
+  EXPECT_EQ(ParseReply(km, "1,5 km"), Reply{1.5});
+  EXPECT_EQ(ParseReply(km, ""), Reply{});
+  EXPECT_FALSE(ParseReply(km, "0").has_value());
+  EXPECT_FALSE(ParseReply(km, "-2").has_value());
+
+  const Question& timing = QuestionWithId("pain.timing");
+  EXPECT_EQ(ParseReply(timing, "3"), Reply{std::string("during_and_after")});
+  EXPECT_EQ(ParseReply(timing, "during and after"), Reply{std::string("during_and_after")});
+  EXPECT_FALSE(ParseReply(timing, "5").has_value());
+  EXPECT_FALSE(ParseReply(timing, "0").has_value());
+
+  const Question& helped = QuestionWithId("pain.treatment_helped");
+  EXPECT_EQ(ParseReply(helped, "not sure"), Reply{});
+}
+
+// Replies for a new runner whose pain starts at 1.5 km, skipping the follow-ups.
+void AnswerNewRunner(Questionnaire& q) {
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  Type(q, "34");   // age
+  Type(q, "1");    // lower back
+  Type(q, "1");    // during
+  Type(q, "1");    // no leg symptoms
+  Type(q, "no");   // numbness
+  Type(q, "5");    // worst
+  Type(q, "3");    // weeks
+  Type(q, "");     // onset minutes: not sure
+  Type(q, "1.5");  // onset km
+  Type(q, "4");    // months running
+  Type(q, "0");    // no break: months since return is skipped
+  Type(q, "0");    // no treatment: treatment helped is skipped
+}
+
+TEST(Questionnaire, CompleteRunGivesCheckedAnswers) {
+  Questionnaire q;
+  AnswerNewRunner(q);
+  ASSERT_TRUE(q.Finished());
+  EXPECT_FALSE(q.Stopped());
+  auto answers = q.Finish();
+  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  EXPECT_EQ(answers->age, 34);
+  EXPECT_EQ(answers->pain.onset_km, 1.5);
+  EXPECT_FALSE(answers->pain.onset_minutes.has_value());
+  EXPECT_EQ(answers->history.months_since_return, 0);
+  EXPECT_EQ(TriageAnswers(*answers).route, Route::kNewRunner);
+}
+
+TEST(Questionnaire, FollowUpsAreAskedOnlyWhenTheyApply) {
+  Questionnaire q;
+  const std::size_t all = AllQuestions().size();
+  EXPECT_EQ(q.Total(), all - 2);  // no break and no treatment yet
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  for (const char* reply : {"40", "1", "1", "1", "no", "5", "3", "", ""}) Type(q, reply);
+  Type(q, "60");  // months running
+  Type(q, "12");  // a break...
+  EXPECT_EQ(CurrentId(q), "history.months_since_return");
+  EXPECT_EQ(q.Total(), all - 1);
+  Type(q, "1");
+  Type(q, "4");  // sessions...
+  EXPECT_EQ(CurrentId(q), "pain.treatment_helped");
+  Type(q, "no");
+  auto answers = q.Finish();
+  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  EXPECT_EQ(TriageAnswers(*answers).route, Route::kReturningRunner);
+  EXPECT_EQ(answers->pain.treatment_helped, false);
+}
+
+TEST(Questionnaire, GoingBackChangesAnEarlierAnswer) {
+  Questionnaire q;
+  EXPECT_FALSE(q.Back());  // nothing before the first question
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  Type(q, "34");
+  EXPECT_EQ(CurrentId(q), "pain.location");
+  ASSERT_TRUE(q.Back());
+  EXPECT_EQ(CurrentId(q), "age");
+  Type(q, "52");
+  for (const char* reply : {"1", "1", "1", "no", "5", "3", "", "", "100", "0", "0"}) {
+    Type(q, reply);
+  }
+  auto answers = q.Finish();
+  ASSERT_TRUE(answers.has_value());
+  EXPECT_EQ(answers->age, 52);
+}
+
+TEST(Questionnaire, GoingBackPastAFollowUpDropsItWhenItNoLongerApplies) {
+  Questionnaire q;
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  for (const char* reply : {"34", "1", "1", "1", "no", "5", "3", "", "", "60", "12", "1"}) {
+    Type(q, reply);
+  }
+  EXPECT_EQ(CurrentId(q), "pain.treatment_sessions");
+  ASSERT_TRUE(q.Back());  // months since return
+  ASSERT_TRUE(q.Back());  // break months
+  Type(q, "0");           // no break after all
+  EXPECT_EQ(CurrentId(q), "pain.treatment_sessions");
+  Type(q, "0");
+  auto answers = q.Finish();
+  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  EXPECT_EQ(answers->history.months_since_return, 0);
+  EXPECT_EQ(TriageAnswers(*answers).route, Route::kSeasonedTreatment);
+}
+
+TEST(Questionnaire, EmergencyAnswerStopsAtOnce) {
+  Questionnaire q;
+  Type(q, "no");
+  Type(q, "yes");  // bladder or bowel change
+  EXPECT_TRUE(q.Stopped());
+  EXPECT_EQ(q.Current(), nullptr);
+  EXPECT_FALSE(q.Finish().has_value());  // the rest was never asked
+  // A runner who mistyped can go back and correct it.
+  ASSERT_TRUE(q.Back());
+  EXPECT_FALSE(q.Stopped());
+  EXPECT_EQ(CurrentId(q), "red_flags.bladder_or_bowel_change");
+}
+
+TEST(Questionnaire, NonEmergencyRedFlagDoesNotStopTheQuestions) {
+  Questionnaire q;
+  for (std::size_t i = 0; i < 3; ++i) Type(q, "no");
+  Type(q, "yes");  // fever
+  EXPECT_FALSE(q.Stopped());
+  EXPECT_EQ(CurrentId(q), "red_flags.cancer_history");
+}
+
+}  // namespace
+}  // namespace backstride

@@ -1,0 +1,308 @@
+// Triage: the seven routes of DESIGN 2.1 in their order, at every boundary, and the
+// rule that a warning sign always wins.
+#include "core/triage.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+
+namespace backstride {
+namespace {
+
+// An experienced runner with mild pain, no warning signs: route 7 unless changed.
+Answers Base() {
+  Answers answers;
+  answers.age = 34;
+  answers.history = {.months_running = 24, .break_months = 0, .months_since_return = 0};
+  answers.pain.location = PainLocation::kLowerBack;
+  answers.pain.timing = PainTiming::kDuring;
+  answers.pain.worst = 4;
+  answers.pain.weeks = 3;
+  return answers;
+}
+
+struct Row {
+  const char* change;
+  std::function<void(Answers&)> apply;
+  Route route;
+};
+
+// Each row is one boundary of DESIGN 2.1, read as: starting from Base(), <change> gives
+// <route>.
+const std::vector<Row>& BoundaryTable() {
+  using R = Route;
+  static const std::vector<Row> rows = {
+      {"nothing changed", [](Answers&) {}, R::kSeasonedTreatment},
+      // Age 15/16 (NICE NG59 adult range).
+      {"age 15", [](Answers& a) { a.age = 15; }, R::kSeeClinician},
+      {"age 16", [](Answers& a) { a.age = 16; }, R::kSeasonedTreatment},
+      // Worst pain 7/8.
+      {"worst 7", [](Answers& a) { a.pain.worst = 7; }, R::kSeasonedTreatment},
+      {"worst 8", [](Answers& a) { a.pain.worst = 8; }, R::kSeeClinician},
+      {"leg above knee", [](Answers& a) { a.pain.leg_symptoms = LegSymptoms::kAboveKnee; },
+       R::kSeasonedTreatment},
+      {"leg below knee", [](Answers& a) { a.pain.leg_symptoms = LegSymptoms::kBelowKnee; },
+       R::kSeeClinician},
+      {"numbness", [](Answers& a) { a.pain.numbness_or_tingling = true; }, R::kSeeClinician},
+      {"constant pain", [](Answers& a) { a.pain.timing = PainTiming::kConstant; }, R::kSeeDoctor},
+      {"pain during and after", [](Answers& a) { a.pain.timing = PainTiming::kDuringAndAfter; },
+       R::kSeasonedTreatment},
+      // 6 and 12 months of running.
+      {"11 months running", [](Answers& a) { a.history.months_running = 11; }, R::kNewRunner},
+      {"12 months running", [](Answers& a) { a.history.months_running = 12; },
+       R::kSeasonedTreatment},
+      {"0 months running", [](Answers& a) { a.history.months_running = 0; }, R::kNewRunner},
+      {"5 months running, 3-month break",
+       [](Answers& a) { a.history = {5, 3, 0}; }, R::kNewRunner},
+      {"6 months running, 3-month break",
+       [](Answers& a) { a.history = {6, 3, 0}; }, R::kReturningRunner},
+      // 3-month break and 3 months since return.
+      {"2-month break", [](Answers& a) { a.history = {24, 2, 0}; }, R::kSeasonedTreatment},
+      {"3-month break, not back yet", [](Answers& a) { a.history = {24, 3, 0}; },
+       R::kReturningRunner},
+      {"3-month break, back 2 months", [](Answers& a) { a.history = {24, 3, 2}; },
+       R::kReturningRunner},
+      {"3-month break, back 3 months", [](Answers& a) { a.history = {24, 3, 3}; },
+       R::kSeasonedTreatment},
+      {"6 months running, 2-month break", [](Answers& a) { a.history = {6, 2, 0}; },
+       R::kNewRunner},
+      // 3 treatment sessions.
+      {"2 sessions, not helped",
+       [](Answers& a) { a.pain.treatment_sessions = 2, a.pain.treatment_helped = false; },
+       R::kSeasonedTreatment},
+      {"3 sessions, not helped",
+       [](Answers& a) { a.pain.treatment_sessions = 3, a.pain.treatment_helped = false; },
+       R::kSeasonedRehab},
+      {"3 sessions, helped",
+       [](Answers& a) { a.pain.treatment_sessions = 3, a.pain.treatment_helped = true; },
+       R::kSeasonedTreatment},
+      {"3 sessions, not known yet",
+       [](Answers& a) { a.pain.treatment_sessions = 3, a.pain.treatment_helped.reset(); },
+       R::kSeasonedTreatment},
+      // Order: an earlier route wins over a later one that also matches.
+      {"new runner whom treatment did not help",
+       [](Answers& a) {
+         a.history.months_running = 10;
+         a.pain.treatment_sessions = 5, a.pain.treatment_helped = false;
+       },
+       R::kNewRunner},
+      {"returning runner whom treatment did not help",
+       [](Answers& a) {
+         a.history = {24, 6, 1};
+         a.pain.treatment_sessions = 5, a.pain.treatment_helped = false;
+       },
+       R::kReturningRunner},
+      {"returning runner with severe pain",
+       [](Answers& a) {
+         a.history = {24, 6, 1};
+         a.pain.worst = 9;
+       },
+       R::kSeeClinician},
+      {"teenager with constant pain",
+       [](Answers& a) {
+         a.age = 14;
+         a.pain.timing = PainTiming::kConstant;
+       },
+       R::kSeeDoctor},
+      {"fever and pain below the knee",
+       [](Answers& a) {
+         a.Set(RedFlag::kFeverOrUnwell, true);
+         a.pain.leg_symptoms = LegSymptoms::kBelowKnee;
+       },
+       R::kSeeDoctor},
+      {"saddle numbness and fever",
+       [](Answers& a) {
+         a.Set(RedFlag::kSaddleNumbness, true);
+         a.Set(RedFlag::kFeverOrUnwell, true);
+       },
+       R::kEmergency},
+  };
+  return rows;
+}
+
+TEST(Triage, BoundaryTable) {
+  for (const Row& row : BoundaryTable()) {
+    Answers answers = Base();
+    row.apply(answers);
+    const Triage triage = TriageAnswers(answers);
+    EXPECT_EQ(RouteId(triage.route), RouteId(row.route)) << row.change;
+    EXPECT_FALSE(triage.reasons.empty()) << row.change;
+  }
+}
+
+TEST(Triage, ReasonsNameTheAnswerAndTheThreshold) {
+  Answers answers = Base();
+  answers.pain.worst = 9;
+  answers.age = 15;
+  const Triage triage = TriageAnswers(answers);
+  ASSERT_EQ(triage.reasons.size(), 2u);
+  EXPECT_EQ(triage.reasons[0].field, "pain.worst");
+  EXPECT_EQ(triage.reasons[0].answer, "9");
+  EXPECT_EQ(triage.reasons[0].threshold, "≥ 8");
+  EXPECT_EQ(triage.reasons[1].field, "age");
+  EXPECT_EQ(triage.reasons[1].threshold, "< 16");
+  for (const Reason& reason : triage.reasons) EXPECT_FALSE(reason.text.empty());
+}
+
+TEST(Triage, ReturningRunnerReasonsCoverAllThreeConditions) {
+  Answers answers = Base();
+  answers.history = {60, 12, 1};
+  const Triage triage = TriageAnswers(answers);
+  ASSERT_EQ(triage.route, Route::kReturningRunner);
+  std::vector<std::string> fields;
+  for (const Reason& reason : triage.reasons) fields.push_back(reason.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"history.months_running", "history.break_months",
+                                              "history.months_since_return"}));
+}
+
+TEST(Triage, EveryRedFlagIsListedNotOnlyTheDecidingOne) {
+  Answers answers = Base();
+  for (RedFlag flag : kAllRedFlags) answers.Set(flag, true);
+  const Triage triage = TriageAnswers(answers);
+  EXPECT_EQ(triage.route, Route::kEmergency);
+  EXPECT_EQ(triage.red_flags.size(), kRedFlagCount);
+  // The reasons explain the deciding rule: the three emergency signs.
+  EXPECT_EQ(triage.reasons.size(), 3u);
+}
+
+TEST(Triage, ConstantPainIsAReasonButNotARedFlag) {
+  Answers answers = Base();
+  answers.pain.timing = PainTiming::kConstant;
+  const Triage triage = TriageAnswers(answers);
+  EXPECT_EQ(triage.route, Route::kSeeDoctor);
+  EXPECT_TRUE(triage.red_flags.empty());
+  ASSERT_EQ(triage.reasons.size(), 1u);
+  EXPECT_EQ(triage.reasons[0].rule, "constant_pain");
+}
+
+TEST(Triage, RouteIdsAreStableAndRoundTrip) {
+  const std::vector<std::string> expected = {"emergency",        "see_doctor",
+                                             "see_clinician",    "returning_runner",
+                                             "new_runner",       "seasoned_rehab",
+                                             "seasoned_treatment"};
+  for (std::size_t i = 0; i < kAllRoutes.size(); ++i) {
+    EXPECT_EQ(RouteId(kAllRoutes[i]), expected[i]);
+    EXPECT_EQ(RouteFromId(expected[i]), kAllRoutes[i]);
+  }
+  EXPECT_FALSE(RouteFromId("jogging").has_value());
+}
+
+// Calls `visit` for every profile in a grid that spans every threshold on both sides,
+// with no warning signs set.
+void ForEachProfile(const std::function<void(const Answers&)>& visit) {
+  struct HistoryCase {
+    int running, gap, back;
+  };
+  struct TreatmentCase {
+    int sessions;
+    std::optional<bool> helped;
+  };
+  const HistoryCase histories[] = {{0, 0, 0},  {5, 3, 0},  {6, 3, 0},   {6, 2, 0},
+                                   {11, 0, 0}, {12, 0, 0}, {12, 3, 2},  {12, 3, 3},
+                                   {100, 24, 0}, {100, 24, 2}, {100, 24, 3}};
+  const TreatmentCase treatments[] = {
+      {0, std::nullopt}, {2, false}, {3, false}, {3, true}, {3, std::nullopt}, {12, false}};
+  for (int age : {10, 15, 16, 45, 100}) {
+    for (const HistoryCase& h : histories) {
+      for (PainTiming timing : {PainTiming::kDuring, PainTiming::kAfter,
+                                PainTiming::kDuringAndAfter, PainTiming::kConstant}) {
+        for (int worst : {0, 7, 8, 10}) {
+          for (LegSymptoms leg :
+               {LegSymptoms::kNone, LegSymptoms::kAboveKnee, LegSymptoms::kBelowKnee}) {
+            for (bool numbness : {false, true}) {
+              for (const TreatmentCase& t : treatments) {
+                Answers answers;
+                answers.age = age;
+                answers.history = {h.running, h.gap, h.back};
+                answers.pain.timing = timing;
+                answers.pain.worst = worst;
+                answers.pain.leg_symptoms = leg;
+                answers.pain.numbness_or_tingling = numbness;
+                answers.pain.treatment_sessions = t.sessions;
+                answers.pain.treatment_helped = t.helped;
+                visit(answers);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// DESIGN 2.1 restated as the table reads, independently of triage.cc's structure.
+Route RouteByTheTable(const Answers& a) {
+  const bool emergency = a.Has(RedFlag::kSaddleNumbness) ||
+                         a.Has(RedFlag::kBladderOrBowelChange) ||
+                         a.Has(RedFlag::kLegWeaknessWorsening);
+  if (emergency) return Route::kEmergency;
+  bool doctor = a.pain.timing == PainTiming::kConstant;
+  for (RedFlag flag : kAllRedFlags) doctor = doctor || a.Has(flag);
+  if (doctor) return Route::kSeeDoctor;
+  if (a.pain.leg_symptoms == LegSymptoms::kBelowKnee || a.pain.numbness_or_tingling ||
+      a.pain.worst >= 8 || a.age < 16) {
+    return Route::kSeeClinician;
+  }
+  if (a.history.months_running >= 6 && a.history.break_months >= 3 &&
+      a.history.months_since_return < 3) {
+    return Route::kReturningRunner;
+  }
+  if (a.history.months_running < 12) return Route::kNewRunner;
+  if (a.pain.treatment_sessions >= 3 && a.pain.treatment_helped == false) {
+    return Route::kSeasonedRehab;
+  }
+  return Route::kSeasonedTreatment;
+}
+
+TEST(TriageProperty, EveryProfileGetsTheRouteTheTableGives) {
+  std::size_t profiles = 0;
+  std::array<std::size_t, kAllRoutes.size()> seen{};
+  ForEachProfile([&](const Answers& answers) {
+    const Triage triage = TriageAnswers(answers);
+    ASSERT_EQ(triage.route, RouteByTheTable(answers)) << AnswersToJson(answers);
+    ASSERT_TRUE(triage.red_flags.empty());
+    ASSERT_FALSE(triage.reasons.empty());
+    ++seen[static_cast<std::size_t>(triage.route)];
+    ++profiles;
+  });
+  EXPECT_GT(profiles, 10000u);
+  // The grid reaches every route but emergency (which needs a red flag).
+  for (Route route : kAllRoutes) {
+    if (route != Route::kEmergency) {
+      EXPECT_GT(seen[static_cast<std::size_t>(route)], 0u) << RouteId(route);
+    }
+  }
+}
+
+TEST(TriageProperty, AnyRedFlagOnAnyProfileGivesNoPlan) {
+  ForEachProfile([](const Answers& profile) {
+    for (RedFlag flag : kAllRedFlags) {
+      Answers answers = profile;
+      answers.Set(flag, true);
+      const Triage triage = TriageAnswers(answers);
+      ASSERT_FALSE(LeadsToPlan(triage.route)) << RedFlagId(flag) << AnswersToJson(answers);
+      ASSERT_EQ(triage.route, IsEmergencyFlag(flag) ? Route::kEmergency : Route::kSeeDoctor);
+      ASSERT_EQ(triage.red_flags, std::vector<RedFlag>{flag});
+    }
+  });
+}
+
+TEST(TriageProperty, EveryPairOfRedFlagsIsListed) {
+  for (RedFlag first : kAllRedFlags) {
+    for (RedFlag second : kAllRedFlags) {
+      if (first >= second) continue;
+      Answers answers = Base();
+      answers.Set(first, true);
+      answers.Set(second, true);
+      const Triage triage = TriageAnswers(answers);
+      EXPECT_EQ(triage.red_flags, (std::vector<RedFlag>{first, second}));
+      EXPECT_EQ(triage.route, IsEmergencyFlag(first) || IsEmergencyFlag(second)
+                                  ? Route::kEmergency
+                                  : Route::kSeeDoctor);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace backstride
