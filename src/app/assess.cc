@@ -63,9 +63,8 @@ std::string AssessmentToJson(const Assessment& assessment, int indent) {
   for (const TextItem& item : assessment.advice) advice.push_back(ItemJson(item));
   out["advice"] = std::move(advice);
   out["disclaimer"] = assessment.disclaimer;
-  out["answers"] = assessment.answers_complete
-                       ? Json::parse(AnswersToJson(assessment.answers, -1))
-                       : Json(nullptr);
+  out["answers"] = assessment.answers_complete ? Json::parse(AnswersToJson(assessment.answers, -1))
+                                               : Json(nullptr);
   return out.dump(indent);
 }
 

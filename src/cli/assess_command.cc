@@ -32,8 +32,8 @@ Result<std::string> ReadAnswers(const std::string& path, std::istream& in) {
     }
     text.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
     if (file.bad()) {
-      return Fail(Error::InvalidArgument(fmt::format("--answers: cannot read '{}'", path),
-                                         "--answers"));
+      return Fail(
+          Error::InvalidArgument(fmt::format("--answers: cannot read '{}'", path), "--answers"));
     }
   }
   if (text.size() > kMaxAnswersBytes) {
@@ -98,8 +98,8 @@ int ReportError(std::ostream& err, const Error& error, std::string_view source) 
 
 }  // namespace
 
-int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
-              std::ostream& err, bool input_is_terminal) {
+int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
+              bool input_is_terminal) {
   const bool ask = options.answers_path.empty();
   if (!ask && options.interactive) {
     err << "backstride assess: --interactive and --answers cannot be used together\n";
@@ -132,7 +132,8 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     }
     if (assessment && outcome->kind == InterviewOutcome::Kind::kComplete &&
         !options.save_answers_path.empty()) {
-      if (auto saved = WriteWhole(options.save_answers_path, AnswersToJson(outcome->answers) + "\n");
+      if (auto saved =
+              WriteWhole(options.save_answers_path, AnswersToJson(outcome->answers) + "\n");
           !saved) {
         return ReportError(err, saved.error(), "--save-answers");
       }

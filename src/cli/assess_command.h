@@ -22,8 +22,8 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitBadInput = 2;
 
 // Runs the command and returns its exit code. Results go to `out`; problems to `err`.
-int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
-              std::ostream& err, bool input_is_terminal);
+int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
+              bool input_is_terminal);
 
 }  // namespace backstride::cli
 

@@ -61,8 +61,7 @@ bool IsCommand(const std::string& line, std::initializer_list<std::string_view> 
 
 }  // namespace
 
-Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out,
-                                      const Content& content) {
+Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const Content& content) {
   out << Wrap(
       "backstride asks a few questions about your back and your running, then tells you "
       "what to do next. The questions about warning signs come first. Type \"back\" to change "

@@ -26,8 +26,7 @@ struct InterviewOutcome {
 // Runs the questionnaire reading replies line by line from `in` and writing to `out`.
 // Fails only if the collected answers do not pass the same checks as an answers file,
 // which would be a bug.
-Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out,
-                                      const Content& content);
+Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const Content& content);
 
 }  // namespace backstride::cli
 

@@ -74,20 +74,20 @@ std::string RenderMarkdown(const Assessment& assessment) {
     out += fmt::format("> **{}**\n>\n> {}\n>\n> *Why:* {}\n\n", assessment.safety->title,
                        assessment.safety->text, assessment.safety->why);
   }
-  out += fmt::format("## Route: {} (`{}`)\n\n{}\n\n", assessment.route.title,
-                     RouteId(triage.route), assessment.route.summary);
+  out += fmt::format("## Route: {} (`{}`)\n\n{}\n\n", assessment.route.title, RouteId(triage.route),
+                     assessment.route.summary);
   out += fmt::format("**Warning signs:** {}\n\n", RedFlagList(triage));
   out += "## Why this route\n\n";
   for (const Reason& reason : triage.reasons) {
-    out += fmt::format("- {} `{} = {}` (rule `{}`: {})\n", reason.text, reason.field,
-                       reason.answer, reason.rule, reason.threshold);
+    out += fmt::format("- {} `{} = {}` (rule `{}`: {})\n", reason.text, reason.field, reason.answer,
+                       reason.rule, reason.threshold);
   }
   if (!assessment.advice.empty()) {
     out += "\n## What to do\n\n";
     std::size_t number = 1;
     for (const TextItem& item : assessment.advice) {
-      out += fmt::format("{}. **{}** — {}\n   *Why:* {}\n", number++, item.title, item.text,
-                         item.why);
+      out +=
+          fmt::format("{}. **{}** — {}\n   *Why:* {}\n", number++, item.title, item.text, item.why);
     }
   }
   out += fmt::format("\n## What happens next\n\n{}\n\n---\n\n*{}*\n", assessment.route.next,

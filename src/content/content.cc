@@ -82,7 +82,8 @@ Result<std::vector<QuestionText>> Questions(const json& document) {
     const auto& questions = AllQuestions();
     const auto question = std::find_if(questions.begin(), questions.end(),
                                        [&](const Question& q) { return q.id == *id; });
-    if (question == questions.end()) return Fail(Gap(where + " is not a question the program asks"));
+    if (question == questions.end())
+      return Fail(Gap(where + " is not a question the program asks"));
     const json labels = entry.value("choices", json::object());
     if (!labels.is_object() || labels.size() != question->choices.size()) {
       return Fail(Gap(where + ".choices must label exactly the question's " +
@@ -132,9 +133,7 @@ Result<void> CheckComplete(const Content& content) {
 const TextItem* Content::Advice(AdviceId id) const { return FindById(advice, AdviceIdName(id)); }
 const TextItem* Content::Safety(std::string_view id) const { return FindById(safety, id); }
 const RouteText* Content::ForRoute(Route route) const { return FindById(routes, RouteId(route)); }
-const QuestionText* Content::Question(std::string_view id) const {
-  return FindById(questions, id);
-}
+const QuestionText* Content::Question(std::string_view id) const { return FindById(questions, id); }
 
 Result<Content> ParseContent(std::string_view json_text) {
   const json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);

@@ -33,7 +33,7 @@ struct RouteText {
 struct QuestionText {
   std::string id;  // the answer's field path, as in core/questionnaire.h
   std::string prompt;
-  std::string why;  // why the question is asked
+  std::string why;                                           // why the question is asked
   std::vector<std::pair<std::string, std::string>> choices;  // (choice id, label), in order
 };
 

@@ -4,10 +4,18 @@ namespace backstride {
 namespace {
 
 constexpr std::array<std::string_view, kAdviceCount> kAdviceNames = {
-    "why_new",          "why_returning",    "why_seasoned",
-    "shorten_runs",     "strength_squat_deadlift", "sprint_training",
-    "rebuild_gradually", "seek_treatment",   "maintenance_treatment",
-    "rest_or_reduce",   "rehab_anterior_posterior", "return_short_fast",
+    "why_new",
+    "why_returning",
+    "why_seasoned",
+    "shorten_runs",
+    "strength_squat_deadlift",
+    "sprint_training",
+    "rebuild_gradually",
+    "seek_treatment",
+    "maintenance_treatment",
+    "rest_or_reduce",
+    "rehab_anterior_posterior",
+    "return_short_fast",
 };
 static_assert(static_cast<std::size_t>(AdviceId::kReturnShortFast) + 1 == kAdviceCount);
 
@@ -16,13 +24,12 @@ using A = AdviceId;
 // The article's tips for each situation, explanation first.
 constexpr std::array kNewRunner = {A::kWhyNew, A::kShortenRuns, A::kStrengthSquatDeadlift,
                                    A::kSprintTraining};
-constexpr std::array kReturningRunner = {A::kWhyReturning, A::kRebuildGradually,
-                                         A::kShortenRuns, A::kStrengthSquatDeadlift,
-                                         A::kSprintTraining};
-constexpr std::array kSeasonedTreatment = {A::kWhySeasoned, A::kRestOrReduce,
-                                           A::kSeekTreatment, A::kMaintenanceTreatment};
-constexpr std::array kSeasonedRehab = {A::kWhySeasoned,  A::kRestOrReduce,
-                                       A::kSeekTreatment, A::kRehabAnteriorPosterior,
+constexpr std::array kReturningRunner = {A::kWhyReturning, A::kRebuildGradually, A::kShortenRuns,
+                                         A::kStrengthSquatDeadlift, A::kSprintTraining};
+constexpr std::array kSeasonedTreatment = {A::kWhySeasoned, A::kRestOrReduce, A::kSeekTreatment,
+                                           A::kMaintenanceTreatment};
+constexpr std::array kSeasonedRehab = {A::kWhySeasoned,     A::kRestOrReduce,
+                                       A::kSeekTreatment,   A::kRehabAnteriorPosterior,
                                        A::kReturnShortFast, A::kSprintTraining};
 // Route 3 gets general advice only: ease the load while waiting to be assessed.
 constexpr std::array kSeeClinician = {A::kRestOrReduce};

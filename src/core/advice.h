@@ -30,10 +30,10 @@ enum class AdviceId {
 inline constexpr std::size_t kAdviceCount = 12;
 
 inline constexpr std::array<AdviceId, kAdviceCount> kAllAdvice = {
-    AdviceId::kWhyNew,          AdviceId::kWhyReturning,         AdviceId::kWhySeasoned,
-    AdviceId::kShortenRuns,     AdviceId::kStrengthSquatDeadlift, AdviceId::kSprintTraining,
-    AdviceId::kRebuildGradually, AdviceId::kSeekTreatment,        AdviceId::kMaintenanceTreatment,
-    AdviceId::kRestOrReduce,    AdviceId::kRehabAnteriorPosterior, AdviceId::kReturnShortFast,
+    AdviceId::kWhyNew,           AdviceId::kWhyReturning,           AdviceId::kWhySeasoned,
+    AdviceId::kShortenRuns,      AdviceId::kStrengthSquatDeadlift,  AdviceId::kSprintTraining,
+    AdviceId::kRebuildGradually, AdviceId::kSeekTreatment,          AdviceId::kMaintenanceTreatment,
+    AdviceId::kRestOrReduce,     AdviceId::kRehabAnteriorPosterior, AdviceId::kReturnShortFast,
 };
 
 // Stable id as in DESIGN 2.2 ("strength_squat_deadlift").

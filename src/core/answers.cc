@@ -210,18 +210,21 @@ class Checker {
     }
     const double number = value->get<double>();
     if (!(number > 0) || number > max) {
-      Problem(path, "must be greater than 0 and at most " + json(max).dump() + ", got " +
-                        Shown(*value));
+      Problem(path,
+              "must be greater than 0 and at most " + json(max).dump() + ", got " + Shown(*value));
       *ok = false;
       return std::nullopt;
     }
     return number;
   }
 
-  std::optional<bool> Boolean(const json& object, const std::string& parent,
-                              std::string_view key, std::string_view missing_hint = {}) {
-    const std::string expected =
-        "true or false" + (missing_hint.empty() ? "" : " " + std::string(missing_hint));
+  std::optional<bool> Boolean(const json& object, const std::string& parent, std::string_view key,
+                              std::string_view missing_hint = {}) {
+    std::string expected = "true or false";
+    if (!missing_hint.empty()) {
+      expected += ' ';
+      expected += missing_hint;
+    }
     const json* value = Member(object, parent, key, expected);
     if (value == nullptr) return std::nullopt;
     if (!value->is_boolean()) {
@@ -271,7 +274,8 @@ std::array<std::string_view, kRedFlagCount> RedFlagKeys() {
 void CheckHistory(Checker& check, const json& history, Answers& answers) {
   if (!check.Object(history, "history", kHistoryKeys)) return;
   using namespace thresholds;
-  const auto months_running = check.WholeNumber(history, "history", "months_running", 0, kMaxMonths);
+  const auto months_running =
+      check.WholeNumber(history, "history", "months_running", 0, kMaxMonths);
   const auto break_months = check.WholeNumber(history, "history", "break_months", 0, kMaxMonths);
   const auto since_return =
       check.WholeNumber(history, "history", "months_since_return", 0, kMaxMonths);
@@ -292,9 +296,11 @@ void CheckPain(Checker& check, const json& pain, Answers& answers) {
   if (auto v = check.Choice(pain, "pain", "location", kPainLocations)) out.location = *v;
   if (auto v = check.Choice(pain, "pain", "timing", kPainTimings)) out.timing = *v;
   bool onset_ok = true;
-  out.onset_minutes = check.PositiveNumber(pain, "pain", "onset_minutes", kMaxOnsetMinutes, &onset_ok);
+  out.onset_minutes =
+      check.PositiveNumber(pain, "pain", "onset_minutes", kMaxOnsetMinutes, &onset_ok);
   out.onset_km = check.PositiveNumber(pain, "pain", "onset_km", kMaxOnsetKm, &onset_ok);
-  if (auto v = check.WholeNumber(pain, "pain", "worst", kMinPainScore, kMaxPainScore)) out.worst = *v;
+  if (auto v = check.WholeNumber(pain, "pain", "worst", kMinPainScore, kMaxPainScore))
+    out.worst = *v;
   if (auto v = check.WholeNumber(pain, "pain", "weeks", 0, kMaxWeeks)) out.weeks = *v;
   if (auto v = check.Choice(pain, "pain", "leg_symptoms", kLegSymptoms)) out.leg_symptoms = *v;
   if (auto v = check.Boolean(pain, "pain", "numbness_or_tingling")) out.numbness_or_tingling = *v;
@@ -321,7 +327,8 @@ void CheckRedFlags(Checker& check, const json& flags, Answers& answers) {
   const auto keys = RedFlagKeys();
   if (!check.Object(flags, "red_flags", keys)) return;
   for (const auto& [flag, id] : kRedFlagIds) {
-    if (auto v = check.Boolean(flags, "red_flags", id, "(a warning sign is never assumed absent)")) {
+    if (auto v =
+            check.Boolean(flags, "red_flags", id, "(a warning sign is never assumed absent)")) {
       answers.Set(flag, *v);
     }
   }
@@ -375,8 +382,8 @@ Result<Answers> ParseAnswers(std::string_view json_text) {
   if (const json* pain = check.Member(document, "", "pain", "an object")) {
     CheckPain(check, *pain, answers);
   }
-  if (const json* flags = check.Member(document, "", "red_flags",
-                                       "an object answering every warning sign")) {
+  if (const json* flags =
+          check.Member(document, "", "red_flags", "an object answering every warning sign")) {
     CheckRedFlags(check, *flags, answers);
   }
   if (!check.ok()) return Fail(check.ToError());

@@ -10,7 +10,7 @@ namespace {
 using namespace thresholds;
 
 constexpr std::array<std::string_view, 7> kRouteIds = {
-    "emergency", "see_doctor", "see_clinician", "returning_runner",
+    "emergency",  "see_doctor",     "see_clinician",      "returning_runner",
     "new_runner", "seasoned_rehab", "seasoned_treatment",
 };
 static_assert(kRouteIds.size() == kAllRoutes.size());
@@ -49,8 +49,8 @@ class ReasonList {
  public:
   void Add(std::string rule, std::string field, std::string answer, std::string threshold,
            std::string text) {
-    reasons_.push_back({std::move(rule), std::move(field), std::move(answer),
-                        std::move(threshold), std::move(text)});
+    reasons_.push_back({std::move(rule), std::move(field), std::move(answer), std::move(threshold),
+                        std::move(text)});
   }
   std::vector<Reason> Take() { return std::move(reasons_); }
   bool empty() const { return reasons_.empty(); }
@@ -185,8 +185,7 @@ Triage TriageAnswers(const Answers& answers) {
                   " months, so you are an experienced runner with new back pain.");
 
   // Route 6: seasoned, and a series of treatments has not helped.
-  if (pain.treatment_sessions >= kTreatmentSessionsBeforeRehab &&
-      pain.treatment_helped == false) {
+  if (pain.treatment_sessions >= kTreatmentSessionsBeforeRehab && pain.treatment_helped == false) {
     running.Add("treatment_not_helped", "pain.treatment_sessions",
                 std::to_string(pain.treatment_sessions), Ge(kTreatmentSessionsBeforeRehab),
                 "You have had " + std::to_string(pain.treatment_sessions) +

@@ -28,8 +28,8 @@ enum class Route {
 };
 
 inline constexpr std::array<Route, 7> kAllRoutes = {
-    Route::kEmergency,     Route::kSeeDoctor,     Route::kSeeClinician,      Route::kReturningRunner,
-    Route::kNewRunner,     Route::kSeasonedRehab, Route::kSeasonedTreatment,
+    Route::kEmergency, Route::kSeeDoctor,     Route::kSeeClinician,      Route::kReturningRunner,
+    Route::kNewRunner, Route::kSeasonedRehab, Route::kSeasonedTreatment,
 };
 
 // Stable ids used by the CLI, the API and the tests ("returning_runner").

@@ -86,7 +86,7 @@ TEST(Binary, EveryVignetteGetsItsRouteAsJson) {
     const auto vignette = Vignette(file);
     // Answers come inside each vignette, so pass them on standard input.
     auto result = RunProcess({kBinary, "assess", "--answers", "-", "--format", "json"},
-                        vignette.at("answers").dump());
+                             vignette.at("answers").dump());
     ASSERT_EQ(result.exit_code, 0) << file << result.err;
     const auto output = nlohmann::json::parse(result.out);
     EXPECT_EQ(output.at("route"), vignette.at("expect").at("route")) << file;

@@ -22,8 +22,8 @@ std::string Lines(std::initializer_list<const char*> lines) {
 const std::string kNoFlags = Lines({"no", "no", "no", "no", "no", "no", "no", "no", "no"});
 
 TEST(Interview, RefusedReplyIsAskedAgainWithWhatIsAllowed) {
-  std::istringstream in(kNoFlags + Lines({"200", "52", "lower back", "after", "none", "n", "3",
-                                          "2", "", "", "30", "0", "0"}));
+  std::istringstream in(kNoFlags + Lines({"200", "52", "lower back", "after", "none", "n", "3", "2",
+                                          "", "", "30", "0", "0"}));
   std::ostringstream out;
   auto outcome = RunInterview(in, out, Texts());
   ASSERT_TRUE(outcome.has_value());

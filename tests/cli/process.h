@@ -3,10 +3,11 @@
 #ifndef BACKSTRIDE_TESTS_CLI_PROCESS_H_
 #define BACKSTRIDE_TESTS_CLI_PROCESS_H_
 
+#include <sys/types.h>
+
 #include <chrono>
 #include <string>
 #include <string_view>
-#include <sys/types.h>
 #include <vector>
 
 namespace backstride::testing {

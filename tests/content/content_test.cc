@@ -45,11 +45,18 @@ TEST(Content, BuiltinContentIsCompleteAndNonEmpty) {
 
 TEST(Content, EveryTipOfTheArticleHasAnItem) {
   // DESIGN 2.2: one item per point of the article, by stable id.
-  const std::set<std::string> expected = {
-      "why_new",        "why_returning",         "why_seasoned",   "shorten_runs",
-      "strength_squat_deadlift", "sprint_training", "rebuild_gradually", "seek_treatment",
-      "maintenance_treatment", "rest_or_reduce", "rehab_anterior_posterior",
-      "return_short_fast"};
+  const std::set<std::string> expected = {"why_new",
+                                          "why_returning",
+                                          "why_seasoned",
+                                          "shorten_runs",
+                                          "strength_squat_deadlift",
+                                          "sprint_training",
+                                          "rebuild_gradually",
+                                          "seek_treatment",
+                                          "maintenance_treatment",
+                                          "rest_or_reduce",
+                                          "rehab_anterior_posterior",
+                                          "return_short_fast"};
   std::set<std::string> ids;
   for (const TextItem& item : Builtin().advice) ids.insert(item.id);
   EXPECT_EQ(ids, expected);
@@ -64,9 +71,8 @@ TEST(Content, EachRouteGetsTheArticlesAdviceForItsSituation) {
   using V = std::vector<std::string>;
   EXPECT_EQ(ids(Route::kNewRunner),
             (V{"why_new", "shorten_runs", "strength_squat_deadlift", "sprint_training"}));
-  EXPECT_EQ(ids(Route::kReturningRunner),
-            (V{"why_returning", "rebuild_gradually", "shorten_runs", "strength_squat_deadlift",
-               "sprint_training"}));
+  EXPECT_EQ(ids(Route::kReturningRunner), (V{"why_returning", "rebuild_gradually", "shorten_runs",
+                                             "strength_squat_deadlift", "sprint_training"}));
   EXPECT_EQ(ids(Route::kSeasonedTreatment),
             (V{"why_seasoned", "rest_or_reduce", "seek_treatment", "maintenance_treatment"}));
   EXPECT_EQ(ids(Route::kSeasonedRehab),
@@ -106,8 +112,8 @@ std::set<std::string> Shingles(std::string_view text, std::size_t length) {
 }
 
 TEST(Content, NoSentenceOfTheArticleIsCopied) {
-  const auto path = std::filesystem::path(BACKSTRIDE_SHARED_DIR) / "seed" /
-                    "running-and-back-pain.txt";
+  const auto path =
+      std::filesystem::path(BACKSTRIDE_SHARED_DIR) / "seed" / "running-and-back-pain.txt";
   std::ifstream file(path);
   if (!file) GTEST_SKIP() << "the seed article is not beside the project";
   std::stringstream article;
@@ -153,17 +159,28 @@ TEST(Assess, EveryRouteCarriesTheDisclaimerAndItsTexts) {
   for (Route route : kAllRoutes) {
     Answers a = answers;
     switch (route) {
-      case Route::kEmergency: a.Set(RedFlag::kSaddleNumbness, true); break;
-      case Route::kSeeDoctor: a.Set(RedFlag::kCancerHistory, true); break;
-      case Route::kSeeClinician: a.pain.worst = 9; break;
-      case Route::kReturningRunner: a.history = {24, 6, 0}; break;
-      case Route::kNewRunner: break;
+      case Route::kEmergency:
+        a.Set(RedFlag::kSaddleNumbness, true);
+        break;
+      case Route::kSeeDoctor:
+        a.Set(RedFlag::kCancerHistory, true);
+        break;
+      case Route::kSeeClinician:
+        a.pain.worst = 9;
+        break;
+      case Route::kReturningRunner:
+        a.history = {24, 6, 0};
+        break;
+      case Route::kNewRunner:
+        break;
       case Route::kSeasonedRehab:
         a.history.months_running = 60;
         a.pain.treatment_sessions = 4;
         a.pain.treatment_helped = false;
         break;
-      case Route::kSeasonedTreatment: a.history.months_running = 60; break;
+      case Route::kSeasonedTreatment:
+        a.history.months_running = 60;
+        break;
     }
     auto assessment = Assess(a);
     ASSERT_TRUE(assessment.has_value());

@@ -21,8 +21,7 @@ void Type(Questionnaire& questionnaire, std::string_view typed) {
   const Question* question = questionnaire.Current();
   ASSERT_NE(question, nullptr);
   auto reply = ParseReply(*question, typed);
-  ASSERT_TRUE(reply.has_value()) << question->id << ": '" << typed << "' "
-                                 << reply.error().message;
+  ASSERT_TRUE(reply.has_value()) << question->id << ": '" << typed << "' " << reply.error().message;
   questionnaire.Record(*reply);
 }
 
@@ -42,11 +41,11 @@ TEST(Questionnaire, AsksTheEmergencySignsFirstThenTheOtherRedFlags) {
 TEST(Questionnaire, EveryFieldOfTheAnswersIsAsked) {
   std::vector<std::string> ids;
   for (const Question& question : AllQuestions()) ids.emplace_back(question.id);
-  for (const char* id : {"age", "history.months_running", "history.break_months",
-                         "history.months_since_return", "pain.location", "pain.timing",
-                         "pain.onset_minutes", "pain.onset_km", "pain.worst", "pain.weeks",
-                         "pain.leg_symptoms", "pain.numbness_or_tingling",
-                         "pain.treatment_sessions", "pain.treatment_helped"}) {
+  for (const char* id :
+       {"age", "history.months_running", "history.break_months", "history.months_since_return",
+        "pain.location", "pain.timing", "pain.onset_minutes", "pain.onset_km", "pain.worst",
+        "pain.weeks", "pain.leg_symptoms", "pain.numbness_or_tingling", "pain.treatment_sessions",
+        "pain.treatment_helped"}) {
     EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
   }
 }

@@ -54,18 +54,40 @@ const std::vector<Row>& BoundaryTable() {
        R::kSeasonedTreatment},
       {"0 months running", [](Answers& a) { a.history.months_running = 0; }, R::kNewRunner},
       {"5 months running, 3-month break",
-       [](Answers& a) { a.history = {5, 3, 0}; }, R::kNewRunner},
+       [](Answers& a) {
+         a.history = {5, 3, 0};
+       },
+       R::kNewRunner},
       {"6 months running, 3-month break",
-       [](Answers& a) { a.history = {6, 3, 0}; }, R::kReturningRunner},
+       [](Answers& a) {
+         a.history = {6, 3, 0};
+       },
+       R::kReturningRunner},
       // 3-month break and 3 months since return.
-      {"2-month break", [](Answers& a) { a.history = {24, 2, 0}; }, R::kSeasonedTreatment},
-      {"3-month break, not back yet", [](Answers& a) { a.history = {24, 3, 0}; },
-       R::kReturningRunner},
-      {"3-month break, back 2 months", [](Answers& a) { a.history = {24, 3, 2}; },
-       R::kReturningRunner},
-      {"3-month break, back 3 months", [](Answers& a) { a.history = {24, 3, 3}; },
+      {"2-month break",
+       [](Answers& a) {
+         a.history = {24, 2, 0};
+       },
        R::kSeasonedTreatment},
-      {"6 months running, 2-month break", [](Answers& a) { a.history = {6, 2, 0}; },
+      {"3-month break, not back yet",
+       [](Answers& a) {
+         a.history = {24, 3, 0};
+       },
+       R::kReturningRunner},
+      {"3-month break, back 2 months",
+       [](Answers& a) {
+         a.history = {24, 3, 2};
+       },
+       R::kReturningRunner},
+      {"3-month break, back 3 months",
+       [](Answers& a) {
+         a.history = {24, 3, 3};
+       },
+       R::kSeasonedTreatment},
+      {"6 months running, 2-month break",
+       [](Answers& a) {
+         a.history = {6, 2, 0};
+       },
        R::kNewRunner},
       // 3 treatment sessions.
       {"2 sessions, not helped",
@@ -177,9 +199,8 @@ TEST(Triage, ConstantPainIsAReasonButNotARedFlag) {
 }
 
 TEST(Triage, RouteIdsAreStableAndRoundTrip) {
-  const std::vector<std::string> expected = {"emergency",        "see_doctor",
-                                             "see_clinician",    "returning_runner",
-                                             "new_runner",       "seasoned_rehab",
+  const std::vector<std::string> expected = {"emergency",         "see_doctor", "see_clinician",
+                                             "returning_runner",  "new_runner", "seasoned_rehab",
                                              "seasoned_treatment"};
   for (std::size_t i = 0; i < kAllRoutes.size(); ++i) {
     EXPECT_EQ(RouteId(kAllRoutes[i]), expected[i]);
@@ -198,11 +219,11 @@ void ForEachProfile(const std::function<void(const Answers&)>& visit) {
     int sessions;
     std::optional<bool> helped;
   };
-  const HistoryCase histories[] = {{0, 0, 0},  {5, 3, 0},  {6, 3, 0},   {6, 2, 0},
-                                   {11, 0, 0}, {12, 0, 0}, {12, 3, 2},  {12, 3, 3},
+  const HistoryCase histories[] = {{0, 0, 0},    {5, 3, 0},    {6, 3, 0},   {6, 2, 0},
+                                   {11, 0, 0},   {12, 0, 0},   {12, 3, 2},  {12, 3, 3},
                                    {100, 24, 0}, {100, 24, 2}, {100, 24, 3}};
-  const TreatmentCase treatments[] = {
-      {0, std::nullopt}, {2, false}, {3, false}, {3, true}, {3, std::nullopt}, {12, false}};
+  const TreatmentCase treatments[] = {{0, std::nullopt}, {2, false},        {3, false},
+                                      {3, true},         {3, std::nullopt}, {12, false}};
   for (int age : {10, 15, 16, 45, 100}) {
     for (const HistoryCase& h : histories) {
       for (PainTiming timing : {PainTiming::kDuring, PainTiming::kAfter,
@@ -233,8 +254,7 @@ void ForEachProfile(const std::function<void(const Answers&)>& visit) {
 
 // DESIGN 2.1 restated as the table reads, independently of triage.cc's structure.
 Route RouteByTheTable(const Answers& a) {
-  const bool emergency = a.Has(RedFlag::kSaddleNumbness) ||
-                         a.Has(RedFlag::kBladderOrBowelChange) ||
+  const bool emergency = a.Has(RedFlag::kSaddleNumbness) || a.Has(RedFlag::kBladderOrBowelChange) ||
                          a.Has(RedFlag::kLegWeaknessWorsening);
   if (emergency) return Route::kEmergency;
   bool doctor = a.pain.timing == PainTiming::kConstant;
