@@ -18,7 +18,7 @@ build: deps
 run: build
 	./build/release/src/cli/backstride assess
 
-test: deps
+test: deps build
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)

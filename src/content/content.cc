@@ -1,6 +1,7 @@
 #include "content/content.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "core/questionnaire.h"
@@ -24,79 +25,82 @@ Result<std::string> Text(const json& object, std::string_view where, std::string
   return it->get<std::string>();
 }
 
-Result<std::vector<TextItem>> Items(const json& document, std::string_view key) {
+// Reads the list `key`, whose entries each have an id and the text `fields`, and calls
+// `take(id, texts, entry)` for each entry, stopping at the first failure.
+template <std::size_t N, typename Take>
+Result<void> ForEachEntry(const json& document, std::string_view key,
+                          const std::array<std::string_view, N>& fields, Take take) {
   const auto list = document.find(key);
   if (list == document.end() || !list->is_array()) {
     return Fail(Gap(std::string(key) + " must be a list"));
   }
-  std::vector<TextItem> items;
   for (const json& entry : *list) {
-    TextItem item;
     auto id = Text(entry, key, "id");
     if (!id) return Fail(id.error());
     const std::string where = std::string(key) + "." + *id;
-    auto title = Text(entry, where, "title");
-    auto text = Text(entry, where, "text");
-    auto why = Text(entry, where, "why");
-    if (!title) return Fail(title.error());
-    if (!text) return Fail(text.error());
-    if (!why) return Fail(why.error());
-    items.push_back({std::move(*id), std::move(*title), std::move(*text), std::move(*why)});
+    std::array<std::string, N> texts;
+    for (std::size_t i = 0; i < N; ++i) {
+      auto text = Text(entry, where, fields[i]);
+      if (!text) return Fail(text.error());
+      texts[i] = std::move(*text);
+    }
+    if (auto taken = take(std::move(*id), std::move(texts), entry); !taken) return taken;
   }
+  return {};
+}
+
+Result<std::vector<TextItem>> Items(const json& document, std::string_view key) {
+  std::vector<TextItem> items;
+  auto read = ForEachEntry<3>(
+      document, key, {"title", "text", "why"},
+      [&](std::string id, std::array<std::string, 3> t, const json&) {
+        items.push_back({std::move(id), std::move(t[0]), std::move(t[1]), std::move(t[2])});
+        return Result<void>{};
+      });
+  if (!read) return Fail(read.error());
   return items;
 }
 
 Result<std::vector<RouteText>> Routes(const json& document) {
-  const auto list = document.find("routes");
-  if (list == document.end() || !list->is_array()) return Fail(Gap("routes must be a list"));
   std::vector<RouteText> routes;
-  for (const json& entry : *list) {
-    auto id = Text(entry, "routes", "id");
-    if (!id) return Fail(id.error());
-    const std::string where = "routes." + *id;
-    auto title = Text(entry, where, "title");
-    auto summary = Text(entry, where, "summary");
-    auto next = Text(entry, where, "next");
-    if (!title) return Fail(title.error());
-    if (!summary) return Fail(summary.error());
-    if (!next) return Fail(next.error());
-    routes.push_back({std::move(*id), std::move(*title), std::move(*summary), std::move(*next)});
-  }
+  auto read = ForEachEntry<3>(
+      document, "routes", {"title", "summary", "next"},
+      [&](std::string id, std::array<std::string, 3> t, const json&) {
+        routes.push_back({std::move(id), std::move(t[0]), std::move(t[1]), std::move(t[2])});
+        return Result<void>{};
+      });
+  if (!read) return Fail(read.error());
   return routes;
 }
 
 Result<std::vector<QuestionText>> Questions(const json& document) {
-  const auto list = document.find("questions");
-  if (list == document.end() || !list->is_array()) return Fail(Gap("questions must be a list"));
   std::vector<QuestionText> texts;
-  for (const json& entry : *list) {
-    auto id = Text(entry, "questions", "id");
-    if (!id) return Fail(id.error());
-    const std::string where = "questions." + *id;
-    auto prompt = Text(entry, where, "prompt");
-    auto why = Text(entry, where, "why");
-    if (!prompt) return Fail(prompt.error());
-    if (!why) return Fail(why.error());
-    QuestionText text{*id, std::move(*prompt), std::move(*why), {}};
-
-    const auto& questions = AllQuestions();
-    const auto question = std::find_if(questions.begin(), questions.end(),
-                                       [&](const Question& q) { return q.id == *id; });
-    if (question == questions.end())
-      return Fail(Gap(where + " is not a question the program asks"));
-    const json labels = entry.value("choices", json::object());
-    if (!labels.is_object() || labels.size() != question->choices.size()) {
-      return Fail(Gap(where + ".choices must label exactly the question's " +
-                      std::to_string(question->choices.size()) + " choices"));
-    }
-    // Choices are listed in the core's order, which is the order they are numbered in.
-    for (std::string_view choice : question->choices) {
-      auto label = Text(labels, where + ".choices", choice);
-      if (!label) return Fail(label.error());
-      text.choices.emplace_back(std::string(choice), std::move(*label));
-    }
-    texts.push_back(std::move(text));
-  }
+  auto read = ForEachEntry<2>(
+      document, "questions", {"prompt", "why"},
+      [&](std::string id, std::array<std::string, 2> t, const json& entry) -> Result<void> {
+        const std::string where = "questions." + id;
+        const auto questions = AllQuestions();
+        const auto question = std::find_if(questions.begin(), questions.end(),
+                                           [&](const Question& q) { return q.id == id; });
+        if (question == questions.end()) {
+          return Fail(Gap(where + " is not a question the program asks"));
+        }
+        QuestionText text{std::move(id), std::move(t[0]), std::move(t[1]), {}};
+        const json labels = entry.value("choices", json::object());
+        if (!labels.is_object() || labels.size() != question->choices.size()) {
+          return Fail(Gap(where + ".choices must label exactly the question's " +
+                          std::to_string(question->choices.size()) + " choices"));
+        }
+        // Choices are listed in the core's order, which is the order they are numbered in.
+        for (std::string_view choice : question->choices) {
+          auto label = Text(labels, where + ".choices", choice);
+          if (!label) return Fail(label.error());
+          text.choices.emplace_back(std::string(choice), std::move(*label));
+        }
+        texts.push_back(std::move(text));
+        return {};
+      });
+  if (!read) return Fail(read.error());
   return texts;
 }
 
