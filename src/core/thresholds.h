@@ -49,6 +49,51 @@ inline constexpr int kSeasonedMinMonthsRunning = 12;
 // rehabilitation approach replaces treatment as the first step.
 inline constexpr int kTreatmentSessionsBeforeRehab = 3;
 
+// ================================================================================
+// The run rule (DESIGN 3.1): speed before distance, adapted by pain.
+// ================================================================================
+
+// --- Starting cap: below where the pain starts (the article: most runners are fine
+// for the first ~5 minutes or 1-2 km, so start inside that stretch).
+inline constexpr double kStartingCapFraction = 0.75;  // of the reported onset
+inline constexpr double kCapStepMetres = 250;         // caps round down to 0.25 km...
+inline constexpr double kCapStepSeconds = 60;         // ...or to 1 minute
+inline constexpr double kMinCapMetres = 500;
+inline constexpr double kMinCapSeconds = 180;
+inline constexpr double kDefaultCapMetres = 1000;  // when no onset was given
+
+// --- Pain during a run and the next morning. The pain-monitoring model (Silbernagel et
+// al., Am J Sports Med 2007) allows up to 5/10 during activity if it settles by the next
+// morning; backstride is stricter for the back: good up to 3, step back from 6.
+inline constexpr int kGoodMaxPain = 3;
+inline constexpr int kHoldMaxPain = 5;           // 4-5: hold the cap
+inline constexpr int kHoldMorningIncrease = 1;   // next morning one point worse: hold
+inline constexpr int kStepBackMorningIncrease = 2;  // two or more points worse: step back
+
+// --- Progress: three good runs in a row at the cap, and 3 % faster than at the cap's
+// first run; then +10 % (at least 0.25 km or 1 minute). Speed first, then distance.
+inline constexpr int kGoodRunsToProgress = 3;
+inline constexpr double kPaceGainToProgress = 0.03;
+inline constexpr double kProgressFraction = 0.10;
+inline constexpr double kMinProgressMetres = 250;
+inline constexpr double kMinProgressSeconds = 60;
+// A run counts as "at the cap" when it covers at least this share of it (GPS and
+// treadmill distances wobble by a few per cent).
+inline constexpr double kAtCapFraction = 0.90;
+
+// --- Two step-backs in a row pause running for a week.
+inline constexpr int kStepBacksToPause = 2;
+inline constexpr int kPauseDays = 7;
+
+// --- Spike guard. Garmin-RUNSAFE (5,205 runners, Br J Sports Med 2025): a single run more
+// than 10 % longer than the longest of the previous 30 days raised the injury rate
+// (hazard ratio about 1.6), while week-to-week change did not predict injury.
+inline constexpr int kSpikeWindowDays = 30;
+inline constexpr double kSpikeFraction = 0.10;
+inline constexpr double kSpikeMinMetres = 250;
+// For time caps: two minutes is about 0.25 km at an easy pace of 8 min/km.
+inline constexpr double kSpikeMinSeconds = 120;
+
 }  // namespace backstride::thresholds
 
 #endif  // BACKSTRIDE_CORE_THRESHOLDS_H_

@@ -1,0 +1,287 @@
+// The run rule of DESIGN 3.1, boundary by boundary, and a 16-week simulated runner.
+#include "core/run_rule.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace backstride {
+namespace {
+
+const Date kDay0 = *ParseDate("2026-01-05");
+
+Cap Km(double km) { return {CapUnit::kDistance, km * 1000}; }
+Cap Minutes(double minutes) { return {CapUnit::kTime, minutes * 60}; }
+
+// A run of `km` at `pace` seconds per km.
+RunEntry ARun(int day, double km, int pain, std::optional<int> morning = std::nullopt,
+              double pace = 360, std::optional<int> before = std::nullopt) {
+  static std::int64_t next_id = 1;
+  RunEntry run;
+  run.id = next_id++;
+  run.date = AddDays(kDay0, day);
+  run.distance_m = km * 1000;
+  run.duration_s = km * pace;
+  run.pain_during = pain;
+  run.pain_next_morning = morning;
+  run.pain_before = before;
+  return run;
+}
+
+TEST(StartingCap, SeventyFivePercentOfTheOnsetRoundedDown) {
+  Pain pain;
+  pain.onset_km = 1.5;  // 1.125 km -> 1.0 km
+  EXPECT_EQ(StartingCap(pain), Km(1.0));
+  pain.onset_km = 2.0;  // 1.5 km exactly
+  EXPECT_EQ(StartingCap(pain), Km(1.5));
+  pain.onset_km = 8;
+  EXPECT_EQ(StartingCap(pain), Km(6.0));
+  pain.onset_km = 0.4;  // below the floor
+  EXPECT_EQ(StartingCap(pain), Km(0.5));
+  pain.onset_minutes = 6;  // a distance onset wins over a time onset
+  EXPECT_EQ(StartingCap(pain), Km(0.5));
+  pain.onset_km.reset();  // 4.5 min -> 4 min
+  EXPECT_EQ(StartingCap(pain), Minutes(4));
+  pain.onset_minutes = 3;  // 2.25 min -> floor of 3 min
+  EXPECT_EQ(StartingCap(pain), Minutes(3));
+  pain.onset_minutes.reset();
+  EXPECT_EQ(StartingCap(pain), Km(1.0));  // no onset given
+}
+
+struct VerdictRow {
+  const char* what;
+  int pain;
+  std::optional<int> before;
+  std::optional<int> morning;
+  RunVerdict verdict;
+};
+
+TEST(RunRule, EachRunIsJudgedByPainDuringAndTheNextMorning) {
+  const VerdictRow rows[] = {
+      {"pain 3, morning as before", 3, 1, 1, RunVerdict::kGood},
+      {"pain 3, morning better", 3, 2, 0, RunVerdict::kGood},
+      {"pain 3, morning not logged yet", 3, {}, {}, RunVerdict::kGood},
+      {"pain 4", 4, 1, 1, RunVerdict::kHold},
+      {"pain 5", 5, 1, 1, RunVerdict::kHold},
+      {"pain 0, morning one worse", 0, 1, 2, RunVerdict::kHold},
+      {"pain 6", 6, 1, 1, RunVerdict::kStepBack},
+      {"pain 2, morning two worse", 2, 1, 3, RunVerdict::kStepBack},
+      {"pain 10", 10, {}, {}, RunVerdict::kStepBack},
+  };
+  for (const VerdictRow& row : rows) {
+    const RunEntry run = ARun(0, 1.0, row.pain, row.morning, 360, row.before);
+    const RunRuleState state = ReplayRuns(Km(1.0), std::vector{run});
+    ASSERT_EQ(state.decisions.size(), 1u);
+    EXPECT_EQ(RunVerdictId(state.decisions[0].verdict), RunVerdictId(row.verdict)) << row.what;
+    EXPECT_FALSE(state.decisions[0].reason.empty());
+  }
+}
+
+TEST(RunRule, MorningIsComparedWithTheCheckInBeforeTheRun) {
+  const RunEntry run = ARun(1, 1.0, 2, /*morning=*/3);
+  const std::vector<DailyPain> checkins = {{AddDays(kDay0, 1), 2}};
+  EXPECT_EQ(ReplayRuns(Km(1.0), std::vector{run}, checkins).decisions[0].verdict,
+            RunVerdict::kHold);  // 3 against 2: one worse
+  const std::vector<DailyPain> old_checkins = {{AddDays(kDay0, -5), 2}};
+  EXPECT_EQ(ReplayRuns(Km(1.0), std::vector{run}, old_checkins).decisions[0].verdict,
+            RunVerdict::kStepBack);  // too old: against 0, three worse
+}
+
+TEST(RunRule, ProgressNeedsThreeGoodRunsAndThreePercentFasterPace) {
+  // Three good runs at the cap, the third 3 % faster than the first: the cap rises by
+  // the 0.25 km minimum (10 % of 1 km is less).
+  std::vector<RunEntry> runs = {ARun(0, 1.0, 2, 0, 360), ARun(2, 1.0, 2, 0, 355),
+                                ARun(4, 1.0, 2, 0, 360 * 0.97)};
+  RunRuleState state = ReplayRuns(Km(1.0), runs);
+  EXPECT_EQ(state.cap, Km(1.25));
+  EXPECT_EQ(state.decisions.back().change, CapChange::kProgress);
+  EXPECT_NE(state.decisions.back().reason.find("Cap rises from 1.00 km to 1.25 km"),
+            std::string::npos)
+      << state.decisions.back().reason;
+
+  // Just short of 3 % faster: the cap holds, and the reason gives the pace to reach.
+  runs.back() = ARun(4, 1.0, 2, 0, 360 * 0.975);
+  state = ReplayRuns(Km(1.0), runs);
+  EXPECT_EQ(state.cap, Km(1.0));
+  EXPECT_EQ(state.good_streak, 3);
+  EXPECT_NE(state.decisions.back().reason.find("needs to reach 5:49 /km"), std::string::npos)
+      << state.decisions.back().reason;
+
+  // A fourth good run that is fast enough then progresses.
+  runs.push_back(ARun(6, 1.0, 1, 0, 345));
+  EXPECT_EQ(ReplayRuns(Km(1.0), runs).cap, Km(1.25));
+}
+
+TEST(RunRule, TwoGoodRunsAreNotEnough) {
+  const std::vector<RunEntry> runs = {ARun(0, 1.0, 2, 0, 360), ARun(2, 1.0, 2, 0, 300)};
+  EXPECT_EQ(ReplayRuns(Km(1.0), runs).cap, Km(1.0));
+}
+
+TEST(RunRule, AHoldRestartsTheStreak) {
+  const std::vector<RunEntry> runs = {ARun(0, 1.0, 2, 0, 360), ARun(2, 1.0, 4, 0, 350),
+                                      ARun(4, 1.0, 2, 0, 340), ARun(6, 1.0, 2, 0, 330)};
+  const RunRuleState state = ReplayRuns(Km(1.0), runs);
+  EXPECT_EQ(state.cap, Km(1.0));
+  EXPECT_EQ(state.good_streak, 2);
+  EXPECT_NE(state.decisions[1].reason.find("Cap stays 1.00 km: pain 4 during the run"),
+            std::string::npos);
+}
+
+TEST(RunRule, ShorterRunsDoNotCountButDoNotBreakTheStreak) {
+  const std::vector<RunEntry> runs = {ARun(0, 2.0, 2, 0, 360), ARun(2, 1.0, 2, 0, 300),
+                                      ARun(4, 2.0, 2, 0, 355), ARun(6, 1.85, 2, 0, 348)};
+  const RunRuleState state = ReplayRuns(Km(2.0), runs);
+  EXPECT_EQ(state.decisions[1].verdict, RunVerdict::kBelowCap);
+  EXPECT_EQ(state.decisions[3].verdict, RunVerdict::kGood);  // 1.85 km is within 90 %
+  EXPECT_EQ(state.cap, Km(2.25));  // +10 % is 0.2 km, so the 0.25 km minimum applies
+}
+
+TEST(RunRule, ProgressAddsTenPercentAboveTwoAndAHalfKilometres) {
+  const std::vector<RunEntry> runs = {ARun(0, 4.0, 2, 0, 360), ARun(2, 4.0, 2, 0, 355),
+                                      ARun(4, 4.0, 2, 0, 345)};
+  EXPECT_EQ(ReplayRuns(Km(4.0), runs).cap, Km(4.4));
+}
+
+TEST(RunRule, StepBackReturnsToThePreviousCap) {
+  std::vector<RunEntry> runs = {ARun(0, 1.0, 2, 0, 360), ARun(2, 1.0, 2, 0, 350),
+                                ARun(4, 1.0, 2, 0, 340)};
+  ASSERT_EQ(ReplayRuns(Km(1.0), runs).cap, Km(1.25));
+  runs.push_back(ARun(6, 1.25, 6, 2));
+  const RunRuleState state = ReplayRuns(Km(1.0), runs);
+  EXPECT_EQ(state.cap, Km(1.0));
+  EXPECT_EQ(state.decisions.back().change, CapChange::kStepBack);
+  EXPECT_FALSE(state.paused_until.has_value());
+}
+
+TEST(RunRule, StepBackAtTheFirstCapLowersItButNotBelowTheFloor) {
+  EXPECT_EQ(ReplayRuns(Km(1.0), std::vector{ARun(0, 1.0, 7)}).cap, Km(0.75));
+  EXPECT_EQ(ReplayRuns(Km(0.5), std::vector{ARun(0, 0.5, 7)}).cap, Km(0.5));
+  EXPECT_EQ(ReplayRuns(Minutes(4), std::vector{ARun(0, 0.6, 7)}).cap, Minutes(3));
+}
+
+TEST(RunRule, TwoStepBacksInARowPauseRunningForAWeek) {
+  const std::vector<RunEntry> runs = {ARun(0, 1.0, 6), ARun(2, 1.0, 2, /*morning=*/2, 360, 0),
+                                      ARun(5, 0.5, 1, 0), ARun(9, 0.5, 1, 0)};
+  const RunRuleState state = ReplayRuns(Km(1.5), runs);
+  EXPECT_EQ(state.decisions[0].change, CapChange::kStepBack);
+  EXPECT_EQ(state.decisions[1].change, CapChange::kPause);
+  ASSERT_TRUE(state.paused_until.has_value());
+  EXPECT_EQ(*state.paused_until, AddDays(kDay0, 9));
+  EXPECT_NE(state.decisions[1].reason.find("assessed"), std::string::npos);
+  EXPECT_EQ(state.decisions[2].verdict, RunVerdict::kDuringPause);
+  EXPECT_NE(state.decisions[3].verdict, RunVerdict::kDuringPause);  // the pause is over
+}
+
+TEST(RunRule, StepBacksSeparatedByAHoldDoNotPause) {
+  const std::vector<RunEntry> runs = {ARun(0, 1.0, 6), ARun(2, 1.0, 4), ARun(4, 1.0, 6)};
+  EXPECT_FALSE(ReplayRuns(Km(1.5), runs).paused_until.has_value());
+}
+
+TEST(SpikeGuard, CapStaysWithinTenPercentOfTheLongestRunOfThirtyDays) {
+  RunRuleState state;
+  state.cap = Km(5.0);
+  const std::vector<RunEntry> runs = {ARun(0, 3.0, 1, 0)};
+  // Longest 3 km: the limit is 3.3 km (10 % is more than 0.25 km).
+  GuardedCap guarded = CapOn(state, runs, AddDays(kDay0, 2));
+  EXPECT_TRUE(guarded.limited);
+  EXPECT_EQ(guarded.cap, Km(3.3));
+  EXPECT_FALSE(guarded.reason.empty());
+  // Thirty days on, that run is out of the window and the guard no longer applies.
+  EXPECT_FALSE(CapOn(state, runs, AddDays(kDay0, 31)).limited);
+  EXPECT_TRUE(CapOn(state, runs, AddDays(kDay0, 30)).limited);
+  // Short runs: the 0.25 km minimum margin applies.
+  const std::vector<RunEntry> short_runs = {ARun(0, 1.0, 1, 0)};
+  EXPECT_EQ(CapOn(state, short_runs, AddDays(kDay0, 1)).cap, Km(1.25));
+  // No run in the window: the cap is not limited.
+  EXPECT_FALSE(CapOn(state, {}, kDay0).limited);
+}
+
+TEST(SpikeGuard, ARunBeyondTheGuardIsFlaggedWithTheReason) {
+  const std::vector<RunEntry> runs = {ARun(0, 2.0, 1, 0), ARun(3, 2.2, 1, 0), ARun(5, 2.6, 1, 0)};
+  const RunRuleState state = ReplayRuns(Km(3.0), runs);
+  EXPECT_FALSE(state.decisions[1].spike);  // exactly 10 % longer is allowed
+  EXPECT_TRUE(state.decisions[2].spike);
+  EXPECT_NE(state.decisions[2].reason.find("more than 10 % longer"), std::string::npos);
+}
+
+// A 16-week scripted runner: three runs a week (days 0, 2 and 4), each exactly at the
+// cap, next-morning pain as before. Within each cap level the pace improves 2 % per
+// run, so three good runs always clear the 3 % pace condition.
+TEST(RunRule, SixteenWeekRunnerEndsAtTheCapTheRuleImplies) {
+  // Week-by-week events; everything else is a good run.
+  enum Event { kNormal, kPain4, kPain6, kMorningWorse2, kPain7, kSkip };
+  auto event_for = [](int week, int slot) {
+    if (week == 5 && slot == 0) return kPain4;
+    if (week == 9 && slot == 0) return kPain6;
+    if (week == 10 && slot == 1) return kMorningWorse2;
+    if (week == 10 && slot == 2) return kPain7;
+    if (week == 11) return kSkip;  // paused, the runner rests
+    return kNormal;
+  };
+
+  std::vector<RunEntry> runs;
+  std::vector<Cap> cap_after_week;
+  RunRuleState state = ReplayRuns(Km(1.0), runs);
+  int runs_at_level = 0;
+  Cap level = state.cap;
+  std::int64_t id = 1000;
+  for (int week = 1; week <= 16; ++week) {
+    for (int slot = 0; slot < 3; ++slot) {
+      const Event event = event_for(week, slot);
+      if (event == kSkip) continue;
+      const int day = (week - 1) * 7 + slot * 2;
+      RunEntry run;
+      run.id = id++;
+      run.date = AddDays(kDay0, day);
+      run.distance_m = state.cap.value;
+      run.duration_s = run.distance_m / 1000 * 360 * std::pow(0.98, runs_at_level);
+      run.pain_before = 1;
+      run.pain_next_morning = event == kMorningWorse2 ? 3 : 1;
+      run.pain_during = event == kPain4 ? 4 : event == kPain6 ? 6 : event == kPain7 ? 7 : 2;
+      runs.push_back(run);
+      state = ReplayRuns(Km(1.0), runs);
+      if (state.cap == level) {
+        ++runs_at_level;
+      } else {
+        level = state.cap;
+        runs_at_level = 0;
+      }
+    }
+    cap_after_week.push_back(state.cap);
+  }
+
+  // Weeks 1-4: a rise every three runs, by the 0.25 km minimum: 1.0 -> 2.0 km.
+  EXPECT_EQ(cap_after_week[3], Km(2.0));
+  // Week 5 starts with a pain-4 hold, so 2.0 km is kept through the week.
+  EXPECT_EQ(cap_after_week[4], Km(2.0));
+  // Weeks 6-8: a rise at each week's first run: 2.25, 2.5, 2.75 km.
+  EXPECT_EQ(cap_after_week[7], Km(2.75));
+  // Week 9: pain 6 steps back to 2.5 km.
+  EXPECT_EQ(cap_after_week[8], Km(2.5));
+  // Week 10: a rise to 2.75, then two step-backs in a row: 2.5, then 2.25 km and a pause.
+  EXPECT_EQ(cap_after_week[9], Km(2.25));
+  EXPECT_TRUE(state.paused_until.has_value());
+  // Weeks 12-16: a rise at the end of each week: 2.5, 2.75, then +10 % rounded down to
+  // 10 m: 3.02, 3.32, 3.65 km.
+  EXPECT_EQ(cap_after_week[11], Km(2.5));
+  EXPECT_EQ(cap_after_week[12], Km(2.75));
+  EXPECT_EQ(cap_after_week[15], Km(3.65));
+  // No run at the cap ever tripped the spike guard.
+  for (const RunDecision& decision : state.decisions) EXPECT_FALSE(decision.spike);
+
+  // Deterministic: the same log in any order replays to the same decisions.
+  std::vector<RunEntry> shuffled = runs;
+  std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(7));
+  const RunRuleState again = ReplayRuns(Km(1.0), shuffled);
+  ASSERT_EQ(again.decisions.size(), state.decisions.size());
+  for (std::size_t i = 0; i < state.decisions.size(); ++i) {
+    EXPECT_EQ(again.decisions[i].reason, state.decisions[i].reason);
+    EXPECT_EQ(again.decisions[i].cap_after, state.decisions[i].cap_after);
+  }
+  EXPECT_EQ(again.cap, state.cap);
+}
+
+}  // namespace
+}  // namespace backstride
