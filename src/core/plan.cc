@@ -1,0 +1,398 @@
+#include "core/plan.h"
+
+#include <algorithm>
+#include <array>
+
+namespace backstride {
+namespace {
+
+// --- The exercise library -------------------------------------------------------------
+// Each list is a progression from body weight up; a stage lasts two weeks. The squat and
+// deadlift families follow the article's strength advice; the posterior-chain and
+// hip-flexor work is its rehabilitation programme for seasoned runners.
+
+struct Level {
+  const char* name;
+  int sets;
+  const char* reps;
+  const char* load;
+};
+
+constexpr std::array<Level, 5> kSquat = {{
+    {"Sit-to-stand from a chair", 3, "8", "body weight"},
+    {"Body-weight squat", 3, "10", "body weight"},
+    {"Goblet squat", 3, "8", "light: a 4-8 kg dumbbell or kettlebell"},
+    {"Goblet squat", 3, "10", "moderate: add 2-4 kg once every set feels easy"},
+    {"Split squat with dumbbells", 3, "8 each leg", "add load in small steps"},
+}};
+constexpr std::array<Level, 5> kDeadlift = {{
+    {"Hip hinge with a broomstick along your back", 3, "10", "body weight"},
+    {"Single-leg Romanian deadlift reach", 3, "8 each leg", "body weight"},
+    {"Kettlebell deadlift", 3, "8", "light: 8-12 kg"},
+    {"Romanian deadlift with dumbbells", 3, "8", "moderate"},
+    {"Kettlebell or trap-bar deadlift", 4, "6", "add 2-5 % once every set feels easy"},
+}};
+constexpr std::array<Level, 3> kGlutes = {{
+    {"Glute bridge", 3, "12", "body weight"},
+    {"Single-leg glute bridge", 3, "8 each leg", "body weight"},
+    {"Hip thrust", 3, "10", "a weight across the hips, added in small steps"},
+}};
+constexpr std::array<Level, 3> kHamstrings = {{
+    {"Hip hinge with a broomstick along your back", 3, "10", "body weight"},
+    {"Romanian deadlift with dumbbells", 3, "8", "light"},
+    {"Hamstring slider curl", 3, "8", "body weight"},
+}};
+constexpr std::array<Level, 3> kAdductors = {{
+    {"Ball squeeze between the knees", 3, "6 holds of 10 s", "body weight"},
+    {"Side-lying adductor lift", 3, "10 each leg", "body weight"},
+    {"Copenhagen plank, knee supported", 3, "15 s each side", "body weight"},
+}};
+constexpr std::array<Level, 2> kHipFlexors = {{
+    {"Half-kneeling hip-flexor stretch, pelvis tucked", 3, "30 s each side", "body weight"},
+    {"Couch stretch", 3, "45 s each side", "body weight"},
+}};
+constexpr std::array<Level, 5> kSprints = {{
+    {"Strides at about 80 % effort", 4, "10 s, walk back (about 90 s)", "flat ground"},
+    {"Strides at about 85 % effort", 6, "10 s, walk back (about 90 s)", "flat ground"},
+    {"Sprints at 85-90 % effort", 6, "15 s, 2 min walking recovery", "flat ground"},
+    {"Sprints at 90 % effort", 8, "15 s, 2 min walking recovery", "flat ground or a gentle hill"},
+    {"Sprints at 90 % effort", 8, "20 s, 2-3 min walking recovery", "flat ground or a gentle hill"},
+}};
+
+template <std::size_t N>
+Exercise At(const std::array<Level, N>& levels, int stage) {
+  const Level& level = levels[static_cast<std::size_t>(std::clamp(stage, 0, int{N} - 1))];
+  return {level.name, level.sets, level.reps, level.load};
+}
+
+// --- Weekly layouts --------------------------------------------------------------------
+// Day by day from the plan's start day: R run, S strength, P sprint, '-' rest. Runs sit
+// on alternate days where the week allows; with 4 or 5 runs some fall back to back.
+constexpr std::array<std::array<std::string_view, 7>, 4> kWeekLayouts = {{
+    {"R", "S", "-", "R", "P", "S", "-"},    // 2 runs
+    {"R", "S", "R", "-", "R", "S", "P"},    // 3 runs
+    {"R", "S", "R", "P", "R", "S", "R"},    // 4 runs
+    {"R", "RS", "P", "R", "RS", "-", "R"},  // 5 runs
+}};
+
+constexpr std::array<std::string_view, 7> kKindIds = {"run",       "sprint", "strength", "mobility",
+                                                      "treatment", "rest",   "check_in"};
+
+class Builder {
+ public:
+  explicit Builder(const PlanInput& input)
+      : in_(input), start_cap_(StartingCap(input.answers.pain)) {
+    plan_.route = input.route;
+    plan_.start = input.start;
+    plan_.runs_per_week = input.runs_per_week;
+    plan_.weeks = kPlanWeeks;
+    // The state for days after today: every run logged so far.
+    std::vector<RunEntry> known;
+    for (const RunEntry& run : in_.runs) {
+      if (run.date <= in_.today) known.push_back(run);
+    }
+    current_state_ = ReplayRuns(start_cap_, known, in_.checkins);
+    known_runs_ = std::move(known);
+  }
+
+  Plan Take() {
+    std::stable_sort(plan_.sessions.begin(), plan_.sessions.end(),
+                     [](const Session& a, const Session& b) { return a.date < b.date; });
+    // Number the sessions of each day in order, for stable ids.
+    for (std::size_t i = 0; i < plan_.sessions.size(); ++i) {
+      plan_.sessions[i].slot = i > 0 && plan_.sessions[i - 1].date == plan_.sessions[i].date
+                                   ? plan_.sessions[i - 1].slot + 1
+                                   : 0;
+    }
+    return std::move(plan_);
+  }
+
+  Date Day(int week, int day) const { return AddDays(in_.start, (week - 1) * 7 + day); }
+
+  void AddPhase(std::string id, std::string name, std::string purpose, int first_week,
+                int last_week) {
+    plan_.phases.push_back({std::move(id), std::move(name), std::move(purpose), Day(first_week, 0),
+                            Day(last_week, 6)});
+  }
+
+  void Note(std::string note) { plan_.notes.push_back(std::move(note)); }
+
+  Session& Add(Date date, SessionKind kind, const std::string& phase, std::string title,
+               std::string details) {
+    Session session;
+    session.date = date;
+    session.kind = kind;
+    session.phase = phase;
+    session.title = std::move(title);
+    session.details = std::move(details);
+    plan_.sessions.push_back(std::move(session));
+    return plan_.sessions.back();
+  }
+
+  void Run(Date date, const std::string& phase, bool easy = false) {
+    std::vector<RunEntry> before;
+    const RunRuleState* state = &current_state_;
+    const std::vector<RunEntry>* runs = &known_runs_;
+    RunRuleState past_state;
+    if (date <= in_.today) {
+      // A day already lived: the cap that was in force then.
+      for (const RunEntry& run : in_.runs) {
+        if (run.date < date) before.push_back(run);
+      }
+      past_state = ReplayRuns(start_cap_, before, in_.checkins);
+      state = &past_state;
+      runs = &before;
+    }
+    if (state->paused_until && date < *state->paused_until) {
+      Add(date, SessionKind::kRest, phase, "Running paused: walk instead",
+          "Two step-backs in a row paused running until " + FormatDate(*state->paused_until) +
+              ". Walk at an easy pace if it is comfortable, and have your back assessed "
+              "before running again.");
+      return;
+    }
+    const GuardedCap guarded = CapOn(*state, *runs, date);
+    Session& session =
+        Add(date, SessionKind::kRun, phase, easy ? "Easy short run" : "Run: short and quick",
+            easy ? "Keep it easy and stop at the cap, or skip it if your back is sore today."
+                 : "Stop at the cap even if you feel fine. Run it a little quicker than last time "
+                   "if that stays comfortable: speed first, then distance.");
+    session.cap = guarded.cap;
+    if (guarded.limited) session.details += " " + guarded.reason;
+    if (!easy) session.pace_aim_s_per_km = TargetPace(*state);
+  }
+
+  void Strength(Date date, const std::string& phase, int stage) {
+    Session& session =
+        Add(date, SessionKind::kStrength, phase, "Strength: squat and deadlift",
+            "Slow, controlled repetitions. Move to the next step only when every set feels easy "
+            "and pain-free; stop a set that brings on your back pain.");
+    session.exercises = {At(kSquat, stage), At(kDeadlift, stage)};
+  }
+
+  void PosteriorChain(Date date, const std::string& phase, int stage) {
+    Session& session =
+        Add(date, SessionKind::kStrength, phase, "Strength: glutes, hamstrings and adductors",
+            "Strengthen the muscles at the back and inside of the hips, which hold the pelvis "
+            "level and cushion each landing.");
+    session.exercises = {At(kGlutes, stage), At(kHamstrings, stage), At(kAdductors, stage)};
+  }
+
+  void Sprint(Date date, const std::string& phase, int stage) {
+    Session& session =
+        Add(date, SessionKind::kSprint, phase, "Sprints",
+            "Warm up with 10 minutes of easy jogging or brisk walking first. Keep each effort "
+            "short and upright, and recover fully between them.");
+    session.exercises = {At(kSprints, stage)};
+  }
+
+  void HipFlexors(Date date, const std::string& phase, int stage) {
+    Session& session = Add(date, SessionKind::kMobility, phase, "Hip-flexor stretch",
+                           "Lengthen the muscles at the front of the hip. Gentle tension, "
+                           "never pain; breathe slowly.");
+    session.exercises = {At(kHipFlexors, stage)};
+  }
+
+  void Settle(Date date, const std::string& phase) {
+    Add(date, SessionKind::kMobility, phase, "Walk and gentle mobility",
+        "A comfortable walk of 20-30 minutes and gentle hip and back movement, staying within "
+        "what feels easy.");
+  }
+
+  void Treatment(Date date, const std::string& phase, bool maintenance) {
+    Add(date, SessionKind::kTreatment, phase,
+        maintenance ? "Maintenance treatment" : "Treatment appointment",
+        maintenance ? "A maintenance session with your physiotherapist, massage therapist or "
+                      "myotherapist to release tightness before it becomes pain."
+                    : "Suggested: a session of physiotherapy, massage or myotherapy for the "
+                      "hips and lower back. Log it afterwards with whether it helped.");
+  }
+
+  void Rest(Date date, const std::string& phase) {
+    Add(date, SessionKind::kRest, phase, "Rest day",
+        "No training. An easy walk is fine if you enjoy it.");
+  }
+
+  // One week of the running layout, with strength as `posterior` work when set.
+  void RunningWeek(int week, const std::string& phase, int stage, bool posterior) {
+    const auto& layout =
+        kWeekLayouts[static_cast<std::size_t>(in_.runs_per_week - kMinRunsPerWeek)];
+    for (int day = 0; day < 7; ++day) {
+      const Date date = Day(week, day);
+      for (char code : layout[static_cast<std::size_t>(day)]) {
+        switch (code) {
+          case 'R':
+            Run(date, phase);
+            break;
+          case 'S':
+            posterior ? PosteriorChain(date, phase, std::min(stage, 2))
+                      : Strength(date, phase, stage);
+            break;
+          case 'P':
+            Sprint(date, phase, stage);
+            break;
+          default:
+            Rest(date, phase);
+            break;
+        }
+      }
+    }
+  }
+
+  const PlanInput& in_;
+  Cap start_cap_;
+  RunRuleState current_state_;
+  std::vector<RunEntry> known_runs_;
+  Plan plan_;
+};
+
+void BuildNewOrReturning(Builder& b, bool returning) {
+  b.AddPhase("foundation", "Foundation",
+             "Short runs below the point where the pain starts, and strength from body weight.", 1,
+             4);
+  b.AddPhase("build", "Build", "Faster over the same short distance; load added to strength.", 5,
+             8);
+  b.AddPhase("extend", "Extend", "Distance grows as your runs earn it.", 9, kPlanWeeks);
+  for (int week = 1; week <= kPlanWeeks; ++week) {
+    const std::string phase = week <= 4 ? "foundation" : week <= 8 ? "build" : "extend";
+    b.RunningWeek(week, phase, (week - 1) / 2, /*posterior=*/false);
+  }
+  if (returning) {
+    b.Note(
+        "You are working back towards your old level. Your fitness will tempt you to do "
+        "more; let the run rule set the pace of the return.");
+  }
+}
+
+void BuildSeasonedTreatment(Builder& b) {
+  constexpr int kSettleWeeks = 3;
+  b.AddPhase("settle", "Settle and treat",
+             "Less running while a short series of treatments eases the tight muscles.", 1,
+             kSettleWeeks);
+  b.AddPhase("return", "Gradual return",
+             "If treatment has helped: back to running by the run rule, with maintenance "
+             "treatment.",
+             kSettleWeeks + 1, kPlanWeeks);
+  for (int week = 1; week <= kSettleWeeks; ++week) {
+    for (int day = 0; day < 7; ++day) {
+      const Date date = b.Day(week, day);
+      switch (day) {
+        case 1:
+          b.Treatment(date, "settle", false);
+          break;
+        case 2:
+        case 5:
+          b.Run(date, "settle", /*easy=*/true);
+          break;
+        case 4:
+          b.Rest(date, "settle");
+          break;
+        default:
+          b.Settle(date, "settle");
+          break;
+      }
+    }
+  }
+  b.Add(b.Day(kSettleWeeks, 6), SessionKind::kCheckIn, "settle", "Check-in: has treatment helped?",
+        "After three sessions, tell backstride whether treatment has helped. If it has, the "
+        "return continues as planned; if not, the plan changes to rehabilitation.");
+  for (int week = kSettleWeeks + 1; week <= kPlanWeeks; ++week) {
+    b.RunningWeek(week, "return", (week - kSettleWeeks - 1) / 2, /*posterior=*/false);
+    if ((week - kSettleWeeks - 1) % 4 == 0) b.Treatment(b.Day(week, 1), "return", true);
+  }
+  b.Note(
+      "The return phase assumes treatment has helped; the check-in at the end of week 3 "
+      "decides.");
+}
+
+void BuildSeasonedRehab(Builder& b) {
+  constexpr int kSettleWeeks = 2;
+  constexpr int kRehabWeeks = 4;
+  constexpr int kReturnWeek = kSettleWeeks + kRehabWeeks + 1;
+  b.AddPhase("settle", "Settle", "Rest from running so the back calms down.", 1, kSettleWeeks);
+  b.AddPhase("rehab", "Rehabilitation",
+             "Lengthen the hip flexors daily; strengthen glutes, hamstrings and adductors three "
+             "times a week.",
+             kSettleWeeks + 1, kReturnWeek - 1);
+  b.AddPhase("return", "Return: short and fast",
+             "Short, fast runs and sprints that keep the rehabilitation going.", kReturnWeek,
+             kPlanWeeks);
+  for (int week = 1; week < kReturnWeek; ++week) {
+    const bool settling = week <= kSettleWeeks;
+    const std::string phase = settling ? "settle" : "rehab";
+    const int stage = settling ? 0 : (week - kSettleWeeks - 1) / 2;
+    for (int day = 0; day < 7; ++day) {
+      const Date date = b.Day(week, day);
+      if (settling && day == 1) b.Treatment(date, phase, false);
+      if (!settling && day % 2 == 0 && day < 6) b.PosteriorChain(date, phase, stage);
+      if (settling && day != 1) b.Settle(date, phase);
+      b.HipFlexors(date, phase, settling ? 0 : stage);
+    }
+  }
+  for (int week = kReturnWeek; week <= kPlanWeeks; ++week) {
+    const int stage = (week - kReturnWeek) / 2;
+    b.RunningWeek(week, "return", stage, /*posterior=*/true);
+    for (int day = 0; day < 7; ++day) b.HipFlexors(b.Day(week, day), "return", 1);
+  }
+}
+
+}  // namespace
+
+std::string_view SessionKindId(SessionKind kind) {
+  return kKindIds[static_cast<std::size_t>(kind)];
+}
+
+std::optional<SessionKind> SessionKindFromId(std::string_view id) {
+  for (std::size_t i = 0; i < kKindIds.size(); ++i) {
+    if (kKindIds[i] == id) return static_cast<SessionKind>(i);
+  }
+  return std::nullopt;
+}
+
+Result<Plan> BuildPlan(const PlanInput& input) {
+  if (!LeadsToPlan(input.route)) {
+    return Fail(Error::InvalidArgument("no running plan for route " +
+                                       std::string(RouteId(input.route)) +
+                                       ": a warning sign or an assessment comes first"));
+  }
+  if (input.runs_per_week < kMinRunsPerWeek || input.runs_per_week > kMaxRunsPerWeek) {
+    return Fail(Error::InvalidArgument(
+        "runs per week must be 2-5, got " + std::to_string(input.runs_per_week), "runs_per_week"));
+  }
+  Builder builder(input);
+  switch (input.route) {
+    case Route::kNewRunner:
+      BuildNewOrReturning(builder, false);
+      break;
+    case Route::kReturningRunner:
+      BuildNewOrReturning(builder, true);
+      break;
+    case Route::kSeasonedTreatment:
+      BuildSeasonedTreatment(builder);
+      break;
+    case Route::kSeasonedRehab:
+      BuildSeasonedRehab(builder);
+      break;
+    default:
+      break;
+  }
+  if (input.runs_per_week >= 4) {
+    builder.Note("With " + std::to_string(input.runs_per_week) +
+                 " runs a week some runs fall on consecutive days; keep the second one easy.");
+  }
+  return builder.Take();
+}
+
+std::vector<const Session*> SessionsOn(const Plan& plan, Date day) {
+  std::vector<const Session*> sessions;
+  for (const Session& session : plan.sessions) {
+    if (session.date == day) sessions.push_back(&session);
+  }
+  return sessions;
+}
+
+std::string SessionUid(const Session& session) {
+  return FormatDate(session.date) + "-" + std::string(SessionKindId(session.kind)) + "-" +
+         std::to_string(session.slot);
+}
+
+}  // namespace backstride

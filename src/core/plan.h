@@ -1,0 +1,91 @@
+// The plan (DESIGN 3): phases of weeks of sessions, dated from a start day, for the
+// runs a week the runner chose. Built fresh from the route, the answers and the log
+// every time it is shown, so it always reflects the latest run and is reproducible.
+#ifndef BACKSTRIDE_CORE_PLAN_H_
+#define BACKSTRIDE_CORE_PLAN_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "core/answers.h"
+#include "core/run_rule.h"
+#include "core/triage.h"
+
+namespace backstride {
+
+enum class SessionKind { kRun, kSprint, kStrength, kMobility, kTreatment, kRest, kCheckIn };
+
+std::string_view SessionKindId(SessionKind kind);  // "run", "sprint", ...
+std::optional<SessionKind> SessionKindFromId(std::string_view id);
+
+struct Exercise {
+  std::string name;
+  int sets = 0;
+  std::string reps;  // "8", "8 each leg", "30 s each side"
+  std::string load;  // "body weight", "light: 4-8 kg", ...
+};
+
+struct Session {
+  Date date;
+  SessionKind kind = SessionKind::kRest;
+  int slot = 0;  // order within the day; with date and kind it makes a stable id
+  std::string phase;
+  std::string title;
+  std::string details;
+  std::optional<Cap> cap;                   // runs: the cap for that day
+  std::optional<double> pace_aim_s_per_km;  // runs: the pace that earns progress, if known
+  std::vector<Exercise> exercises;          // strength, mobility, sprint
+};
+
+struct Phase {
+  std::string id;  // "foundation", "settle", "rehab", "return", ...
+  std::string name;
+  std::string purpose;
+  Date start;
+  Date end;  // inclusive
+};
+
+struct Plan {
+  Route route = Route::kNewRunner;
+  Date start;
+  int runs_per_week = 3;
+  int weeks = 0;
+  std::vector<Phase> phases;
+  std::vector<Session> sessions;  // by date, then slot
+  std::vector<std::string> notes;
+};
+
+inline constexpr int kMinRunsPerWeek = 2;
+inline constexpr int kMaxRunsPerWeek = 5;
+inline constexpr int kDefaultRunsPerWeek = 3;
+inline constexpr int kPlanWeeks = 12;  // as in the ASTEROID trial's 12-week programme
+
+struct PlanInput {
+  Route route = Route::kNewRunner;
+  Answers answers;
+  Date start;
+  int runs_per_week = kDefaultRunsPerWeek;
+  Date today;                  // caps after today use the current state
+  std::vector<RunEntry> runs;  // the whole log's runs
+  std::vector<DailyPain> checkins;
+};
+
+// Builds the plan. Fails with kInvalidArgument for routes 1-3 (no plan while a warning
+// sign or an assessment is pending) and for runs a week outside 2-5.
+Result<Plan> BuildPlan(const PlanInput& input);
+
+// The sessions of `plan` on `day` (empty when the day is outside the plan).
+std::vector<const Session*> SessionsOn(const Plan& plan, Date day);
+
+// A stable id for a session: "2026-03-02-run-0". Re-exports keep it, so a calendar
+// updates the event rather than adding a copy.
+std::string SessionUid(const Session& session);
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_CORE_PLAN_H_

@@ -1,0 +1,174 @@
+// The plan of DESIGN 3: sessions by route and runs a week, caps from the log.
+#include "core/plan.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace backstride {
+namespace {
+
+const Date kStart = *ParseDate("2026-03-02");
+
+PlanInput Input(Route route, int runs_per_week = 3) {
+  PlanInput input;
+  input.route = route;
+  input.answers.age = 34;
+  input.answers.pain.onset_km = 1.5;  // starting cap 1.0 km
+  input.start = kStart;
+  input.today = kStart;
+  input.runs_per_week = runs_per_week;
+  return input;
+}
+
+std::map<SessionKind, int> Count(const Plan& plan, int first_week = 1, int last_week = 12) {
+  std::map<SessionKind, int> counts;
+  for (const Session& s : plan.sessions) {
+    const int week = DaysBetween(plan.start, s.date) / 7 + 1;
+    if (week >= first_week && week <= last_week) ++counts[s.kind];
+  }
+  return counts;
+}
+
+TEST(Plan, NewRunnerGetsRunsStrengthAndSprintsEveryWeek) {
+  auto plan = BuildPlan(Input(Route::kNewRunner));
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  EXPECT_EQ(plan->weeks, 12);
+  EXPECT_EQ(plan->phases.size(), 3u);
+  auto counts = Count(*plan);
+  EXPECT_EQ(counts[SessionKind::kRun], 36);
+  EXPECT_EQ(counts[SessionKind::kStrength], 24);
+  EXPECT_EQ(counts[SessionKind::kSprint], 12);
+  EXPECT_GT(counts[SessionKind::kRest], 0);
+  // Every day of the plan has something on it.
+  for (int day = 0; day < 84; ++day) {
+    EXPECT_FALSE(SessionsOn(*plan, AddDays(kStart, day)).empty()) << day;
+  }
+  EXPECT_TRUE(SessionsOn(*plan, AddDays(kStart, 84)).empty());
+}
+
+TEST(Plan, RunsPerWeekSetsTheRunCountAndRestSeparatesRunsUpToThree) {
+  for (int runs = kMinRunsPerWeek; runs <= kMaxRunsPerWeek; ++runs) {
+    auto plan = BuildPlan(Input(Route::kNewRunner, runs));
+    ASSERT_TRUE(plan.has_value());
+    EXPECT_EQ(Count(*plan)[SessionKind::kRun], 12 * runs) << runs;
+    EXPECT_EQ(Count(*plan)[SessionKind::kStrength], 24) << runs;
+    if (runs > 3) continue;
+    std::optional<Date> last_run;
+    for (const Session& s : plan->sessions) {
+      if (s.kind != SessionKind::kRun) continue;
+      if (last_run) {
+        EXPECT_GE(DaysBetween(*last_run, s.date), 2) << runs << " runs a week";
+      }
+      last_run = s.date;
+    }
+  }
+  EXPECT_FALSE(BuildPlan(Input(Route::kNewRunner, 1)).has_value());
+  EXPECT_FALSE(BuildPlan(Input(Route::kNewRunner, 6)).has_value());
+}
+
+TEST(Plan, NoPlanForTheRoutesThatNeedADoctorOrClinician) {
+  for (Route route : {Route::kEmergency, Route::kSeeDoctor, Route::kSeeClinician}) {
+    auto plan = BuildPlan(Input(route));
+    ASSERT_FALSE(plan.has_value());
+    EXPECT_NE(plan.error().message.find(std::string(RouteId(route))), std::string::npos);
+  }
+}
+
+TEST(Plan, RunsStartAtTheStartingCapAndStrengthStartsFromBodyWeight) {
+  auto plan = BuildPlan(Input(Route::kNewRunner));
+  ASSERT_TRUE(plan.has_value());
+  const Session& first_run = *SessionsOn(*plan, kStart).front();
+  ASSERT_EQ(first_run.kind, SessionKind::kRun);
+  EXPECT_EQ(first_run.cap, (Cap{CapUnit::kDistance, 1000}));
+  const Session& strength = *SessionsOn(*plan, AddDays(kStart, 1)).front();
+  ASSERT_EQ(strength.kind, SessionKind::kStrength);
+  ASSERT_EQ(strength.exercises.size(), 2u);
+  EXPECT_EQ(strength.exercises[0].load, "body weight");
+  EXPECT_EQ(strength.exercises[1].load, "body weight");
+  // By week 9 both families carry load.
+  const Session& later = *SessionsOn(*plan, AddDays(kStart, 8 * 7 + 1)).front();
+  EXPECT_NE(later.exercises[0].load, "body weight");
+}
+
+TEST(Plan, FutureCapsFollowTheLogAndPastCapsStayAsTheyWere) {
+  PlanInput input = Input(Route::kNewRunner);
+  // Three good runs on the first three run days, each faster: the cap rises to 1.25 km.
+  int id = 1;
+  for (int day : {0, 2, 4}) {
+    RunEntry run{id++, AddDays(kStart, day), 1000, 360.0 - day * 6, 2, 1, 1};
+    input.runs.push_back(run);
+  }
+  input.today = AddDays(kStart, 5);
+  auto plan = BuildPlan(input);
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_EQ(SessionsOn(*plan, kStart).front()->cap->value, 1000);
+  EXPECT_EQ(SessionsOn(*plan, AddDays(kStart, 4)).front()->cap->value, 1000);
+  EXPECT_EQ(SessionsOn(*plan, AddDays(kStart, 7)).front()->cap->value, 1250);
+  EXPECT_EQ(SessionsOn(*plan, AddDays(kStart, 70)).front()->cap->value, 1250);
+}
+
+TEST(Plan, APauseTurnsRunsIntoWalks) {
+  PlanInput input = Input(Route::kNewRunner);
+  input.runs = {{1, kStart, 1000, 360, 7, 1, 1}, {2, AddDays(kStart, 2), 1000, 360, 8, 1, 1}};
+  input.today = AddDays(kStart, 2);
+  auto plan = BuildPlan(input);
+  ASSERT_TRUE(plan.has_value());
+  const Session& paused = *SessionsOn(*plan, AddDays(kStart, 4)).front();
+  EXPECT_EQ(paused.kind, SessionKind::kRest);
+  EXPECT_NE(paused.title.find("paused"), std::string::npos);
+  EXPECT_EQ(SessionsOn(*plan, AddDays(kStart, 9)).front()->kind, SessionKind::kRun);
+}
+
+TEST(Plan, SeasonedTreatmentSettlesTreatsAndChecksInAfterThreeSessions) {
+  auto plan = BuildPlan(Input(Route::kSeasonedTreatment, 4));
+  ASSERT_TRUE(plan.has_value());
+  auto settle = Count(*plan, 1, 3);
+  EXPECT_EQ(settle[SessionKind::kTreatment], 3);
+  EXPECT_EQ(settle[SessionKind::kRun], 6);  // reduced: two easy runs a week
+  EXPECT_EQ(settle[SessionKind::kCheckIn], 1);
+  const auto check_in = SessionsOn(*plan, AddDays(kStart, 20));
+  EXPECT_TRUE(std::any_of(check_in.begin(), check_in.end(),
+                          [](const Session* s) { return s->kind == SessionKind::kCheckIn; }));
+  auto rest = Count(*plan, 4, 12);
+  EXPECT_EQ(rest[SessionKind::kRun], 9 * 4);
+  EXPECT_GE(rest[SessionKind::kTreatment], 2);  // maintenance
+}
+
+TEST(Plan, SeasonedRehabRestsThenRehabilitatesThenReturnsShortAndFast) {
+  auto plan = BuildPlan(Input(Route::kSeasonedRehab));
+  ASSERT_TRUE(plan.has_value());
+  EXPECT_EQ(plan->phases.size(), 3u);
+  EXPECT_EQ(Count(*plan, 1, 6)[SessionKind::kRun], 0);
+  EXPECT_EQ(Count(*plan, 3, 3)[SessionKind::kStrength], 3);            // posterior chain 3x a week
+  EXPECT_EQ(Count(*plan, 1, 12)[SessionKind::kMobility] >= 84, true);  // hip flexors daily
+  auto back = Count(*plan, 7, 12);
+  EXPECT_EQ(back[SessionKind::kRun], 18);
+  EXPECT_EQ(back[SessionKind::kSprint], 6);
+  const Session* strength = nullptr;
+  for (const Session& s : plan->sessions) {
+    if (s.kind == SessionKind::kStrength) {
+      strength = &s;
+      break;
+    }
+  }
+  ASSERT_NE(strength, nullptr);
+  ASSERT_EQ(strength->exercises.size(), 3u);  // glutes, hamstrings, adductors
+}
+
+TEST(Plan, SessionIdsAreStableAndUnique) {
+  auto first = BuildPlan(Input(Route::kNewRunner, 5));
+  auto second = BuildPlan(Input(Route::kNewRunner, 5));
+  ASSERT_TRUE(first && second);
+  std::set<std::string> ids;
+  ASSERT_EQ(first->sessions.size(), second->sessions.size());
+  for (std::size_t i = 0; i < first->sessions.size(); ++i) {
+    EXPECT_EQ(SessionUid(first->sessions[i]), SessionUid(second->sessions[i]));
+    EXPECT_TRUE(ids.insert(SessionUid(first->sessions[i])).second);
+  }
+}
+
+}  // namespace
+}  // namespace backstride
