@@ -8,6 +8,7 @@ packages=(
   libfmt-dev           # string formatting (GCC 12 has no <format>)
   nlohmann-json3-dev   # the answers' JSON wire form
   libcli11-dev         # command-line parsing
+  libsqlite3-dev       # the embedded store
   libgtest-dev libgmock-dev  # unit tests
 )
 

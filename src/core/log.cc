@@ -1,0 +1,54 @@
+#include "core/log.h"
+
+#include <map>
+
+namespace backstride {
+namespace {
+
+constexpr std::array<std::string_view, 7> kLogKindIds = {
+    "run", "morning", "strength", "sprint", "mobility", "treatment", "checkin"};
+
+}  // namespace
+
+std::string_view LogKindId(LogKind kind) { return kLogKindIds[static_cast<std::size_t>(kind)]; }
+
+std::optional<LogKind> LogKindFromId(std::string_view id) {
+  for (LogKind kind : kAllLogKinds) {
+    if (LogKindId(kind) == id) return kind;
+  }
+  return std::nullopt;
+}
+
+std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log) {
+  std::map<std::int64_t, int> morning;  // run id -> latest next-morning pain
+  for (const LogEntry& entry : log) {
+    if (entry.kind == LogKind::kMorning && entry.run_id && entry.pain) {
+      morning[*entry.run_id] = *entry.pain;
+    }
+  }
+  std::vector<RunEntry> runs;
+  for (const LogEntry& entry : log) {
+    if (entry.kind != LogKind::kRun || !entry.distance_m || !entry.duration_s) continue;
+    RunEntry run;
+    run.id = entry.id;
+    run.date = entry.date;
+    run.distance_m = *entry.distance_m;
+    run.duration_s = *entry.duration_s;
+    run.pain_during = entry.pain.value_or(0);
+    run.pain_before = entry.pain_before;
+    if (auto it = morning.find(entry.id); it != morning.end()) run.pain_next_morning = it->second;
+    runs.push_back(run);
+  }
+  return runs;
+}
+
+std::vector<DailyPain> CheckinsFromLog(std::span<const LogEntry> log) {
+  std::vector<DailyPain> checkins;
+  for (const LogEntry& entry : log) {
+    if (entry.kind == LogKind::kCheckIn && entry.pain)
+      checkins.push_back({entry.date, *entry.pain});
+  }
+  return checkins;
+}
+
+}  // namespace backstride

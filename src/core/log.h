@@ -1,0 +1,61 @@
+// The log: what the runner did and how the back felt, one entry per thing said. Plain
+// data; the store keeps it and the run rule reads it.
+#ifndef BACKSTRIDE_CORE_LOG_H_
+#define BACKSTRIDE_CORE_LOG_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "core/run_rule.h"
+
+namespace backstride {
+
+enum class LogKind {
+  kRun,       // distance, time, pain during, optional onset
+  kMorning,   // next-morning pain, tied to a run
+  kStrength,  // done or skipped
+  kSprint,
+  kMobility,
+  kTreatment,  // optional helped yes/no
+  kCheckIn,    // back pain today, any day
+};
+
+inline constexpr std::array<LogKind, 7> kAllLogKinds = {
+    LogKind::kRun,      LogKind::kMorning,   LogKind::kStrength, LogKind::kSprint,
+    LogKind::kMobility, LogKind::kTreatment, LogKind::kCheckIn};
+
+std::string_view LogKindId(LogKind kind);  // "run", "morning", ..., "checkin"
+std::optional<LogKind> LogKindFromId(std::string_view id);
+
+struct LogEntry {
+  std::int64_t id = 0;  // assigned by the store
+  Date date;
+  LogKind kind = LogKind::kCheckIn;
+  std::optional<double> distance_m;  // run
+  std::optional<double> duration_s;  // run
+  std::optional<int> pain;           // run: during; morning; check-in: today (0-10)
+  std::optional<int> pain_before;    // run: before it, if given
+  std::optional<double> onset_m;     // run: where the pain started
+  std::optional<double> onset_s;
+  std::optional<bool> done;            // strength, sprint, mobility: done (true) or skipped
+  std::optional<bool> helped;          // treatment
+  std::optional<std::int64_t> run_id;  // morning: the run it follows
+  std::string source = "manual";       // "manual", or where an import came from
+  std::string note;
+  std::string created_at;  // UTC, ISO 8601; set by the store
+};
+
+// The runs of the log as the run rule reads them, next-morning pain merged in.
+std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log);
+// The check-ins' daily pain.
+std::vector<DailyPain> CheckinsFromLog(std::span<const LogEntry> log);
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_CORE_LOG_H_

@@ -1,0 +1,104 @@
+// The embedded store: one SQLite file holding the runner's assessments, plans, log and
+// settings.
+//
+// Design: WAL mode, so a reader (the CLI while the server runs) never waits for or sees
+// half of a write; every change in a transaction, so a crash loses at most the change in
+// flight and never leaves half a row. The schema is versioned with PRAGMA user_version
+// and migrated forward, one step at a time, when the file is opened.
+#ifndef BACKSTRIDE_STORE_STORE_H_
+#define BACKSTRIDE_STORE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "core/log.h"
+
+namespace backstride {
+
+namespace sqlite {
+class Database;
+}
+
+struct StoredAssessment {
+  std::int64_t id = 0;  // 0: assign a new one
+  Date date;            // the day it applies from
+  std::string route;
+  std::string answers_json;
+  std::string source = "questionnaire";  // or "checkin" when a check-in changed the route
+  std::string created_at;                // set by the store when empty
+};
+
+struct StoredPlan {
+  std::int64_t id = 0;
+  std::int64_t assessment_id = 0;
+  Date start;
+  int runs_per_week = 3;
+  std::string created_at;
+};
+
+struct LogFilter {
+  std::optional<Date> from;  // inclusive
+  std::optional<Date> to;    // inclusive
+  std::optional<LogKind> kind;
+};
+
+struct StoreOptions {
+  // Migrate only up to this schema version (tests of the migrations); default: latest.
+  std::optional<int> schema_version;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed) the database at `path` and migrates it to the latest
+  // schema. Fails with kIOError if the file cannot be opened, kCorruption if it is not a
+  // backstride database, kUnsupported if it was written by a newer version.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  static int LatestSchemaVersion();
+  Result<int> SchemaVersion();
+
+  // Runs `work` in one transaction: every write it makes lands, or none does.
+  Result<void> InTransaction(const std::function<Result<void>()>& work);
+
+  Result<std::optional<std::string>> Setting(std::string_view key);
+  Result<void> PutSetting(std::string_view key, std::string_view value);
+  Result<std::vector<std::pair<std::string, std::string>>> Settings();
+
+  // Each Add keeps a non-zero id (for imports) and returns the row's id.
+  Result<std::int64_t> AddAssessment(const StoredAssessment& assessment);
+  Result<std::vector<StoredAssessment>> Assessments();  // oldest first
+  Result<std::int64_t> AddPlan(const StoredPlan& plan);
+  Result<std::vector<StoredPlan>> Plans();  // oldest first
+  Result<std::int64_t> AddLogEntry(const LogEntry& entry);
+  Result<std::vector<LogEntry>> Log(const LogFilter& filter = {});  // by date, then id
+
+  // Runs SQLite's integrity check; fails with kCorruption describing the damage.
+  Result<void> CheckIntegrity();
+
+  // True when nothing has been stored (settings included).
+  Result<bool> IsEmpty();
+  // Deletes every row (inside the caller's transaction, if any).
+  Result<void> Clear();
+
+ private:
+  explicit Store(std::unique_ptr<sqlite::Database> db);
+  Result<void> Migrate(int target);
+
+  std::unique_ptr<sqlite::Database> db_;
+};
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_STORE_STORE_H_

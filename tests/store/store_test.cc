@@ -1,0 +1,298 @@
+// The store: round trips, filters, transactions, migrations, and what survives a crash.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+
+namespace backstride {
+namespace {
+
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            ("backstride-store-test-" + std::to_string(getpid()) + "-" + std::to_string(next_++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  static inline int next_ = 0;
+  fs::path path_;
+};
+
+const Date kDay = *ParseDate("2026-03-02");
+
+LogEntry RunEntryOn(Date date, double km, int pain) {
+  LogEntry entry;
+  entry.date = date;
+  entry.kind = LogKind::kRun;
+  entry.distance_m = km * 1000;
+  entry.duration_s = km * 360;
+  entry.pain = pain;
+  return entry;
+}
+
+TEST(Store, CreatesTheFileAtTheLatestSchemaInWalMode) {
+  TempDir dir;
+  auto store = Store::Open(dir.File("b.db"));
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ(*(*store)->SchemaVersion(), Store::LatestSchemaVersion());
+  EXPECT_TRUE(fs::exists(dir.File("b.db-wal")) || fs::exists(dir.File("b.db")));
+  EXPECT_TRUE(*(*store)->IsEmpty());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.File("b.db").c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &statement, nullptr);
+  ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)), "wal");
+  sqlite3_finalize(statement);
+  sqlite3_close(raw);
+}
+
+TEST(Store, KeepsEverythingItIsGiven) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  ASSERT_TRUE(store->PutSetting("units", "mi"));
+  ASSERT_TRUE(store->PutSetting("units", "km"));
+  EXPECT_EQ(*store->Setting("units"), std::optional<std::string>("km"));
+  EXPECT_EQ(*store->Setting("missing"), std::nullopt);
+
+  StoredAssessment assessment{0, kDay, "new_runner", R"({"age":34})", "questionnaire", ""};
+  const auto assessment_id = store->AddAssessment(assessment);
+  ASSERT_TRUE(assessment_id.has_value()) << assessment_id.error().message;
+  ASSERT_TRUE(store->AddPlan({0, *assessment_id, kDay, 4, ""}));
+
+  LogEntry run = RunEntryOn(kDay, 2.1, 2);
+  run.onset_m = 1600;
+  run.pain_before = 1;
+  run.note = "windy; ü ✓";
+  const auto run_id = store->AddLogEntry(run);
+  ASSERT_TRUE(run_id.has_value()) << run_id.error().message;
+  LogEntry morning;
+  morning.date = AddDays(kDay, 1);
+  morning.kind = LogKind::kMorning;
+  morning.pain = 1;
+  morning.run_id = *run_id;
+  ASSERT_TRUE(store->AddLogEntry(morning));
+
+  auto assessments = *store->Assessments();
+  ASSERT_EQ(assessments.size(), 1u);
+  EXPECT_EQ(assessments[0].route, "new_runner");
+  EXPECT_EQ(assessments[0].date, kDay);
+  EXPECT_FALSE(assessments[0].created_at.empty());
+  auto plans = *store->Plans();
+  ASSERT_EQ(plans.size(), 1u);
+  EXPECT_EQ(plans[0].runs_per_week, 4);
+
+  auto log = *store->Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].distance_m, 2100);
+  EXPECT_EQ(log[0].onset_m, 1600);
+  EXPECT_EQ(log[0].pain_before, 1);
+  EXPECT_EQ(log[0].note, "windy; ü ✓");
+  EXPECT_EQ(log[0].source, "manual");
+  EXPECT_EQ(log[1].run_id, *run_id);
+  const auto runs = RunsFromLog(log);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].pain_next_morning, 1);
+}
+
+TEST(Store, FiltersTheLogByDateAndKind) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  for (int day = 0; day < 10; ++day)
+    ASSERT_TRUE(store->AddLogEntry(RunEntryOn(AddDays(kDay, day), 1, 1)));
+  LogEntry checkin;
+  checkin.date = AddDays(kDay, 3);
+  checkin.kind = LogKind::kCheckIn;
+  checkin.pain = 2;
+  ASSERT_TRUE(store->AddLogEntry(checkin));
+  EXPECT_EQ(store->Log({AddDays(kDay, 2), AddDays(kDay, 4), std::nullopt})->size(), 4u);
+  EXPECT_EQ(store->Log({std::nullopt, std::nullopt, LogKind::kCheckIn})->size(), 1u);
+  EXPECT_EQ(store->Log({AddDays(kDay, 8), std::nullopt, LogKind::kRun})->size(), 2u);
+}
+
+TEST(Store, RejectsRowsTheSchemaForbids) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  LogEntry bad = RunEntryOn(kDay, 1, 11);  // pain 11
+  EXPECT_FALSE(store->AddLogEntry(bad).has_value());
+  EXPECT_TRUE(*store->IsEmpty());
+}
+
+TEST(Store, AFailedTransactionLeavesNothingBehind) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  auto result = store->InTransaction([&]() -> Result<void> {
+    if (auto added = store->AddLogEntry(RunEntryOn(kDay, 1, 1)); !added) return Fail(added.error());
+    return Fail(Error::InvalidArgument("changed my mind"));
+  });
+  EXPECT_FALSE(result.has_value());
+  EXPECT_TRUE(store->Log()->empty());
+  ASSERT_TRUE(store->InTransaction([&]() -> Result<void> {
+    if (auto added = store->AddLogEntry(RunEntryOn(kDay, 1, 1)); !added) return Fail(added.error());
+    return {};
+  }));
+  EXPECT_EQ(store->Log()->size(), 1u);
+}
+
+// Columns of every table, to compare a migrated schema with a fresh one.
+std::string SchemaShape(const std::string& path) {
+  sqlite3* raw = nullptr;
+  sqlite3_open(path.c_str(), &raw);
+  std::string shape;
+  for (const char* table : {"settings", "assessments", "plans", "log"}) {
+    sqlite3_stmt* statement = nullptr;
+    const std::string sql = std::string("PRAGMA table_info(") + table + ")";
+    sqlite3_prepare_v2(raw, sql.c_str(), -1, &statement, nullptr);
+    shape += table;
+    shape += ":";
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      for (int column = 1; column <= 5; ++column) {
+        const auto* text = sqlite3_column_text(statement, column);
+        shape += text ? reinterpret_cast<const char*>(text) : "null";
+        shape += ",";
+      }
+      shape += ";";
+    }
+    sqlite3_finalize(statement);
+    shape += "\n";
+  }
+  sqlite3_close(raw);
+  return shape;
+}
+
+TEST(Store, MigratesFromEveryEarlierSchemaVersionKeepingTheData) {
+  TempDir dir;
+  const std::string fresh = dir.File("fresh.db");
+  ASSERT_TRUE(Store::Open(fresh).has_value());
+  for (int version = 0; version < Store::LatestSchemaVersion(); ++version) {
+    SCOPED_TRACE("from version " + std::to_string(version));
+    const std::string path = dir.File("v" + std::to_string(version) + ".db");
+    {
+      auto old = Store::Open(path, {.schema_version = version});
+      ASSERT_TRUE(old.has_value()) << old.error().message;
+      EXPECT_EQ(*(*old)->SchemaVersion(), version);
+      if (version >= 1) {
+        ASSERT_TRUE((*old)->PutSetting("units", "mi"));
+        ASSERT_TRUE((*old)->AddAssessment({0, kDay, "new_runner", "{}", "questionnaire", ""}));
+        // Write a log row with the columns that version has.
+        sqlite3* raw = nullptr;
+        sqlite3_open(path.c_str(), &raw);
+        ASSERT_EQ(sqlite3_exec(raw,
+                               "INSERT INTO log(date, kind, distance_m, duration_s, pain, "
+                               "created_at) VALUES('2026-03-02', 'run', 2000, 720, 2, 'then')",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(raw);
+      }
+    }
+    auto migrated = Store::Open(path);
+    ASSERT_TRUE(migrated.has_value()) << migrated.error().message;
+    EXPECT_EQ(*(*migrated)->SchemaVersion(), Store::LatestSchemaVersion());
+    EXPECT_EQ(SchemaShape(path), SchemaShape(fresh));
+    if (version >= 1) {
+      EXPECT_EQ(*(*migrated)->Setting("units"), std::optional<std::string>("mi"));
+      auto log = *(*migrated)->Log();
+      ASSERT_EQ(log.size(), 1u);
+      EXPECT_EQ(log[0].source, "manual");
+      EXPECT_EQ(log[0].distance_m, 2000);
+    }
+  }
+}
+
+TEST(Store, RefusesADatabaseFromANewerVersion) {
+  TempDir dir;
+  const std::string path = dir.File("future.db");
+  ASSERT_TRUE(Store::Open(path).has_value());
+  sqlite3* raw = nullptr;
+  sqlite3_open(path.c_str(), &raw);
+  sqlite3_exec(raw, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code, ErrorCode::kUnsupported);
+}
+
+TEST(Store, RefusesAFileThatIsNotADatabase) {
+  TempDir dir;
+  const std::string path = dir.File("notes.txt");
+  std::ofstream(path) << std::string(4096, 'x');
+  auto store = Store::Open(path);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_NE(store.error().message.find("not a"), std::string::npos) << store.error().message;
+  // And the file is left as it was.
+  EXPECT_EQ(fs::file_size(path), 4096u);
+}
+
+// Starts the writer helper, lets it commit for a while, kills it with SIGKILL mid-write,
+// and checks that every committed pair of rows is there, whole, and nothing else is.
+TEST(Store, KillingTheProcessMidWriteLosesNoCommittedRowAndLeavesNoHalfRow) {
+  TempDir dir;
+  const std::string path = dir.File("killed.db");
+  std::mt19937 random(42);
+  std::set<std::int64_t> committed;
+  for (int round = 0; round < 5; ++round) {
+    int pipe_fds[2];
+    ASSERT_EQ(pipe(pipe_fds), 0);
+    const pid_t pid = fork();
+    if (pid == 0) {
+      dup2(pipe_fds[1], STDOUT_FILENO);
+      close(pipe_fds[0]);
+      close(pipe_fds[1]);
+      execl(BACKSTRIDE_STORE_WRITER, BACKSTRIDE_STORE_WRITER, path.c_str(), nullptr);
+      _exit(127);
+    }
+    close(pipe_fds[1]);
+    FILE* from_writer = fdopen(pipe_fds[0], "r");
+    const int kill_after = 20 + static_cast<int>(random() % 60);
+    char line[64];
+    int seen = 0;
+    while (seen < kill_after && fgets(line, sizeof line, from_writer) != nullptr) {
+      committed.insert(std::stoll(line));
+      ++seen;
+    }
+    kill(pid, SIGKILL);
+    // Lines already in the pipe were committed before the kill, too.
+    while (fgets(line, sizeof line, from_writer) != nullptr) committed.insert(std::stoll(line));
+    fclose(from_writer);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer finished before it was killed";
+
+    auto store = Store::Open(path);
+    ASSERT_TRUE(store.has_value()) << store.error().message;
+    ASSERT_TRUE((*store)->CheckIntegrity().has_value());
+    auto log = *(*store)->Log();
+    std::set<std::int64_t> runs, mornings_for;
+    for (const LogEntry& entry : log) {
+      if (entry.kind == LogKind::kRun) {
+        runs.insert(entry.id);
+        EXPECT_TRUE(entry.distance_m && entry.duration_s && entry.pain) << "half a run row";
+        EXPECT_EQ(entry.note.size(), 2000u) << "half a note";
+      } else {
+        ASSERT_TRUE(entry.run_id.has_value());
+        mornings_for.insert(*entry.run_id);
+      }
+    }
+    for (std::int64_t id : committed) EXPECT_TRUE(runs.count(id)) << "lost committed run " << id;
+    EXPECT_EQ(runs, mornings_for) << "a run without its morning entry: half a transaction";
+  }
+  EXPECT_GT(committed.size(), 100u);
+}
+
+}  // namespace
+}  // namespace backstride
