@@ -155,6 +155,15 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     err << "backstride assess: could not write the result\n";
     return kExitFailure;
   }
+  if (options.save && assessment->answers_complete) {
+    auto saved = options.save(*assessment);
+    if (!saved) {
+      err << "backstride assess: the assessment was not saved: " << saved.error().message << '\n';
+      return kExitFailure;
+    }
+    // Keep standard output one clean document for the machine-readable format.
+    (options.format == OutputFormat::kJson ? err : out) << '\n' << *saved << '\n';
+  }
   return kExitOk;
 }
 

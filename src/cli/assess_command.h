@@ -2,8 +2,12 @@
 #ifndef BACKSTRIDE_CLI_ASSESS_COMMAND_H_
 #define BACKSTRIDE_CLI_ASSESS_COMMAND_H_
 
+#include <functional>
 #include <iosfwd>
 #include <string>
+
+#include "app/assess.h"
+#include "base/result.h"
 
 namespace backstride::cli {
 
@@ -14,6 +18,9 @@ struct AssessOptions {
   bool interactive = false;       // ask the questions even if input is not a terminal
   std::string save_answers_path;  // after asking, write the answers here (optional)
   OutputFormat format = OutputFormat::kText;
+  // Called with each complete assessment after it is shown, to keep it; returns a line
+  // for the runner ("Saved. ..."). Not called when the questionnaire stopped early.
+  std::function<Result<std::string>(const Assessment&)> save;
 };
 
 // Exit codes shared by every command.

@@ -8,28 +8,59 @@
 #include <map>
 #include <string>
 
+#include "app/training.h"
 #include "cli/assess_command.h"
+#include "cli/context.h"
+#include "cli/data_commands.h"
+#include "cli/training_commands.h"
 
 namespace {
 
-using backstride::cli::AssessOptions;
-using backstride::cli::OutputFormat;
+using namespace backstride;
+using namespace backstride::cli;
+
+// Keeps an assessment in the store and says what comes next.
+Result<std::string> SaveToStore(const GlobalOptions& global, const Assessment& assessment) {
+  auto today = Today(global);
+  if (!today) return Fail(today.error());
+  auto store = OpenStore(global);
+  if (!store) return Fail(store.error());
+  auto saved = SaveAssessment(**store, assessment, *today);
+  if (!saved) return Fail(saved.error());
+  if (saved->plan_id) {
+    return std::string("Saved. Your plan starts today: 'backstride today' shows today's "
+                       "sessions and 'backstride plan' the whole plan.");
+  }
+  return std::string("Saved. No running plan is made for this route.");
+}
 
 int Main(int argc, char** argv) {
   CLI::App app{
       "backstride helps runners with back pain keep running, or get back to it, safely.\n"
-      "It screens for warning signs, works out your situation, explains why, and gives\n"
-      "advice you can act on. It is guidance, not a diagnosis.",
+      "It screens for warning signs, works out your situation, explains why, gives advice,\n"
+      "and turns it into a dated plan that adapts to every run and pain score.\n"
+      "It is guidance, not a diagnosis.",
       "backstride"};
   app.set_version_flag("--version", "backstride " BACKSTRIDE_VERSION);
   app.require_subcommand(1);
   app.footer("Run 'backstride COMMAND --help' for a command's options.");
+  // --db and --today may come anywhere, before or after the command.
+  app.fallthrough();
 
+  GlobalOptions global;
+  app.add_option("--db", global.db_path,
+                 "The database file (default: $XDG_DATA_HOME/backstride/backstride.db).");
+  app.add_option("--today", global.today,
+                 "Act as if today were this date (YYYY-MM-DD), e.g. to log a past week.");
+
+  // --- assess ---------------------------------------------------------------------------
   AssessOptions assess;
+  bool no_save = false;
   CLI::App* assess_command = app.add_subcommand(
       "assess",
       "Answer the questionnaire (or give a file of answers) to get your route, the reasons "
-      "for it, and advice.");
+      "for it, and advice. The assessment is saved, and a plan started for the routes that "
+      "get one.");
   assess_command->add_option("--answers", assess.answers_path,
                              "A JSON file of answers, or - to read them from standard input. "
                              "Without it, the questions are asked one at a time.");
@@ -38,6 +69,7 @@ int Main(int argc, char** argv) {
   assess_command->add_option("--save-answers", assess.save_answers_path,
                              "After answering the questions, save the answers to this JSON file "
                              "for later use with --answers.");
+  assess_command->add_flag("--no-save", no_save, "Show the result without storing it.");
   const std::map<std::string, OutputFormat> formats = {
       {"text", OutputFormat::kText},
       {"json", OutputFormat::kJson},
@@ -47,6 +79,96 @@ int Main(int argc, char** argv) {
       ->add_option("--format", assess.format, "Output format: text (default), json or markdown.")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
       ->option_text("text|json|markdown");
+
+  // --- plan, today, week, status --------------------------------------------------------
+  PlanOptions plan;
+  CLI::App* plan_command = app.add_subcommand(
+      "plan",
+      "Show your plan. With --start or --runs-per-week, start a new plan on your latest "
+      "assessment (earlier plans and the log are kept).");
+  plan_command->add_option("--start", plan.start, "The first day of the new plan (YYYY-MM-DD).");
+  plan_command->add_option("--runs-per-week", plan.runs_per_week, "Runs a week, 2-5 (default 3).")
+      ->check(CLI::Range(2, 5));
+  CLI::App* today_command = app.add_subcommand("today", "Today's sessions, with the why.");
+  bool next_week = false;
+  CLI::App* week_command = app.add_subcommand("week", "This week's sessions.");
+  week_command->add_flag("--next", next_week, "Show next week instead.");
+  CLI::App* status_command = app.add_subcommand(
+      "status", "Route, phase, current cap, last runs, streak and the next step.");
+
+  // --- log ------------------------------------------------------------------------------
+  LogOptions log;
+  CLI::App* log_command = app.add_subcommand(
+      "log", "Log a run, next-morning pain, a session, a treatment or a daily check-in.");
+  log_command->require_subcommand(1);
+  auto add_common = [&](CLI::App* command) {
+    command->add_option("--date", log.date, "The day it happened (default today).");
+    command->add_option("--note", log.note, "A short note.");
+  };
+  CLI::App* log_run = log_command->add_subcommand("run", "A run, with pain during it.");
+  log_run->add_option("--distance", log.distance, "Distance, e.g. 2.1km, 1.3mi or 800m.")
+      ->required();
+  log_run->add_option("--time", log.time, "Time, e.g. 12:34 or 1:02:03.")->required();
+  log_run->add_option("--pain", log.pain, "Worst back pain during the run, 0-10.")
+      ->required()
+      ->check(CLI::Range(0, 10));
+  log_run->add_option("--before", log.pain_before, "Back pain before the run, 0-10.")
+      ->check(CLI::Range(0, 10));
+  log_run->add_option("--onset", log.onset,
+                      "Where the pain started: a distance (1.6km) or a time (9min).");
+  add_common(log_run);
+  CLI::App* log_morning = log_command->add_subcommand(
+      "morning", "Back pain the morning after your last run.");
+  log_morning->add_option("--pain", log.pain, "Back pain this morning, 0-10.")
+      ->required()
+      ->check(CLI::Range(0, 10));
+  add_common(log_morning);
+  for (const char* kind : {"strength", "sprint", "mobility"}) {
+    CLI::App* command = log_command->add_subcommand(kind, std::string("A ") + kind + " session.");
+    command->add_flag("--done", log.done, "It was done (the default).");
+    command->add_flag("--skipped", log.skipped, "It was skipped.");
+    add_common(command);
+  }
+  CLI::App* log_treatment = log_command->add_subcommand(
+      "treatment", "A physiotherapy, massage or myotherapy session.");
+  log_treatment->add_option("--helped", log.helped, "Has treatment helped? yes or no.")
+      ->check(CLI::IsMember({"yes", "no"}));
+  add_common(log_treatment);
+  CLI::App* log_checkin = log_command->add_subcommand(
+      "checkin", "How your back feels today, on any day.");
+  log_checkin->add_option("--pain", log.pain, "Back pain today, 0-10.")
+      ->required()
+      ->check(CLI::Range(0, 10));
+  add_common(log_checkin);
+
+  // --- history, config, export, import-data ----------------------------------------------
+  HistoryOptions history;
+  CLI::App* history_command = app.add_subcommand("history", "The log, by date.");
+  history_command->add_option("--from", history.from, "First day (YYYY-MM-DD).");
+  history_command->add_option("--to", history.to, "Last day (YYYY-MM-DD).");
+  history_command->add_option("--kind", history.kind,
+                              "Only this kind: run, morning, strength, sprint, mobility, "
+                              "treatment, checkin.");
+  std::string config_name, config_value;
+  CLI::App* config_command = app.add_subcommand(
+      "config", "Show the settings, or change one: 'config units mi', 'config runs-per-week 4'.");
+  config_command->add_option("name", config_name, "units or runs-per-week");
+  config_command->add_option("value", config_value, "The new value.");
+
+  ExportOptions export_options;
+  CLI::App* export_command = app.add_subcommand(
+      "export", "Write the plan as a calendar (.ics) or all your data as JSON.");
+  export_command->add_option("--ics", export_options.ics_path,
+                             "Write the plan as an iCalendar file.");
+  export_command->add_option("--json", export_options.json_path,
+                             "Write every assessment, plan, log entry and setting as JSON.");
+  std::string import_path;
+  bool import_replace = false;
+  CLI::App* import_command = app.add_subcommand(
+      "import-data", "Read a JSON file written by 'backstride export --json'.");
+  import_command->add_option("file", import_path, "The JSON file.")->required();
+  import_command->add_flag("--replace", import_replace,
+                           "Replace the data already stored (otherwise the store must be empty).");
 
   try {
     app.parse(argc, argv);
@@ -58,14 +180,32 @@ int Main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "backstride: " << e.what() << "\nRun 'backstride --help' for usage.\n";
-    return backstride::cli::kExitBadInput;
+    return kExitBadInput;
   }
 
   if (assess_command->parsed()) {
-    return backstride::cli::RunAssess(assess, std::cin, std::cout, std::cerr,
-                                      isatty(STDIN_FILENO) == 1);
+    if (!no_save) {
+      assess.save = [&global](const Assessment& a) { return SaveToStore(global, a); };
+    }
+    return RunAssess(assess, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1);
   }
-  return backstride::cli::kExitBadInput;
+  if (plan_command->parsed()) return RunPlan(global, plan, std::cout, std::cerr);
+  if (today_command->parsed()) return RunToday(global, std::cout, std::cerr);
+  if (week_command->parsed()) return RunWeek(global, next_week, std::cout, std::cerr);
+  if (status_command->parsed()) return RunStatus(global, std::cout, std::cerr);
+  if (log_command->parsed()) {
+    for (CLI::App* sub : log_command->get_subcommands()) log.kind = sub->get_name();
+    return RunLog(global, log, std::cout, std::cerr);
+  }
+  if (history_command->parsed()) return RunHistory(global, history, std::cout, std::cerr);
+  if (config_command->parsed()) {
+    return RunConfig(global, config_name, config_value, std::cout, std::cerr);
+  }
+  if (export_command->parsed()) return RunExport(global, export_options, std::cout, std::cerr);
+  if (import_command->parsed()) {
+    return RunImportData(global, import_path, import_replace, std::cout, std::cerr);
+  }
+  return kExitBadInput;
 }
 
 }  // namespace

@@ -91,7 +91,7 @@ class Builder {
     for (const RunEntry& run : in_.runs) {
       if (run.date <= in_.today) known.push_back(run);
     }
-    current_state_ = ReplayRuns(start_cap_, known, in_.checkins);
+    current_state_ = ReplayRuns(start_cap_, SincePlanStart(known), in_.checkins);
     known_runs_ = std::move(known);
   }
 
@@ -105,6 +105,15 @@ class Builder {
                                    : 0;
     }
     return std::move(plan_);
+  }
+
+  // The runs that move this plan's cap: those on or after its start.
+  std::vector<RunEntry> SincePlanStart(const std::vector<RunEntry>& runs) const {
+    std::vector<RunEntry> since;
+    for (const RunEntry& run : runs) {
+      if (run.date >= in_.start) since.push_back(run);
+    }
+    return since;
   }
 
   Date Day(int week, int day) const { return AddDays(in_.start, (week - 1) * 7 + day); }
@@ -139,7 +148,7 @@ class Builder {
       for (const RunEntry& run : in_.runs) {
         if (run.date < date) before.push_back(run);
       }
-      past_state = ReplayRuns(start_cap_, before, in_.checkins);
+      past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.checkins);
       state = &past_state;
       runs = &before;
     }

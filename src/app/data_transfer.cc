@@ -1,0 +1,373 @@
+#include "app/data_transfer.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace backstride {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kFormat = "backstride-data";
+constexpr int kFormatVersion = 1;
+
+// --- iCalendar ---------------------------------------------------------------------------
+
+std::string IcsEscape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\n': out += "\\n"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// RFC 5545 3.1: lines longer than 75 octets are folded with CRLF and a space, never
+// inside a UTF-8 sequence.
+void AddLine(std::string& ics, std::string_view line) {
+  std::size_t start = 0;
+  std::size_t limit = 75;
+  while (line.size() - start > limit) {
+    std::size_t cut = start + limit;
+    while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    ics.append(line.substr(start, cut - start));
+    ics += "\r\n ";
+    start = cut;
+    limit = 74;  // the leading space counts
+  }
+  ics.append(line.substr(start));
+  ics += "\r\n";
+}
+
+std::string IcsDate(Date date) {
+  std::string text = FormatDate(date);
+  text.erase(std::remove(text.begin(), text.end(), '-'), text.end());
+  return text;
+}
+
+std::string SessionSummary(const Session& session, DistanceUnit units) {
+  std::string summary = session.title;
+  if (session.cap) summary += ": up to " + FormatCap(*session.cap, units);
+  return summary;
+}
+
+std::string SessionDescription(const Session& session, DistanceUnit units) {
+  std::string text = session.details;
+  if (session.pace_aim_s_per_km) {
+    text += "\nPace to beat: " + FormatPace(*session.pace_aim_s_per_km, units);
+  }
+  for (const Exercise& exercise : session.exercises) {
+    text += fmt::format("\n- {}: {} x {} ({})", exercise.name, exercise.sets, exercise.reps,
+                        exercise.load);
+  }
+  return text;
+}
+
+// --- JSON helpers ------------------------------------------------------------------------
+
+Error Bad(const std::string& path, const std::string& what) {
+  return Error::InvalidArgument(path + ": " + what, path);
+}
+
+template <typename T>
+void PutOptional(Json& object, const char* key, const std::optional<T>& value) {
+  if (value) object[key] = *value;
+}
+
+class Reader {
+ public:
+  Reader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {}
+
+  Result<std::string> Text(const char* key) const {
+    const auto it = object_.find(key);
+    if (it == object_.end() || !it->is_string()) return Fail(Bad(Path(key), "must be text"));
+    return it->get<std::string>();
+  }
+  Result<std::int64_t> Int(const char* key) const {
+    const auto it = object_.find(key);
+    if (it == object_.end() || !it->is_number_integer()) {
+      return Fail(Bad(Path(key), "must be a whole number"));
+    }
+    return it->get<std::int64_t>();
+  }
+  Result<Date> DateAt(const char* key) const {
+    auto text = Text(key);
+    if (!text) return Fail(text.error());
+    auto date = ParseDate(*text);
+    if (!date) return Fail(Bad(Path(key), date.error().message));
+    return *date;
+  }
+  template <typename T>
+  Result<std::optional<T>> Optional(const char* key) const {
+    const auto it = object_.find(key);
+    if (it == object_.end() || it->is_null()) return std::optional<T>();
+    if constexpr (std::is_same_v<T, bool>) {
+      if (!it->is_boolean()) return Fail(Bad(Path(key), "must be true or false"));
+    } else if constexpr (std::is_integral_v<T>) {
+      if (!it->is_number_integer()) return Fail(Bad(Path(key), "must be a whole number"));
+    } else {
+      if (!it->is_number()) return Fail(Bad(Path(key), "must be a number"));
+    }
+    return std::optional<T>(it->get<T>());
+  }
+  std::string Path(const char* key) const { return path_ + "." + key; }
+
+ private:
+  const Json& object_;
+  std::string path_;
+};
+
+}  // namespace
+
+std::string PlanToIcs(const ActivePlan& active, DistanceUnit units, std::string_view dtstamp_utc) {
+  std::string ics;
+  AddLine(ics, "BEGIN:VCALENDAR");
+  AddLine(ics, "VERSION:2.0");
+  AddLine(ics, "PRODID:-//backstride//backstride plan//EN");
+  AddLine(ics, "CALSCALE:GREGORIAN");
+  AddLine(ics, "METHOD:PUBLISH");
+  AddLine(ics, "X-WR-CALNAME:backstride plan");
+  for (const Session& session : active.plan.sessions) {
+    AddLine(ics, "BEGIN:VEVENT");
+    AddLine(ics, "UID:" + SessionUid(session) + "@backstride");
+    AddLine(ics, "DTSTAMP:" + std::string(dtstamp_utc));
+    AddLine(ics, "DTSTART;VALUE=DATE:" + IcsDate(session.date));
+    AddLine(ics, "DTEND;VALUE=DATE:" + IcsDate(AddDays(session.date, 1)));
+    AddLine(ics, "SUMMARY:" + IcsEscape(SessionSummary(session, units)));
+    AddLine(ics, "DESCRIPTION:" + IcsEscape(SessionDescription(session, units)));
+    AddLine(ics, "CATEGORIES:" + std::string(SessionKindId(session.kind)));
+    AddLine(ics, "TRANSP:TRANSPARENT");
+    AddLine(ics, "END:VEVENT");
+  }
+  AddLine(ics, "END:VCALENDAR");
+  return ics;
+}
+
+Result<std::string> ExportData(Store& store) {
+  auto settings = store.Settings();
+  if (!settings) return Fail(settings.error());
+  auto assessments = store.Assessments();
+  if (!assessments) return Fail(assessments.error());
+  auto plans = store.Plans();
+  if (!plans) return Fail(plans.error());
+  auto log = store.Log();
+  if (!log) return Fail(log.error());
+
+  Json out;
+  out["format"] = kFormat;
+  out["version"] = kFormatVersion;
+  Json settings_json = Json::object();
+  for (const auto& [key, value] : *settings) settings_json[key] = value;
+  out["settings"] = std::move(settings_json);
+  Json assessments_json = Json::array();
+  for (const StoredAssessment& a : *assessments) {
+    assessments_json.push_back({{"id", a.id},
+                                {"date", FormatDate(a.date)},
+                                {"route", a.route},
+                                {"answers", Json::parse(a.answers_json)},
+                                {"source", a.source},
+                                {"created_at", a.created_at}});
+  }
+  out["assessments"] = std::move(assessments_json);
+  Json plans_json = Json::array();
+  for (const StoredPlan& p : *plans) {
+    plans_json.push_back({{"id", p.id},
+                          {"assessment_id", p.assessment_id},
+                          {"start", FormatDate(p.start)},
+                          {"runs_per_week", p.runs_per_week},
+                          {"created_at", p.created_at}});
+  }
+  out["plans"] = std::move(plans_json);
+  Json log_json = Json::array();
+  for (const LogEntry& e : *log) {
+    Json entry = {{"id", e.id}, {"date", FormatDate(e.date)}, {"kind", LogKindId(e.kind)}};
+    PutOptional(entry, "distance_m", e.distance_m);
+    PutOptional(entry, "duration_s", e.duration_s);
+    PutOptional(entry, "pain", e.pain);
+    PutOptional(entry, "pain_before", e.pain_before);
+    PutOptional(entry, "onset_m", e.onset_m);
+    PutOptional(entry, "onset_s", e.onset_s);
+    PutOptional(entry, "done", e.done);
+    PutOptional(entry, "helped", e.helped);
+    PutOptional(entry, "run_id", e.run_id);
+    entry["note"] = e.note;
+    entry["source"] = e.source;
+    entry["created_at"] = e.created_at;
+    log_json.push_back(std::move(entry));
+  }
+  out["log"] = std::move(log_json);
+  return out.dump(2) + "\n";
+}
+
+Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool replace) {
+  Json document;
+  try {
+    document = Json::parse(json_text);
+  } catch (const Json::parse_error& error) {
+    Error bad = Error::InvalidArgument("not valid JSON at byte " + std::to_string(error.byte));
+    bad.offset = error.byte;
+    return Fail(std::move(bad));
+  }
+  if (!document.is_object() || document.value("format", "") != kFormat) {
+    return Fail(Bad("format", "this is not a backstride data export"));
+  }
+  if (document.value("version", 0) != kFormatVersion) {
+    return Fail(Bad("version", "unsupported export version " + document["version"].dump()));
+  }
+  for (const char* section : {"assessments", "plans", "log"}) {
+    if (!document.contains(section) || !document[section].is_array()) {
+      return Fail(Bad(section, "must be a list"));
+    }
+  }
+  if (!document.contains("settings") || !document["settings"].is_object()) {
+    return Fail(Bad("settings", "must be an object"));
+  }
+
+  ImportSummary summary;
+  auto done = store.InTransaction([&]() -> Result<void> {
+    if (replace) {
+      if (auto cleared = store.Clear(); !cleared) return cleared;
+    } else {
+      auto empty = store.IsEmpty();
+      if (!empty) return Fail(empty.error());
+      if (!*empty) {
+        return Fail(Error::InvalidArgument(
+            "the store already holds data; import into an empty one, or pass --replace to "
+            "replace it"));
+      }
+    }
+    for (const auto& [key, value] : document["settings"].items()) {
+      if (!value.is_string()) return Fail(Bad("settings." + key, "must be text"));
+      if (auto put = store.PutSetting(key, value.get<std::string>()); !put) return put;
+      ++summary.settings;
+    }
+    std::set<std::int64_t> assessment_ids;
+    for (std::size_t i = 0; i < document["assessments"].size(); ++i) {
+      const Json& item = document["assessments"][i];
+      const std::string path = "assessments[" + std::to_string(i) + "]";
+      if (!item.is_object()) return Fail(Bad(path, "must be an object"));
+      Reader r(item, path);
+      StoredAssessment a;
+      auto id = r.Int("id");
+      auto date = r.DateAt("date");
+      auto route = r.Text("route");
+      auto source = r.Text("source");
+      auto created = r.Text("created_at");
+      for (const Error* error : {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
+                                 route ? nullptr : &route.error(), source ? nullptr : &source.error(),
+                                 created ? nullptr : &created.error()}) {
+        if (error) return Fail(*error);
+      }
+      if (!RouteFromId(*route)) return Fail(Bad(r.Path("route"), "unknown route '" + *route + "'"));
+      if (!item.contains("answers")) return Fail(Bad(r.Path("answers"), "missing"));
+      auto answers = ParseAnswers(item["answers"].dump());
+      if (!answers) return Fail(Bad(r.Path("answers"), answers.error().message));
+      a = {*id, *date, *route, item["answers"].dump(), *source, *created};
+      if (auto added = store.AddAssessment(a); !added) {
+        return Fail(Bad(path, added.error().message));
+      }
+      assessment_ids.insert(*id);
+      ++summary.assessments;
+    }
+    for (std::size_t i = 0; i < document["plans"].size(); ++i) {
+      const Json& item = document["plans"][i];
+      const std::string path = "plans[" + std::to_string(i) + "]";
+      if (!item.is_object()) return Fail(Bad(path, "must be an object"));
+      Reader r(item, path);
+      auto id = r.Int("id");
+      auto assessment_id = r.Int("assessment_id");
+      auto start = r.DateAt("start");
+      auto runs = r.Int("runs_per_week");
+      auto created = r.Text("created_at");
+      for (const Error* error :
+           {id ? nullptr : &id.error(), assessment_id ? nullptr : &assessment_id.error(),
+            start ? nullptr : &start.error(), runs ? nullptr : &runs.error(),
+            created ? nullptr : &created.error()}) {
+        if (error) return Fail(*error);
+      }
+      if (!assessment_ids.count(*assessment_id)) {
+        return Fail(Bad(r.Path("assessment_id"), "no assessment has this id"));
+      }
+      if (*runs < kMinRunsPerWeek || *runs > kMaxRunsPerWeek) {
+        return Fail(Bad(r.Path("runs_per_week"), "must be 2-5"));
+      }
+      if (auto added = store.AddPlan({*id, *assessment_id, *start, static_cast<int>(*runs), *created});
+          !added) {
+        return Fail(Bad(path, added.error().message));
+      }
+      ++summary.plans;
+    }
+    std::set<std::int64_t> run_ids;
+    for (std::size_t i = 0; i < document["log"].size(); ++i) {
+      const Json& item = document["log"][i];
+      const std::string path = "log[" + std::to_string(i) + "]";
+      if (!item.is_object()) return Fail(Bad(path, "must be an object"));
+      Reader r(item, path);
+      LogEntry e;
+      auto id = r.Int("id");
+      auto date = r.DateAt("date");
+      auto kind = r.Text("kind");
+      auto note = r.Text("note");
+      auto source = r.Text("source");
+      auto created = r.Text("created_at");
+      for (const Error* error : {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
+                                 kind ? nullptr : &kind.error(), note ? nullptr : &note.error(),
+                                 source ? nullptr : &source.error(),
+                                 created ? nullptr : &created.error()}) {
+        if (error) return Fail(*error);
+      }
+      const auto parsed_kind = LogKindFromId(*kind);
+      if (!parsed_kind) return Fail(Bad(r.Path("kind"), "unknown kind '" + *kind + "'"));
+      e.id = *id;
+      e.date = *date;
+      e.kind = *parsed_kind;
+      e.note = *note;
+      e.source = *source;
+      e.created_at = *created;
+      auto distance = r.Optional<double>("distance_m");
+      auto duration = r.Optional<double>("duration_s");
+      auto pain = r.Optional<int>("pain");
+      auto before = r.Optional<int>("pain_before");
+      auto onset_m = r.Optional<double>("onset_m");
+      auto onset_s = r.Optional<double>("onset_s");
+      auto done_flag = r.Optional<bool>("done");
+      auto helped = r.Optional<bool>("helped");
+      auto run_id = r.Optional<std::int64_t>("run_id");
+      for (const Error* error :
+           {distance ? nullptr : &distance.error(), duration ? nullptr : &duration.error(),
+            pain ? nullptr : &pain.error(), before ? nullptr : &before.error(),
+            onset_m ? nullptr : &onset_m.error(), onset_s ? nullptr : &onset_s.error(),
+            done_flag ? nullptr : &done_flag.error(), helped ? nullptr : &helped.error(),
+            run_id ? nullptr : &run_id.error()}) {
+        if (error) return Fail(*error);
+      }
+      e.distance_m = *distance;
+      e.duration_s = *duration;
+      e.pain = *pain;
+      e.pain_before = *before;
+      e.onset_m = *onset_m;
+      e.onset_s = *onset_s;
+      e.done = *done_flag;
+      e.helped = *helped;
+      e.run_id = *run_id;
+      if (e.run_id && !run_ids.count(*e.run_id)) {
+        return Fail(Bad(r.Path("run_id"), "no earlier run has this id"));
+      }
+      if (auto added = store.AddLogEntry(e); !added) return Fail(Bad(path, added.error().message));
+      if (e.kind == LogKind::kRun) run_ids.insert(e.id);
+      ++summary.log_entries;
+    }
+    return {};
+  });
+  if (!done) return Fail(done.error());
+  return summary;
+}
+
+}  // namespace backstride

@@ -1,0 +1,80 @@
+// The training use cases shared by the CLI and (later) the server: keep assessments,
+// start and show the plan, log what happened and say what changed, and settings.
+// Every function takes "today" from the caller, so tests can fix the date.
+#ifndef BACKSTRIDE_APP_TRAINING_H_
+#define BACKSTRIDE_APP_TRAINING_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/assess.h"
+#include "base/date.h"
+#include "base/result.h"
+#include "base/units.h"
+#include "core/log.h"
+#include "core/plan.h"
+#include "core/run_rule.h"
+#include "store/store.h"
+
+namespace backstride {
+
+struct Settings {
+  DistanceUnit units = DistanceUnit::kKilometres;
+  int runs_per_week = kDefaultRunsPerWeek;
+};
+
+Result<Settings> LoadSettings(Store& store);
+// Sets one setting by name ("units": km|mi, "runs-per-week": 2-5). Fails with
+// kInvalidArgument naming the setting or the value.
+Result<void> ChangeSetting(Store& store, std::string_view name, std::string_view value);
+
+struct SavedAssessment {
+  std::int64_t assessment_id = 0;
+  std::optional<std::int64_t> plan_id;  // a plan starting today, for the routes that get one
+};
+
+// Stores the assessment (answers and route) and, for routes 4-7, a plan from `today`
+// with the runner's runs a week. In one transaction.
+Result<SavedAssessment> SaveAssessment(Store& store, const Assessment& assessment, Date today,
+                                       std::string_view source = "questionnaire");
+
+// The plan in force: the latest assessment, its latest plan, and the log around it.
+struct ActivePlan {
+  StoredAssessment assessment;
+  Answers answers;
+  Route route = Route::kNewRunner;
+  StoredPlan stored;
+  Plan plan;
+  std::vector<LogEntry> log;
+  std::vector<RunEntry> runs;
+  RunRuleState state;  // the run rule after every run since the plan started
+  GuardedCap cap_today;
+};
+
+// Fails with kNotFound when there is no assessment yet, and with kInvalidArgument when
+// the latest route has no plan (the message says why and what to do).
+Result<ActivePlan> LoadActivePlan(Store& store, Date today);
+
+// Starts a new plan on the latest assessment from `start` (default today), keeping the
+// old ones. `runs_per_week` defaults to the setting, and is saved as the new default.
+Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start,
+                             std::optional<int> runs_per_week);
+
+struct LogOutcome {
+  std::int64_t id = 0;
+  // What changed in the plan and why, one sentence each; never empty.
+  std::vector<std::string> changes;
+};
+
+// Adds `entry` to the log and explains its effect. A run needs a distance, a time and
+// pain during; a morning entry is tied to the latest run on or before its date; a
+// treatment with helped == false on the seasoned_treatment route changes the route to
+// seasoned_rehab with a new plan from today. Fails with kInvalidArgument naming what is
+// missing or wrong; nothing is stored then.
+Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today);
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_APP_TRAINING_H_

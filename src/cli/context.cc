@@ -1,0 +1,71 @@
+#include "cli/context.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <ostream>
+#include <sstream>
+
+#include "cli/assess_command.h"
+
+namespace backstride::cli {
+
+std::string DefaultDatabasePath() {
+  std::filesystem::path base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    base = std::filesystem::path(home) / ".local" / "share";
+  } else {
+    base = ".";
+  }
+  return (base / "backstride" / "backstride.db").string();
+}
+
+Result<Date> Today(const GlobalOptions& options) {
+  if (!options.today.empty()) {
+    auto date = ParseDate(options.today);
+    if (!date) return Fail(Error::InvalidArgument("--today: " + date.error().message, "--today"));
+    return *date;
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date(std::chrono::year(local.tm_year + 1900) /
+              std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)) /
+              std::chrono::day(static_cast<unsigned>(local.tm_mday)));
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options) {
+  const std::string path = options.db_path.empty() ? DefaultDatabasePath() : options.db_path;
+  if (options.db_path.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
+    if (error) {
+      return Fail(Error::IOError("cannot create the folder for " + path + ": " + error.message()));
+    }
+  }
+  auto store = Store::Open(path);
+  if (!store && !options.db_path.empty() && store.error().code != ErrorCode::kIOError) {
+    Error named = store.error();
+    named.code = ErrorCode::kInvalidArgument;  // the --db the runner gave is the problem
+    named.message = "--db: " + named.message;
+    return Fail(std::move(named));
+  }
+  return store;
+}
+
+int ReportFailure(std::ostream& err, const Error& error) {
+  std::istringstream lines(error.message);
+  std::string line;
+  bool first = true;
+  while (std::getline(lines, line)) {
+    err << (first ? "backstride: " : "  ") << line << '\n';
+    first = false;
+  }
+  if (first) err << "backstride: failed\n";
+  return error.code == ErrorCode::kInvalidArgument ? kExitBadInput : kExitFailure;
+}
+
+}  // namespace backstride::cli

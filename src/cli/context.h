@@ -1,0 +1,36 @@
+// What every stored-data command needs: where the database is and what day it is.
+#ifndef BACKSTRIDE_CLI_CONTEXT_H_
+#define BACKSTRIDE_CLI_CONTEXT_H_
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/date.h"
+#include "base/result.h"
+#include "store/store.h"
+
+namespace backstride::cli {
+
+struct GlobalOptions {
+  std::string db_path;    // empty: the default under $XDG_DATA_HOME
+  std::string today;      // empty: the system's local date
+};
+
+// $XDG_DATA_HOME/backstride/backstride.db, or ~/.local/share/backstride/backstride.db.
+std::string DefaultDatabasePath();
+
+// Today's local date, or the --today override. Fails naming --today if it is not a date.
+Result<Date> Today(const GlobalOptions& options);
+
+// Opens the store, creating its folder when it is the default one.
+Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options);
+
+// Prints "backstride: <message>" (each line of a multi-line message indented) and returns
+// the exit code for the error: 2 for bad input, 1 otherwise.
+int ReportFailure(std::ostream& err, const Error& error);
+
+}  // namespace backstride::cli
+
+#endif  // BACKSTRIDE_CLI_CONTEXT_H_

@@ -1,0 +1,110 @@
+#include "cli/data_commands.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+
+#include "app/data_transfer.h"
+#include "cli/assess_command.h"
+
+namespace backstride::cli {
+
+Result<void> WriteFileAtomically(const std::string& path, const std::string& text) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) {
+      std::remove(temporary.c_str());
+      return Fail(Error::InvalidArgument(fmt::format("cannot write '{}'", path)));
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    std::remove(temporary.c_str());
+    return Fail(Error::InvalidArgument(
+        fmt::format("cannot write '{}': {}", path, std::strerror(saved))));
+  }
+  return {};
+}
+
+namespace {
+
+std::string UtcStamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace
+
+int RunExport(const GlobalOptions& global, const ExportOptions& options, std::ostream& out,
+              std::ostream& err) {
+  if (options.ics_path.empty() == options.json_path.empty()) {
+    return ReportFailure(err, Error::InvalidArgument("export: give exactly one of --ics FILE or "
+                                                     "--json FILE"));
+  }
+  auto today = Today(global);
+  if (!today) return ReportFailure(err, today.error());
+  auto store = OpenStore(global);
+  if (!store) return ReportFailure(err, store.error());
+  if (!options.json_path.empty()) {
+    auto data = ExportData(**store);
+    if (!data) return ReportFailure(err, data.error());
+    if (auto written = WriteFileAtomically(options.json_path, *data); !written) {
+      return ReportFailure(err, written.error());
+    }
+    out << "Wrote all your data to " << options.json_path << ".\n";
+    return kExitOk;
+  }
+  auto active = LoadActivePlan(**store, *today);
+  if (!active) {
+    Error error = active.error();
+    if (error.path.empty()) error.code = ErrorCode::kIOError;
+    return ReportFailure(err, error);
+  }
+  auto settings = LoadSettings(**store);
+  if (!settings) return ReportFailure(err, settings.error());
+  const std::string ics = PlanToIcs(*active, settings->units, UtcStamp());
+  if (auto written = WriteFileAtomically(options.ics_path, ics); !written) {
+    return ReportFailure(err, written.error());
+  }
+  out << fmt::format("Wrote {} sessions to {}. Importing it again later updates the same "
+                     "events.\n",
+                     active->plan.sessions.size(), options.ics_path);
+  return kExitOk;
+}
+
+int RunImportData(const GlobalOptions& global, const std::string& path, bool replace,
+                  std::ostream& out, std::ostream& err) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return ReportFailure(err, Error::InvalidArgument(
+                                  fmt::format("cannot open '{}': {}", path, std::strerror(errno))));
+  }
+  const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  auto store = OpenStore(global);
+  if (!store) return ReportFailure(err, store.error());
+  auto summary = ImportData(**store, text, replace);
+  if (!summary) {
+    Error error = summary.error();
+    error.message = path + ": " + error.message;
+    return ReportFailure(err, error);
+  }
+  out << fmt::format("Imported {} assessments, {} plans, {} log entries and {} settings.\n",
+                     summary->assessments, summary->plans, summary->log_entries,
+                     summary->settings);
+  return kExitOk;
+}
+
+}  // namespace backstride::cli

@@ -1,0 +1,28 @@
+// `export` and `import-data`: the plan as a calendar, and all data as JSON.
+#ifndef BACKSTRIDE_CLI_DATA_COMMANDS_H_
+#define BACKSTRIDE_CLI_DATA_COMMANDS_H_
+
+#include <iosfwd>
+#include <string>
+
+#include "cli/context.h"
+
+namespace backstride::cli {
+
+struct ExportOptions {
+  std::string ics_path;
+  std::string json_path;
+};
+
+int RunExport(const GlobalOptions& global, const ExportOptions& options, std::ostream& out,
+              std::ostream& err);
+int RunImportData(const GlobalOptions& global, const std::string& path, bool replace,
+                  std::ostream& out, std::ostream& err);
+
+// Writes `text` to `path` through a temporary file and a rename, so the file is either the
+// old one or the complete new one, never half written.
+Result<void> WriteFileAtomically(const std::string& path, const std::string& text);
+
+}  // namespace backstride::cli
+
+#endif  // BACKSTRIDE_CLI_DATA_COMMANDS_H_

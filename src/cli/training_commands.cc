@@ -1,0 +1,447 @@
+#include "cli/training_commands.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "app/training.h"
+#include "cli/assess_command.h"
+#include "cli/text_wrap.h"
+#include "content/content.h"
+
+namespace backstride::cli {
+namespace {
+
+constexpr std::size_t kWidth = 80;
+constexpr std::string_view kDetailIndent = "                ";  // under "Mon 2026-03-02  "
+
+// Opens the store and works out today, or reports why not.
+struct Opened {
+  std::unique_ptr<Store> store;
+  Date today;
+  Settings settings;
+};
+
+Result<Opened> Open(const GlobalOptions& global) {
+  auto today = Today(global);
+  if (!today) return Fail(today.error());
+  auto store = OpenStore(global);
+  if (!store) return Fail(store.error());
+  auto settings = LoadSettings(**store);
+  if (!settings) return Fail(settings.error());
+  return Opened{std::move(*store), *today, *settings};
+}
+
+// Missing plan or assessment is not bad input, but the runner needs to know what to do;
+// exit 1 with the message.
+int ReportPlanProblem(std::ostream& err, Error error) {
+  if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kIOError;
+  if (error.code == ErrorCode::kInvalidArgument && error.path.empty()) error.code = ErrorCode::kIOError;
+  return ReportFailure(err, error);
+}
+
+std::optional<AdviceId> WhyItemFor(const Session& session, Route route) {
+  switch (session.kind) {
+    case SessionKind::kRun:
+      return route == Route::kSeasonedRehab ? AdviceId::kReturnShortFast : AdviceId::kShortenRuns;
+    case SessionKind::kSprint:
+      return AdviceId::kSprintTraining;
+    case SessionKind::kStrength:
+      return session.exercises.size() == 3 ? AdviceId::kRehabAnteriorPosterior
+                                           : AdviceId::kStrengthSquatDeadlift;
+    case SessionKind::kMobility:
+      return session.exercises.empty() ? AdviceId::kRestOrReduce
+                                       : AdviceId::kRehabAnteriorPosterior;
+    case SessionKind::kTreatment:
+      return session.title.starts_with("Maintenance") ? AdviceId::kMaintenanceTreatment
+                                                      : AdviceId::kSeekTreatment;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string SessionHeadline(const Session& session, DistanceUnit units) {
+  std::string line = session.title;
+  if (session.cap) line += ": up to " + FormatCap(*session.cap, units);
+  if (session.kind == SessionKind::kSprint && !session.exercises.empty()) {
+    line += fmt::format(": {} x {}", session.exercises[0].sets, session.exercises[0].reps);
+  }
+  return line;
+}
+
+void PrintSession(std::ostream& out, const Session& session, Route route, DistanceUnit units,
+                  bool with_why, bool show_date) {
+  const std::string lead = show_date ? fmt::format("{} {}  ", WeekdayName(session.date),
+                                                   FormatDate(session.date))
+                                     : std::string(kDetailIndent);
+  out << Wrap(SessionHeadline(session, units), kWidth, kDetailIndent, lead);
+  out << Wrap(session.details, kWidth, kDetailIndent, kDetailIndent);
+  if (session.kind == SessionKind::kRun) {
+    out << Wrap(session.pace_aim_s_per_km
+                    ? "Pace to beat for the next step: " + FormatPace(*session.pace_aim_s_per_km, units)
+                    : std::string("Pace: comfortable and controlled; note your time."),
+                kWidth, kDetailIndent, kDetailIndent);
+  }
+  for (const Exercise& exercise : session.exercises) {
+    out << Wrap(fmt::format("- {}: {} x {} ({})", exercise.name, exercise.sets, exercise.reps,
+                            exercise.load),
+                kWidth, std::string(kDetailIndent) + "  ", kDetailIndent);
+  }
+  if (with_why) {
+    auto content = LoadBuiltinContent();
+    if (const auto item = WhyItemFor(session, route); item && content) {
+      out << Wrap("Why: " + (*content)->Advice(*item)->why, kWidth, kDetailIndent, kDetailIndent);
+    }
+  }
+}
+
+const Phase* PhaseOn(const Plan& plan, Date day) {
+  for (const Phase& phase : plan.phases) {
+    if (day >= phase.start && day <= phase.end) return &phase;
+  }
+  return nullptr;
+}
+
+std::string RouteLine(const ActivePlan& active) {
+  auto content = LoadBuiltinContent();
+  const std::string title = content ? (*content)->ForRoute(active.route)->title : "";
+  return fmt::format("{} ({}), assessed {}", title, RouteId(active.route),
+                     FormatDate(active.assessment.date));
+}
+
+void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days,
+               DistanceUnit units, bool with_why) {
+  bool any = false;
+  for (int offset = 0; offset < days; ++offset) {
+    const Date day = AddDays(from, offset);
+    bool first = true;
+    for (const Session* session : SessionsOn(active.plan, day)) {
+      PrintSession(out, *session, active.route, units, with_why, first);
+      first = false;
+      any = true;
+    }
+  }
+  if (!any) out << "No sessions: these days are outside your plan. Run 'backstride plan' to start a new one.\n";
+}
+
+}  // namespace
+
+int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostream& out,
+            std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  std::optional<Date> start;
+  if (!options.start.empty()) {
+    auto date = ParseDate(options.start);
+    if (!date) return ReportFailure(err, Error::InvalidArgument("--start: " + date.error().message));
+    start = *date;
+  }
+  Result<ActivePlan> active = Fail(Error::NotFound(""));
+  const bool new_plan = start || options.runs_per_week;
+  if (new_plan) {
+    active = StartPlan(*opened->store, opened->today, start, options.runs_per_week);
+  } else {
+    active = LoadActivePlan(*opened->store, opened->today);
+    if (!active && active.error().code == ErrorCode::kNotFound &&
+        active.error().message.starts_with("no plan")) {
+      active = StartPlan(*opened->store, opened->today, std::nullopt, std::nullopt);
+    }
+  }
+  if (!active) {
+    if (active.error().path == "--runs-per-week") return ReportFailure(err, active.error());
+    return ReportPlanProblem(err, active.error());
+  }
+  const Plan& plan = active->plan;
+  const DistanceUnit units = opened->settings.units;
+  out << "Your plan: " << RouteLine(*active) << '\n';
+  out << fmt::format("{} weeks from {} to {}, {} runs a week.\n\n", plan.weeks,
+                     FormatDate(plan.start), FormatDate(AddDays(plan.start, plan.weeks * 7 - 1)),
+                     plan.runs_per_week);
+  for (const Phase& phase : plan.phases) {
+    out << Wrap(fmt::format("{} ({} to {}): {}", phase.name, FormatDate(phase.start),
+                            FormatDate(phase.end), phase.purpose),
+                kWidth, "    ", "  ");
+  }
+  out << "\n";
+  for (int week = 0; week < plan.weeks; ++week) {
+    const Date week_start = AddDays(plan.start, week * 7);
+    std::string line = fmt::format("Week {:>2} ({}):", week + 1, FormatDate(week_start));
+    for (int day = 0; day < 7; ++day) {
+      const Date date = AddDays(week_start, day);
+      std::string day_text;
+      for (const Session* session : SessionsOn(plan, date)) {
+        if (session->kind == SessionKind::kMobility && !session->exercises.empty()) continue;
+        if (!day_text.empty()) day_text += "+";
+        day_text += SessionKindId(session->kind);
+        if (session->cap) day_text += " " + FormatCap(*session->cap, units);
+      }
+      if (day_text.empty()) day_text = "stretch";
+      line += fmt::format(" {} {};", WeekdayName(date), day_text);
+    }
+    line.pop_back();
+    out << Wrap(line, kWidth, "           ");
+  }
+  for (const std::string& note : plan.notes) out << '\n' << Wrap("Note: " + note, kWidth);
+  out << '\n'
+      << Wrap("Your current cap is " + FormatCap(active->cap_today.cap, units) +
+                  ". Run 'backstride today' for today's sessions in full, and log each one "
+                  "with 'backstride log'.",
+              kWidth);
+  if (new_plan) out << "A new plan was saved; your earlier plans and log are kept.\n";
+  return kExitOk;
+}
+
+int RunToday(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto active = LoadActivePlan(*opened->store, opened->today);
+  if (!active) return ReportPlanProblem(err, active.error());
+  const Phase* phase = PhaseOn(active->plan, opened->today);
+  out << fmt::format("Today, {} {}", WeekdayName(opened->today), FormatDate(opened->today));
+  if (phase != nullptr) out << " (" << phase->name << " phase)";
+  out << "\n\n";
+  PrintDays(out, *active, opened->today, 1, opened->settings.units, /*with_why=*/true);
+  return kExitOk;
+}
+
+int RunWeek(const GlobalOptions& global, bool next, std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto active = LoadActivePlan(*opened->store, opened->today);
+  if (!active) return ReportPlanProblem(err, active.error());
+  const int days_in = DaysBetween(active->plan.start, opened->today);
+  const int week = (days_in >= 0 ? days_in / 7 : -1) + (next ? 1 : 0);
+  const Date from = week >= 0 ? AddDays(active->plan.start, week * 7) : active->plan.start;
+  out << fmt::format("{} week of your plan (week {}), from {}\n\n", next ? "Next" : "This",
+                     week + 1, FormatDate(from));
+  PrintDays(out, *active, from, 7, opened->settings.units, /*with_why=*/false);
+  return kExitOk;
+}
+
+int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto active = LoadActivePlan(*opened->store, opened->today);
+  if (!active) return ReportPlanProblem(err, active.error());
+  const DistanceUnit units = opened->settings.units;
+  const RunRuleState& state = active->state;
+  out << "Route:   " << RouteLine(*active) << '\n';
+  const Phase* phase = PhaseOn(active->plan, opened->today);
+  out << fmt::format("Plan:    from {}, {} runs a week; today is in the {} phase\n",
+                     FormatDate(active->plan.start), active->plan.runs_per_week,
+                     phase ? phase->name : "(outside the plan)");
+  out << "Cap:     " << FormatCap(active->cap_today.cap, units);
+  if (const auto target = TargetPace(state)) {
+    out << ", pace to beat " << FormatPace(*target, units);
+  }
+  out << '\n';
+  if (active->cap_today.limited) out << Wrap(active->cap_today.reason, kWidth, "         ", "         ");
+  if (state.paused_until && opened->today < *state.paused_until) {
+    out << "Running: paused until " << FormatDate(*state.paused_until) << '\n';
+  }
+  out << fmt::format("Streak:  {} of 3 good runs in a row at this cap\n", state.good_streak);
+  out << "\nLast runs:\n";
+  const std::size_t shown = std::min<std::size_t>(state.decisions.size(), 5);
+  if (shown == 0) out << "  none yet since the plan started\n";
+  for (std::size_t i = state.decisions.size() - shown; i < state.decisions.size(); ++i) {
+    const RunDecision& decision = state.decisions[i];
+    const auto run = std::find_if(active->runs.begin(), active->runs.end(),
+                                  [&](const RunEntry& r) { return r.id == decision.run_id; });
+    if (run == active->runs.end()) continue;
+    out << fmt::format("  {}  {}  {}  pain {}  {}{}\n", FormatDate(run->date),
+                       FormatDistance(run->distance_m, units), FormatDuration(run->duration_s),
+                       run->pain_during, RunVerdictId(decision.verdict),
+                       decision.spike ? "  SPIKE" : "");
+  }
+  out << "\nNext:\n";
+  for (int offset = 0; offset < 14; ++offset) {
+    const Date day = AddDays(opened->today, offset);
+    const auto sessions = SessionsOn(active->plan, day);
+    if (sessions.empty()) continue;
+    const bool has_work = std::any_of(sessions.begin(), sessions.end(), [](const Session* s) {
+      return s->kind != SessionKind::kRest;
+    });
+    if (!has_work && offset > 0) continue;
+    bool first = true;
+    for (const Session* session : sessions) {
+      PrintSession(out, *session, active->route, units, false, first);
+      first = false;
+    }
+    break;
+  }
+  return kExitOk;
+}
+
+namespace {
+
+Result<std::optional<bool>> DoneFlag(const LogOptions& options) {
+  if (options.done && options.skipped) {
+    return Fail(Error::InvalidArgument("--done and --skipped cannot be used together", "--done"));
+  }
+  if (options.skipped) return std::optional<bool>(false);
+  return std::optional<bool>(true);
+}
+
+Result<LogEntry> EntryFrom(const LogOptions& options, Date today, DistanceUnit units) {
+  LogEntry entry;
+  const auto kind = LogKindFromId(options.kind);
+  if (!kind) {
+    return Fail(Error::InvalidArgument("unknown log kind '" + options.kind + "'", "kind"));
+  }
+  entry.kind = *kind;
+  entry.date = today;
+  if (!options.date.empty()) {
+    auto date = ParseDate(options.date);
+    if (!date) return Fail(Error::InvalidArgument("--date: " + date.error().message, "--date"));
+    entry.date = *date;
+  }
+  if (!options.distance.empty()) {
+    auto distance = ParseDistance(options.distance, units);
+    if (!distance) {
+      return Fail(Error::InvalidArgument("--distance: " + distance.error().message, "--distance"));
+    }
+    entry.distance_m = *distance;
+  }
+  if (!options.time.empty()) {
+    auto time = ParseDuration(options.time);
+    if (!time) return Fail(Error::InvalidArgument("--time: " + time.error().message, "--time"));
+    entry.duration_s = *time;
+  }
+  if (!options.onset.empty()) {
+    const bool is_time = options.onset.find(':') != std::string::npos ||
+                         options.onset.ends_with("min") || options.onset.ends_with("s");
+    if (is_time) {
+      auto time = ParseDuration(options.onset);
+      if (!time) return Fail(Error::InvalidArgument("--onset: " + time.error().message, "--onset"));
+      entry.onset_s = *time;
+    } else {
+      auto distance = ParseDistance(options.onset, units);
+      if (!distance) {
+        return Fail(Error::InvalidArgument("--onset: " + distance.error().message, "--onset"));
+      }
+      entry.onset_m = *distance;
+    }
+  }
+  entry.pain = options.pain;
+  entry.pain_before = options.pain_before;
+  if (entry.kind == LogKind::kStrength || entry.kind == LogKind::kSprint ||
+      entry.kind == LogKind::kMobility || entry.kind == LogKind::kTreatment) {
+    auto done = DoneFlag(options);
+    if (!done) return Fail(done.error());
+    entry.done = *done;
+  }
+  if (!options.helped.empty()) {
+    if (options.helped != "yes" && options.helped != "no") {
+      return Fail(Error::InvalidArgument("--helped must be yes or no, got '" + options.helped + "'",
+                                         "--helped"));
+    }
+    entry.helped = options.helped == "yes";
+  }
+  entry.note = options.note;
+  return entry;
+}
+
+}  // namespace
+
+int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream& out,
+           std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto entry = EntryFrom(options, opened->today, opened->settings.units);
+  if (!entry) return ReportFailure(err, entry.error());
+  auto outcome = AddToLog(*opened->store, *entry, opened->today);
+  if (!outcome) return ReportFailure(err, outcome.error());
+  out << fmt::format("Logged {} on {} (entry {}).\n", options.kind, FormatDate(entry->date),
+                     outcome->id);
+  for (const std::string& change : outcome->changes) out << Wrap(change, kWidth, "  ", "- ");
+  return kExitOk;
+}
+
+int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::ostream& out,
+               std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  LogFilter filter;
+  if (!options.from.empty()) {
+    auto from = ParseDate(options.from);
+    if (!from) return ReportFailure(err, Error::InvalidArgument("--from: " + from.error().message));
+    filter.from = *from;
+  }
+  if (!options.to.empty()) {
+    auto to = ParseDate(options.to);
+    if (!to) return ReportFailure(err, Error::InvalidArgument("--to: " + to.error().message));
+    filter.to = *to;
+  }
+  if (filter.from && filter.to && *filter.from > *filter.to) {
+    return ReportFailure(err, Error::InvalidArgument("--from is after --to"));
+  }
+  if (!options.kind.empty()) {
+    filter.kind = LogKindFromId(options.kind);
+    if (!filter.kind) {
+      return ReportFailure(err, Error::InvalidArgument(
+                                    "--kind must be one of run, morning, strength, sprint, "
+                                    "mobility, treatment, checkin; got '" + options.kind + "'"));
+    }
+  }
+  auto log = opened->store->Log(filter);
+  if (!log) return ReportFailure(err, log.error());
+  // The run rule's verdicts, when there is a plan, to show beside each run.
+  std::map<std::int64_t, const RunDecision*> decisions;
+  auto active = LoadActivePlan(*opened->store, opened->today);
+  if (active) {
+    for (const RunDecision& decision : active->state.decisions) decisions[decision.run_id] = &decision;
+  }
+  const DistanceUnit units = opened->settings.units;
+  if (log->empty()) out << "Nothing logged in that range.\n";
+  for (const LogEntry& entry : *log) {
+    std::string text;
+    switch (entry.kind) {
+      case LogKind::kRun:
+        text = fmt::format("{}  {}  pain {}", FormatDistance(entry.distance_m.value_or(0), units),
+                           FormatDuration(entry.duration_s.value_or(0)), entry.pain.value_or(0));
+        if (entry.onset_m) text += ", started at " + FormatDistance(*entry.onset_m, units);
+        if (entry.onset_s) text += ", started at " + FormatDuration(*entry.onset_s);
+        if (auto it = decisions.find(entry.id); it != decisions.end()) {
+          text += fmt::format("  [{}{}]", RunVerdictId(it->second->verdict),
+                              it->second->spike ? ", spike" : "");
+        }
+        break;
+      case LogKind::kMorning:
+      case LogKind::kCheckIn:
+        text = fmt::format("pain {}", entry.pain.value_or(0));
+        break;
+      case LogKind::kTreatment:
+        text = entry.helped ? (*entry.helped ? "helped" : "did not help") : "";
+        break;
+      default:
+        text = entry.done.value_or(true) ? "done" : "skipped";
+        break;
+    }
+    if (!entry.note.empty()) text += "  \"" + entry.note + "\"";
+    out << fmt::format("{:>5}  {}  {:<9} {}\n", entry.id, FormatDate(entry.date),
+                       LogKindId(entry.kind), text);
+  }
+  return kExitOk;
+}
+
+int RunConfig(const GlobalOptions& global, const std::string& name, const std::string& value,
+              std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  if (name.empty()) {
+    out << "units          " << DistanceUnitId(opened->settings.units) << '\n';
+    out << "runs-per-week  " << opened->settings.runs_per_week << '\n';
+    return kExitOk;
+  }
+  if (value.empty()) {
+    return ReportFailure(err, Error::InvalidArgument("config " + name + ": give a value"));
+  }
+  auto changed = ChangeSetting(*opened->store, name, value);
+  if (!changed) return ReportFailure(err, changed.error());
+  out << name << " set to " << value << ".\n";
+  return kExitOk;
+}
+
+}  // namespace backstride::cli
