@@ -10,6 +10,7 @@ packages=(
   libcli11-dev         # command-line parsing
   libsqlite3-dev       # the embedded store
   libgtest-dev libgmock-dev  # unit tests
+  python3 python3-icalendar  # tests: the .ics export read by a real calendar parser
 )
 
 missing=()

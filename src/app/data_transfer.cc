@@ -19,11 +19,20 @@ std::string IcsEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -260,9 +269,10 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
       auto route = r.Text("route");
       auto source = r.Text("source");
       auto created = r.Text("created_at");
-      for (const Error* error : {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
-                                 route ? nullptr : &route.error(), source ? nullptr : &source.error(),
-                                 created ? nullptr : &created.error()}) {
+      for (const Error* error :
+           {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
+            route ? nullptr : &route.error(), source ? nullptr : &source.error(),
+            created ? nullptr : &created.error()}) {
         if (error) return Fail(*error);
       }
       if (!RouteFromId(*route)) return Fail(Bad(r.Path("route"), "unknown route '" + *route + "'"));
@@ -298,7 +308,8 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
       if (*runs < kMinRunsPerWeek || *runs > kMaxRunsPerWeek) {
         return Fail(Bad(r.Path("runs_per_week"), "must be 2-5"));
       }
-      if (auto added = store.AddPlan({*id, *assessment_id, *start, static_cast<int>(*runs), *created});
+      if (auto added =
+              store.AddPlan({*id, *assessment_id, *start, static_cast<int>(*runs), *created});
           !added) {
         return Fail(Bad(path, added.error().message));
       }
@@ -317,10 +328,10 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
       auto note = r.Text("note");
       auto source = r.Text("source");
       auto created = r.Text("created_at");
-      for (const Error* error : {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
-                                 kind ? nullptr : &kind.error(), note ? nullptr : &note.error(),
-                                 source ? nullptr : &source.error(),
-                                 created ? nullptr : &created.error()}) {
+      for (const Error* error :
+           {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
+            kind ? nullptr : &kind.error(), note ? nullptr : &note.error(),
+            source ? nullptr : &source.error(), created ? nullptr : &created.error()}) {
         if (error) return Fail(*error);
       }
       const auto parsed_kind = LogKindFromId(*kind);

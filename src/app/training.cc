@@ -62,8 +62,8 @@ Result<Settings> LoadSettings(Store& store) {
 Result<void> ChangeSetting(Store& store, std::string_view name, std::string_view value) {
   if (name == "units") {
     if (!DistanceUnitFromId(value)) {
-      return Fail(Error::InvalidArgument(
-          "units must be km or mi, got '" + std::string(value) + "'", "units"));
+      return Fail(Error::InvalidArgument("units must be km or mi, got '" + std::string(value) + "'",
+                                         "units"));
     }
     return store.PutSetting(kUnitsKey, value);
   }
@@ -84,8 +84,7 @@ Result<SavedAssessment> SaveAssessment(Store& store, const Assessment& assessmen
   SavedAssessment saved;
   auto done = store.InTransaction([&]() -> Result<void> {
     auto id = store.AddAssessment({0, today, std::string(RouteId(assessment.triage.route)),
-                                   AnswersToJson(assessment.answers, -1), std::string(source),
-                                   ""});
+                                   AnswersToJson(assessment.answers, -1), std::string(source), ""});
     if (!id) return Fail(id.error());
     saved.assessment_id = *id;
     if (!LeadsToPlan(assessment.triage.route)) return {};
@@ -154,8 +153,7 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
 
 Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start,
                              std::optional<int> runs_per_week) {
-  if (runs_per_week &&
-      (*runs_per_week < kMinRunsPerWeek || *runs_per_week > kMaxRunsPerWeek)) {
+  if (runs_per_week && (*runs_per_week < kMinRunsPerWeek || *runs_per_week > kMaxRunsPerWeek)) {
     return Fail(Error::InvalidArgument(
         "--runs-per-week must be 2-5, got " + std::to_string(*runs_per_week), "--runs-per-week"));
   }
@@ -167,7 +165,8 @@ Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start
   const StoredAssessment& latest = assessments->back();
   const auto route = RouteFromId(latest.route);
   if (!route || !LeadsToPlan(*route)) {
-    return Fail(Error::InvalidArgument("No plan: " + PlanlessReason(route.value_or(Route::kSeeClinician))));
+    return Fail(
+        Error::InvalidArgument("No plan: " + PlanlessReason(route.value_or(Route::kSeeClinician))));
   }
   auto settings = LoadSettings(store);
   if (!settings) return Fail(settings.error());
@@ -200,7 +199,8 @@ Result<void> CheckEntry(const LogEntry& entry, Date today) {
   }
   switch (entry.kind) {
     case LogKind::kRun:
-      if (!entry.distance_m) return Fail(Missing("a run needs --distance, e.g. 2.1km", "--distance"));
+      if (!entry.distance_m)
+        return Fail(Missing("a run needs --distance, e.g. 2.1km", "--distance"));
       if (!entry.duration_s) return Fail(Missing("a run needs --time, e.g. 12:34", "--time"));
       if (!entry.pain) return Fail(Missing("a run needs --pain, 0-10, during the run", "--pain"));
       if (entry.onset_m && *entry.onset_m > *entry.distance_m) {
@@ -313,8 +313,9 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       if (decision != nullptr) {
         changes.push_back(decision->reason);
       } else {
-        changes.push_back("This run is from before your current plan started, so it does not "
-                          "move the cap; it still counts for the spike guard.");
+        changes.push_back(
+            "This run is from before your current plan started, so it does not "
+            "move the cap; it still counts for the spike guard.");
       }
       if (cap_before != cap_after) {
         changes.push_back("Your next run's cap: " + cap_after + " (was " + cap_before + ").");
@@ -331,8 +332,9 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
                           "from today: settle, then hip-flexor lengthening and posterior-chain "
                           "strength, then short, fast runs.");
       } else if (after->route == Route::kSeasonedTreatment && entry.helped == true) {
-        changes.push_back("Good to hear treatment is helping. The gradual return goes on as "
-                          "planned, with maintenance treatment.");
+        changes.push_back(
+            "Good to hear treatment is helping. The gradual return goes on as "
+            "planned, with maintenance treatment.");
       } else if (after->route == Route::kSeasonedTreatment && entry.helped == false) {
         changes.push_back("Noted. A series of about " +
                           std::to_string(thresholds::kTreatmentSessionsBeforeRehab) +

@@ -13,6 +13,7 @@
 #include "app/assess.h"
 #include "cli/interview.h"
 #include "cli/render.h"
+#include "cli/text_wrap.h"
 
 namespace backstride::cli {
 namespace {
@@ -162,7 +163,7 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
       return kExitFailure;
     }
     // Keep standard output one clean document for the machine-readable format.
-    (options.format == OutputFormat::kJson ? err : out) << '\n' << *saved << '\n';
+    (options.format == OutputFormat::kJson ? err : out) << '\n' << Wrap(*saved, kTerminalWidth);
   }
   return kExitOk;
 }

@@ -14,8 +14,8 @@
 namespace backstride::cli {
 
 struct GlobalOptions {
-  std::string db_path;    // empty: the default under $XDG_DATA_HOME
-  std::string today;      // empty: the system's local date
+  std::string db_path;  // empty: the default under $XDG_DATA_HOME
+  std::string today;    // empty: the system's local date
 };
 
 // $XDG_DATA_HOME/backstride/backstride.db, or ~/.local/share/backstride/backstride.db.

@@ -29,8 +29,8 @@ Result<void> WriteFileAtomically(const std::string& path, const std::string& tex
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     std::remove(temporary.c_str());
-    return Fail(Error::InvalidArgument(
-        fmt::format("cannot write '{}': {}", path, std::strerror(saved))));
+    return Fail(
+        Error::InvalidArgument(fmt::format("cannot write '{}': {}", path, std::strerror(saved))));
   }
   return {};
 }
@@ -79,9 +79,10 @@ int RunExport(const GlobalOptions& global, const ExportOptions& options, std::os
   if (auto written = WriteFileAtomically(options.ics_path, ics); !written) {
     return ReportFailure(err, written.error());
   }
-  out << fmt::format("Wrote {} sessions to {}. Importing it again later updates the same "
-                     "events.\n",
-                     active->plan.sessions.size(), options.ics_path);
+  out << fmt::format(
+      "Wrote {} sessions to {}. Importing it again later updates the same "
+      "events.\n",
+      active->plan.sessions.size(), options.ics_path);
   return kExitOk;
 }
 
@@ -102,8 +103,7 @@ int RunImportData(const GlobalOptions& global, const std::string& path, bool rep
     return ReportFailure(err, error);
   }
   out << fmt::format("Imported {} assessments, {} plans, {} log entries and {} settings.\n",
-                     summary->assessments, summary->plans, summary->log_entries,
-                     summary->settings);
+                     summary->assessments, summary->plans, summary->log_entries, summary->settings);
   return kExitOk;
 }
 

@@ -28,8 +28,9 @@ Result<std::string> SaveToStore(const GlobalOptions& global, const Assessment& a
   auto saved = SaveAssessment(**store, assessment, *today);
   if (!saved) return Fail(saved.error());
   if (saved->plan_id) {
-    return std::string("Saved. Your plan starts today: 'backstride today' shows today's "
-                       "sessions and 'backstride plan' the whole plan.");
+    return std::string(
+        "Saved. Your plan starts today: 'backstride today' shows today's "
+        "sessions and 'backstride plan' the whole plan.");
   }
   return std::string("Saved. No running plan is made for this route.");
 }
@@ -117,8 +118,8 @@ int Main(int argc, char** argv) {
   log_run->add_option("--onset", log.onset,
                       "Where the pain started: a distance (1.6km) or a time (9min).");
   add_common(log_run);
-  CLI::App* log_morning = log_command->add_subcommand(
-      "morning", "Back pain the morning after your last run.");
+  CLI::App* log_morning =
+      log_command->add_subcommand("morning", "Back pain the morning after your last run.");
   log_morning->add_option("--pain", log.pain, "Back pain this morning, 0-10.")
       ->required()
       ->check(CLI::Range(0, 10));
@@ -129,13 +130,13 @@ int Main(int argc, char** argv) {
     command->add_flag("--skipped", log.skipped, "It was skipped.");
     add_common(command);
   }
-  CLI::App* log_treatment = log_command->add_subcommand(
-      "treatment", "A physiotherapy, massage or myotherapy session.");
+  CLI::App* log_treatment =
+      log_command->add_subcommand("treatment", "A physiotherapy, massage or myotherapy session.");
   log_treatment->add_option("--helped", log.helped, "Has treatment helped? yes or no.")
       ->check(CLI::IsMember({"yes", "no"}));
   add_common(log_treatment);
-  CLI::App* log_checkin = log_command->add_subcommand(
-      "checkin", "How your back feels today, on any day.");
+  CLI::App* log_checkin =
+      log_command->add_subcommand("checkin", "How your back feels today, on any day.");
   log_checkin->add_option("--pain", log.pain, "Back pain today, 0-10.")
       ->required()
       ->check(CLI::Range(0, 10));
@@ -156,16 +157,16 @@ int Main(int argc, char** argv) {
   config_command->add_option("value", config_value, "The new value.");
 
   ExportOptions export_options;
-  CLI::App* export_command = app.add_subcommand(
-      "export", "Write the plan as a calendar (.ics) or all your data as JSON.");
+  CLI::App* export_command =
+      app.add_subcommand("export", "Write the plan as a calendar (.ics) or all your data as JSON.");
   export_command->add_option("--ics", export_options.ics_path,
                              "Write the plan as an iCalendar file.");
   export_command->add_option("--json", export_options.json_path,
                              "Write every assessment, plan, log entry and setting as JSON.");
   std::string import_path;
   bool import_replace = false;
-  CLI::App* import_command = app.add_subcommand(
-      "import-data", "Read a JSON file written by 'backstride export --json'.");
+  CLI::App* import_command =
+      app.add_subcommand("import-data", "Read a JSON file written by 'backstride export --json'.");
   import_command->add_option("file", import_path, "The JSON file.")->required();
   import_command->add_flag("--replace", import_replace,
                            "Replace the data already stored (otherwise the store must be empty).");
@@ -179,6 +180,14 @@ int Main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    if (log_command->parsed() && log_command->get_subcommands().empty()) {
+      std::string given;
+      for (const std::string& extra : app.remaining()) given += " '" + extra + "'";
+      std::cerr << "backstride log: say what to log: run, morning, strength, sprint, mobility, "
+                   "treatment or checkin"
+                << (given.empty() ? "" : "; got" + given) << "\n";
+      return kExitBadInput;
+    }
     std::cerr << "backstride: " << e.what() << "\nRun 'backstride --help' for usage.\n";
     return kExitBadInput;
   }

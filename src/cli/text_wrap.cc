@@ -14,7 +14,7 @@ std::size_t Columns(std::string_view text) {
 std::string Wrap(std::string_view text, std::size_t width, std::string_view indent,
                  std::string_view first_indent) {
   std::string out;
-  std::string_view lead = first_indent.empty() ? indent : first_indent;
+  const std::string_view lead = first_indent;
   std::string line(lead);
   std::size_t line_columns = Columns(lead);
   bool line_has_word = false;

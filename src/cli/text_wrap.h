@@ -8,11 +8,15 @@
 
 namespace backstride::cli {
 
-// Returns `text` broken into lines of at most `width` columns (UTF-8 code points), each
-// line starting with `indent`, the first with `first_indent` instead when given. Words
-// longer than a line are kept whole. Every line ends with '\n'.
-std::string Wrap(std::string_view text, std::size_t width, std::string_view indent = {},
-                 std::string_view first_indent = {});
+// Returns `text` broken into lines of at most `width` columns (UTF-8 code points), the
+// first starting with `first_indent` and the rest with `indent`. Words longer than a line
+// are kept whole. Every line ends with '\n'.
+std::string Wrap(std::string_view text, std::size_t width, std::string_view indent,
+                 std::string_view first_indent);
+// The same with every line starting with `indent`.
+inline std::string Wrap(std::string_view text, std::size_t width, std::string_view indent = {}) {
+  return Wrap(text, width, indent, indent);
+}
 
 // Number of columns `text` takes, counting UTF-8 code points.
 std::size_t Columns(std::string_view text);

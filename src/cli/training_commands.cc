@@ -38,7 +38,8 @@ Result<Opened> Open(const GlobalOptions& global) {
 // exit 1 with the message.
 int ReportPlanProblem(std::ostream& err, Error error) {
   if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kIOError;
-  if (error.code == ErrorCode::kInvalidArgument && error.path.empty()) error.code = ErrorCode::kIOError;
+  if (error.code == ErrorCode::kInvalidArgument && error.path.empty())
+    error.code = ErrorCode::kIOError;
   return ReportFailure(err, error);
 }
 
@@ -73,16 +74,17 @@ std::string SessionHeadline(const Session& session, DistanceUnit units) {
 
 void PrintSession(std::ostream& out, const Session& session, Route route, DistanceUnit units,
                   bool with_why, bool show_date) {
-  const std::string lead = show_date ? fmt::format("{} {}  ", WeekdayName(session.date),
-                                                   FormatDate(session.date))
-                                     : std::string(kDetailIndent);
+  const std::string lead =
+      show_date ? fmt::format("{} {}  ", WeekdayName(session.date), FormatDate(session.date))
+                : std::string(kDetailIndent);
   out << Wrap(SessionHeadline(session, units), kWidth, kDetailIndent, lead);
   out << Wrap(session.details, kWidth, kDetailIndent, kDetailIndent);
   if (session.kind == SessionKind::kRun) {
-    out << Wrap(session.pace_aim_s_per_km
-                    ? "Pace to beat for the next step: " + FormatPace(*session.pace_aim_s_per_km, units)
-                    : std::string("Pace: comfortable and controlled; note your time."),
-                kWidth, kDetailIndent, kDetailIndent);
+    out << Wrap(
+        session.pace_aim_s_per_km
+            ? "Pace to beat for the next step: " + FormatPace(*session.pace_aim_s_per_km, units)
+            : std::string("Pace: comfortable and controlled; note your time."),
+        kWidth, kDetailIndent, kDetailIndent);
   }
   for (const Exercise& exercise : session.exercises) {
     out << Wrap(fmt::format("- {}: {} x {} ({})", exercise.name, exercise.sets, exercise.reps,
@@ -111,8 +113,8 @@ std::string RouteLine(const ActivePlan& active) {
                      FormatDate(active.assessment.date));
 }
 
-void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days,
-               DistanceUnit units, bool with_why) {
+void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days, DistanceUnit units,
+               bool with_why) {
   bool any = false;
   for (int offset = 0; offset < days; ++offset) {
     const Date day = AddDays(from, offset);
@@ -123,7 +125,9 @@ void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days,
       any = true;
     }
   }
-  if (!any) out << "No sessions: these days are outside your plan. Run 'backstride plan' to start a new one.\n";
+  if (!any)
+    out << "No sessions: these days are outside your plan. Run 'backstride plan' to start a new "
+           "one.\n";
 }
 
 }  // namespace
@@ -135,7 +139,8 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
   std::optional<Date> start;
   if (!options.start.empty()) {
     auto date = ParseDate(options.start);
-    if (!date) return ReportFailure(err, Error::InvalidArgument("--start: " + date.error().message));
+    if (!date)
+      return ReportFailure(err, Error::InvalidArgument("--start: " + date.error().message));
     start = *date;
   }
   Result<ActivePlan> active = Fail(Error::NotFound(""));
@@ -167,7 +172,7 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
   out << "\n";
   for (int week = 0; week < plan.weeks; ++week) {
     const Date week_start = AddDays(plan.start, week * 7);
-    std::string line = fmt::format("Week {:>2} ({}):", week + 1, FormatDate(week_start));
+    std::string line = fmt::format("Week {:>2}, {}:", week + 1, FormatDate(week_start));
     for (int day = 0; day < 7; ++day) {
       const Date date = AddDays(week_start, day);
       std::string day_text;
@@ -181,7 +186,7 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
       line += fmt::format(" {} {};", WeekdayName(date), day_text);
     }
     line.pop_back();
-    out << Wrap(line, kWidth, "           ");
+    out << Wrap(line, kWidth, "                   ", "");
   }
   for (const std::string& note : plan.notes) out << '\n' << Wrap("Note: " + note, kWidth);
   out << '\n'
@@ -237,7 +242,8 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
     out << ", pace to beat " << FormatPace(*target, units);
   }
   out << '\n';
-  if (active->cap_today.limited) out << Wrap(active->cap_today.reason, kWidth, "         ", "         ");
+  if (active->cap_today.limited)
+    out << Wrap(active->cap_today.reason, kWidth, "         ", "         ");
   if (state.paused_until && opened->today < *state.paused_until) {
     out << "Running: paused until " << FormatDate(*state.paused_until) << '\n';
   }
@@ -380,9 +386,10 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
   if (!options.kind.empty()) {
     filter.kind = LogKindFromId(options.kind);
     if (!filter.kind) {
-      return ReportFailure(err, Error::InvalidArgument(
-                                    "--kind must be one of run, morning, strength, sprint, "
-                                    "mobility, treatment, checkin; got '" + options.kind + "'"));
+      return ReportFailure(
+          err, Error::InvalidArgument("--kind must be one of run, morning, strength, sprint, "
+                                      "mobility, treatment, checkin; got '" +
+                                      options.kind + "'"));
     }
   }
   auto log = opened->store->Log(filter);
@@ -391,7 +398,8 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
   std::map<std::int64_t, const RunDecision*> decisions;
   auto active = LoadActivePlan(*opened->store, opened->today);
   if (active) {
-    for (const RunDecision& decision : active->state.decisions) decisions[decision.run_id] = &decision;
+    for (const RunDecision& decision : active->state.decisions)
+      decisions[decision.run_id] = &decision;
   }
   const DistanceUnit units = opened->settings.units;
   if (log->empty()) out << "Nothing logged in that range.\n";

@@ -12,7 +12,7 @@
 namespace backstride::cli {
 
 struct PlanOptions {
-  std::string start;               // YYYY-MM-DD; empty: today (when starting a new plan)
+  std::string start;  // YYYY-MM-DD; empty: today (when starting a new plan)
   std::optional<int> runs_per_week;
 };
 int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostream& out,
@@ -29,7 +29,7 @@ struct LogOptions {
   std::string time;
   std::optional<int> pain;
   std::optional<int> pain_before;
-  std::string onset;   // "1.6km" or "9min"
+  std::string onset;  // "1.6km" or "9min"
   bool done = false;
   bool skipped = false;
   std::string helped;  // yes | no | empty

@@ -161,7 +161,7 @@ class Builder {
     }
     const GuardedCap guarded = CapOn(*state, *runs, date);
     Session& session =
-        Add(date, SessionKind::kRun, phase, easy ? "Easy short run" : "Run: short and quick",
+        Add(date, SessionKind::kRun, phase, easy ? "Easy short run" : "Short, quick run",
             easy ? "Keep it easy and stop at the cap, or skip it if your back is sore today."
                  : "Stop at the cap even if you feel fine. Run it a little quicker than last time "
                    "if that stays comfortable: speed first, then distance.");

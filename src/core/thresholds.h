@@ -66,8 +66,8 @@ inline constexpr double kDefaultCapMetres = 1000;  // when no onset was given
 // al., Am J Sports Med 2007) allows up to 5/10 during activity if it settles by the next
 // morning; backstride is stricter for the back: good up to 3, step back from 6.
 inline constexpr int kGoodMaxPain = 3;
-inline constexpr int kHoldMaxPain = 5;           // 4-5: hold the cap
-inline constexpr int kHoldMorningIncrease = 1;   // next morning one point worse: hold
+inline constexpr int kHoldMaxPain = 5;              // 4-5: hold the cap
+inline constexpr int kHoldMorningIncrease = 1;      // next morning one point worse: hold
 inline constexpr int kStepBackMorningIncrease = 2;  // two or more points worse: step back
 
 // --- Progress: three good runs in a row at the cap, and 3 % faster than at the cap's

@@ -1,6 +1,7 @@
 // The backstride binary as people and scripts use it: flags, exit codes, formats,
 // bad answers, and the interactive questionnaire at a real (pseudo-)terminal.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,15 @@ using testing::RunProcess;
 using testing::TerminalSession;
 
 const std::string kBinary = BACKSTRIDE_BINARY;
+
+// Assessments are saved to the default store; keep it inside a folder of the test's own.
+const bool kPrivateDataHome = [] {
+  const fs::path home =
+      fs::temp_directory_path() / ("backstride-binary-test-" + std::to_string(getpid()));
+  fs::create_directories(home);
+  setenv("XDG_DATA_HOME", home.c_str(), 1);
+  return true;
+}();
 
 std::vector<fs::path> Vignettes() {
   std::vector<fs::path> files;
