@@ -172,3 +172,35 @@ TEST(Plan, SessionIdsAreStableAndUnique) {
 
 }  // namespace
 }  // namespace backstride
+
+namespace backstride {
+namespace {
+
+// The same log, in any order, gives the same plan: every session, cap and pace aim.
+TEST(Plan, TheSameLogReplayedGivesTheSamePlan) {
+  PlanInput input = Input(Route::kReturningRunner, 4);
+  std::int64_t id = 1;
+  for (int day = 0; day < 60; day += 2) {
+    const int pain = day % 14 == 6 ? 5 : day % 22 == 10 ? 6 : 2;
+    input.runs.push_back({id++, AddDays(kStart, day), 1000.0 + day * 25, 360.0 + day, pain, 1,
+                          day % 5 == 0 ? std::optional<int>(2) : std::nullopt});
+  }
+  input.today = AddDays(kStart, 60);
+  auto first = BuildPlan(input);
+  std::reverse(input.runs.begin(), input.runs.end());
+  auto second = BuildPlan(input);
+  ASSERT_TRUE(first && second);
+  ASSERT_EQ(first->sessions.size(), second->sessions.size());
+  for (std::size_t i = 0; i < first->sessions.size(); ++i) {
+    const Session& a = first->sessions[i];
+    const Session& b = second->sessions[i];
+    EXPECT_EQ(SessionUid(a), SessionUid(b));
+    EXPECT_EQ(a.title, b.title);
+    EXPECT_EQ(a.details, b.details);
+    EXPECT_EQ(a.cap, b.cap);
+    EXPECT_EQ(a.pace_aim_s_per_km, b.pace_aim_s_per_km);
+  }
+}
+
+}  // namespace
+}  // namespace backstride
