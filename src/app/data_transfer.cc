@@ -90,47 +90,54 @@ void PutOptional(Json& object, const char* key, const std::optional<T>& value) {
   if (value) object[key] = *value;
 }
 
+// Reads the fields of one exported object. Each getter returns a value (empty or zero
+// after a problem) and keeps the first problem, so a caller reads every field and then
+// checks error() once.
 class Reader {
  public:
   Reader(const Json& object, std::string path) : object_(object), path_(std::move(path)) {}
 
-  Result<std::string> Text(const char* key) const {
+  std::string Text(const char* key) {
     const auto it = object_.find(key);
-    if (it == object_.end() || !it->is_string()) return Fail(Bad(Path(key), "must be text"));
+    if (it == object_.end() || !it->is_string()) return Problem(key, "must be text"), "";
     return it->get<std::string>();
   }
-  Result<std::int64_t> Int(const char* key) const {
+  std::int64_t Int(const char* key) {
     const auto it = object_.find(key);
     if (it == object_.end() || !it->is_number_integer()) {
-      return Fail(Bad(Path(key), "must be a whole number"));
+      return Problem(key, "must be a whole number"), 0;
     }
     return it->get<std::int64_t>();
   }
-  Result<Date> DateAt(const char* key) const {
-    auto text = Text(key);
-    if (!text) return Fail(text.error());
-    auto date = ParseDate(*text);
-    if (!date) return Fail(Bad(Path(key), date.error().message));
+  Date DateAt(const char* key) {
+    const std::string text = Text(key);
+    auto date = ParseDate(text);
+    if (!date) return Problem(key, date.error().message), Date{};
     return *date;
   }
   template <typename T>
-  Result<std::optional<T>> Optional(const char* key) const {
+  std::optional<T> Optional(const char* key) {
     const auto it = object_.find(key);
-    if (it == object_.end() || it->is_null()) return std::optional<T>();
+    if (it == object_.end() || it->is_null()) return std::nullopt;
     if constexpr (std::is_same_v<T, bool>) {
-      if (!it->is_boolean()) return Fail(Bad(Path(key), "must be true or false"));
+      if (!it->is_boolean()) return Problem(key, "must be true or false"), std::nullopt;
     } else if constexpr (std::is_integral_v<T>) {
-      if (!it->is_number_integer()) return Fail(Bad(Path(key), "must be a whole number"));
+      if (!it->is_number_integer()) return Problem(key, "must be a whole number"), std::nullopt;
     } else {
-      if (!it->is_number()) return Fail(Bad(Path(key), "must be a number"));
+      if (!it->is_number()) return Problem(key, "must be a number"), std::nullopt;
     }
-    return std::optional<T>(it->get<T>());
+    return it->get<T>();
+  }
+  void Problem(const char* key, const std::string& what) {
+    if (!error_) error_ = Bad(Path(key), what);
   }
   std::string Path(const char* key) const { return path_ + "." + key; }
+  const std::optional<Error>& error() const { return error_; }
 
  private:
   const Json& object_;
   std::string path_;
+  std::optional<Error> error_;
 };
 
 }  // namespace
@@ -263,27 +270,20 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
       const std::string path = "assessments[" + std::to_string(i) + "]";
       if (!item.is_object()) return Fail(Bad(path, "must be an object"));
       Reader r(item, path);
-      StoredAssessment a;
-      auto id = r.Int("id");
-      auto date = r.DateAt("date");
-      auto route = r.Text("route");
-      auto source = r.Text("source");
-      auto created = r.Text("created_at");
-      for (const Error* error :
-           {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
-            route ? nullptr : &route.error(), source ? nullptr : &source.error(),
-            created ? nullptr : &created.error()}) {
-        if (error) return Fail(*error);
+      StoredAssessment a{r.Int("id"), r.DateAt("date"), r.Text("route"),
+                         "",          r.Text("source"), r.Text("created_at")};
+      if (r.error()) return Fail(*r.error());
+      if (!RouteFromId(a.route)) {
+        return Fail(Bad(r.Path("route"), "unknown route '" + a.route + "'"));
       }
-      if (!RouteFromId(*route)) return Fail(Bad(r.Path("route"), "unknown route '" + *route + "'"));
       if (!item.contains("answers")) return Fail(Bad(r.Path("answers"), "missing"));
       auto answers = ParseAnswers(item["answers"].dump());
       if (!answers) return Fail(Bad(r.Path("answers"), answers.error().message));
-      a = {*id, *date, *route, item["answers"].dump(), *source, *created};
+      a.answers_json = item["answers"].dump();
       if (auto added = store.AddAssessment(a); !added) {
         return Fail(Bad(path, added.error().message));
       }
-      assessment_ids.insert(*id);
+      assessment_ids.insert(a.id);
       ++summary.assessments;
     }
     for (std::size_t i = 0; i < document["plans"].size(); ++i) {
@@ -291,28 +291,16 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
       const std::string path = "plans[" + std::to_string(i) + "]";
       if (!item.is_object()) return Fail(Bad(path, "must be an object"));
       Reader r(item, path);
-      auto id = r.Int("id");
-      auto assessment_id = r.Int("assessment_id");
-      auto start = r.DateAt("start");
-      auto runs = r.Int("runs_per_week");
-      auto created = r.Text("created_at");
-      for (const Error* error :
-           {id ? nullptr : &id.error(), assessment_id ? nullptr : &assessment_id.error(),
-            start ? nullptr : &start.error(), runs ? nullptr : &runs.error(),
-            created ? nullptr : &created.error()}) {
-        if (error) return Fail(*error);
-      }
-      if (!assessment_ids.count(*assessment_id)) {
+      const StoredPlan plan{r.Int("id"), r.Int("assessment_id"), r.DateAt("start"),
+                            static_cast<int>(r.Int("runs_per_week")), r.Text("created_at")};
+      if (r.error()) return Fail(*r.error());
+      if (!assessment_ids.count(plan.assessment_id)) {
         return Fail(Bad(r.Path("assessment_id"), "no assessment has this id"));
       }
-      if (*runs < kMinRunsPerWeek || *runs > kMaxRunsPerWeek) {
+      if (plan.runs_per_week < kMinRunsPerWeek || plan.runs_per_week > kMaxRunsPerWeek) {
         return Fail(Bad(r.Path("runs_per_week"), "must be 2-5"));
       }
-      if (auto added =
-              store.AddPlan({*id, *assessment_id, *start, static_cast<int>(*runs), *created});
-          !added) {
-        return Fail(Bad(path, added.error().message));
-      }
+      if (auto added = store.AddPlan(plan); !added) return Fail(Bad(path, added.error().message));
       ++summary.plans;
     }
     std::set<std::int64_t> run_ids;
@@ -322,52 +310,25 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
       if (!item.is_object()) return Fail(Bad(path, "must be an object"));
       Reader r(item, path);
       LogEntry e;
-      auto id = r.Int("id");
-      auto date = r.DateAt("date");
-      auto kind = r.Text("kind");
-      auto note = r.Text("note");
-      auto source = r.Text("source");
-      auto created = r.Text("created_at");
-      for (const Error* error :
-           {id ? nullptr : &id.error(), date ? nullptr : &date.error(),
-            kind ? nullptr : &kind.error(), note ? nullptr : &note.error(),
-            source ? nullptr : &source.error(), created ? nullptr : &created.error()}) {
-        if (error) return Fail(*error);
-      }
-      const auto parsed_kind = LogKindFromId(*kind);
-      if (!parsed_kind) return Fail(Bad(r.Path("kind"), "unknown kind '" + *kind + "'"));
-      e.id = *id;
-      e.date = *date;
+      e.id = r.Int("id");
+      e.date = r.DateAt("date");
+      const std::string kind = r.Text("kind");
+      e.note = r.Text("note");
+      e.source = r.Text("source");
+      e.created_at = r.Text("created_at");
+      e.distance_m = r.Optional<double>("distance_m");
+      e.duration_s = r.Optional<double>("duration_s");
+      e.pain = r.Optional<int>("pain");
+      e.pain_before = r.Optional<int>("pain_before");
+      e.onset_m = r.Optional<double>("onset_m");
+      e.onset_s = r.Optional<double>("onset_s");
+      e.done = r.Optional<bool>("done");
+      e.helped = r.Optional<bool>("helped");
+      e.run_id = r.Optional<std::int64_t>("run_id");
+      if (r.error()) return Fail(*r.error());
+      const auto parsed_kind = LogKindFromId(kind);
+      if (!parsed_kind) return Fail(Bad(r.Path("kind"), "unknown kind '" + kind + "'"));
       e.kind = *parsed_kind;
-      e.note = *note;
-      e.source = *source;
-      e.created_at = *created;
-      auto distance = r.Optional<double>("distance_m");
-      auto duration = r.Optional<double>("duration_s");
-      auto pain = r.Optional<int>("pain");
-      auto before = r.Optional<int>("pain_before");
-      auto onset_m = r.Optional<double>("onset_m");
-      auto onset_s = r.Optional<double>("onset_s");
-      auto done_flag = r.Optional<bool>("done");
-      auto helped = r.Optional<bool>("helped");
-      auto run_id = r.Optional<std::int64_t>("run_id");
-      for (const Error* error :
-           {distance ? nullptr : &distance.error(), duration ? nullptr : &duration.error(),
-            pain ? nullptr : &pain.error(), before ? nullptr : &before.error(),
-            onset_m ? nullptr : &onset_m.error(), onset_s ? nullptr : &onset_s.error(),
-            done_flag ? nullptr : &done_flag.error(), helped ? nullptr : &helped.error(),
-            run_id ? nullptr : &run_id.error()}) {
-        if (error) return Fail(*error);
-      }
-      e.distance_m = *distance;
-      e.duration_s = *duration;
-      e.pain = *pain;
-      e.pain_before = *before;
-      e.onset_m = *onset_m;
-      e.onset_s = *onset_s;
-      e.done = *done_flag;
-      e.helped = *helped;
-      e.run_id = *run_id;
       if (e.run_id && !run_ids.count(*e.run_id)) {
         return Fail(Bad(r.Path("run_id"), "no earlier run has this id"));
       }

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/assess.h"
+#include "cli/context.h"
 #include "cli/interview.h"
 #include "cli/render.h"
 #include "cli/text_wrap.h"
@@ -44,28 +45,6 @@ Result<std::string> ReadAnswers(const std::string& path, std::istream& in) {
         "--answers"));
   }
   return text;
-}
-
-// Writes `text` to `path` through a temporary file and a rename, so the file is either
-// the old one or the complete new one, never half written.
-Result<void> WriteWhole(const std::string& path, const std::string& text) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.flush();
-    if (!file) {
-      std::remove(temporary.c_str());
-      return Fail(Error::IOError(fmt::format("cannot write '{}'", temporary)));
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    std::remove(temporary.c_str());
-    return Fail(Error::IOError(
-        fmt::format("cannot move '{}' to '{}': {}", temporary, path, std::strerror(saved))));
-  }
-  return {};
 }
 
 std::string Render(const Assessment& assessment, OutputFormat format) {
@@ -133,8 +112,8 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     }
     if (assessment && outcome->kind == InterviewOutcome::Kind::kComplete &&
         !options.save_answers_path.empty()) {
-      if (auto saved =
-              WriteWhole(options.save_answers_path, AnswersToJson(outcome->answers) + "\n");
+      if (auto saved = WriteFileAtomically(options.save_answers_path,
+                                           AnswersToJson(outcome->answers) + "\n");
           !saved) {
         return ReportError(err, saved.error(), "--save-answers");
       }

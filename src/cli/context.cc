@@ -1,9 +1,15 @@
 #include "cli/context.h"
 
+#include <fmt/format.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -54,6 +60,26 @@ Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options) {
     return Fail(std::move(named));
   }
   return store;
+}
+
+Result<void> WriteFileAtomically(const std::string& path, const std::string& text) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) {
+      std::remove(temporary.c_str());
+      return Fail(Error::InvalidArgument(fmt::format("cannot write '{}'", path)));
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    std::remove(temporary.c_str());
+    return Fail(
+        Error::InvalidArgument(fmt::format("cannot write '{}': {}", path, std::strerror(saved))));
+  }
+  return {};
 }
 
 int ReportFailure(std::ostream& err, const Error& error) {

@@ -27,6 +27,11 @@ Result<Date> Today(const GlobalOptions& options);
 // Opens the store, creating its folder when it is the default one.
 Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options);
 
+// Writes `text` to `path` through a temporary file and a rename, so the file is either the
+// old one or the complete new one, never half written. Fails with kInvalidArgument naming
+// the path.
+Result<void> WriteFileAtomically(const std::string& path, const std::string& text);
+
 // Prints "backstride: <message>" (each line of a multi-line message indented) and returns
 // the exit code for the error: 2 for bad input, 1 otherwise.
 int ReportFailure(std::ostream& err, const Error& error);

@@ -15,26 +15,6 @@
 
 namespace backstride::cli {
 
-Result<void> WriteFileAtomically(const std::string& path, const std::string& text) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.flush();
-    if (!file) {
-      std::remove(temporary.c_str());
-      return Fail(Error::InvalidArgument(fmt::format("cannot write '{}'", path)));
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    std::remove(temporary.c_str());
-    return Fail(
-        Error::InvalidArgument(fmt::format("cannot write '{}': {}", path, std::strerror(saved))));
-  }
-  return {};
-}
-
 namespace {
 
 std::string UtcStamp() {

@@ -19,10 +19,6 @@ int RunExport(const GlobalOptions& global, const ExportOptions& options, std::os
 int RunImportData(const GlobalOptions& global, const std::string& path, bool replace,
                   std::ostream& out, std::ostream& err);
 
-// Writes `text` to `path` through a temporary file and a rename, so the file is either the
-// old one or the complete new one, never half written.
-Result<void> WriteFileAtomically(const std::string& path, const std::string& text);
-
 }  // namespace backstride::cli
 
 #endif  // BACKSTRIDE_CLI_DATA_COMMANDS_H_
