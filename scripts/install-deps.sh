@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev   # the answers' JSON wire form
   libcli11-dev         # command-line parsing
   libsqlite3-dev       # the embedded store
+  libpugixml-dev       # GPX and TCX (chosen by measurement, see src/activity/xml_decoder.h)
+  libdeflate-dev       # .gz activity files
   libgtest-dev libgmock-dev  # unit tests
   python3 python3-icalendar  # tests: the .ics export read by a real calendar parser
 )

@@ -1,0 +1,838 @@
+#include "activity/fit_decoder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "activity/metrics.h"
+
+namespace backstride {
+namespace {
+
+// Seconds from the Unix epoch to the FIT epoch, 1989-12-31T00:00:00Z.
+constexpr double kFitEpoch = 631065600.0;
+// FIT timestamps below this are seconds since the device powered on, not dates.
+constexpr std::uint32_t kMinAbsoluteTimestamp = 0x10000000;
+constexpr double kSemicirclesToDegrees = 180.0 / 2147483648.0;
+
+// --- Messages and fields backstride reads (FIT profile numbers) -----------------------
+
+enum Global : std::uint16_t {
+  kFileId = 0,
+  kSportMessage = 12,
+  kSession = 18,
+  kLap = 19,
+  kRecord = 20,
+  kEvent = 21,
+  kDeviceInfo = 23,
+  kActivity = 34,
+  kFieldDescription = 206,
+  kDeveloperDataId = 207,
+};
+
+// Where a field's value goes. One slot per value a message can carry.
+enum Target : std::uint8_t {
+  kNone = 0,
+  kTimestamp,
+  kLat,
+  kLon,
+  kAltitude,
+  kEnhancedAltitude,
+  kHeartRate,
+  kCadence,
+  kFractionalCadence,
+  kDistance,
+  kSpeed,
+  kEnhancedSpeed,
+  kCompressedSpeedDistance,
+  kStartTime,
+  kSport,
+  kSubSport,
+  kTotalElapsed,
+  kTotalTimer,
+  kTotalDistance,
+  kTotalMoving,
+  kAvgHeartRate,
+  kAvgCadence,
+  kLapTriggerField,
+  kEventField,
+  kEventType,
+  kLocalTimestamp,
+  kFileType,
+  kDevDataIndex,
+  kDevFieldNumber,
+  kDevBaseType,
+  kDevFieldName,
+  kDevScale,
+  kDevOffset,
+  kDevUnits,
+  kTargetCount,
+};
+
+struct FieldSpec {
+  std::uint16_t global;
+  std::uint8_t number;
+  Target target;
+  double scale;
+  double offset;
+};
+
+// The table the decoder resolves definitions against (FIT profile 21.x).
+constexpr FieldSpec kFields[] = {
+    {kRecord, 253, kTimestamp, 1, 0},
+    {kRecord, 0, kLat, 1, 0},
+    {kRecord, 1, kLon, 1, 0},
+    {kRecord, 2, kAltitude, 5, 500},
+    {kRecord, 3, kHeartRate, 1, 0},
+    {kRecord, 4, kCadence, 1, 0},
+    {kRecord, 5, kDistance, 100, 0},
+    {kRecord, 6, kSpeed, 1000, 0},
+    {kRecord, 8, kCompressedSpeedDistance, 1, 0},
+    {kRecord, 53, kFractionalCadence, 128, 0},
+    {kRecord, 73, kEnhancedSpeed, 1000, 0},
+    {kRecord, 78, kEnhancedAltitude, 5, 500},
+    {kSession, 253, kTimestamp, 1, 0},
+    {kSession, 2, kStartTime, 1, 0},
+    {kSession, 5, kSport, 1, 0},
+    {kSession, 6, kSubSport, 1, 0},
+    {kSession, 7, kTotalElapsed, 1000, 0},
+    {kSession, 8, kTotalTimer, 1000, 0},
+    {kSession, 9, kTotalDistance, 100, 0},
+    {kSession, 16, kAvgHeartRate, 1, 0},
+    {kSession, 18, kAvgCadence, 1, 0},
+    {kSession, 59, kTotalMoving, 1000, 0},
+    {kLap, 253, kTimestamp, 1, 0},
+    {kLap, 2, kStartTime, 1, 0},
+    {kLap, 7, kTotalElapsed, 1000, 0},
+    {kLap, 8, kTotalTimer, 1000, 0},
+    {kLap, 9, kTotalDistance, 100, 0},
+    {kLap, 24, kLapTriggerField, 1, 0},
+    {kEvent, 253, kTimestamp, 1, 0},
+    {kEvent, 0, kEventField, 1, 0},
+    {kEvent, 1, kEventType, 1, 0},
+    {kActivity, 253, kTimestamp, 1, 0},
+    {kActivity, 5, kLocalTimestamp, 1, 0},
+    {kFileId, 0, kFileType, 1, 0},
+    {kSportMessage, 0, kSport, 1, 0},
+    {kSportMessage, 1, kSubSport, 1, 0},
+    {kDeviceInfo, 253, kTimestamp, 1, 0},
+    {kFieldDescription, 0, kDevDataIndex, 1, 0},
+    {kFieldDescription, 1, kDevFieldNumber, 1, 0},
+    {kFieldDescription, 2, kDevBaseType, 1, 0},
+    {kFieldDescription, 3, kDevFieldName, 1, 0},
+    {kFieldDescription, 6, kDevScale, 1, 0},
+    {kFieldDescription, 7, kDevOffset, 1, 0},
+    {kFieldDescription, 8, kDevUnits, 1, 0},
+};
+
+bool Wanted(std::uint16_t global) {
+  switch (global) {
+    case kFileId: case kSportMessage: case kSession: case kLap: case kRecord: case kEvent:
+    case kDeviceInfo: case kActivity: case kFieldDescription: case kDeveloperDataId:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// --- Base types ---------------------------------------------------------------------------
+
+struct BaseType {
+  std::uint8_t size;
+  bool is_signed;
+  bool is_float;
+  bool zero_invalid;  // the "z" types: 0 means no value
+  bool is_string;
+};
+
+// Indexed by base type number (low 5 bits).
+constexpr std::array<BaseType, 17> kBaseTypes = {{
+    {1, false, false, false, false},  // 0 enum
+    {1, true, false, false, false},   // 1 sint8
+    {1, false, false, false, false},  // 2 uint8
+    {2, true, false, false, false},   // 3 sint16
+    {2, false, false, false, false},  // 4 uint16
+    {4, true, false, false, false},   // 5 sint32
+    {4, false, false, false, false},  // 6 uint32
+    {1, false, false, false, true},   // 7 string
+    {4, false, true, false, false},   // 8 float32
+    {8, false, true, false, false},   // 9 float64
+    {1, false, false, true, false},   // 10 uint8z
+    {2, false, false, true, false},   // 11 uint16z
+    {4, false, false, true, false},   // 12 uint32z
+    {1, false, false, false, false},  // 13 byte
+    {8, true, false, false, false},   // 14 sint64
+    {8, false, false, false, false},  // 15 uint64
+    {8, false, false, true, false},   // 16 uint64z
+}};
+
+std::uint64_t LoadUnsigned(const std::uint8_t* p, std::size_t size, bool big_endian) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    const std::size_t index = big_endian ? i : size - 1 - i;
+    value = (value << 8) | p[index];
+  }
+  return value;
+}
+
+// Reads one value of `type` at `p`. Returns nullopt for the type's invalid value.
+std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_index, bool big_endian) {
+  const BaseType& type = kBaseTypes[type_index];
+  const std::uint64_t raw = LoadUnsigned(p, type.size, big_endian);
+  if (type.is_float) {
+    if (type.size == 4) {
+      const auto bits = static_cast<std::uint32_t>(raw);
+      if (bits == 0xFFFFFFFFu) return std::nullopt;
+      float value;
+      std::memcpy(&value, &bits, 4);
+      return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+    }
+    if (raw == ~std::uint64_t{0}) return std::nullopt;
+    double value;
+    std::memcpy(&value, &raw, 8);
+    return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+  }
+  if (type.zero_invalid) {
+    if (raw == 0) return std::nullopt;
+    return static_cast<double>(raw);
+  }
+  const unsigned bits = type.size * 8u;
+  if (type.is_signed) {
+    const std::uint64_t invalid = (std::uint64_t{1} << (bits - 1)) - 1;  // 0x7F..F
+    if (raw == invalid) return std::nullopt;
+    const std::uint64_t sign = std::uint64_t{1} << (bits - 1);
+    const auto value = static_cast<std::int64_t>(raw ^ sign) - static_cast<std::int64_t>(sign);
+    return static_cast<double>(value);
+  }
+  const std::uint64_t invalid = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+  if (raw == invalid) return std::nullopt;
+  return static_cast<double>(raw);
+}
+
+// --- Definitions ----------------------------------------------------------------------------
+
+struct FieldDef {
+  std::uint8_t size = 0;
+  std::uint8_t type = 13;  // byte, when the declared type does not fit the size
+  Target target = kNone;
+  double scale = 1;
+  double offset = 0;
+};
+
+struct DevFieldDef {
+  std::uint8_t size = 0;
+  std::uint8_t developer_index = 0;
+  std::uint8_t number = 0;
+};
+
+struct Definition {
+  bool defined = false;
+  std::uint16_t global = 0;
+  bool big_endian = false;
+  bool wanted = false;
+  std::uint32_t size = 0;  // bytes of one data record
+  int timestamp_offset = -1;  // where field 253 sits in a data record, if it does
+  std::vector<FieldDef> fields;
+  std::vector<DevFieldDef> dev_fields;
+};
+
+struct DevFieldDescription {
+  std::string name;
+  std::string units;
+  std::uint8_t type = 13;
+  double scale = 1;
+  double offset = 0;
+};
+
+// The values of one data message, by target.
+struct Values {
+  std::array<double, kTargetCount> number{};
+  std::array<bool, kTargetCount> present{};
+  std::string text[3];  // dev field name, units (field_description)
+  std::array<std::uint8_t, 3> compressed{};
+
+  void Reset() { present.fill(false); }
+  bool Has(Target t) const { return present[t]; }
+  double Get(Target t) const { return number[t]; }
+  std::optional<double> Opt(Target t) const {
+    return present[t] ? std::optional<double>(number[t]) : std::nullopt;
+  }
+};
+
+struct Session {
+  std::optional<double> start, timestamp, elapsed, timer, distance, moving, avg_hr, avg_cadence;
+  std::optional<int> sport, sub_sport;
+};
+
+// Everything gathered from one FIT file (or chain) before it becomes activities.
+struct Collected {
+  std::optional<int> file_type;
+  std::optional<int> sport, sub_sport;  // from a sport message
+  std::vector<Sample> samples;
+  std::vector<Lap> laps;
+  std::vector<Session> sessions;
+  std::vector<std::pair<double, bool>> timer_events;  // (time, running)
+  std::optional<int> utc_offset_s;
+  bool relative_times = false;
+  std::map<std::pair<int, int>, DevFieldDescription> dev_descriptions;
+  std::map<std::string, DeveloperSeries> dev_series;
+  std::size_t records = 0;
+  double compressed_distance = 0;  // accumulated from compressed_speed_distance
+  std::optional<std::uint32_t> last_compressed_raw;
+};
+
+double Timestamp(std::uint32_t raw, Collected& c) {
+  if (raw < kMinAbsoluteTimestamp) c.relative_times = true;
+  return kFitEpoch + raw;
+}
+
+Sport SportFromFit(std::optional<int> sport) {
+  if (!sport) return Sport::kUnknown;
+  switch (*sport) {
+    case 1: return Sport::kRunning;
+    case 2: return Sport::kCycling;
+    case 5: return Sport::kSwimming;
+    case 11: return Sport::kWalking;
+    case 17: return Sport::kHiking;
+    case 0: return Sport::kUnknown;  // generic
+    default: return Sport::kOther;
+  }
+}
+
+LapTrigger TriggerFromFit(std::optional<double> value) {
+  if (!value) return LapTrigger::kUnknown;
+  switch (static_cast<int>(*value)) {
+    case 0: return LapTrigger::kManual;
+    case 1: return LapTrigger::kTime;
+    case 2: return LapTrigger::kDistance;
+    case 3: case 4: case 5: case 6: return LapTrigger::kPosition;
+    case 7: return LapTrigger::kSessionEnd;
+    case 8: return LapTrigger::kFitnessEquipment;
+    default: return LapTrigger::kUnknown;
+  }
+}
+
+std::string_view FileTypeName(int type) {
+  switch (type) {
+    case 1: return "a device file";
+    case 2: return "a settings file";
+    case 3: return "a sport settings file";
+    case 5: return "a workout";
+    case 6: return "a course";
+    case 7: return "schedules";
+    case 9: return "a weight scale file";
+    case 10: return "totals";
+    case 11: return "goals";
+    case 14: return "a blood pressure file";
+    case 15: return "a monitoring file";
+    case 20: return "an activity summary";
+    case 28: return "daily monitoring";
+    case 32: return "a monitoring file";
+    case 34: return "segments";
+    default: return "not an activity";
+  }
+}
+
+// --- The decoder ------------------------------------------------------------------------------
+
+class FitReader {
+ public:
+  FitReader(std::span<const std::uint8_t> bytes, DecodedFile& out) : bytes_(bytes), out_(out) {}
+
+  // Decodes every chained file. Fails only when the first header is unusable.
+  Result<void> Run() {
+    std::size_t at = 0;
+    bool first = true;
+    while (at < bytes_.size()) {
+      auto next = DecodeOne(at, first);
+      if (!next) {
+        if (first) return Fail(next.error());
+        out_.warnings.push_back(std::to_string(bytes_.size() - at) +
+                                " bytes after the FIT data were ignored (from byte " +
+                                std::to_string(at) + ")");
+        break;
+      }
+      first = false;
+      at = *next;
+    }
+    return {};
+  }
+
+  Collected& collected() { return c_; }
+
+ private:
+  // Decodes the file starting at `start`; returns where the next one would start.
+  Result<std::size_t> DecodeOne(std::size_t start, bool first) {
+    const std::size_t left = bytes_.size() - start;
+    const std::uint8_t* h = bytes_.data() + start;
+    if (left < 12 || (h[0] != 12 && h[0] != 14) || std::memcmp(h + 8, ".FIT", 4) != 0) {
+      return Fail(Error::Corruption(
+          first ? "not a FIT file: no FIT header at the start" : "no FIT header", start));
+    }
+    const std::size_t header_size = h[0];
+    if (left < header_size) return Fail(Error::Corruption("FIT header cut short", start));
+    if (header_size == 14) {
+      const std::uint16_t stored = static_cast<std::uint16_t>(h[12] | (h[13] << 8));
+      if (stored != 0 && stored != FitCrc16(bytes_.subspan(start, 12))) {
+        out_.warnings.push_back("the FIT header's CRC does not match; the data was read anyway");
+      }
+    }
+    std::size_t data_size = static_cast<std::uint32_t>(h[4] | (h[5] << 8) | (h[6] << 16) |
+                                                       (static_cast<std::uint32_t>(h[7]) << 24));
+    const std::size_t data_start = start + header_size;
+    std::size_t data_end = data_start + data_size;
+    bool check_crc = true;
+    if (data_size == 0) {
+      out_.warnings.push_back("the FIT header gives no data size (the recording may have been "
+                              "interrupted); read to the end of the file");
+      data_end = bytes_.size();
+      check_crc = false;
+    } else if (data_end > bytes_.size()) {
+      out_.warnings.push_back("the file ends early: " + std::to_string(bytes_.size() - data_start) +
+                              " of " + std::to_string(data_size) +
+                              " data bytes are present; every complete record was kept");
+      data_end = bytes_.size();
+      check_crc = false;
+    }
+    if (check_crc && data_end + 2 <= bytes_.size()) {
+      const std::uint16_t stored =
+          static_cast<std::uint16_t>(bytes_[data_end] | (bytes_[data_end + 1] << 8));
+      if (stored != FitCrc16(bytes_.subspan(start, data_end - start))) {
+        out_.warnings.push_back("the file's CRC does not match (damaged or edited); every record "
+                                "that decodes was kept");
+      }
+    } else if (check_crc) {
+      out_.warnings.push_back("the file's CRC is missing at the end");
+    }
+    for (Definition& definition : definitions_) definition = Definition{};
+    DecodeRecords(data_start, data_end);
+    return std::min(bytes_.size(), data_end + 2);
+  }
+
+  void Warn(std::string message, std::size_t at) {
+    out_.warnings.push_back(std::move(message) + " at byte " + std::to_string(at) +
+                            "; the records before it were kept");
+  }
+
+  void DecodeRecords(std::size_t at, std::size_t end) {
+    while (at < end) {
+      const std::uint8_t header = bytes_[at];
+      const std::size_t record_start = at;
+      ++at;
+      if (header & 0x80) {
+        // Compressed timestamp header: local type in bits 5-6, time offset in bits 0-4.
+        const std::uint8_t local = (header >> 5) & 0x03;
+        const std::uint32_t offset = header & 0x1F;
+        std::uint32_t timestamp = (last_timestamp_ & ~0x1Fu) + offset;
+        if (offset < (last_timestamp_ & 0x1Fu)) timestamp += 0x20;
+        last_timestamp_ = timestamp;
+        if (!DataMessage(local, at, end, record_start, timestamp)) return;
+        continue;
+      }
+      const std::uint8_t local = header & 0x0F;
+      if (header & 0x40) {
+        if (!DefinitionMessage(local, (header & 0x20) != 0, at, end, record_start)) return;
+      } else {
+        if (!DataMessage(local, at, end, record_start, std::nullopt)) return;
+      }
+    }
+  }
+
+  bool DefinitionMessage(std::uint8_t local, bool has_dev, std::size_t& at, std::size_t end,
+                         std::size_t record_start) {
+    if (end - at < 5) {
+      Warn("a definition is cut short", record_start);
+      return false;
+    }
+    const std::uint8_t* p = bytes_.data() + at;
+    const std::uint8_t architecture = p[1];
+    if (architecture > 1) {
+      Warn("a definition has an unknown byte order", record_start);
+      return false;
+    }
+    Definition definition;
+    definition.defined = true;
+    definition.big_endian = architecture == 1;
+    definition.global = static_cast<std::uint16_t>(
+        definition.big_endian ? (p[2] << 8) | p[3] : p[2] | (p[3] << 8));
+    definition.wanted = Wanted(definition.global);
+    const std::size_t count = p[4];
+    at += 5;
+    if (end - at < count * 3) {
+      Warn("a definition is cut short", record_start);
+      return false;
+    }
+    for (std::size_t i = 0; i < count; ++i, at += 3) {
+      const std::uint8_t number = bytes_[at];
+      FieldDef field;
+      field.size = bytes_[at + 1];
+      const std::uint8_t type = bytes_[at + 2] & 0x1F;
+      if (type < kBaseTypes.size() && field.size > 0 &&
+          field.size % kBaseTypes[type].size == 0) {
+        field.type = type;
+      }
+      for (const FieldSpec& spec : kFields) {
+        if (spec.global == definition.global && spec.number == number) {
+          field.target = spec.target;
+          field.scale = spec.scale;
+          field.offset = spec.offset;
+          break;
+        }
+      }
+      if (number == 253 && field.size == 4) {
+        definition.timestamp_offset = static_cast<int>(definition.size);
+      }
+      definition.size += field.size;
+      definition.fields.push_back(field);
+    }
+    if (has_dev) {
+      if (end - at < 1) {
+        Warn("a definition is cut short", record_start);
+        return false;
+      }
+      const std::size_t dev_count = bytes_[at++];
+      if (end - at < dev_count * 3) {
+        Warn("a definition is cut short", record_start);
+        return false;
+      }
+      for (std::size_t i = 0; i < dev_count; ++i, at += 3) {
+        DevFieldDef field{bytes_[at + 1], bytes_[at + 2], bytes_[at]};
+        definition.size += field.size;
+        definition.dev_fields.push_back(field);
+      }
+    }
+    definitions_[local] = std::move(definition);
+    return true;
+  }
+
+  bool DataMessage(std::uint8_t local, std::size_t& at, std::size_t end, std::size_t record_start,
+                   std::optional<std::uint32_t> compressed_timestamp) {
+    const Definition& definition = definitions_[local];
+    if (!definition.defined) {
+      Warn("a record uses local message type " + std::to_string(local) + " before defining it",
+           record_start);
+      return false;
+    }
+    if (end - at < definition.size) {
+      Warn("the last record is cut short", record_start);
+      return false;
+    }
+    if (!definition.wanted) {
+      // Still track time: most messages carry a timestamp that later compressed
+      // timestamps count from.
+      TrackTimestamp(definition, at);
+      at += definition.size;
+      return true;
+    }
+    values_.Reset();
+    const std::uint8_t* p = bytes_.data() + at;
+    for (const FieldDef& field : definition.fields) {
+      if (field.target != kNone) ReadField(field, p, definition.big_endian);
+      p += field.size;
+    }
+    if (compressed_timestamp && !values_.Has(kTimestamp)) {
+      values_.number[kTimestamp] = *compressed_timestamp;
+      values_.present[kTimestamp] = true;
+    }
+    if (values_.Has(kTimestamp)) {
+      last_timestamp_ = static_cast<std::uint32_t>(values_.Get(kTimestamp));
+    }
+    const std::uint8_t* dev = p;
+    at += definition.size;
+    Commit(definition, dev);
+    return true;
+  }
+
+  void TrackTimestamp(const Definition& definition, std::size_t at) {
+    if (definition.timestamp_offset < 0) return;
+    const std::uint8_t* p = bytes_.data() + at + definition.timestamp_offset;
+    const auto raw = static_cast<std::uint32_t>(LoadUnsigned(p, 4, definition.big_endian));
+    if (raw != 0xFFFFFFFFu) last_timestamp_ = raw;
+  }
+
+  void ReadField(const FieldDef& field, const std::uint8_t* p, bool big_endian) {
+    const Target target = field.target;
+    if (target == kCompressedSpeedDistance) {
+      if (field.size >= 3) {
+        values_.compressed = {p[0], p[1], p[2]};
+        values_.present[target] = true;
+      }
+      return;
+    }
+    if (field.type == 7) {  // string
+      const std::size_t index = target == kDevFieldName ? 0 : 1;
+      const auto* text = reinterpret_cast<const char*>(p);
+      values_.text[index].assign(text, strnlen(text, field.size));
+      values_.present[target] = true;
+      return;
+    }
+    const auto value = ReadValue(p, field.type, big_endian);
+    if (!value) return;
+    values_.number[target] = *value / field.scale - field.offset;
+    values_.present[target] = true;
+  }
+
+  void Commit(const Definition& definition, const std::uint8_t* dev) {
+    const Values& v = values_;
+    switch (definition.global) {
+      case kRecord: {
+        ++c_.records;
+        Sample sample;
+        sample.time_s = v.Has(kTimestamp)
+                            ? Timestamp(static_cast<std::uint32_t>(v.Get(kTimestamp)), c_)
+                            : Timestamp(last_timestamp_, c_);
+        if (v.Has(kLat) && v.Has(kLon)) {
+          sample.lat_deg = v.Get(kLat) * kSemicirclesToDegrees;
+          sample.lon_deg = v.Get(kLon) * kSemicirclesToDegrees;
+        }
+        sample.altitude_m = v.Has(kEnhancedAltitude) ? v.Opt(kEnhancedAltitude) : v.Opt(kAltitude);
+        sample.speed_mps = v.Has(kEnhancedSpeed) ? v.Opt(kEnhancedSpeed) : v.Opt(kSpeed);
+        sample.distance_m = v.Opt(kDistance);
+        if (v.Has(kHeartRate)) sample.heart_rate_bpm = static_cast<int>(v.Get(kHeartRate));
+        if (v.Has(kCadence)) {
+          // Stored as given (strides or revolutions per minute); made steps per minute
+          // once the sport is known.
+          sample.cadence_spm = v.Get(kCadence) + (v.Has(kFractionalCadence) ? v.Get(kFractionalCadence) : 0);
+        }
+        if (v.Has(kCompressedSpeedDistance)) {
+          // 12 bits of speed (1/100 m/s), 12 bits of distance (1/16 m) that roll over.
+          const auto& b = v.compressed;
+          const std::uint32_t speed = b[0] | ((b[1] & 0x0Fu) << 8);
+          const std::uint32_t distance = (b[1] >> 4) | (static_cast<std::uint32_t>(b[2]) << 4);
+          if (speed != 0xFFF) sample.speed_mps = speed / 100.0;
+          if (c_.last_compressed_raw) {
+            c_.compressed_distance += ((distance - *c_.last_compressed_raw) & 0xFFFu) / 16.0;
+          }
+          c_.last_compressed_raw = distance;
+          if (!sample.distance_m) sample.distance_m = c_.compressed_distance;
+        }
+        ReadDeveloperFields(definition, dev, sample.time_s);
+        c_.samples.push_back(sample);
+        break;
+      }
+      case kLap: {
+        Lap lap;
+        const std::optional<double> timestamp = v.Opt(kTimestamp);
+        lap.elapsed_s = v.Opt(kTotalElapsed).value_or(0);
+        if (v.Has(kStartTime)) {
+          lap.start_s = Timestamp(static_cast<std::uint32_t>(v.Get(kStartTime)), c_);
+        } else if (timestamp) {
+          lap.start_s = Timestamp(static_cast<std::uint32_t>(*timestamp), c_) - lap.elapsed_s;
+        }
+        lap.timer_s = v.Opt(kTotalTimer);
+        lap.distance_m = v.Opt(kTotalDistance);
+        lap.trigger = TriggerFromFit(v.Opt(kLapTriggerField));
+        c_.laps.push_back(lap);
+        break;
+      }
+      case kSession: {
+        Session session;
+        if (v.Has(kStartTime)) {
+          session.start = Timestamp(static_cast<std::uint32_t>(v.Get(kStartTime)), c_);
+        }
+        if (v.Has(kTimestamp)) {
+          session.timestamp = Timestamp(static_cast<std::uint32_t>(v.Get(kTimestamp)), c_);
+        }
+        session.elapsed = v.Opt(kTotalElapsed);
+        session.timer = v.Opt(kTotalTimer);
+        session.distance = v.Opt(kTotalDistance);
+        session.moving = v.Opt(kTotalMoving);
+        session.avg_hr = v.Opt(kAvgHeartRate);
+        session.avg_cadence = v.Opt(kAvgCadence);
+        if (v.Has(kSport)) session.sport = static_cast<int>(v.Get(kSport));
+        if (v.Has(kSubSport)) session.sub_sport = static_cast<int>(v.Get(kSubSport));
+        c_.sessions.push_back(session);
+        break;
+      }
+      case kSportMessage:
+        if (v.Has(kSport)) c_.sport = static_cast<int>(v.Get(kSport));
+        if (v.Has(kSubSport)) c_.sub_sport = static_cast<int>(v.Get(kSubSport));
+        break;
+      case kEvent:
+        // Timer events (event 0): start (type 0) and stop (1 stop, 4 stop_all).
+        if (v.Has(kEventField) && v.Get(kEventField) == 0 && v.Has(kEventType) &&
+            v.Has(kTimestamp)) {
+          const int type = static_cast<int>(v.Get(kEventType));
+          const double time = Timestamp(static_cast<std::uint32_t>(v.Get(kTimestamp)), c_);
+          if (type == 0) c_.timer_events.emplace_back(time, true);
+          if (type == 1 || type == 4) c_.timer_events.emplace_back(time, false);
+        }
+        break;
+      case kActivity:
+        if (v.Has(kLocalTimestamp) && v.Has(kTimestamp)) {
+          const double offset = v.Get(kLocalTimestamp) - v.Get(kTimestamp);
+          if (std::abs(offset) <= 14 * 3600) c_.utc_offset_s = static_cast<int>(offset);
+        }
+        break;
+      case kFileId:
+        if (v.Has(kFileType)) c_.file_type = static_cast<int>(v.Get(kFileType));
+        break;
+      case kFieldDescription:
+        if (v.Has(kDevDataIndex) && v.Has(kDevFieldNumber)) {
+          DevFieldDescription description;
+          description.name = v.text[0];
+          description.units = v.text[1];
+          if (v.Has(kDevBaseType)) {
+            const auto type = static_cast<std::uint8_t>(static_cast<int>(v.Get(kDevBaseType)) & 0x1F);
+            if (type < kBaseTypes.size()) description.type = type;
+          }
+          if (v.Has(kDevScale) && v.Get(kDevScale) != 0) description.scale = v.Get(kDevScale);
+          if (v.Has(kDevOffset)) description.offset = v.Get(kDevOffset);
+          c_.dev_descriptions[{static_cast<int>(v.Get(kDevDataIndex)),
+                               static_cast<int>(v.Get(kDevFieldNumber))}] = description;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  void ReadDeveloperFields(const Definition& definition, const std::uint8_t* p, double time) {
+    for (const DevFieldDef& field : definition.dev_fields) {
+      const auto it = c_.dev_descriptions.find({field.developer_index, field.number});
+      if (it != c_.dev_descriptions.end() && !it->second.name.empty() &&
+          kBaseTypes[it->second.type].size <= field.size && !kBaseTypes[it->second.type].is_string) {
+        if (const auto value = ReadValue(p, it->second.type, definition.big_endian)) {
+          DeveloperSeries& series = c_.dev_series[it->second.name];
+          if (series.name.empty()) {
+            series.name = it->second.name;
+            series.units = it->second.units;
+          }
+          series.values.emplace_back(time, *value / it->second.scale - it->second.offset);
+        }
+      }
+      p += field.size;
+    }
+  }
+
+  std::span<const std::uint8_t> bytes_;
+  DecodedFile& out_;
+  std::array<Definition, 16> definitions_;
+  Values values_;
+  std::uint32_t last_timestamp_ = 0;
+  Collected c_;
+};
+
+// Timer time from start/stop events, when no session says.
+std::optional<double> TimerFromEvents(const std::vector<std::pair<double, bool>>& events) {
+  double total = 0;
+  std::optional<double> running_since;
+  bool any = false;
+  for (const auto& [time, running] : events) {
+    if (running && !running_since) running_since = time;
+    if (!running && running_since) {
+      total += time - *running_since;
+      running_since.reset();
+      any = true;
+    }
+  }
+  if (!any) return std::nullopt;
+  return total;
+}
+
+Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sample> samples,
+                      std::vector<Lap> laps) {
+  Activity activity;
+  activity.format = "fit";
+  const std::optional<int> sport = session && session->sport ? session->sport : c.sport;
+  const std::optional<int> sub_sport =
+      session && session->sub_sport ? session->sub_sport : c.sub_sport;
+  activity.sport = SportFromFit(sport);
+  // Sub-sports 1 (treadmill), 6 (indoor cycling), 45 (indoor running) are indoors.
+  activity.indoor = sub_sport && (*sub_sport == 1 || *sub_sport == 6 || *sub_sport == 45);
+  activity.utc_offset_s = c.utc_offset_s;
+  activity.points = samples.size();
+  if (activity.sport == Sport::kRunning || activity.sport == Sport::kWalking ||
+      activity.sport == Sport::kHiking) {
+    for (Sample& sample : samples) {
+      if (sample.cadence_spm) *sample.cadence_spm *= 2;  // strides to steps
+    }
+  }
+  if (session) {
+    activity.start_utc_s = session->start;
+    if (session->elapsed) activity.elapsed_s = *session->elapsed;
+    activity.timer_s = session->timer;
+    if (session->distance) {
+      activity.distance_m = session->distance;
+      activity.distance_from_device = true;
+    }
+    activity.avg_hr_bpm = session->avg_hr;
+    if (session->avg_cadence) {
+      const bool steps = activity.sport == Sport::kRunning || activity.sport == Sport::kWalking ||
+                         activity.sport == Sport::kHiking;
+      activity.avg_cadence_spm = *session->avg_cadence * (steps ? 2 : 1);
+    }
+  } else {
+    activity.timer_s = TimerFromEvents(c.timer_events);
+  }
+  activity.samples = std::move(samples);
+  activity.laps = std::move(laps);
+  for (const auto& [name, series] : c.dev_series) activity.developer_fields.push_back(series);
+  FinishActivity(activity);
+  return activity;
+}
+
+}  // namespace
+
+std::uint16_t FitCrc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
+  static constexpr std::uint16_t kTable[16] = {0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00,
+                                               0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401,
+                                               0x5000, 0x9C01, 0x8801, 0x4400};
+  for (const std::uint8_t byte : bytes) {
+    std::uint16_t tmp = kTable[crc & 0xF];
+    crc = static_cast<std::uint16_t>(((crc >> 4) & 0x0FFF) ^ tmp ^ kTable[byte & 0xF]);
+    tmp = kTable[crc & 0xF];
+    crc = static_cast<std::uint16_t>(((crc >> 4) & 0x0FFF) ^ tmp ^ kTable[(byte >> 4) & 0xF]);
+  }
+  return crc;
+}
+
+Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
+  DecodedFile out;
+  FitReader reader(bytes, out);
+  if (auto run = reader.Run(); !run) return Fail(run.error());
+  Collected& c = reader.collected();
+  out.points = c.records;
+  if (c.relative_times) {
+    out.warnings.push_back("times in this file count from when the device was switched on, not "
+                           "real dates");
+  }
+  if (c.file_type && *c.file_type != 4) {
+    out.not_an_activity = "a FIT file of another kind: " + std::string(FileTypeName(*c.file_type));
+    return out;
+  }
+  if (c.samples.empty() && c.sessions.empty()) {
+    out.not_an_activity = "a FIT file with no recorded activity in it";
+    return out;
+  }
+  std::sort(c.samples.begin(), c.samples.end(),
+            [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; });
+  if (c.sessions.size() <= 1) {
+    out.activities.push_back(MakeActivity(c, c.sessions.empty() ? nullptr : &c.sessions[0],
+                                          std::move(c.samples), std::move(c.laps)));
+    return out;
+  }
+  // Several sessions (multisport, or chained files): one activity each, with the
+  // samples and laps inside its time span.
+  for (const Session& session : c.sessions) {
+    const double start = session.start.value_or(session.timestamp.value_or(0) -
+                                                 session.elapsed.value_or(0));
+    const double end = session.timestamp.value_or(start + session.elapsed.value_or(0));
+    std::vector<Sample> samples;
+    for (const Sample& sample : c.samples) {
+      if (sample.time_s >= start && sample.time_s <= end) samples.push_back(sample);
+    }
+    std::vector<Lap> laps;
+    for (const Lap& lap : c.laps) {
+      if (lap.start_s >= start && lap.start_s < end) laps.push_back(lap);
+    }
+    out.activities.push_back(MakeActivity(c, &session, std::move(samples), std::move(laps)));
+  }
+  return out;
+}
+
+}  // namespace backstride

@@ -1,0 +1,219 @@
+#include "activity/metrics.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace backstride {
+namespace {
+
+constexpr double kEarthRadiusM = 6371008.8;  // mean radius
+constexpr double kPi = 3.14159265358979323846;
+
+double Haversine(double lat1, double lon1, double lat2, double lon2) {
+  const double to_rad = kPi / 180.0;
+  const double dlat = (lat2 - lat1) * to_rad;
+  const double dlon = (lon2 - lon1) * to_rad;
+  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * to_rad) * std::cos(lat2 * to_rad) * std::sin(dlon / 2) *
+                       std::sin(dlon / 2);
+  return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+// (0, 0) is where broken GPS fixes land, not where anyone runs.
+bool UsablePosition(const Sample& sample) {
+  return sample.lat_deg && sample.lon_deg && !(*sample.lat_deg == 0 && *sample.lon_deg == 0) &&
+         std::abs(*sample.lat_deg) <= 90 && std::abs(*sample.lon_deg) <= 180;
+}
+
+}  // namespace
+
+std::vector<double> CumulativeDistance(const Activity& activity) {
+  const auto& samples = activity.samples;
+  std::vector<double> distance;
+  const bool device = std::any_of(samples.begin(), samples.end(),
+                                  [](const Sample& s) { return s.distance_m.has_value(); });
+  if (device) {
+    distance.reserve(samples.size());
+    double last = 0;
+    for (const Sample& sample : samples) {
+      // Carry the last reading over gaps, and never go backwards.
+      if (sample.distance_m && *sample.distance_m >= last) last = *sample.distance_m;
+      distance.push_back(last);
+    }
+    return distance;
+  }
+  const bool positions = std::any_of(samples.begin(), samples.end(), UsablePosition);
+  if (!positions) return distance;
+  distance.reserve(samples.size());
+  double total = 0;
+  const Sample* previous = nullptr;
+  for (const Sample& sample : samples) {
+    if (UsablePosition(sample)) {
+      if (previous == nullptr) {
+        previous = &sample;
+      } else {
+        const double step = Haversine(*previous->lat_deg, *previous->lon_deg, *sample.lat_deg,
+                                      *sample.lon_deg);
+        // GPS fixes wander by a few metres even standing still; moves shorter than that
+        // are noise, and summing them inflates the distance.
+        if (step >= kGpsJitterM) {
+          total += step;
+          previous = &sample;
+        }
+      }
+    }
+    distance.push_back(total);
+  }
+  return distance;
+}
+
+void FinishActivity(Activity& activity) {
+  auto& samples = activity.samples;
+  if (activity.points == 0) activity.points = samples.size();
+  if (!activity.start_utc_s && !samples.empty()) activity.start_utc_s = samples.front().time_s;
+  if (activity.elapsed_s <= 0 && samples.size() >= 2) {
+    activity.elapsed_s = samples.back().time_s - samples.front().time_s;
+  }
+  const std::vector<double> distance = CumulativeDistance(activity);
+  if (!activity.distance_m && !distance.empty() && distance.back() > 0) {
+    activity.distance_m = distance.back();
+    activity.distance_from_device = std::any_of(
+        samples.begin(), samples.end(), [](const Sample& s) { return s.distance_m.has_value(); });
+  }
+  if (!std::any_of(samples.begin(), samples.end(), UsablePosition)) activity.indoor = true;
+
+  // Moving time: segments faster than the moving threshold, not across pauses.
+  double moving = 0;
+  bool measured = false;
+  for (std::size_t i = 1; i < samples.size(); ++i) {
+    const double dt = samples[i].time_s - samples[i - 1].time_s;
+    if (dt <= 0 || dt > kPauseGapS) continue;
+    std::optional<double> speed;
+    if (!distance.empty()) {
+      speed = (distance[i] - distance[i - 1]) / dt;
+    } else if (samples[i].speed_mps) {
+      speed = samples[i].speed_mps;
+    }
+    if (!speed) continue;
+    measured = true;
+    if (*speed >= kMovingSpeedMps) moving += dt;
+  }
+  activity.moving_s = measured ? moving : activity.timer_s.value_or(activity.elapsed_s);
+
+  // Elevation gain with hysteresis: a climb counts once it exceeds the noise level.
+  std::optional<double> low;
+  double gain = 0;
+  bool any_altitude = false;
+  for (const Sample& sample : samples) {
+    if (!sample.altitude_m) continue;
+    any_altitude = true;
+    const double altitude = *sample.altitude_m;
+    if (!low || altitude < *low) {
+      low = altitude;
+    } else if (altitude - *low >= kElevationNoiseM) {
+      gain += altitude - *low;
+      low = altitude;
+    }
+  }
+  if (any_altitude && !activity.elevation_gain_m) activity.elevation_gain_m = gain;
+
+  if (!activity.avg_hr_bpm) {
+    double sum = 0;
+    int count = 0;
+    for (const Sample& sample : samples) {
+      if (sample.heart_rate_bpm && *sample.heart_rate_bpm > 0) {
+        sum += *sample.heart_rate_bpm;
+        ++count;
+      }
+    }
+    if (count > 0) activity.avg_hr_bpm = sum / count;
+  }
+  if (!activity.avg_cadence_spm) {
+    double sum = 0;
+    int count = 0;
+    for (const Sample& sample : samples) {
+      if (sample.cadence_spm && *sample.cadence_spm > 0) {
+        sum += *sample.cadence_spm;
+        ++count;
+      }
+    }
+    if (count > 0) activity.avg_cadence_spm = sum / count;
+  }
+
+  // No sport in the file: a pace between 2:34 and 12 min/km is taken as a run.
+  if (activity.sport == Sport::kUnknown && activity.distance_m) {
+    const double time = activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s;
+    if (time > 0) {
+      const double speed = *activity.distance_m / time;
+      if (speed >= 1000.0 / 720.0 && speed <= 1000.0 / 154.0) {
+        activity.sport = Sport::kRunning;
+        activity.sport_inferred = true;
+      }
+    }
+  }
+}
+
+std::vector<Split> Splits(const Activity& activity, double split_m) {
+  std::vector<Split> splits;
+  const std::vector<double> distance = CumulativeDistance(activity);
+  if (distance.empty() || split_m <= 0) return splits;
+  const auto& samples = activity.samples;
+  double split_start_time = samples.front().time_s;
+  double split_start_distance = 0;
+  double hr_sum = 0;
+  int hr_count = 0;
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    if (samples[i].heart_rate_bpm) {
+      hr_sum += *samples[i].heart_rate_bpm;
+      ++hr_count;
+    }
+    const bool last = i + 1 == samples.size();
+    if (distance[i] - split_start_distance >= split_m || (last && distance[i] > split_start_distance)) {
+      Split split;
+      split.number = static_cast<int>(splits.size()) + 1;
+      split.distance_m = distance[i] - split_start_distance;
+      split.duration_s = samples[i].time_s - split_start_time;
+      if (hr_count > 0) split.avg_hr_bpm = hr_sum / hr_count;
+      splits.push_back(split);
+      split_start_distance = distance[i];
+      split_start_time = samples[i].time_s;
+      hr_sum = 0;
+      hr_count = 0;
+    }
+  }
+  return splits;
+}
+
+std::optional<TrackPoint> PointAtDistance(const Activity& activity, double distance_m) {
+  const std::vector<double> distance = CumulativeDistance(activity);
+  if (distance.empty() || distance_m < 0 || distance_m > distance.back()) return std::nullopt;
+  const auto& samples = activity.samples;
+  const double start = samples.front().time_s;
+  const auto it = std::lower_bound(distance.begin(), distance.end(), distance_m);
+  const auto i = static_cast<std::size_t>(it - distance.begin());
+  if (i == 0) return TrackPoint{distance_m, 0};
+  const double span = distance[i] - distance[i - 1];
+  const double fraction = span > 0 ? (distance_m - distance[i - 1]) / span : 0;
+  const double time =
+      samples[i - 1].time_s + fraction * (samples[i].time_s - samples[i - 1].time_s);
+  return TrackPoint{distance_m, time - start};
+}
+
+std::optional<TrackPoint> PointAtTime(const Activity& activity, double elapsed_s) {
+  const auto& samples = activity.samples;
+  if (samples.empty() || elapsed_s < 0) return std::nullopt;
+  const double start = samples.front().time_s;
+  const double target = start + elapsed_s;
+  if (target > samples.back().time_s) return std::nullopt;
+  const std::vector<double> distance = CumulativeDistance(activity);
+  if (distance.empty()) return std::nullopt;
+  const auto it = std::lower_bound(samples.begin(), samples.end(), target,
+                                   [](const Sample& s, double t) { return s.time_s < t; });
+  const auto i = static_cast<std::size_t>(it - samples.begin());
+  if (i == 0) return TrackPoint{0, elapsed_s};
+  const double span = samples[i].time_s - samples[i - 1].time_s;
+  const double fraction = span > 0 ? (target - samples[i - 1].time_s) / span : 0;
+  return TrackPoint{distance[i - 1] + fraction * (distance[i] - distance[i - 1]), elapsed_s};
+}
+
+}  // namespace backstride
