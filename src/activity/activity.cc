@@ -23,27 +23,42 @@ bool Digits(std::string_view text, std::size_t at, std::size_t count, int* value
 
 std::string_view SportId(Sport sport) {
   switch (sport) {
-    case Sport::kRunning: return "running";
-    case Sport::kWalking: return "walking";
-    case Sport::kHiking: return "hiking";
-    case Sport::kCycling: return "cycling";
-    case Sport::kSwimming: return "swimming";
-    case Sport::kOther: return "other";
-    case Sport::kUnknown: return "unknown";
+    case Sport::kRunning:
+      return "running";
+    case Sport::kWalking:
+      return "walking";
+    case Sport::kHiking:
+      return "hiking";
+    case Sport::kCycling:
+      return "cycling";
+    case Sport::kSwimming:
+      return "swimming";
+    case Sport::kOther:
+      return "other";
+    case Sport::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 std::string_view LapTriggerId(LapTrigger trigger) {
   switch (trigger) {
-    case LapTrigger::kManual: return "manual";
-    case LapTrigger::kTime: return "time";
-    case LapTrigger::kDistance: return "distance";
-    case LapTrigger::kPosition: return "position";
-    case LapTrigger::kSessionEnd: return "session_end";
-    case LapTrigger::kFitnessEquipment: return "fitness_equipment";
-    case LapTrigger::kHeartRate: return "heart_rate";
-    case LapTrigger::kUnknown: return "unknown";
+    case LapTrigger::kManual:
+      return "manual";
+    case LapTrigger::kTime:
+      return "time";
+    case LapTrigger::kDistance:
+      return "distance";
+    case LapTrigger::kPosition:
+      return "position";
+    case LapTrigger::kSessionEnd:
+      return "session_end";
+    case LapTrigger::kFitnessEquipment:
+      return "fitness_equipment";
+    case LapTrigger::kHeartRate:
+      return "heart_rate";
+    case LapTrigger::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -97,8 +112,8 @@ std::optional<double> ParseIsoTime(std::string_view text, std::optional<int>* of
     }
   }
   const auto days = std::chrono::sys_days(ymd).time_since_epoch().count();
-  const double local = static_cast<double>(days) * 86400.0 + hour * 3600 + minute * 60 + second +
-                       fraction;
+  const double local =
+      static_cast<double>(days) * 86400.0 + hour * 3600 + minute * 60 + second + fraction;
   if (offset_s != nullptr && has_offset && offset != 0) *offset_s = offset;
   // A time with no zone is taken as UTC, as GPX requires.
   return local - offset;

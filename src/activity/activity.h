@@ -15,8 +15,16 @@ namespace backstride {
 enum class Sport { kRunning, kWalking, kHiking, kCycling, kSwimming, kOther, kUnknown };
 std::string_view SportId(Sport sport);  // "running", "walking", ...
 
-enum class LapTrigger { kManual, kTime, kDistance, kPosition, kSessionEnd, kFitnessEquipment,
-                        kHeartRate, kUnknown };
+enum class LapTrigger {
+  kManual,
+  kTime,
+  kDistance,
+  kPosition,
+  kSessionEnd,
+  kFitnessEquipment,
+  kHeartRate,
+  kUnknown
+};
 std::string_view LapTriggerId(LapTrigger trigger);  // "manual", "time", "distance", ...
 
 // One recorded point. Times are UTC seconds since the Unix epoch (fractions kept).

@@ -45,6 +45,11 @@ FileFormat FormatFromName(std::string_view name) {
 }
 
 Result<DecodedFile> DecodeActivityFile(std::string_view name, std::span<const std::uint8_t> bytes) {
+  if (bytes.empty()) {
+    DecodedFile empty;
+    empty.not_an_activity = "an empty file";
+    return empty;
+  }
   std::vector<std::uint8_t> unzipped;
   if (IsGzip(bytes)) {
     auto inflated = Gunzip(bytes);
@@ -55,10 +60,14 @@ Result<DecodedFile> DecodeActivityFile(std::string_view name, std::span<const st
   FileFormat format = Sniff(bytes);
   if (format == FileFormat::kUnknown) format = FormatFromName(name);
   switch (format) {
-    case FileFormat::kFit: return DecodeFit(bytes);
-    case FileFormat::kGpx: return DecodeGpx(bytes);
-    case FileFormat::kTcx: return DecodeTcx(bytes);
-    case FileFormat::kUnknown: break;
+    case FileFormat::kFit:
+      return DecodeFit(bytes);
+    case FileFormat::kGpx:
+      return DecodeGpx(bytes);
+    case FileFormat::kTcx:
+      return DecodeTcx(bytes);
+    case FileFormat::kUnknown:
+      break;
   }
   return Fail(Error::Unsupported("not a FIT, GPX or TCX file"));
 }

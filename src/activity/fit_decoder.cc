@@ -131,8 +131,16 @@ constexpr FieldSpec kFields[] = {
 
 bool Wanted(std::uint16_t global) {
   switch (global) {
-    case kFileId: case kSportMessage: case kSession: case kLap: case kRecord: case kEvent:
-    case kDeviceInfo: case kActivity: case kFieldDescription: case kDeveloperDataId:
+    case kFileId:
+    case kSportMessage:
+    case kSession:
+    case kLap:
+    case kRecord:
+    case kEvent:
+    case kDeviceInfo:
+    case kActivity:
+    case kFieldDescription:
+    case kDeveloperDataId:
       return true;
     default:
       return false;
@@ -234,7 +242,7 @@ struct Definition {
   std::uint16_t global = 0;
   bool big_endian = false;
   bool wanted = false;
-  std::uint32_t size = 0;  // bytes of one data record
+  std::uint32_t size = 0;     // bytes of one data record
   int timestamp_offset = -1;  // where field 253 sits in a data record, if it does
   std::vector<FieldDef> fields;
   std::vector<DevFieldDef> dev_fields;
@@ -293,47 +301,80 @@ double Timestamp(std::uint32_t raw, Collected& c) {
 Sport SportFromFit(std::optional<int> sport) {
   if (!sport) return Sport::kUnknown;
   switch (*sport) {
-    case 1: return Sport::kRunning;
-    case 2: return Sport::kCycling;
-    case 5: return Sport::kSwimming;
-    case 11: return Sport::kWalking;
-    case 17: return Sport::kHiking;
-    case 0: return Sport::kUnknown;  // generic
-    default: return Sport::kOther;
+    case 1:
+      return Sport::kRunning;
+    case 2:
+      return Sport::kCycling;
+    case 5:
+      return Sport::kSwimming;
+    case 11:
+      return Sport::kWalking;
+    case 17:
+      return Sport::kHiking;
+    case 0:
+      return Sport::kUnknown;  // generic
+    default:
+      return Sport::kOther;
   }
 }
 
 LapTrigger TriggerFromFit(std::optional<double> value) {
   if (!value) return LapTrigger::kUnknown;
   switch (static_cast<int>(*value)) {
-    case 0: return LapTrigger::kManual;
-    case 1: return LapTrigger::kTime;
-    case 2: return LapTrigger::kDistance;
-    case 3: case 4: case 5: case 6: return LapTrigger::kPosition;
-    case 7: return LapTrigger::kSessionEnd;
-    case 8: return LapTrigger::kFitnessEquipment;
-    default: return LapTrigger::kUnknown;
+    case 0:
+      return LapTrigger::kManual;
+    case 1:
+      return LapTrigger::kTime;
+    case 2:
+      return LapTrigger::kDistance;
+    case 3:
+    case 4:
+    case 5:
+    case 6:
+      return LapTrigger::kPosition;
+    case 7:
+      return LapTrigger::kSessionEnd;
+    case 8:
+      return LapTrigger::kFitnessEquipment;
+    default:
+      return LapTrigger::kUnknown;
   }
 }
 
 std::string_view FileTypeName(int type) {
   switch (type) {
-    case 1: return "a device file";
-    case 2: return "a settings file";
-    case 3: return "a sport settings file";
-    case 5: return "a workout";
-    case 6: return "a course";
-    case 7: return "schedules";
-    case 9: return "a weight scale file";
-    case 10: return "totals";
-    case 11: return "goals";
-    case 14: return "a blood pressure file";
-    case 15: return "a monitoring file";
-    case 20: return "an activity summary";
-    case 28: return "daily monitoring";
-    case 32: return "a monitoring file";
-    case 34: return "segments";
-    default: return "not an activity";
+    case 1:
+      return "a device file";
+    case 2:
+      return "a settings file";
+    case 3:
+      return "a sport settings file";
+    case 5:
+      return "a workout";
+    case 6:
+      return "a course";
+    case 7:
+      return "schedules";
+    case 9:
+      return "a weight scale file";
+    case 10:
+      return "totals";
+    case 11:
+      return "goals";
+    case 14:
+      return "a blood pressure file";
+    case 15:
+      return "a monitoring file";
+    case 20:
+      return "an activity summary";
+    case 28:
+      return "daily monitoring";
+    case 32:
+      return "a monitoring file";
+    case 34:
+      return "segments";
+    default:
+      return "not an activity";
   }
 }
 
@@ -387,8 +428,9 @@ class FitReader {
     std::size_t data_end = data_start + data_size;
     bool check_crc = true;
     if (data_size == 0) {
-      out_.warnings.push_back("the FIT header gives no data size (the recording may have been "
-                              "interrupted); read to the end of the file");
+      out_.warnings.push_back(
+          "the FIT header gives no data size (the recording may have been "
+          "interrupted); read to the end of the file");
       data_end = bytes_.size();
       check_crc = false;
     } else if (data_end > bytes_.size()) {
@@ -402,8 +444,9 @@ class FitReader {
       const std::uint16_t stored =
           static_cast<std::uint16_t>(bytes_[data_end] | (bytes_[data_end + 1] << 8));
       if (stored != FitCrc16(bytes_.subspan(start, data_end - start))) {
-        out_.warnings.push_back("the file's CRC does not match (damaged or edited); every record "
-                                "that decodes was kept");
+        out_.warnings.push_back(
+            "the file's CRC does not match (damaged or edited); every record "
+            "that decodes was kept");
       }
     } else if (check_crc) {
       out_.warnings.push_back("the file's CRC is missing at the end");
@@ -457,8 +500,8 @@ class FitReader {
     Definition definition;
     definition.defined = true;
     definition.big_endian = architecture == 1;
-    definition.global = static_cast<std::uint16_t>(
-        definition.big_endian ? (p[2] << 8) | p[3] : p[2] | (p[3] << 8));
+    definition.global =
+        static_cast<std::uint16_t>(definition.big_endian ? (p[2] << 8) | p[3] : p[2] | (p[3] << 8));
     definition.wanted = Wanted(definition.global);
     const std::size_t count = p[4];
     at += 5;
@@ -471,8 +514,7 @@ class FitReader {
       FieldDef field;
       field.size = bytes_[at + 1];
       const std::uint8_t type = bytes_[at + 2] & 0x1F;
-      if (type < kBaseTypes.size() && field.size > 0 &&
-          field.size % kBaseTypes[type].size == 0) {
+      if (type < kBaseTypes.size() && field.size > 0 && field.size % kBaseTypes[type].size == 0) {
         field.type = type;
       }
       for (const FieldSpec& spec : kFields) {
@@ -596,7 +638,8 @@ class FitReader {
         if (v.Has(kCadence)) {
           // Stored as given (strides or revolutions per minute); made steps per minute
           // once the sport is known.
-          sample.cadence_spm = v.Get(kCadence) + (v.Has(kFractionalCadence) ? v.Get(kFractionalCadence) : 0);
+          sample.cadence_spm =
+              v.Get(kCadence) + (v.Has(kFractionalCadence) ? v.Get(kFractionalCadence) : 0);
         }
         if (v.Has(kCompressedSpeedDistance)) {
           // 12 bits of speed (1/100 m/s), 12 bits of distance (1/16 m) that roll over.
@@ -677,7 +720,8 @@ class FitReader {
           description.name = v.text[0];
           description.units = v.text[1];
           if (v.Has(kDevBaseType)) {
-            const auto type = static_cast<std::uint8_t>(static_cast<int>(v.Get(kDevBaseType)) & 0x1F);
+            const auto type =
+                static_cast<std::uint8_t>(static_cast<int>(v.Get(kDevBaseType)) & 0x1F);
             if (type < kBaseTypes.size()) description.type = type;
           }
           if (v.Has(kDevScale) && v.Get(kDevScale) != 0) description.scale = v.Get(kDevScale);
@@ -695,7 +739,8 @@ class FitReader {
     for (const DevFieldDef& field : definition.dev_fields) {
       const auto it = c_.dev_descriptions.find({field.developer_index, field.number});
       if (it != c_.dev_descriptions.end() && !it->second.name.empty() &&
-          kBaseTypes[it->second.type].size <= field.size && !kBaseTypes[it->second.type].is_string) {
+          kBaseTypes[it->second.type].size <= field.size &&
+          !kBaseTypes[it->second.type].is_string) {
         if (const auto value = ReadValue(p, it->second.type, definition.big_endian)) {
           DeveloperSeries& series = c_.dev_series[it->second.name];
           if (series.name.empty()) {
@@ -793,13 +838,18 @@ std::uint16_t FitCrc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
 
 Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
   DecodedFile out;
+  if (bytes.empty()) {
+    out.not_an_activity = "an empty file";
+    return out;
+  }
   FitReader reader(bytes, out);
   if (auto run = reader.Run(); !run) return Fail(run.error());
   Collected& c = reader.collected();
   out.points = c.records;
   if (c.relative_times) {
-    out.warnings.push_back("times in this file count from when the device was switched on, not "
-                           "real dates");
+    out.warnings.push_back(
+        "times in this file count from when the device was switched on, not "
+        "real dates");
   }
   if (c.file_type && *c.file_type != 4) {
     out.not_an_activity = "a FIT file of another kind: " + std::string(FileTypeName(*c.file_type));
@@ -819,8 +869,8 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
   // Several sessions (multisport, or chained files): one activity each, with the
   // samples and laps inside its time span.
   for (const Session& session : c.sessions) {
-    const double start = session.start.value_or(session.timestamp.value_or(0) -
-                                                 session.elapsed.value_or(0));
+    const double start =
+        session.start.value_or(session.timestamp.value_or(0) - session.elapsed.value_or(0));
     const double end = session.timestamp.value_or(start + session.elapsed.value_or(0));
     std::vector<Sample> samples;
     for (const Sample& sample : c.samples) {

@@ -34,15 +34,15 @@ Result<std::vector<std::uint8_t>> Gunzip(std::span<const std::uint8_t> bytes,
     std::size_t capacity = std::max<std::size_t>(hint, member.size() * 4) + 1024;
     while (true) {
       if (capacity > max_output) {
-        return Fail(Error::Corruption("gzip data expands beyond " +
-                                      std::to_string(max_output >> 20) + " MB", at));
+        return Fail(Error::Corruption(
+            "gzip data expands beyond " + std::to_string(max_output >> 20) + " MB", at));
       }
       const std::size_t base = out.size();
       out.resize(base + capacity);
       std::size_t in_used = 0, out_used = 0;
-      const libdeflate_result result = libdeflate_gzip_decompress_ex(
-          decompressor.get(), member.data(), member.size(), out.data() + base, capacity, &in_used,
-          &out_used);
+      const libdeflate_result result =
+          libdeflate_gzip_decompress_ex(decompressor.get(), member.data(), member.size(),
+                                        out.data() + base, capacity, &in_used, &out_used);
       if (result == LIBDEFLATE_SUCCESS) {
         out.resize(base + out_used);
         at += in_used;

@@ -13,9 +13,9 @@ double Haversine(double lat1, double lon1, double lat2, double lon2) {
   const double to_rad = kPi / 180.0;
   const double dlat = (lat2 - lat1) * to_rad;
   const double dlon = (lon2 - lon1) * to_rad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * to_rad) * std::cos(lat2 * to_rad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
+  const double a =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * to_rad) * std::cos(lat2 * to_rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
@@ -52,8 +52,8 @@ std::vector<double> CumulativeDistance(const Activity& activity) {
       if (previous == nullptr) {
         previous = &sample;
       } else {
-        const double step = Haversine(*previous->lat_deg, *previous->lon_deg, *sample.lat_deg,
-                                      *sample.lon_deg);
+        const double step =
+            Haversine(*previous->lat_deg, *previous->lon_deg, *sample.lat_deg, *sample.lon_deg);
         // GPS fixes wander by a few metres even standing still; moves shorter than that
         // are noise, and summing them inflates the distance.
         if (step >= kGpsJitterM) {
@@ -82,17 +82,25 @@ void FinishActivity(Activity& activity) {
   }
   if (!std::any_of(samples.begin(), samples.end(), UsablePosition)) activity.indoor = true;
 
-  // Moving time: segments faster than the moving threshold, not across pauses.
+  // Moving time: segments faster than the moving threshold, not across pauses. Each
+  // segment's speed comes from the device distance, else from the raw positions (not the
+  // jitter-filtered sum, which is flat over short moves), else from the recorded speed.
+  const bool device_distance = std::any_of(
+      samples.begin(), samples.end(), [](const Sample& s) { return s.distance_m.has_value(); });
   double moving = 0;
   bool measured = false;
   for (std::size_t i = 1; i < samples.size(); ++i) {
-    const double dt = samples[i].time_s - samples[i - 1].time_s;
+    const Sample& a = samples[i - 1];
+    const Sample& b = samples[i];
+    const double dt = b.time_s - a.time_s;
     if (dt <= 0 || dt > kPauseGapS) continue;
     std::optional<double> speed;
-    if (!distance.empty()) {
+    if (device_distance) {
       speed = (distance[i] - distance[i - 1]) / dt;
-    } else if (samples[i].speed_mps) {
-      speed = samples[i].speed_mps;
+    } else if (UsablePosition(a) && UsablePosition(b)) {
+      speed = Haversine(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg) / dt;
+    } else if (b.speed_mps) {
+      speed = b.speed_mps;
     }
     if (!speed) continue;
     measured = true;
@@ -128,7 +136,9 @@ void FinishActivity(Activity& activity) {
     }
     if (count > 0) activity.avg_hr_bpm = sum / count;
   }
-  if (!activity.avg_cadence_spm) {
+  // Average cadence from the samples when they have it (zeros are standing still), so
+  // every format agrees; a file's own summary only when there are none.
+  {
     double sum = 0;
     int count = 0;
     for (const Sample& sample : samples) {
@@ -168,7 +178,8 @@ std::vector<Split> Splits(const Activity& activity, double split_m) {
       ++hr_count;
     }
     const bool last = i + 1 == samples.size();
-    if (distance[i] - split_start_distance >= split_m || (last && distance[i] > split_start_distance)) {
+    if (distance[i] - split_start_distance >= split_m ||
+        (last && distance[i] > split_start_distance)) {
       Split split;
       split.number = static_cast<int>(splits.size()) + 1;
       split.distance_m = distance[i] - split_start_distance;

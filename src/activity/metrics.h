@@ -33,9 +33,9 @@ void FinishActivity(Activity& activity);
 std::vector<double> CumulativeDistance(const Activity& activity);
 
 struct Split {
-  int number = 0;          // 1-based
-  double distance_m = 0;   // the split's length (the last one may be short)
-  double duration_s = 0;   // wall-clock time across it
+  int number = 0;         // 1-based
+  double distance_m = 0;  // the split's length (the last one may be short)
+  double duration_s = 0;  // wall-clock time across it
   std::optional<double> avg_hr_bpm;
 };
 

@@ -24,7 +24,8 @@ struct Document {
   std::size_t skipped = 0;  // bytes skipped at the start (BOM, whitespace)
 };
 
-Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std::string_view format) {
+Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes,
+                                       std::string_view format) {
   auto document = std::make_unique<Document>();
   std::size_t start = 0;
   if (bytes.size() >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) start = 3;
@@ -43,10 +44,10 @@ Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std:
   const pugi::xml_parse_result result = document->xml.load_buffer_inplace(
       document->buffer.data(), document->buffer.size(), pugi::parse_minimal, pugi::encoding_utf8);
   if (!result) {
-    return Fail(Error::Corruption(std::string(format) + ": broken XML (" + result.description() +
-                                      ") at byte " +
-                                      std::to_string(start + static_cast<std::size_t>(result.offset)),
-                                  start + static_cast<std::size_t>(result.offset)));
+    return Fail(Error::Corruption(
+        std::string(format) + ": broken XML (" + result.description() + ") at byte " +
+            std::to_string(start + static_cast<std::size_t>(result.offset)),
+        start + static_cast<std::size_t>(result.offset)));
   }
   return document;
 }
@@ -159,8 +160,8 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
   if (LocalName(root) != "gpx") {
-    return Fail(Error::Corruption("not a GPX file: the document is <" + std::string(root.name()) +
-                                  ">", 0));
+    return Fail(
+        Error::Corruption("not a GPX file: the document is <" + std::string(root.name()) + ">", 0));
   }
   DecodedFile out;
   for (pugi::xml_node track = root.first_child(); track; track = track.next_sibling()) {
@@ -198,8 +199,9 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
     out.activities.push_back(std::move(activity));
   }
   if (out.activities.empty() && out.not_an_activity.empty()) {
-    out.not_an_activity = out.points > 0 ? "a GPX file whose tracks have no times (a planned route)"
-                                         : "a GPX file with no recorded track (waypoints or a route)";
+    out.not_an_activity = out.points > 0
+                              ? "a GPX file whose tracks have no times (a planned route)"
+                              : "a GPX file with no recorded track (waypoints or a route)";
   }
   return out;
 }
@@ -336,7 +338,8 @@ void CollectActivities(const pugi::xml_node& node, DecodedFile& out) {
     if (name == "Activity") {
       Activity activity = ReadTcxActivity(child);
       out.points += activity.points;
-      if (!activity.samples.empty() || activity.timer_s) out.activities.push_back(std::move(activity));
+      if (!activity.samples.empty() || activity.timer_s)
+        out.activities.push_back(std::move(activity));
     } else if (name == "Activities" || name == "MultiSportSession" || name == "FirstSport" ||
                name == "NextSport") {
       CollectActivities(child, out);
@@ -351,8 +354,8 @@ Result<DecodedFile> DecodeTcx(std::span<const std::uint8_t> bytes) {
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
   if (LocalName(root) != "TrainingCenterDatabase") {
-    return Fail(Error::Corruption("not a TCX file: the document is <" + std::string(root.name()) +
-                                  ">", 0));
+    return Fail(
+        Error::Corruption("not a TCX file: the document is <" + std::string(root.name()) + ">", 0));
   }
   DecodedFile out;
   CollectActivities(root, out);
