@@ -227,4 +227,25 @@ std::optional<TrackPoint> PointAtTime(const Activity& activity, double elapsed_s
   return TrackPoint{distance[i - 1] + fraction * (distance[i] - distance[i - 1]), elapsed_s};
 }
 
+std::optional<TrackPoint> LapEnd(const Activity& activity, std::size_t number) {
+  if (number == 0 || number > activity.laps.size() || !activity.start_utc_s) return std::nullopt;
+  const Lap& lap = activity.laps[number - 1];
+  const double end = lap.start_s + lap.elapsed_s - *activity.start_utc_s;
+  if (auto point = PointAtTime(activity, end)) return point;
+  // No track: add up the laps' own distances.
+  double distance = 0;
+  for (std::size_t i = 0; i < number; ++i) {
+    if (!activity.laps[i].distance_m) return std::nullopt;
+    distance += *activity.laps[i].distance_m;
+  }
+  return TrackPoint{distance, end};
+}
+
+std::optional<TrackPoint> OnsetFromManualLap(const Activity& activity) {
+  for (std::size_t i = 0; i + 1 < activity.laps.size(); ++i) {
+    if (activity.laps[i].trigger == LapTrigger::kManual) return LapEnd(activity, i + 1);
+  }
+  return std::nullopt;
+}
+
 }  // namespace backstride

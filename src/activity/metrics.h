@@ -53,6 +53,13 @@ struct TrackPoint {
 std::optional<TrackPoint> PointAtDistance(const Activity& activity, double distance_m);
 std::optional<TrackPoint> PointAtTime(const Activity& activity, double elapsed_s);
 
+// The pain onset a runner marked by pressing lap: the end of the first lap they ended by
+// hand, when another lap follows it (the last lap ends with the run, not with pain).
+std::optional<TrackPoint> OnsetFromManualLap(const Activity& activity);
+
+// The end of lap `number` (1-based), as a point on the track.
+std::optional<TrackPoint> LapEnd(const Activity& activity, std::size_t number);
+
 }  // namespace backstride
 
 #endif  // BACKSTRIDE_ACTIVITY_METRICS_H_

@@ -222,7 +222,7 @@ Result<std::string> ExportData(Store& store) {
   return out.dump(2) + "\n";
 }
 
-Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool replace) {
+Result<DataImportSummary> ImportData(Store& store, std::string_view json_text, bool replace) {
   Json document;
   try {
     document = Json::parse(json_text);
@@ -246,7 +246,7 @@ Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool 
     return Fail(Bad("settings", "must be an object"));
   }
 
-  ImportSummary summary;
+  DataImportSummary summary;
   auto done = store.InTransaction([&]() -> Result<void> {
     if (replace) {
       if (auto cleared = store.Clear(); !cleared) return cleared;

@@ -22,7 +22,7 @@ std::string PlanToIcs(const ActivePlan& active, DistanceUnit units, std::string_
 // Every setting, assessment, plan and log entry, as JSON.
 Result<std::string> ExportData(Store& store);
 
-struct ImportSummary {
+struct DataImportSummary {
   int assessments = 0;
   int plans = 0;
   int log_entries = 0;
@@ -32,7 +32,7 @@ struct ImportSummary {
 // Reads an export into the store in one transaction. The store must be empty unless
 // `replace` is set, which deletes what is there first. Fails with kInvalidArgument
 // naming the first bad field ("log[3].kind: ..."); then nothing changes.
-Result<ImportSummary> ImportData(Store& store, std::string_view json_text, bool replace);
+Result<DataImportSummary> ImportData(Store& store, std::string_view json_text, bool replace);
 
 }  // namespace backstride
 

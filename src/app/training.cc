@@ -9,6 +9,7 @@ namespace {
 
 constexpr std::string_view kUnitsKey = "units";
 constexpr std::string_view kRunsPerWeekKey = "runs_per_week";
+constexpr std::string_view kOnsetLapKey = "onset_lap";
 
 std::vector<RunEntry> Filter(const std::vector<RunEntry>& runs, std::optional<Date> from,
                              std::optional<Date> to) {
@@ -56,6 +57,9 @@ Result<Settings> LoadSettings(Store& store) {
   if (*runs) {
     if (auto parsed = ParseRunsPerWeek(**runs)) settings.runs_per_week = *parsed;
   }
+  auto onset_lap = store.Setting(kOnsetLapKey);
+  if (!onset_lap) return Fail(onset_lap.error());
+  settings.onset_lap = *onset_lap && **onset_lap == "on";
   return settings;
 }
 
@@ -72,9 +76,16 @@ Result<void> ChangeSetting(Store& store, std::string_view name, std::string_view
     if (!runs) return Fail(runs.error());
     return store.PutSetting(kRunsPerWeekKey, value);
   }
-  return Fail(Error::InvalidArgument(
-      "unknown setting '" + std::string(name) + "'; the settings are units and runs-per-week",
-      "setting"));
+  if (name == "onset-lap") {
+    if (value != "on" && value != "off") {
+      return Fail(Error::InvalidArgument(
+          "onset-lap must be on or off, got '" + std::string(value) + "'", "onset-lap"));
+    }
+    return store.PutSetting(kOnsetLapKey, value);
+  }
+  return Fail(Error::InvalidArgument("unknown setting '" + std::string(name) +
+                                         "'; the settings are units, runs-per-week and onset-lap",
+                                     "setting"));
 }
 
 Result<SavedAssessment> SaveAssessment(Store& store, const Assessment& assessment, Date today,

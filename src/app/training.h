@@ -23,10 +23,11 @@ namespace backstride {
 struct Settings {
   DistanceUnit units = DistanceUnit::kKilometres;
   int runs_per_week = kDefaultRunsPerWeek;
+  bool onset_lap = false;  // a manual lap press in an imported run marks the pain onset
 };
 
 Result<Settings> LoadSettings(Store& store);
-// Sets one setting by name ("units": km|mi, "runs-per-week": 2-5). Fails with
+// Sets one setting by name ("units": km|mi, "runs-per-week": 2-5, "onset-lap": on|off). Fails with
 // kInvalidArgument naming the setting or the value.
 Result<void> ChangeSetting(Store& store, std::string_view name, std::string_view value);
 

@@ -12,6 +12,7 @@
 #include "cli/assess_command.h"
 #include "cli/context.h"
 #include "cli/data_commands.h"
+#include "cli/import_commands.h"
 #include "cli/training_commands.h"
 
 namespace {
@@ -107,9 +108,11 @@ int Main(int argc, char** argv) {
     command->add_option("--note", log.note, "A short note.");
   };
   CLI::App* log_run = log_command->add_subcommand("run", "A run, with pain during it.");
-  log_run->add_option("--distance", log.distance, "Distance, e.g. 2.1km, 1.3mi or 800m.")
-      ->required();
-  log_run->add_option("--time", log.time, "Time, e.g. 12:34 or 1:02:03.")->required();
+  log_run->add_option("--distance", log.distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
+  log_run->add_option("--time", log.time, "Time, e.g. 12:34 or 1:02:03.");
+  log_run->add_option("--run", log.run_id,
+                      "Log the pain of this run already in the log (an imported one); without "
+                      "--distance and --time, the day's imported run waiting for a score.");
   log_run->add_option("--pain", log.pain, "Worst back pain during the run, 0-10.")
       ->required()
       ->check(CLI::Range(0, 10));
@@ -171,6 +174,38 @@ int Main(int argc, char** argv) {
   import_command->add_flag("--replace", import_replace,
                            "Replace the data already stored (otherwise the store must be empty).");
 
+  // --- import, runs, run -----------------------------------------------------------------
+  ImportCommandOptions import_options;
+  CLI::App* import_files = app.add_subcommand(
+      "import",
+      "Import runs from FIT, GPX or TCX files (also .gz) and folders of them. Duplicates are "
+      "stored once; other sports and non-activity files are skipped with the reason.");
+  import_files->add_option("paths", import_options.paths, "Files or folders.")->required();
+  import_files->add_flag("--dry-run", import_options.dry_run, "Decode and report; store nothing.");
+  import_files->add_flag("--onset-lap", import_options.onset_lap,
+                         "A manual lap press in these runs marks where the pain started.");
+  std::string import_format = "text";
+  import_files->add_option("--format", import_format, "text (default) or json (one object a line).")
+      ->check(CLI::IsMember({"text", "json"}));
+  std::string runs_from, runs_to, runs_format = "text";
+  CLI::App* runs_command = app.add_subcommand("runs", "List your runs, logged and imported.");
+  runs_command->add_option("--from", runs_from, "First day (YYYY-MM-DD).");
+  runs_command->add_option("--to", runs_to, "Last day (YYYY-MM-DD).");
+  runs_command->add_option("--format", runs_format, "text (default) or json.")
+      ->check(CLI::IsMember({"text", "json"}));
+  CLI::App* run_command = app.add_subcommand("run", "One run: show it, or set where the pain started.");
+  run_command->require_subcommand(1);
+  std::int64_t run_id = 0;
+  CLI::App* run_show = run_command->add_subcommand("show", "A run with its laps, splits and onset.");
+  run_show->add_option("id", run_id, "The run's id (see 'backstride runs').")->required();
+  OnsetOptions onset;
+  CLI::App* run_onset = run_command->add_subcommand(
+      "onset", "Set or correct where the pain started: at the end of a lap, a distance or a time.");
+  run_onset->add_option("id", run_id, "The run's id.")->required();
+  run_onset->add_option("--lap", onset.lap, "The end of this lap (1 = the first).");
+  run_onset->add_option("--km", onset.km, "A distance from the start, e.g. 1.6 or 1.6km.");
+  run_onset->add_option("--min", onset.min, "A time from the start, e.g. 9 or 9:30.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -211,6 +246,15 @@ int Main(int argc, char** argv) {
     return RunConfig(global, config_name, config_value, std::cout, std::cerr);
   }
   if (export_command->parsed()) return RunExport(global, export_options, std::cout, std::cerr);
+  if (import_files->parsed()) {
+    import_options.json = import_format == "json";
+    return RunImport(global, import_options, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
+  }
+  if (runs_command->parsed()) {
+    return RunRuns(global, runs_from, runs_to, runs_format == "json", std::cout, std::cerr);
+  }
+  if (run_show->parsed()) return RunShow(global, run_id, std::cout, std::cerr);
+  if (run_onset->parsed()) return RunOnset(global, run_id, onset, std::cout, std::cerr);
   if (import_command->parsed()) {
     return RunImportData(global, import_path, import_replace, std::cout, std::cerr);
   }

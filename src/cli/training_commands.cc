@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 
+#include "app/runs.h"
 #include "app/training.h"
 #include "cli/assess_command.h"
 #include "cli/text_wrap.h"
@@ -357,6 +358,22 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
   if (!opened) return ReportFailure(err, opened.error());
   auto entry = EntryFrom(options, opened->today, opened->settings.units);
   if (!entry) return ReportFailure(err, entry.error());
+  if (entry->kind == LogKind::kRun && options.distance.empty() && options.time.empty()) {
+    // Pain for a run already in the log, typically one imported from a watch.
+    if (!options.pain) return ReportFailure(err, Error::InvalidArgument("--pain is needed", "--pain"));
+    auto rated = RateRun(*opened->store, options.run_id, entry->date, *options.pain,
+                         options.pain_before, opened->today);
+    if (!rated) return ReportFailure(err, rated.error());
+    out << fmt::format("Logged pain {} for run {}.\n", *options.pain, rated->id);
+    for (const std::string& change : rated->changes) out << Wrap(change, kWidth, "  ", "- ");
+    return kExitOk;
+  }
+  if (options.run_id) {
+    return ReportFailure(err, Error::InvalidArgument(
+                                  "--run is for logging pain of a run already in the log; "
+                                  "leave out --distance and --time",
+                                  "--run"));
+  }
   auto outcome = AddToLog(*opened->store, *entry, opened->today);
   if (!outcome) return ReportFailure(err, outcome.error());
   out << fmt::format("Logged {} on {} (entry {}).\n", options.kind, FormatDate(entry->date),
@@ -441,6 +458,7 @@ int RunConfig(const GlobalOptions& global, const std::string& name, const std::s
   if (name.empty()) {
     out << "units          " << DistanceUnitId(opened->settings.units) << '\n';
     out << "runs-per-week  " << opened->settings.runs_per_week << '\n';
+    out << "onset-lap      " << (opened->settings.onset_lap ? "on" : "off") << '\n';
     return kExitOk;
   }
   if (value.empty()) {

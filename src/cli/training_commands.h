@@ -4,6 +4,7 @@
 #define BACKSTRIDE_CLI_TRAINING_COMMANDS_H_
 
 #include <iosfwd>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -34,6 +35,7 @@ struct LogOptions {
   bool skipped = false;
   std::string helped;  // yes | no | empty
   std::string note;
+  std::optional<std::int64_t> run_id;  // log pain for this run already in the log
 };
 int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream& out,
            std::ostream& err);

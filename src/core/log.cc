@@ -35,6 +35,7 @@ std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log) {
     run.distance_m = *entry.distance_m;
     run.duration_s = *entry.duration_s;
     run.pain_during = entry.pain.value_or(0);
+    run.rated = entry.pain.has_value();
     run.pain_before = entry.pain_before;
     if (auto it = morning.find(entry.id); it != morning.end()) run.pain_next_morning = it->second;
     runs.push_back(run);

@@ -138,6 +138,7 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
   RunRuleState state;
   state.cap = Rounded(start);
   for (const RunEntry& run : runs) {
+    if (!run.rated) continue;
     RunDecision decision;
     decision.run_id = run.id;
     decision.date = run.date;

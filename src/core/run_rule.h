@@ -45,6 +45,9 @@ struct RunEntry {
   int pain_during = 0;                   // 0-10
   std::optional<int> pain_before;        // 0-10, if the runner gave it
   std::optional<int> pain_next_morning;  // 0-10, once logged
+  // False for an imported run whose pain has not been logged yet: it is not judged, but
+  // it counts for the spike guard.
+  bool rated = true;
 };
 
 // A day's back pain from a check-in (any day, run or not).

@@ -30,6 +30,16 @@ Statement& Statement::Bind(int index, std::optional<std::string_view> value) {
   return *this;
 }
 
+Statement& Statement::BindBlob(int index, std::string_view bytes) {
+  if (bytes.empty()) {
+    sqlite3_bind_null(statement_, index);
+  } else {
+    sqlite3_bind_blob(statement_, index, bytes.data(), static_cast<int>(bytes.size()),
+                      SQLITE_TRANSIENT);
+  }
+  return *this;
+}
+
 Result<bool> Statement::Step() {
   const int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
@@ -51,6 +61,10 @@ bool Statement::IsNull(int column) const {
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(statement_, column); }
 double Statement::Real(int column) const { return sqlite3_column_double(statement_, column); }
 std::string Statement::Text(int column) const {
+  if (sqlite3_column_type(statement_, column) == SQLITE_BLOB) {
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(statement_, column));
+    return {blob, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
+  }
   const auto* text = sqlite3_column_text(statement_, column);
   if (text == nullptr) return {};
   return {reinterpret_cast<const char*>(text),

@@ -33,6 +33,9 @@ class Statement {
     return Bind(index, std::optional<std::string_view>(value));
   }
 
+  // Binds bytes as a BLOB (NULL when empty).
+  Statement& BindBlob(int index, std::string_view bytes);
+
   // Steps once. Returns true while a row is available, false when done.
   Result<bool> Step();
   // Steps until done, for statements that return no rows.
@@ -64,6 +67,8 @@ class Database {
   // Runs one or more statements that return no rows.
   Result<void> Execute(const std::string& sql);
   std::int64_t LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+  // Rows changed by the last statement.
+  int Changes() const { return sqlite3_changes(db_); }
   Error LastError(std::string_view what) const;
 
  private:

@@ -1,6 +1,7 @@
 #include "store/store.h"
 
 #include <array>
+#include <cstring>
 
 #include "store/sqlite.h"
 
@@ -9,7 +10,7 @@ namespace {
 
 // Forward migrations: kMigrations[i] takes the schema from version i to i + 1. Never edit
 // a released step; add a new one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 0 -> 1: assessments, the log and settings.
     R"sql(
       CREATE TABLE settings (
@@ -53,6 +54,31 @@ constexpr std::array<std::string_view, 2> kMigrations = {
         created_at TEXT NOT NULL
       );
       ALTER TABLE log ADD COLUMN source TEXT NOT NULL DEFAULT 'manual';
+    )sql",
+    // 2 -> 3: activities imported from watch files, each tied to its run in the log.
+    R"sql(
+      CREATE TABLE activities (
+        id INTEGER PRIMARY KEY,
+        log_id INTEGER NOT NULL UNIQUE REFERENCES log(id),
+        file TEXT NOT NULL,
+        format TEXT NOT NULL,
+        sport TEXT NOT NULL,
+        start_utc REAL NOT NULL,
+        utc_offset_s INTEGER,
+        indoor INTEGER NOT NULL,
+        distance_m REAL,
+        elapsed_s REAL NOT NULL,
+        timer_s REAL,
+        moving_s REAL NOT NULL,
+        points INTEGER NOT NULL,
+        avg_hr_bpm REAL,
+        avg_cadence_spm REAL,
+        elevation_gain_m REAL,
+        laps TEXT NOT NULL,
+        track BLOB,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX activities_by_start ON activities(start_utc);
     )sql",
 };
 
@@ -330,6 +356,139 @@ Result<std::vector<LogEntry>> Store::Log(const LogFilter& filter) {
   return log;
 }
 
+namespace {
+
+constexpr std::string_view kActivityColumns =
+    "id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, distance_m, elapsed_s, "
+    "timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, elevation_gain_m, laps, created_at";
+
+StoredActivity ActivityRow(const sqlite::Statement& row) {
+  StoredActivity a;
+  a.id = row.Int(0);
+  a.log_id = row.Int(1);
+  a.file = row.Text(2);
+  a.format = row.Text(3);
+  a.sport = row.Text(4);
+  a.start_utc = row.Real(5);
+  if (!row.IsNull(6)) a.utc_offset_s = static_cast<int>(row.Int(6));
+  a.indoor = row.Int(7) != 0;
+  a.distance_m = row.OptionalReal(8);
+  a.elapsed_s = row.Real(9);
+  a.timer_s = row.OptionalReal(10);
+  a.moving_s = row.Real(11);
+  a.points = row.Int(12);
+  a.avg_hr_bpm = row.OptionalReal(13);
+  a.avg_cadence_spm = row.OptionalReal(14);
+  a.elevation_gain_m = row.OptionalReal(15);
+  a.laps_json = row.Text(16);
+  a.created_at = row.Text(17);
+  return a;
+}
+
+std::vector<float> TrackFromBlob(const std::string& blob) {
+  std::vector<float> track(blob.size() / sizeof(float));
+  std::memcpy(track.data(), blob.data(), track.size() * sizeof(float));
+  return track;
+}
+
+Result<std::vector<StoredActivity>> ReadActivities(sqlite::Statement& statement, bool tracks) {
+  std::vector<StoredActivity> activities;
+  while (true) {
+    auto row = statement.Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    StoredActivity activity = ActivityRow(statement);
+    if (tracks) activity.track = TrackFromBlob(statement.Text(18));
+    activities.push_back(std::move(activity));
+  }
+  return activities;
+}
+
+}  // namespace
+
+Result<std::int64_t> Store::AddActivity(const StoredActivity& a) {
+  auto statement = db_->Prepare(
+      "INSERT INTO activities(id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, "
+      "distance_m, elapsed_s, timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, "
+      "elevation_gain_m, laps, track, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, COALESCE(?, " + std::string(kNow) + "))");
+  if (!statement) return Fail(statement.error());
+  const std::string_view track(reinterpret_cast<const char*>(a.track.data()),
+                               a.track.size() * sizeof(float));
+  statement->Bind(1, OptionalId(a.id))
+      .Bind(2, std::optional<std::int64_t>(a.log_id))
+      .Bind(3, std::string_view(a.file))
+      .Bind(4, std::string_view(a.format))
+      .Bind(5, std::string_view(a.sport))
+      .Bind(6, std::optional<double>(a.start_utc))
+      .Bind(7, ToInt(a.utc_offset_s))
+      .Bind(8, std::optional<std::int64_t>(a.indoor ? 1 : 0))
+      .Bind(9, a.distance_m)
+      .Bind(10, std::optional<double>(a.elapsed_s))
+      .Bind(11, a.timer_s)
+      .Bind(12, std::optional<double>(a.moving_s))
+      .Bind(13, std::optional<std::int64_t>(a.points))
+      .Bind(14, a.avg_hr_bpm)
+      .Bind(15, a.avg_cadence_spm)
+      .Bind(16, a.elevation_gain_m)
+      .Bind(17, std::string_view(a.laps_json))
+      .BindBlob(18, track)
+      .Bind(19, OptionalText(a.created_at));
+  if (auto run = statement->Run(); !run) return Fail(run.error());
+  return db_->LastInsertId();
+}
+
+Result<std::vector<StoredActivity>> Store::ActivitiesStartingBetween(double from_utc,
+                                                                    double to_utc) {
+  auto statement = db_->Prepare("SELECT " + std::string(kActivityColumns) +
+                                " FROM activities WHERE start_utc BETWEEN ? AND ? ORDER BY id");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<double>(from_utc)).Bind(2, std::optional<double>(to_utc));
+  return ReadActivities(*statement, false);
+}
+
+Result<std::vector<StoredActivity>> Store::Activities(bool with_tracks) {
+  auto statement = db_->Prepare("SELECT " + std::string(kActivityColumns) +
+                                (with_tracks ? ", track" : "") + " FROM activities ORDER BY id");
+  if (!statement) return Fail(statement.error());
+  return ReadActivities(*statement, with_tracks);
+}
+
+Result<std::optional<StoredActivity>> Store::ActivityForRun(std::int64_t log_id) {
+  auto statement = db_->Prepare("SELECT " + std::string(kActivityColumns) +
+                                ", track FROM activities WHERE log_id = ?");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<std::int64_t>(log_id));
+  auto found = ReadActivities(*statement, true);
+  if (!found) return Fail(found.error());
+  if (found->empty()) return std::optional<StoredActivity>();
+  return std::optional<StoredActivity>(std::move(found->front()));
+}
+
+Result<void> Store::SetRunPain(std::int64_t log_id, int pain, std::optional<int> pain_before) {
+  auto statement = db_->Prepare(
+      "UPDATE log SET pain = ?, pain_before = COALESCE(?, pain_before) WHERE id = ? AND kind = "
+      "'run'");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<std::int64_t>(pain))
+      .Bind(2, ToInt(pain_before))
+      .Bind(3, std::optional<std::int64_t>(log_id));
+  if (auto run = statement->Run(); !run) return Fail(run.error());
+  if (db_->Changes() == 0) return Fail(Error::NotFound("no run " + std::to_string(log_id)));
+  return {};
+}
+
+Result<void> Store::SetRunOnset(std::int64_t log_id, std::optional<double> onset_m,
+                                std::optional<double> onset_s) {
+  auto statement =
+      db_->Prepare("UPDATE log SET onset_m = ?, onset_s = ? WHERE id = ? AND kind = 'run'");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, onset_m).Bind(2, onset_s).Bind(3, std::optional<std::int64_t>(log_id));
+  if (auto run = statement->Run(); !run) return Fail(run.error());
+  if (db_->Changes() == 0) return Fail(Error::NotFound("no run " + std::to_string(log_id)));
+  return {};
+}
+
 Result<void> Store::CheckIntegrity() {
   auto statement = db_->Prepare("PRAGMA integrity_check");
   if (!statement) return Fail(statement.error());
@@ -345,7 +504,8 @@ Result<void> Store::CheckIntegrity() {
 Result<bool> Store::IsEmpty() {
   auto statement = db_->Prepare(
       "SELECT (SELECT COUNT(*) FROM settings) + (SELECT COUNT(*) FROM assessments) + "
-      "(SELECT COUNT(*) FROM plans) + (SELECT COUNT(*) FROM log)");
+      "(SELECT COUNT(*) FROM plans) + (SELECT COUNT(*) FROM log) + "
+      "(SELECT COUNT(*) FROM activities)");
   if (!statement) return Fail(statement.error());
   auto row = statement->Step();
   if (!row) return Fail(row.error());
@@ -354,7 +514,8 @@ Result<bool> Store::IsEmpty() {
 
 Result<void> Store::Clear() {
   return db_->Execute(
-      "DELETE FROM log WHERE kind = 'morning'; DELETE FROM log; DELETE FROM plans; "
+      "DELETE FROM activities; DELETE FROM log WHERE kind = 'morning'; DELETE FROM log; "
+      "DELETE FROM plans; "
       "DELETE FROM assessments; DELETE FROM settings;");
 }
 

@@ -44,6 +44,30 @@ struct StoredPlan {
   std::string created_at;
 };
 
+// A run imported from a watch file: its summary, laps (JSON) and a compact track of
+// (seconds since the start, metres from the start) pairs for placing an onset.
+struct StoredActivity {
+  std::int64_t id = 0;
+  std::int64_t log_id = 0;  // the run in the log it belongs to
+  std::string file;
+  std::string format;
+  std::string sport;
+  double start_utc = 0;
+  std::optional<int> utc_offset_s;
+  bool indoor = false;
+  std::optional<double> distance_m;
+  double elapsed_s = 0;
+  std::optional<double> timer_s;
+  double moving_s = 0;
+  std::int64_t points = 0;
+  std::optional<double> avg_hr_bpm;
+  std::optional<double> avg_cadence_spm;
+  std::optional<double> elevation_gain_m;
+  std::string laps_json = "[]";
+  std::vector<float> track;  // t0, d0, t1, d1, ...
+  std::string created_at;
+};
+
 struct LogFilter {
   std::optional<Date> from;  // inclusive
   std::optional<Date> to;    // inclusive
@@ -83,6 +107,19 @@ class Store {
   Result<std::vector<StoredPlan>> Plans();  // oldest first
   Result<std::int64_t> AddLogEntry(const LogEntry& entry);
   Result<std::vector<LogEntry>> Log(const LogFilter& filter = {});  // by date, then id
+
+  Result<std::int64_t> AddActivity(const StoredActivity& activity);
+  // Activities starting between the two UTC times (inclusive), without their tracks.
+  Result<std::vector<StoredActivity>> ActivitiesStartingBetween(double from_utc, double to_utc);
+  // Every activity, oldest first; with tracks only when asked (export).
+  Result<std::vector<StoredActivity>> Activities(bool with_tracks = false);
+  // The activity of a run in the log, with its track.
+  Result<std::optional<StoredActivity>> ActivityForRun(std::int64_t log_id);
+  // Sets a run's pain scores or onset after the fact (an imported run). Fails with
+  // kNotFound if `log_id` is not a run.
+  Result<void> SetRunPain(std::int64_t log_id, int pain, std::optional<int> pain_before);
+  Result<void> SetRunOnset(std::int64_t log_id, std::optional<double> onset_m,
+                           std::optional<double> onset_s);
 
   // Runs SQLite's integrity check; fails with kCorruption describing the damage.
   Result<void> CheckIntegrity();

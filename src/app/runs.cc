@@ -1,0 +1,207 @@
+#include "app/runs.h"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace backstride {
+namespace {
+
+std::map<std::int64_t, RunDecision> Decisions(Store& store, Date today) {
+  std::map<std::int64_t, RunDecision> decisions;
+  auto active = LoadActivePlan(store, today);
+  if (!active) return decisions;
+  for (const RunDecision& decision : active->state.decisions) {
+    decisions[decision.run_id] = decision;
+  }
+  return decisions;
+}
+
+LapTrigger TriggerFromId(const std::string& id) {
+  for (LapTrigger trigger : {LapTrigger::kManual, LapTrigger::kTime, LapTrigger::kDistance,
+                             LapTrigger::kPosition, LapTrigger::kSessionEnd,
+                             LapTrigger::kFitnessEquipment, LapTrigger::kHeartRate}) {
+    if (LapTriggerId(trigger) == id) return trigger;
+  }
+  return LapTrigger::kUnknown;
+}
+
+std::vector<Lap> ParseLaps(const std::string& json) {
+  std::vector<Lap> laps;
+  const auto parsed = nlohmann::json::parse(json, nullptr, false);
+  if (!parsed.is_array()) return laps;
+  for (const auto& item : parsed) {
+    Lap lap;
+    lap.start_s = item.value("start_s", 0.0);
+    lap.elapsed_s = item.value("elapsed_s", 0.0);
+    if (item.contains("timer_s")) lap.timer_s = item["timer_s"].get<double>();
+    if (item.contains("distance_m")) lap.distance_m = item["distance_m"].get<double>();
+    lap.trigger = TriggerFromId(item.value("trigger", ""));
+    laps.push_back(lap);
+  }
+  return laps;
+}
+
+// The stored track as an activity of samples starting at time 0.
+Activity TrackActivity(const StoredActivity& stored) {
+  Activity activity;
+  activity.start_utc_s = 0;
+  for (std::size_t i = 0; i + 1 < stored.track.size(); i += 2) {
+    Sample sample;
+    sample.time_s = stored.track[i];
+    sample.distance_m = stored.track[i + 1];
+    activity.samples.push_back(sample);
+  }
+  return activity;
+}
+
+Result<LogEntry> FindRun(Store& store, std::int64_t id) {
+  auto log = store.Log({std::nullopt, std::nullopt, LogKind::kRun});
+  if (!log) return Fail(log.error());
+  const auto it = std::find_if(log->begin(), log->end(), [&](const LogEntry& e) { return e.id == id; });
+  if (it == log->end()) {
+    return Fail(Error::NotFound("there is no run " + std::to_string(id) +
+                                "; 'backstride runs' lists them"));
+  }
+  return *it;
+}
+
+}  // namespace
+
+Result<std::vector<RunView>> ListRuns(Store& store, std::optional<Date> from,
+                                      std::optional<Date> to, Date today) {
+  auto log = store.Log({from, to, LogKind::kRun});
+  if (!log) return Fail(log.error());
+  auto activities = store.Activities();
+  if (!activities) return Fail(activities.error());
+  std::map<std::int64_t, StoredActivity> by_run;
+  for (StoredActivity& activity : *activities) by_run[activity.log_id] = std::move(activity);
+  const auto decisions = Decisions(store, today);
+  std::vector<RunView> runs;
+  for (LogEntry& entry : *log) {
+    RunView view;
+    if (auto it = by_run.find(entry.id); it != by_run.end()) view.activity = it->second;
+    if (auto it = decisions.find(entry.id); it != decisions.end()) view.decision = it->second;
+    view.entry = std::move(entry);
+    runs.push_back(std::move(view));
+  }
+  return runs;
+}
+
+Result<RunDetail> ShowRun(Store& store, std::int64_t id, double split_m, Date today) {
+  auto entry = FindRun(store, id);
+  if (!entry) return Fail(entry.error());
+  RunDetail detail;
+  detail.run.entry = *entry;
+  auto activity = store.ActivityForRun(id);
+  if (!activity) return Fail(activity.error());
+  if (*activity) {
+    detail.laps = ParseLaps((*activity)->laps_json);
+    detail.splits = Splits(TrackActivity(**activity), split_m);
+    (*activity)->track.clear();
+    detail.run.activity = std::move(**activity);
+  }
+  const auto decisions = Decisions(store, today);
+  if (auto it = decisions.find(id); it != decisions.end()) detail.run.decision = it->second;
+  return detail;
+}
+
+Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset) {
+  auto entry = FindRun(store, id);
+  if (!entry) return Fail(entry.error());
+  auto stored = store.ActivityForRun(id);
+  if (!stored) return Fail(stored.error());
+  std::optional<TrackPoint> point;
+  if (*stored && !(*stored)->track.empty()) {
+    Activity track = TrackActivity(**stored);
+    track.laps = ParseLaps((*stored)->laps_json);
+    if (onset.lap) {
+      if (*onset.lap == 0 || *onset.lap > track.laps.size()) {
+        return Fail(Error::InvalidArgument(
+            "--lap: run " + std::to_string(id) + " has " + std::to_string(track.laps.size()) +
+                " laps",
+            "--lap"));
+      }
+      point = LapEnd(track, *onset.lap);
+    } else if (onset.distance_m) {
+      point = PointAtDistance(track, *onset.distance_m);
+    } else if (onset.elapsed_s) {
+      point = PointAtTime(track, *onset.elapsed_s);
+    }
+  } else if (onset.lap) {
+    return Fail(Error::InvalidArgument("--lap: run " + std::to_string(id) +
+                                           " was logged by hand and has no laps",
+                                       "--lap"));
+  } else if (entry->distance_m && entry->duration_s) {
+    // No track: assume an even pace.
+    const double distance = *entry->distance_m;
+    const double duration = *entry->duration_s;
+    if (onset.distance_m && *onset.distance_m <= distance) {
+      point = TrackPoint{*onset.distance_m, *onset.distance_m / distance * duration};
+    } else if (onset.elapsed_s && *onset.elapsed_s <= duration) {
+      point = TrackPoint{*onset.elapsed_s / duration * distance, *onset.elapsed_s};
+    }
+  }
+  if (!point) {
+    return Fail(Error::InvalidArgument("that point is past the end of run " + std::to_string(id),
+                                       onset.distance_m ? "--km" : "--min"));
+  }
+  if (auto set = store.SetRunOnset(id, point->distance_m, point->elapsed_s); !set) {
+    return Fail(set.error());
+  }
+  entry->onset_m = point->distance_m;
+  entry->onset_s = point->elapsed_s;
+  return *entry;
+}
+
+Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date date, int pain,
+                           std::optional<int> pain_before, Date today) {
+  if (pain < 0 || pain > 10) return Fail(Error::InvalidArgument("--pain: must be 0-10", "--pain"));
+  std::int64_t run_id = 0;
+  if (id) {
+    auto entry = FindRun(store, *id);
+    if (!entry) return Fail(Error::InvalidArgument(entry.error().message, "--run"));
+    run_id = *id;
+  } else {
+    auto log = store.Log({date, date, LogKind::kRun});
+    if (!log) return Fail(log.error());
+    const auto unrated = std::find_if(log->rbegin(), log->rend(),
+                                      [](const LogEntry& e) { return !e.pain.has_value(); });
+    if (unrated == log->rend()) {
+      return Fail(Error::InvalidArgument(
+          "no imported run on " + FormatDate(date) +
+              " is waiting for a pain score; give --distance and --time to log a new run",
+          "--distance"));
+    }
+    run_id = unrated->id;
+  }
+  auto before = LoadActivePlan(store, today);
+  if (auto set = store.SetRunPain(run_id, pain, pain_before); !set) return Fail(set.error());
+  LogOutcome outcome;
+  outcome.id = run_id;
+  auto after = LoadActivePlan(store, today);
+  if (!after) {
+    outcome.changes.push_back("Pain " + std::to_string(pain) + " logged for run " +
+                              std::to_string(run_id) + ". " + after.error().message);
+    return outcome;
+  }
+  for (const RunDecision& decision : after->state.decisions) {
+    if (decision.run_id == run_id) outcome.changes.push_back(decision.reason);
+  }
+  if (outcome.changes.empty()) {
+    outcome.changes.push_back("This run is from before your current plan started, so it does "
+                              "not move the cap.");
+  }
+  auto settings = LoadSettings(store);
+  const DistanceUnit units = settings ? settings->units : DistanceUnit::kKilometres;
+  const std::string cap_after = FormatCap(after->cap_today.cap, units);
+  if (before && FormatCap(before->cap_today.cap, units) != cap_after) {
+    outcome.changes.push_back("Your next run's cap: " + cap_after + " (was " +
+                              FormatCap(before->cap_today.cap, units) + ").");
+  } else {
+    outcome.changes.push_back("Your next run's cap stays " + cap_after + ".");
+  }
+  return outcome;
+}
+
+}  // namespace backstride

@@ -1,0 +1,57 @@
+// Runs, logged and imported alike: list them, show one with its laps and splits, set
+// where the pain started, and rate an imported run's pain afterwards.
+#ifndef BACKSTRIDE_APP_RUNS_H_
+#define BACKSTRIDE_APP_RUNS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "activity/activity.h"
+#include "activity/metrics.h"
+#include "app/training.h"
+#include "base/date.h"
+#include "base/result.h"
+#include "store/store.h"
+
+namespace backstride {
+
+struct RunView {
+  LogEntry entry;
+  std::optional<StoredActivity> activity;  // for imported runs (no track)
+  std::optional<RunDecision> decision;     // the run rule's verdict, when there is a plan
+};
+
+// The runs between two dates (inclusive, either open), oldest first.
+Result<std::vector<RunView>> ListRuns(Store& store, std::optional<Date> from,
+                                      std::optional<Date> to, Date today);
+
+struct RunDetail {
+  RunView run;
+  std::vector<Lap> laps;      // start_s relative to the run's start
+  std::vector<Split> splits;  // per km or mile
+};
+
+// One run with laps and splits (`split_m` metres each). kNotFound when `id` is not a run.
+Result<RunDetail> ShowRun(Store& store, std::int64_t id, double split_m, Date today);
+
+struct OnsetSpec {
+  std::optional<std::size_t> lap;  // the end of this lap (1-based)
+  std::optional<double> distance_m;
+  std::optional<double> elapsed_s;
+};
+
+// Sets where the pain started on run `id`, placed on its track (a distance gets its time
+// and a time its distance; a run without a track is taken at an even pace). Fails with
+// kInvalidArgument when the point is past the end of the run or the lap does not exist.
+Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset);
+
+// Logs pain for a run already in the log (an imported one): run `id`, or the latest run on
+// `date` that has no pain yet. Says what changed, like AddToLog.
+Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date date, int pain,
+                           std::optional<int> pain_before, Date today);
+
+}  // namespace backstride
+
+#endif  // BACKSTRIDE_APP_RUNS_H_

@@ -1,0 +1,320 @@
+#include "cli/import_commands.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "app/import.h"
+#include "app/runs.h"
+#include "app/training.h"
+#include "cli/assess_command.h"
+#include "cli/text_wrap.h"
+
+namespace backstride::cli {
+namespace {
+
+constexpr std::size_t kWidth = 80;
+
+int LocalUtcOffset() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return static_cast<int>(local.tm_gmtoff);
+}
+
+nlohmann::ordered_json ActivityJson(const Activity& a, std::size_t points) {
+  nlohmann::ordered_json json;
+  json["sport"] = SportId(a.sport);
+  json["start_utc"] = a.start_utc_s ? nlohmann::ordered_json(FormatIsoTime(*a.start_utc_s))
+                                    : nlohmann::ordered_json(nullptr);
+  json["utc_offset_s"] =
+      a.utc_offset_s ? nlohmann::ordered_json(*a.utc_offset_s) : nlohmann::ordered_json(nullptr);
+  json["indoor"] = a.indoor;
+  json["distance_m"] =
+      a.distance_m ? nlohmann::ordered_json(*a.distance_m) : nlohmann::ordered_json(nullptr);
+  json["elapsed_s"] = a.elapsed_s;
+  json["timer_s"] = a.timer_s ? nlohmann::ordered_json(*a.timer_s) : nlohmann::ordered_json(nullptr);
+  json["moving_s"] = a.moving_s;
+  json["points"] = points;
+  json["laps"] = a.laps.size();
+  json["avg_hr_bpm"] =
+      a.avg_hr_bpm ? nlohmann::ordered_json(*a.avg_hr_bpm) : nlohmann::ordered_json(nullptr);
+  json["avg_cadence_spm"] = a.avg_cadence_spm ? nlohmann::ordered_json(*a.avg_cadence_spm)
+                                              : nlohmann::ordered_json(nullptr);
+  return json;
+}
+
+// One line, redrawn in place: files, megabytes, rate and time left.
+class ProgressBar {
+ public:
+  ProgressBar(std::ostream& err, std::size_t files, std::uint64_t bytes)
+      : err_(err), files_(files), bytes_(bytes), start_(std::chrono::steady_clock::now()) {}
+
+  void Update(std::size_t files_done, std::uint64_t bytes_done) {
+    const auto now = std::chrono::steady_clock::now();
+    if (files_done != files_ && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const double rate = seconds > 0 ? static_cast<double>(bytes_done) / seconds : 0;
+    const double left = rate > 0 ? static_cast<double>(bytes_ - std::min(bytes_, bytes_done)) / rate : 0;
+    const double fraction = bytes_ > 0 ? static_cast<double>(bytes_done) / static_cast<double>(bytes_) : 1;
+    const int filled = static_cast<int>(fraction * 20);
+    err_ << fmt::format("\r[{}{}] {}/{} files  {:.1f}/{:.1f} MB  {:.1f} MB/s  ETA {:.0f}s   ",
+                        std::string(static_cast<std::size_t>(filled), '#'),
+                        std::string(static_cast<std::size_t>(20 - filled), ' '), files_done, files_,
+                        static_cast<double>(bytes_done) / 1e6, static_cast<double>(bytes_) / 1e6,
+                        rate / 1e6, left)
+         << std::flush;
+  }
+  void Finish() { err_ << "\r" << std::string(kWidth - 1, ' ') << "\r" << std::flush; }
+
+ private:
+  std::ostream& err_;
+  std::size_t files_;
+  std::uint64_t bytes_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+struct Opened {
+  std::unique_ptr<Store> store;
+  Date today;
+  Settings settings;
+};
+
+Result<Opened> Open(const GlobalOptions& global) {
+  auto today = Today(global);
+  if (!today) return Fail(today.error());
+  auto store = OpenStore(global);
+  if (!store) return Fail(store.error());
+  auto settings = LoadSettings(**store);
+  if (!settings) return Fail(settings.error());
+  return Opened{std::move(*store), *today, *settings};
+}
+
+double SplitLength(DistanceUnit units) {
+  return units == DistanceUnit::kMiles ? kMetresPerMile : 1000.0;
+}
+
+std::string PainText(const LogEntry& entry) {
+  return entry.pain ? fmt::format("pain {}", *entry.pain) : std::string("no pain score yet");
+}
+
+}  // namespace
+
+int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, std::ostream& out,
+              std::ostream& err, bool progress_to_terminal) {
+  if (options.paths.empty()) {
+    return ReportFailure(err, Error::InvalidArgument("import: give one or more files or folders"));
+  }
+  auto source = OpenPaths(options.paths);
+  if (!source) return ReportFailure(err, source.error());
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+
+  ImportOptions import;
+  import.dry_run = options.dry_run;
+  import.onset_lap = options.onset_lap || opened->settings.onset_lap;
+  import.default_utc_offset_s = LocalUtcOffset();
+  std::optional<ProgressBar> bar;
+  if (progress_to_terminal && !options.json) {
+    bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());
+  }
+  import.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
+    if (options.json) {
+      nlohmann::ordered_json line;
+      line["file"] = file.file;
+      line["status"] = ImportStatusId(file.status);
+      line["reason"] = file.reason;
+      if (file.activity) line["activity"] = ActivityJson(*file.activity, file.points);
+      if (file.run_id) line["run_id"] = *file.run_id;
+      if (file.onset_m) line["onset_m"] = *file.onset_m;
+      out << line.dump() << '\n';
+    }
+    if (bar) bar->Update(done, bytes);
+  };
+  auto summary = ImportFiles(*opened->store, **source, import);
+  if (bar) bar->Finish();
+  if (!summary) return ReportFailure(err, summary.error());
+  if (!options.json) {
+    out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
+                       options.dry_run ? "Would import" : "Imported", summary->imported,
+                       summary->imported == 1 ? "" : "s", summary->duplicates,
+                       summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
+    for (const ImportedFile& file : summary->files) {
+      if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
+        out << Wrap(fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
+                                file.file, file.reason),
+                    kWidth, "    ", "  ");
+      }
+    }
+    if (summary->imported > 0 && !options.dry_run) {
+      out << Wrap("Log how your back felt for each new run with 'backstride log run --pain N "
+                  "--date D' (or --run ID); 'backstride runs' lists them.",
+                  kWidth);
+    }
+  }
+  return summary->failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int RunRuns(const GlobalOptions& global, const std::string& from, const std::string& to, bool json,
+            std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  std::optional<Date> from_date, to_date;
+  if (!from.empty()) {
+    auto date = ParseDate(from);
+    if (!date) return ReportFailure(err, Error::InvalidArgument("--from: " + date.error().message));
+    from_date = *date;
+  }
+  if (!to.empty()) {
+    auto date = ParseDate(to);
+    if (!date) return ReportFailure(err, Error::InvalidArgument("--to: " + date.error().message));
+    to_date = *date;
+  }
+  auto runs = ListRuns(*opened->store, from_date, to_date, opened->today);
+  if (!runs) return ReportFailure(err, runs.error());
+  const DistanceUnit units = opened->settings.units;
+  if (json) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const RunView& run : *runs) {
+      nlohmann::ordered_json item;
+      item["id"] = run.entry.id;
+      item["date"] = FormatDate(run.entry.date);
+      item["source"] = run.entry.source;
+      item["distance_m"] = run.entry.distance_m.value_or(0);
+      item["duration_s"] = run.entry.duration_s.value_or(0);
+      item["pain"] = run.entry.pain ? nlohmann::ordered_json(*run.entry.pain) : nullptr;
+      item["onset_m"] = run.entry.onset_m ? nlohmann::ordered_json(*run.entry.onset_m) : nullptr;
+      item["onset_s"] = run.entry.onset_s ? nlohmann::ordered_json(*run.entry.onset_s) : nullptr;
+      item["verdict"] = run.decision ? nlohmann::ordered_json(RunVerdictId(run.decision->verdict))
+                                     : nlohmann::ordered_json(nullptr);
+      item["spike"] = run.decision && run.decision->spike;
+      if (run.activity) {
+        item["file"] = run.activity->file;
+        item["start_utc"] = FormatIsoTime(run.activity->start_utc);
+        item["avg_hr_bpm"] = run.activity->avg_hr_bpm ? nlohmann::ordered_json(*run.activity->avg_hr_bpm)
+                                                      : nlohmann::ordered_json(nullptr);
+      }
+      list.push_back(std::move(item));
+    }
+    out << list.dump(2) << '\n';
+    return kExitOk;
+  }
+  if (runs->empty()) out << "No runs in that range.\n";
+  for (const RunView& run : *runs) {
+    const LogEntry& e = run.entry;
+    std::string line = fmt::format("{:>5}  {}  {}  {}", e.id, FormatDate(e.date),
+                                   FormatDistance(e.distance_m.value_or(0), units),
+                                   FormatDuration(e.duration_s.value_or(0)));
+    if (e.distance_m && e.duration_s && *e.distance_m > 0) {
+      line += "  " + FormatPace(*e.duration_s / (*e.distance_m / 1000.0), units);
+    }
+    line += "  " + PainText(e);
+    if (run.decision) {
+      line += fmt::format("  [{}{}]", RunVerdictId(run.decision->verdict),
+                          run.decision->spike ? ", spike" : "");
+    }
+    line += run.activity ? "  " + run.activity->format : "  logged";
+    out << line << '\n';
+  }
+  return kExitOk;
+}
+
+int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  const DistanceUnit units = opened->settings.units;
+  auto detail = ShowRun(*opened->store, id, SplitLength(units), opened->today);
+  if (!detail) {
+    Error error = detail.error();
+    if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
+    return ReportFailure(err, error);
+  }
+  const LogEntry& e = detail->run.entry;
+  out << fmt::format("Run {} on {} ({})\n", e.id, FormatDate(e.date),
+                     detail->run.activity ? "imported from " + detail->run.activity->file
+                                          : std::string("logged by hand"));
+  out << fmt::format("  Distance {}, time {}", FormatDistance(e.distance_m.value_or(0), units),
+                     FormatDuration(e.duration_s.value_or(0)));
+  if (e.distance_m && e.duration_s && *e.distance_m > 0) {
+    out << ", pace " << FormatPace(*e.duration_s / (*e.distance_m / 1000.0), units);
+  }
+  out << ", " << PainText(e) << '\n';
+  if (const auto& a = detail->run.activity) {
+    out << fmt::format("  Started {} UTC{}; elapsed {}, moving {}{}\n", FormatIsoTime(a->start_utc),
+                       a->utc_offset_s ? fmt::format(" (local offset {:+.1f} h)", *a->utc_offset_s / 3600.0)
+                                       : std::string(),
+                       FormatDuration(a->elapsed_s), FormatDuration(a->moving_s),
+                       a->timer_s ? ", timer " + FormatDuration(*a->timer_s) : std::string());
+    std::string extras;
+    if (a->avg_hr_bpm) extras += fmt::format("avg heart rate {:.0f} bpm  ", *a->avg_hr_bpm);
+    if (a->avg_cadence_spm) extras += fmt::format("avg cadence {:.0f} spm  ", *a->avg_cadence_spm);
+    if (a->elevation_gain_m) extras += fmt::format("climb {:.0f} m  ", *a->elevation_gain_m);
+    if (a->indoor) extras += "indoor  ";
+    if (!extras.empty()) out << "  " << extras << '\n';
+  }
+  if (e.onset_m || e.onset_s) {
+    out << "  Pain started at " << (e.onset_m ? FormatDistance(*e.onset_m, units) : "?")
+        << (e.onset_s ? ", " + FormatDuration(*e.onset_s) + " in" : "") << '\n';
+  }
+  if (detail->run.decision) out << Wrap(detail->run.decision->reason, kWidth, "  ", "  ");
+  if (!detail->laps.empty()) {
+    out << "\n  Laps\n";
+    for (std::size_t i = 0; i < detail->laps.size(); ++i) {
+      const Lap& lap = detail->laps[i];
+      out << fmt::format("  {:>3}  {:<10} {:>8}  {}\n", i + 1, LapTriggerId(lap.trigger),
+                         FormatDuration(lap.elapsed_s),
+                         lap.distance_m ? FormatDistance(*lap.distance_m, units) : "-");
+    }
+  }
+  if (!detail->splits.empty()) {
+    out << "\n  Splits\n";
+    for (const Split& split : detail->splits) {
+      out << fmt::format("  {:>3}  {}  {}  {}\n", split.number, FormatDistance(split.distance_m, units),
+                         FormatDuration(split.duration_s),
+                         split.distance_m > 0
+                             ? FormatPace(split.duration_s / (split.distance_m / 1000.0), units)
+                             : "-");
+    }
+  }
+  return kExitOk;
+}
+
+int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& options,
+             std::ostream& out, std::ostream& err) {
+  const int given = (options.lap ? 1 : 0) + (options.km.empty() ? 0 : 1) + (options.min.empty() ? 0 : 1);
+  if (given != 1) {
+    return ReportFailure(err, Error::InvalidArgument("run onset: give exactly one of --lap N, "
+                                                     "--km X or --min Y"));
+  }
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  OnsetSpec spec;
+  spec.lap = options.lap;
+  if (!options.km.empty()) {
+    auto distance = ParseDistance(options.km, opened->settings.units);
+    if (!distance) return ReportFailure(err, Error::InvalidArgument("--km: " + distance.error().message));
+    spec.distance_m = *distance;
+  }
+  if (!options.min.empty()) {
+    auto time = ParseDuration(options.min);
+    if (!time) return ReportFailure(err, Error::InvalidArgument("--min: " + time.error().message));
+    spec.elapsed_s = *time;
+  }
+  auto entry = SetOnset(*opened->store, id, spec);
+  if (!entry) {
+    Error error = entry.error();
+    if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
+    return ReportFailure(err, error);
+  }
+  out << fmt::format("Run {}: the pain started at {}, {} in.\n", id,
+                     FormatDistance(entry->onset_m.value_or(0), opened->settings.units),
+                     FormatDuration(entry->onset_s.value_or(0)));
+  return kExitOk;
+}
+
+}  // namespace backstride::cli
