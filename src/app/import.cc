@@ -50,20 +50,26 @@ class PathSource final : public FileSource {
 
 std::string SportPhrase(Sport sport) {
   switch (sport) {
-    case Sport::kCycling: return "a ride";
-    case Sport::kWalking: return "a walk";
-    case Sport::kHiking: return "a hike";
-    case Sport::kSwimming: return "a swim";
-    case Sport::kUnknown: return "an activity of unknown sport";
-    default: return "not a run (" + std::string(SportId(sport)) + ")";
+    case Sport::kCycling:
+      return "a ride";
+    case Sport::kWalking:
+      return "a walk";
+    case Sport::kHiking:
+      return "a hike";
+    case Sport::kSwimming:
+      return "a swim";
+    case Sport::kUnknown:
+      return "an activity of unknown sport";
+    default:
+      return "not a run (" + std::string(SportId(sport)) + ")";
   }
 }
 
 bool SameRun(const StoredActivity& stored, const Activity& activity) {
   if (std::abs(stored.start_utc - *activity.start_utc_s) > kDuplicateStartToleranceS) return false;
   const double longer = std::max(stored.elapsed_s, activity.elapsed_s);
-  if (longer > 0 && std::abs(stored.elapsed_s - activity.elapsed_s) >
-                        longer * kDuplicateDurationTolerance + 5) {
+  if (longer > 0 &&
+      std::abs(stored.elapsed_s - activity.elapsed_s) > longer * kDuplicateDurationTolerance + 5) {
     return false;
   }
   if (stored.distance_m && activity.distance_m) {
@@ -116,8 +122,8 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std:
     entry.kind = LogKind::kRun;
     entry.distance_m = activity.distance_m;
     // The run rule's pace uses time running: the device's timer, else moving time.
-    const double duration = activity.timer_s.value_or(activity.moving_s > 0 ? activity.moving_s
-                                                                            : activity.elapsed_s);
+    const double duration =
+        activity.timer_s.value_or(activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s);
     if (duration > 0) entry.duration_s = duration;
     if (onset) {
       entry.onset_m = onset->distance_m;
@@ -242,10 +248,14 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
 
 std::string_view ImportStatusId(ImportStatus status) {
   switch (status) {
-    case ImportStatus::kImported: return "imported";
-    case ImportStatus::kDuplicate: return "duplicate";
-    case ImportStatus::kSkipped: return "skipped";
-    case ImportStatus::kFailed: return "failed";
+    case ImportStatus::kImported:
+      return "imported";
+    case ImportStatus::kDuplicate:
+      return "duplicate";
+    case ImportStatus::kSkipped:
+      return "skipped";
+    case ImportStatus::kFailed:
+      return "failed";
   }
   return "failed";
 }
@@ -284,10 +294,18 @@ Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const Import
     ImportedFile imported = ImportOne(store, *file, options, this_batch);
     ++files_done;
     switch (imported.status) {
-      case ImportStatus::kImported: ++summary.imported; break;
-      case ImportStatus::kDuplicate: ++summary.duplicates; break;
-      case ImportStatus::kSkipped: ++summary.skipped; break;
-      case ImportStatus::kFailed: ++summary.failed; break;
+      case ImportStatus::kImported:
+        ++summary.imported;
+        break;
+      case ImportStatus::kDuplicate:
+        ++summary.duplicates;
+        break;
+      case ImportStatus::kSkipped:
+        ++summary.skipped;
+        break;
+      case ImportStatus::kFailed:
+        ++summary.failed;
+        break;
     }
     if (options.on_file) options.on_file(imported, files_done, bytes_done);
     summary.files.push_back(std::move(imported));

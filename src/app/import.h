@@ -53,8 +53,8 @@ struct ImportedFile {
 };
 
 struct ImportOptions {
-  bool dry_run = false;    // decode and report, store nothing
-  bool onset_lap = false;  // a manual lap press marks where the pain started
+  bool dry_run = false;          // decode and report, store nothing
+  bool onset_lap = false;        // a manual lap press marks where the pain started
   int default_utc_offset_s = 0;  // for the run's date when the file gives no offset
   // Called after each file, with the bytes read so far.
   std::function<void(const ImportedFile&, std::size_t files_done, std::uint64_t bytes_done)>

@@ -18,9 +18,9 @@ std::map<std::int64_t, RunDecision> Decisions(Store& store, Date today) {
 }
 
 LapTrigger TriggerFromId(const std::string& id) {
-  for (LapTrigger trigger : {LapTrigger::kManual, LapTrigger::kTime, LapTrigger::kDistance,
-                             LapTrigger::kPosition, LapTrigger::kSessionEnd,
-                             LapTrigger::kFitnessEquipment, LapTrigger::kHeartRate}) {
+  for (LapTrigger trigger :
+       {LapTrigger::kManual, LapTrigger::kTime, LapTrigger::kDistance, LapTrigger::kPosition,
+        LapTrigger::kSessionEnd, LapTrigger::kFitnessEquipment, LapTrigger::kHeartRate}) {
     if (LapTriggerId(trigger) == id) return trigger;
   }
   return LapTrigger::kUnknown;
@@ -58,7 +58,8 @@ Activity TrackActivity(const StoredActivity& stored) {
 Result<LogEntry> FindRun(Store& store, std::int64_t id) {
   auto log = store.Log({std::nullopt, std::nullopt, LogKind::kRun});
   if (!log) return Fail(log.error());
-  const auto it = std::find_if(log->begin(), log->end(), [&](const LogEntry& e) { return e.id == id; });
+  const auto it =
+      std::find_if(log->begin(), log->end(), [&](const LogEntry& e) { return e.id == id; });
   if (it == log->end()) {
     return Fail(Error::NotFound("there is no run " + std::to_string(id) +
                                 "; 'backstride runs' lists them"));
@@ -117,10 +118,9 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
     track.laps = ParseLaps((*stored)->laps_json);
     if (onset.lap) {
       if (*onset.lap == 0 || *onset.lap > track.laps.size()) {
-        return Fail(Error::InvalidArgument(
-            "--lap: run " + std::to_string(id) + " has " + std::to_string(track.laps.size()) +
-                " laps",
-            "--lap"));
+        return Fail(Error::InvalidArgument("--lap: run " + std::to_string(id) + " has " +
+                                               std::to_string(track.laps.size()) + " laps",
+                                           "--lap"));
       }
       point = LapEnd(track, *onset.lap);
     } else if (onset.distance_m) {
@@ -129,9 +129,8 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
       point = PointAtTime(track, *onset.elapsed_s);
     }
   } else if (onset.lap) {
-    return Fail(Error::InvalidArgument("--lap: run " + std::to_string(id) +
-                                           " was logged by hand and has no laps",
-                                       "--lap"));
+    return Fail(Error::InvalidArgument(
+        "--lap: run " + std::to_string(id) + " was logged by hand and has no laps", "--lap"));
   } else if (entry->distance_m && entry->duration_s) {
     // No track: assume an even pace.
     const double distance = *entry->distance_m;
@@ -189,8 +188,9 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
     if (decision.run_id == run_id) outcome.changes.push_back(decision.reason);
   }
   if (outcome.changes.empty()) {
-    outcome.changes.push_back("This run is from before your current plan started, so it does "
-                              "not move the cap.");
+    outcome.changes.push_back(
+        "This run is from before your current plan started, so it does "
+        "not move the cap.");
   }
   auto settings = LoadSettings(store);
   const DistanceUnit units = settings ? settings->units : DistanceUnit::kKilometres;

@@ -36,7 +36,8 @@ nlohmann::ordered_json ActivityJson(const Activity& a, std::size_t points) {
   json["distance_m"] =
       a.distance_m ? nlohmann::ordered_json(*a.distance_m) : nlohmann::ordered_json(nullptr);
   json["elapsed_s"] = a.elapsed_s;
-  json["timer_s"] = a.timer_s ? nlohmann::ordered_json(*a.timer_s) : nlohmann::ordered_json(nullptr);
+  json["timer_s"] =
+      a.timer_s ? nlohmann::ordered_json(*a.timer_s) : nlohmann::ordered_json(nullptr);
   json["moving_s"] = a.moving_s;
   json["points"] = points;
   json["laps"] = a.laps.size();
@@ -59,8 +60,10 @@ class ProgressBar {
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - start_).count();
     const double rate = seconds > 0 ? static_cast<double>(bytes_done) / seconds : 0;
-    const double left = rate > 0 ? static_cast<double>(bytes_ - std::min(bytes_, bytes_done)) / rate : 0;
-    const double fraction = bytes_ > 0 ? static_cast<double>(bytes_done) / static_cast<double>(bytes_) : 1;
+    const double left =
+        rate > 0 ? static_cast<double>(bytes_ - std::min(bytes_, bytes_done)) / rate : 0;
+    const double fraction =
+        bytes_ > 0 ? static_cast<double>(bytes_done) / static_cast<double>(bytes_) : 1;
     const int filled = static_cast<int>(fraction * 20);
     err_ << fmt::format("\r[{}{}] {}/{} files  {:.1f}/{:.1f} MB  {:.1f} MB/s  ETA {:.0f}s   ",
                         std::string(static_cast<std::size_t>(filled), '#'),
@@ -126,38 +129,40 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
   import.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
     if (options.json) {
       nlohmann::ordered_json line;
-      line["file"] = file.file;
-      line["status"] = ImportStatusId(file.status);
-      line["reason"] = file.reason;
-      if (file.activity) line["activity"] = ActivityJson(*file.activity, file.points);
-      if (file.run_id) line["run_id"] = *file.run_id;
-      if (file.onset_m) line["onset_m"] = *file.onset_m;
-      out << line.dump() << '\n';
-    }
-    if (bar) bar->Update(done, bytes);
-  };
-  auto summary = ImportFiles(*opened->store, **source, import);
-  if (bar) bar->Finish();
-  if (!summary) return ReportFailure(err, summary.error());
-  if (!options.json) {
-    out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
-                       options.dry_run ? "Would import" : "Imported", summary->imported,
-                       summary->imported == 1 ? "" : "s", summary->duplicates,
-                       summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
-    for (const ImportedFile& file : summary->files) {
-      if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
-        out << Wrap(fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
-                                file.file, file.reason),
-                    kWidth, "    ", "  ");
-      }
-    }
-    if (summary->imported > 0 && !options.dry_run) {
-      out << Wrap("Log how your back felt for each new run with 'backstride log run --pain N "
-                  "--date D' (or --run ID); 'backstride runs' lists them.",
-                  kWidth);
+  line["file"] = file.file;
+  line["status"] = ImportStatusId(file.status);
+  line["reason"] = file.reason;
+  if (file.activity) line["activity"] = ActivityJson(*file.activity, file.points);
+  if (file.run_id) line["run_id"] = *file.run_id;
+  if (file.onset_m) line["onset_m"] = *file.onset_m;
+  out << line.dump() << '\n';
+}
+if (bar) bar->Update(done, bytes);
+};  // namespace backstride::cli
+auto summary = ImportFiles(*opened->store, **source, import);
+if (bar) bar->Finish();
+if (!summary) return ReportFailure(err, summary.error());
+if (!options.json) {
+  out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
+                     options.dry_run ? "Would import" : "Imported", summary->imported,
+                     summary->imported == 1 ? "" : "s", summary->duplicates,
+                     summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
+  for (const ImportedFile& file : summary->files) {
+    if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
+      out << Wrap(
+          fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
+                      file.file, file.reason),
+          kWidth, "    ", "  ");
     }
   }
-  return summary->failed > 0 ? kExitSomeFailed : kExitOk;
+  if (summary->imported > 0 && !options.dry_run) {
+    out << Wrap(
+        "Log how your back felt for each new run with 'backstride log run --pain N "
+        "--date D' (or --run ID); 'backstride runs' lists them.",
+        kWidth);
+  }
+}
+return summary->failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 int RunRuns(const GlobalOptions& global, const std::string& from, const std::string& to, bool json,
@@ -196,8 +201,9 @@ int RunRuns(const GlobalOptions& global, const std::string& from, const std::str
       if (run.activity) {
         item["file"] = run.activity->file;
         item["start_utc"] = FormatIsoTime(run.activity->start_utc);
-        item["avg_hr_bpm"] = run.activity->avg_hr_bpm ? nlohmann::ordered_json(*run.activity->avg_hr_bpm)
-                                                      : nlohmann::ordered_json(nullptr);
+        item["avg_hr_bpm"] = run.activity->avg_hr_bpm
+                                 ? nlohmann::ordered_json(*run.activity->avg_hr_bpm)
+                                 : nlohmann::ordered_json(nullptr);
       }
       list.push_back(std::move(item));
     }
@@ -246,8 +252,9 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
   out << ", " << PainText(e) << '\n';
   if (const auto& a = detail->run.activity) {
     out << fmt::format("  Started {} UTC{}; elapsed {}, moving {}{}\n", FormatIsoTime(a->start_utc),
-                       a->utc_offset_s ? fmt::format(" (local offset {:+.1f} h)", *a->utc_offset_s / 3600.0)
-                                       : std::string(),
+                       a->utc_offset_s
+                           ? fmt::format(" (local offset {:+.1f} h)", *a->utc_offset_s / 3600.0)
+                           : std::string(),
                        FormatDuration(a->elapsed_s), FormatDuration(a->moving_s),
                        a->timer_s ? ", timer " + FormatDuration(*a->timer_s) : std::string());
     std::string extras;
@@ -274,8 +281,8 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
   if (!detail->splits.empty()) {
     out << "\n  Splits\n";
     for (const Split& split : detail->splits) {
-      out << fmt::format("  {:>3}  {}  {}  {}\n", split.number, FormatDistance(split.distance_m, units),
-                         FormatDuration(split.duration_s),
+      out << fmt::format("  {:>3}  {}  {}  {}\n", split.number,
+                         FormatDistance(split.distance_m, units), FormatDuration(split.duration_s),
                          split.distance_m > 0
                              ? FormatPace(split.duration_s / (split.distance_m / 1000.0), units)
                              : "-");
@@ -286,7 +293,8 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
 
 int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& options,
              std::ostream& out, std::ostream& err) {
-  const int given = (options.lap ? 1 : 0) + (options.km.empty() ? 0 : 1) + (options.min.empty() ? 0 : 1);
+  const int given =
+      (options.lap ? 1 : 0) + (options.km.empty() ? 0 : 1) + (options.min.empty() ? 0 : 1);
   if (given != 1) {
     return ReportFailure(err, Error::InvalidArgument("run onset: give exactly one of --lap N, "
                                                      "--km X or --min Y"));
@@ -297,7 +305,8 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
   spec.lap = options.lap;
   if (!options.km.empty()) {
     auto distance = ParseDistance(options.km, opened->settings.units);
-    if (!distance) return ReportFailure(err, Error::InvalidArgument("--km: " + distance.error().message));
+    if (!distance)
+      return ReportFailure(err, Error::InvalidArgument("--km: " + distance.error().message));
     spec.distance_m = *distance;
   }
   if (!options.min.empty()) {

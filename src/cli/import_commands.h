@@ -21,8 +21,8 @@ struct ImportCommandOptions {
   bool json = false;
   bool onset_lap = false;  // this import only; `config onset-lap on` makes it standing
 };
-int RunImport(const GlobalOptions& global, const ImportCommandOptions& options,
-              std::ostream& out, std::ostream& err, bool progress_to_terminal);
+int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, std::ostream& out,
+              std::ostream& err, bool progress_to_terminal);
 
 int RunRuns(const GlobalOptions& global, const std::string& from, const std::string& to, bool json,
             std::ostream& out, std::ostream& err);

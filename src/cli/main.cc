@@ -193,10 +193,12 @@ int Main(int argc, char** argv) {
   runs_command->add_option("--to", runs_to, "Last day (YYYY-MM-DD).");
   runs_command->add_option("--format", runs_format, "text (default) or json.")
       ->check(CLI::IsMember({"text", "json"}));
-  CLI::App* run_command = app.add_subcommand("run", "One run: show it, or set where the pain started.");
+  CLI::App* run_command =
+      app.add_subcommand("run", "One run: show it, or set where the pain started.");
   run_command->require_subcommand(1);
   std::int64_t run_id = 0;
-  CLI::App* run_show = run_command->add_subcommand("show", "A run with its laps, splits and onset.");
+  CLI::App* run_show =
+      run_command->add_subcommand("show", "A run with its laps, splits and onset.");
   run_show->add_option("id", run_id, "The run's id (see 'backstride runs').")->required();
   OnsetOptions onset;
   CLI::App* run_onset = run_command->add_subcommand(

@@ -360,7 +360,8 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
   if (!entry) return ReportFailure(err, entry.error());
   if (entry->kind == LogKind::kRun && options.distance.empty() && options.time.empty()) {
     // Pain for a run already in the log, typically one imported from a watch.
-    if (!options.pain) return ReportFailure(err, Error::InvalidArgument("--pain is needed", "--pain"));
+    if (!options.pain)
+      return ReportFailure(err, Error::InvalidArgument("--pain is needed", "--pain"));
     auto rated = RateRun(*opened->store, options.run_id, entry->date, *options.pain,
                          options.pain_before, opened->today);
     if (!rated) return ReportFailure(err, rated.error());
@@ -369,10 +370,10 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
     return kExitOk;
   }
   if (options.run_id) {
-    return ReportFailure(err, Error::InvalidArgument(
-                                  "--run is for logging pain of a run already in the log; "
-                                  "leave out --distance and --time",
-                                  "--run"));
+    return ReportFailure(
+        err, Error::InvalidArgument("--run is for logging pain of a run already in the log; "
+                                    "leave out --distance and --time",
+                                    "--run"));
   }
   auto outcome = AddToLog(*opened->store, *entry, opened->today);
   if (!outcome) return ReportFailure(err, outcome.error());

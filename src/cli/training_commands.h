@@ -3,8 +3,8 @@
 #ifndef BACKSTRIDE_CLI_TRAINING_COMMANDS_H_
 #define BACKSTRIDE_CLI_TRAINING_COMMANDS_H_
 
-#include <iosfwd>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 

@@ -411,7 +411,8 @@ Result<std::int64_t> Store::AddActivity(const StoredActivity& a) {
       "INSERT INTO activities(id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, "
       "distance_m, elapsed_s, timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, "
       "elevation_gain_m, laps, track, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, COALESCE(?, " + std::string(kNow) + "))");
+      "?, ?, ?, ?, ?, COALESCE(?, " +
+      std::string(kNow) + "))");
   if (!statement) return Fail(statement.error());
   const std::string_view track(reinterpret_cast<const char*>(a.track.data()),
                                a.track.size() * sizeof(float));
@@ -439,7 +440,7 @@ Result<std::int64_t> Store::AddActivity(const StoredActivity& a) {
 }
 
 Result<std::vector<StoredActivity>> Store::ActivitiesStartingBetween(double from_utc,
-                                                                    double to_utc) {
+                                                                     double to_utc) {
   auto statement = db_->Prepare("SELECT " + std::string(kActivityColumns) +
                                 " FROM activities WHERE start_utc BETWEEN ? AND ? ORDER BY id");
   if (!statement) return Fail(statement.error());

@@ -1,0 +1,195 @@
+// Importing watch files through the binary: what is stored, what is skipped and why,
+// duplicates, the pain onset from a lap press, and the run rule on imported runs.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "process.h"
+
+namespace backstride {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ProcessResult;
+using testing::RunProcess;
+
+const std::string kBinary = BACKSTRIDE_BINARY;
+const fs::path kCorpus = fs::path(BACKSTRIDE_SHARED_DIR) / "corpus";
+
+#define REQUIRE_CORPUS()                                                      \
+  if (!fs::is_directory(kCorpus)) GTEST_SKIP() << "no corpus at " << kCorpus; \
+  static_assert(true)
+
+class Runner {
+ public:
+  Runner() {
+    static int next = 0;
+    dir_ = fs::temp_directory_path() /
+           ("backstride-import-" + std::to_string(getpid()) + "-" + std::to_string(next++));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  ~Runner() { fs::remove_all(dir_); }
+  ProcessResult Do(const std::string& today, std::vector<std::string> args,
+                   const std::string& input = {}) const {
+    std::vector<std::string> argv = {kBinary, "--db", (dir_ / "b.db").string(), "--today", today};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return RunProcess(argv, input);
+  }
+  fs::path Dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
+
+std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+  return lines;
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(Import, AFolderTwiceStoresNothingNew) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  const std::string folder = (kCorpus / "tcx").string();
+  auto first = runner.Do("2026-11-25", {"import", folder});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(Contains(first.out, "Imported 9 runs, 0 duplicates, 5 skipped")) << first.out;
+  const std::string listed = runner.Do("2026-11-25", {"runs"}).out;
+  auto second = runner.Do("2026-11-25", {"import", folder});
+  ASSERT_EQ(second.exit_code, 0);
+  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 9 duplicates, 5 skipped")) << second.out;
+  EXPECT_EQ(runner.Do("2026-11-25", {"runs"}).out, listed);
+}
+
+TEST(Import, TheSameRunFromTwoFormatsIsStoredOnce) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  auto result = runner.Do("2026-11-25", {"import", "--format", "json",
+                                         (kCorpus / "fit" / "sportslib--6782987395.fit").string(),
+                                         (kCorpus / "gpx" / "sportslib--6782987395.gpx").string(),
+                                         (kCorpus / "tcx" / "sportslib--6782987395.tcx").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = JsonLines(result.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["status"], "imported");
+  EXPECT_EQ(lines[1]["status"], "duplicate");
+  EXPECT_EQ(lines[2]["status"], "duplicate");
+}
+
+TEST(Import, JsonDescribesEveryFileWithItsActivity) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  auto result =
+      runner.Do("2026-11-25", {"import", "--format", "json", "--dry-run",
+                               (kCorpus / "fit" / "fitparse--garmin-fenix-5-run.fit").string(),
+                               (kCorpus / "fit" / "fitparse--garmin-edge-820-bike.fit").string(),
+                               (kCorpus / "fit" / "fitparse--Settings.fit").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = JsonLines(result.out);
+  ASSERT_EQ(lines.size(), 3u);
+  const auto& run = lines[0];
+  EXPECT_EQ(run["status"], "imported");
+  for (const char* key :
+       {"sport", "start_utc", "utc_offset_s", "indoor", "distance_m", "elapsed_s", "timer_s",
+        "moving_s", "points", "laps", "avg_hr_bpm", "avg_cadence_spm"}) {
+    EXPECT_TRUE(run["activity"].contains(key)) << key;
+  }
+  EXPECT_EQ(run["activity"]["start_utc"], "2017-06-11T14:34:09Z");
+  EXPECT_EQ(run["activity"]["utc_offset_s"], -25200);
+  EXPECT_EQ(run["activity"]["points"], 21);
+  EXPECT_EQ(lines[1]["status"], "skipped");
+  EXPECT_EQ(lines[1]["reason"], "a ride");
+  EXPECT_EQ(lines[1]["activity"]["sport"], "cycling");  // skipped files keep their activity
+  EXPECT_EQ(lines[2]["status"], "skipped");
+  EXPECT_TRUE(Contains(lines[2]["reason"], "settings"));
+  // A dry run stores nothing.
+  EXPECT_TRUE(Contains(runner.Do("2026-11-25", {"runs"}).out, "No runs"));
+}
+
+TEST(Import, ABadFileFailsAloneAndTheRestIsStored) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  const fs::path folder = runner.Dir() / "watch";
+  fs::create_directories(folder);
+  fs::copy_file(kCorpus / "fit" / "fitparse--garmin-fenix-5-run.fit", folder / "good.fit");
+  std::ofstream(folder / "broken.fit") << "not a fit file at all, just text";
+  std::ofstream(folder / "broken.gpx") << "<gpx><trk><trkseg><trkpt lat=";
+  auto result = runner.Do("2026-11-25", {"import", folder.string()});
+  EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
+  EXPECT_TRUE(Contains(result.out, "Imported 1 run, 0 duplicates, 0 skipped, 2 failed"))
+      << result.out;
+  EXPECT_TRUE(Contains(result.out, "broken.gpx: GPX: broken XML")) << result.out;
+  EXPECT_TRUE(Contains(runner.Do("2026-11-25", {"runs"}).out, "0.16 km"));
+
+  auto missing = runner.Do("2026-11-25", {"import", "/no/such/folder"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(Contains(missing.err, "/no/such/folder"));
+}
+
+// A runner who pressed lap when the pain started: the lap marks the onset, and the pain
+// score logged afterwards moves the cap by the run rule.
+TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  std::ifstream vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json");
+  const auto answers = nlohmann::json::parse(vignette).at("answers");  // onset 1.5 km: cap 1 km
+  ASSERT_EQ(runner.Do("2021-05-09", {"assess", "--answers", "-"}, answers.dump()).exit_code, 0);
+
+  const std::string file = (kCorpus / "fit" / "sportslib--6914538454.fit").string();
+  auto imported = runner.Do("2021-05-10", {"import", "--onset-lap", "--format", "json", file});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto line = JsonLines(imported.out).at(0);
+  ASSERT_EQ(line["status"], "imported");
+  EXPECT_NEAR(line["onset_m"].get<double>(), 794, 1);
+  const std::string id = std::to_string(line["run_id"].get<int>());
+
+  auto shown = runner.Do("2021-05-10", {"run", "show", id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_TRUE(Contains(shown.out, "Pain started at 0.79 km")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "Laps")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "Splits")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "no pain score yet"));
+
+  // Pain 6 during the run, logged afterwards: the cap steps back from 1 km to 0.75 km.
+  auto rated = runner.Do("2021-05-10", {"log", "run", "--pain", "6"});
+  ASSERT_EQ(rated.exit_code, 0) << rated.err;
+  EXPECT_TRUE(Contains(rated.out, "Cap steps back to 0.75 km: pain 6 during the run")) << rated.out;
+  auto status = runner.Do("2021-05-11", {"status"});
+  EXPECT_TRUE(Contains(status.out, "Cap:     0.75 km")) << status.out;
+
+  // The onset can be corrected: by distance (its time is placed on the track), or a lap.
+  auto by_km = runner.Do("2021-05-11", {"run", "onset", id, "--km", "1.2"});
+  ASSERT_EQ(by_km.exit_code, 0) << by_km.err;
+  EXPECT_TRUE(Contains(by_km.out, "1.20 km")) << by_km.out;
+  auto bad_lap = runner.Do("2021-05-11", {"run", "onset", id, "--lap", "99"});
+  EXPECT_EQ(bad_lap.exit_code, 2);
+  EXPECT_TRUE(Contains(bad_lap.err, "--lap"));
+  auto past_end = runner.Do("2021-05-11", {"run", "onset", id, "--km", "40"});
+  EXPECT_EQ(past_end.exit_code, 2);
+  auto no_run = runner.Do("2021-05-11", {"run", "show", "12345"});
+  EXPECT_EQ(no_run.exit_code, 2);
+}
+
+TEST(Import, StandingOnsetLapSettingApplies) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  ASSERT_EQ(runner.Do("2026-11-25", {"config", "onset-lap", "on"}).exit_code, 0);
+  auto imported = runner.Do(
+      "2026-11-25",
+      {"import", "--format", "json", (kCorpus / "tcx" / "sportslib--movescount.tcx").string()});
+  ASSERT_EQ(imported.exit_code, 0);
+  EXPECT_NEAR(JsonLines(imported.out).at(0)["onset_m"].get<double>(), 997, 1);
+}
+
+}  // namespace
+}  // namespace backstride
