@@ -4,7 +4,7 @@
 
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test clean format
+.PHONY: all deps build run test clean format fuzz bench
 
 all: build
 
@@ -28,3 +28,8 @@ format:
 
 clean:
 	rm -rf build
+
+# libFuzzer on each decoder (clang from Debian); FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)

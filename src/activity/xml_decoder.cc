@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "activity/metrics.h"
+#include "base/numbers.h"
 
 namespace backstride {
 namespace {
@@ -81,10 +82,7 @@ std::optional<double> Number(const char* text) {
     --end;
   }
   if (*text == '+') ++text;
-  double value = 0;
-  const auto [stop, error] = std::from_chars(text, end, value);
-  if (error != std::errc() || stop != end || text == end) return std::nullopt;
-  return value;
+  return ParseDouble(std::string_view(text, static_cast<std::size_t>(end - text)));
 }
 
 std::optional<double> ChildNumber(const pugi::xml_node& node) { return Number(node.child_value()); }

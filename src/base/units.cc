@@ -1,5 +1,7 @@
 #include "base/units.h"
 
+#include "base/numbers.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -13,16 +15,7 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-std::optional<double> Number(std::string_view text) {
-  text = Trim(text);
-  double value = 0;
-  if (text.empty()) return std::nullopt;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
+std::optional<double> Number(std::string_view text) { return ParseDouble(Trim(text)); }
 
 bool StripSuffix(std::string_view& text, std::string_view suffix) {
   if (text.size() <= suffix.size() || !text.ends_with(suffix)) return false;

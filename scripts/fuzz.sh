@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets and runs each on a seed corpus made from the shared
+# recordings. Usage: scripts/fuzz.sh [SECONDS per target, default 600] [targets...]
+# Crashes are written to build/fuzz/artifacts-<format>/; each one found becomes a
+# regression file in tests/data/fuzz/ (see tests/activity/fuzz_regression_test.cc).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+if ((${#targets[@]} == 0)); then targets=(fit gpx tcx); fi
+
+packages=(clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz
+
+shared="../shared/corpus"
+for format in "${targets[@]}"; do
+  corpus="build/fuzz/corpus-$format"
+  artifacts="build/fuzz/artifacts-$format/"
+  mkdir -p "$corpus" "$artifacts"
+  if [ -d "$shared/$format" ]; then
+    find "$shared/$format" -type f ! -name '*.gz' -exec cp -n {} "$corpus/" \;
+  fi
+  if [ -d "tests/data/fuzz/$format" ]; then cp -n tests/data/fuzz/"$format"/* "$corpus/" 2>/dev/null || true; fi
+  echo "Fuzzing $format for $seconds s"
+  "build/fuzz/fuzz/${format}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$artifacts" -print_final_stats=1 "$corpus"
+done
