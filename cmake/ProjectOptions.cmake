@@ -14,7 +14,8 @@ target_compile_options(backstride_warnings INTERFACE
 add_library(backstride_sanitizers INTERFACE)
 add_library(backstride::sanitizers ALIAS backstride_sanitizers)
 if(BACKSTRIDE_SANITIZE)
-  set(_sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  set(_sanitize_flags -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+    -fno-omit-frame-pointer)
   target_compile_options(backstride_sanitizers INTERFACE ${_sanitize_flags})
   target_link_options(backstride_sanitizers INTERFACE ${_sanitize_flags})
 endif()

@@ -614,8 +614,35 @@ class FitReader {
     }
     const auto value = ReadValue(p, field.type, big_endian);
     if (!value) return;
-    values_.number[target] = *value / field.scale - field.offset;
+    const double scaled = *value / field.scale - field.offset;
+    // A field written with an unexpected type (a signed or 64-bit timestamp, say) can
+    // hold any value; keep only what the field can mean, so later conversions are safe.
+    if (!InRange(target, scaled)) return;
+    values_.number[target] = scaled;
     values_.present[target] = true;
+  }
+
+  static bool InRange(Target target, double value) {
+    switch (target) {
+      case kTimestamp:
+      case kStartTime:
+      case kLocalTimestamp:
+        return value >= 0 && value <= 4294967295.0;
+      case kHeartRate:
+      case kSport:
+      case kSubSport:
+      case kLapTriggerField:
+      case kEventField:
+      case kEventType:
+      case kFileType:
+      case kDevDataIndex:
+      case kDevFieldNumber:
+      case kDevBaseType:
+      case kAvgHeartRate:
+        return value >= 0 && value <= 65535;
+      default:
+        return std::abs(value) <= 1e12;
+    }
   }
 
   void Commit(const Definition& definition, const std::uint8_t* dev) {
