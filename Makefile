@@ -33,3 +33,9 @@ clean:
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Decoders and import against GPSBabel, gpxpy, @garmin/fitsdk and fit-file-parser.
+BENCH_MB ?= 300
+bench: deps
+	bench/setup.sh
+	bench/run.py --mb $(BENCH_MB)

@@ -212,8 +212,8 @@ std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_index, 
   if (type.is_signed) {
     const std::uint64_t invalid = (std::uint64_t{1} << (bits - 1)) - 1;  // 0x7F..F
     if (raw == invalid) return std::nullopt;
-    const std::uint64_t sign = std::uint64_t{1} << (bits - 1);
-    const auto value = static_cast<std::int64_t>(raw ^ sign) - static_cast<std::int64_t>(sign);
+    // Sign-extend: since C++20 the conversion is modular and >> is arithmetic.
+    const auto value = static_cast<std::int64_t>(raw << (64 - bits)) >> (64 - bits);
     return static_cast<double>(value);
   }
   const std::uint64_t invalid = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
