@@ -178,47 +178,124 @@ constexpr std::array<BaseType, 17> kBaseTypes = {{
     {8, false, false, true, false},   // 16 uint64z
 }};
 
+// Loads a little- or big-endian unsigned integer of 1, 2, 4 or 8 bytes with one memcpy
+// (and a byte swap for big-endian); this runs for every field of every record.
 std::uint64_t LoadUnsigned(const std::uint8_t* p, std::size_t size, bool big_endian) {
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < size; ++i) {
-    const std::size_t index = big_endian ? i : size - 1 - i;
-    value = (value << 8) | p[index];
+  switch (size) {
+    case 1:
+      return p[0];
+    case 2: {
+      std::uint16_t v;
+      std::memcpy(&v, p, 2);
+      return big_endian ? __builtin_bswap16(v) : v;
+    }
+    case 4: {
+      std::uint32_t v;
+      std::memcpy(&v, p, 4);
+      return big_endian ? __builtin_bswap32(v) : v;
+    }
+    case 8: {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      return big_endian ? __builtin_bswap64(v) : v;
+    }
+    default: {
+      std::uint64_t value = 0;
+      for (std::size_t i = 0; i < size; ++i) {
+        value = (value << 8) | p[big_endian ? i : size - 1 - i];
+      }
+      return value;
+    }
   }
-  return value;
 }
 
-// Reads one value of `type` at `p`. Returns nullopt for the type's invalid value.
-std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_index, bool big_endian) {
-  const BaseType& type = kBaseTypes[type_index];
-  const std::uint64_t raw = LoadUnsigned(p, type.size, big_endian);
-  if (type.is_float) {
-    if (type.size == 4) {
-      const auto bits = static_cast<std::uint32_t>(raw);
+template <typename T>
+inline T Load(const std::uint8_t* p, bool big_endian) {
+  return static_cast<T>(LoadUnsigned(p, sizeof(T), big_endian));
+}
+
+// Reads one value of base type `type_index` at `p`. Returns nullopt for the type's invalid
+// value. A switch with one case per type: this runs for every field of every record.
+inline std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_index,
+                                       bool big_endian) {
+  switch (type_index) {
+    case 0:   // enum
+    case 2:   // uint8
+    case 13:  // byte
+      if (p[0] == 0xFF) return std::nullopt;
+      return p[0];
+    case 1: {  // sint8
+      const auto v = static_cast<std::int8_t>(p[0]);
+      if (v == 0x7F) return std::nullopt;
+      return v;
+    }
+    case 3: {  // sint16
+      const auto v = static_cast<std::int16_t>(Load<std::uint16_t>(p, big_endian));
+      if (v == 0x7FFF) return std::nullopt;
+      return v;
+    }
+    case 4: {  // uint16
+      const auto v = Load<std::uint16_t>(p, big_endian);
+      if (v == 0xFFFF) return std::nullopt;
+      return v;
+    }
+    case 5: {  // sint32
+      const auto v = static_cast<std::int32_t>(Load<std::uint32_t>(p, big_endian));
+      if (v == 0x7FFFFFFF) return std::nullopt;
+      return v;
+    }
+    case 6: {  // uint32
+      const auto v = Load<std::uint32_t>(p, big_endian);
+      if (v == 0xFFFFFFFFu) return std::nullopt;
+      return v;
+    }
+    case 8: {  // float32
+      const auto bits = Load<std::uint32_t>(p, big_endian);
       if (bits == 0xFFFFFFFFu) return std::nullopt;
       float value;
       std::memcpy(&value, &bits, 4);
-      return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+      if (!std::isfinite(value)) return std::nullopt;
+      return value;
     }
-    if (raw == ~std::uint64_t{0}) return std::nullopt;
-    double value;
-    std::memcpy(&value, &raw, 8);
-    return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+    case 9: {  // float64
+      const auto bits = Load<std::uint64_t>(p, big_endian);
+      if (bits == ~std::uint64_t{0}) return std::nullopt;
+      double value;
+      std::memcpy(&value, &bits, 8);
+      if (!std::isfinite(value)) return std::nullopt;
+      return value;
+    }
+    case 10:  // uint8z
+      if (p[0] == 0) return std::nullopt;
+      return p[0];
+    case 11: {  // uint16z
+      const auto v = Load<std::uint16_t>(p, big_endian);
+      if (v == 0) return std::nullopt;
+      return v;
+    }
+    case 12: {  // uint32z
+      const auto v = Load<std::uint32_t>(p, big_endian);
+      if (v == 0) return std::nullopt;
+      return v;
+    }
+    case 14: {  // sint64
+      const auto v = static_cast<std::int64_t>(Load<std::uint64_t>(p, big_endian));
+      if (v == 0x7FFFFFFFFFFFFFFF) return std::nullopt;
+      return static_cast<double>(v);
+    }
+    case 15: {  // uint64
+      const auto v = Load<std::uint64_t>(p, big_endian);
+      if (v == ~std::uint64_t{0}) return std::nullopt;
+      return static_cast<double>(v);
+    }
+    case 16: {  // uint64z
+      const auto v = Load<std::uint64_t>(p, big_endian);
+      if (v == 0) return std::nullopt;
+      return static_cast<double>(v);
+    }
+    default:  // strings and unknown types carry no number
+      return std::nullopt;
   }
-  if (type.zero_invalid) {
-    if (raw == 0) return std::nullopt;
-    return static_cast<double>(raw);
-  }
-  const unsigned bits = type.size * 8u;
-  if (type.is_signed) {
-    const std::uint64_t invalid = (std::uint64_t{1} << (bits - 1)) - 1;  // 0x7F..F
-    if (raw == invalid) return std::nullopt;
-    // Sign-extend: since C++20 the conversion is modular and >> is arithmetic.
-    const auto value = static_cast<std::int64_t>(raw << (64 - bits)) >> (64 - bits);
-    return static_cast<double>(value);
-  }
-  const std::uint64_t invalid = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
-  if (raw == invalid) return std::nullopt;
-  return static_cast<double>(raw);
 }
 
 // --- Definitions ----------------------------------------------------------------------------
@@ -231,10 +308,15 @@ struct FieldDef {
   double offset = 0;
 };
 
+struct DevFieldDescription;
+
 struct DevFieldDef {
   std::uint8_t size = 0;
   std::uint8_t developer_index = 0;
   std::uint8_t number = 0;
+  // Resolved when the definition is read (descriptions come first), so records need no
+  // look-up per value.
+  DevFieldDescription* description = nullptr;
 };
 
 struct Definition {
@@ -254,6 +336,7 @@ struct DevFieldDescription {
   std::uint8_t type = 13;
   double scale = 1;
   double offset = 0;
+  int series = -1;  // index into Collected::dev_series, once a value was seen
 };
 
 // The values of one data message, by target.
@@ -287,7 +370,8 @@ struct Collected {
   std::optional<int> utc_offset_s;
   bool relative_times = false;
   std::map<std::pair<int, int>, DevFieldDescription> dev_descriptions;
-  std::map<std::string, DeveloperSeries> dev_series;
+  std::vector<DeveloperSeries> dev_series;
+  std::map<std::string, int> dev_series_by_name;
   std::size_t records = 0;
   double compressed_distance = 0;  // accumulated from compressed_speed_distance
   std::optional<std::uint32_t> last_compressed_raw;
@@ -452,6 +536,8 @@ class FitReader {
       out_.warnings.push_back("the file's CRC is missing at the end");
     }
     for (Definition& definition : definitions_) definition = Definition{};
+    // Records are rarely under 16 bytes; reserving avoids regrowing the samples.
+    c_.samples.reserve(c_.samples.size() + (data_end - data_start) / 16);
     DecodeRecords(data_start, data_end);
     return std::min(bytes_.size(), data_end + 2);
   }
@@ -542,7 +628,9 @@ class FitReader {
         return false;
       }
       for (std::size_t i = 0; i < dev_count; ++i, at += 3) {
-        DevFieldDef field{bytes_[at + 1], bytes_[at + 2], bytes_[at]};
+        DevFieldDef field{bytes_[at + 1], bytes_[at + 2], bytes_[at], nullptr};
+        const auto it = c_.dev_descriptions.find({field.developer_index, field.number});
+        if (it != c_.dev_descriptions.end()) field.description = &it->second;
         definition.size += field.size;
         definition.dev_fields.push_back(field);
       }
@@ -764,17 +852,19 @@ class FitReader {
 
   void ReadDeveloperFields(const Definition& definition, const std::uint8_t* p, double time) {
     for (const DevFieldDef& field : definition.dev_fields) {
-      const auto it = c_.dev_descriptions.find({field.developer_index, field.number});
-      if (it != c_.dev_descriptions.end() && !it->second.name.empty() &&
-          kBaseTypes[it->second.type].size <= field.size &&
-          !kBaseTypes[it->second.type].is_string) {
-        if (const auto value = ReadValue(p, it->second.type, definition.big_endian)) {
-          DeveloperSeries& series = c_.dev_series[it->second.name];
-          if (series.name.empty()) {
-            series.name = it->second.name;
-            series.units = it->second.units;
+      DevFieldDescription* description = field.description;
+      if (description != nullptr && !description->name.empty() &&
+          kBaseTypes[description->type].size <= field.size &&
+          !kBaseTypes[description->type].is_string) {
+        if (const auto value = ReadValue(p, description->type, definition.big_endian)) {
+          if (description->series < 0) {
+            auto [it, added] = c_.dev_series_by_name.try_emplace(
+                description->name, static_cast<int>(c_.dev_series.size()));
+            if (added) c_.dev_series.push_back({description->name, description->units, {}});
+            description->series = it->second;
           }
-          series.values.emplace_back(time, *value / it->second.scale - it->second.offset);
+          c_.dev_series[static_cast<std::size_t>(description->series)].values.emplace_back(
+              time, *value / description->scale - description->offset);
         }
       }
       p += field.size;
@@ -843,22 +933,56 @@ Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sa
   }
   activity.samples = std::move(samples);
   activity.laps = std::move(laps);
-  for (const auto& [name, series] : c.dev_series) activity.developer_fields.push_back(series);
+  for (const DeveloperSeries& series : c.dev_series) activity.developer_fields.push_back(series);
   FinishActivity(activity);
   return activity;
 }
 
 }  // namespace
 
+namespace {
+
+// CRC-16/ARC eight bytes at a time ("slicing-by-8"): the same result as FIT's nibble-wise
+// table in a fraction of the work, since every byte of every file passes through here.
+// kCrcTables[0] is the classic byte table; kCrcTables[k] advances a byte k more places.
+constexpr std::array<std::array<std::uint16_t, 256>, 8> MakeCrcTables() {
+  std::array<std::array<std::uint16_t, 256>, 8> tables{};
+  for (unsigned byte = 0; byte < 256; ++byte) {
+    std::uint16_t crc = static_cast<std::uint16_t>(byte);
+    for (int bit = 0; bit < 8; ++bit) {
+      crc = static_cast<std::uint16_t>((crc & 1) ? (crc >> 1) ^ 0xA001 : crc >> 1);
+    }
+    tables[0][byte] = crc;
+  }
+  for (std::size_t k = 1; k < 8; ++k) {
+    for (unsigned byte = 0; byte < 256; ++byte) {
+      const std::uint16_t previous = tables[k - 1][byte];
+      tables[k][byte] = static_cast<std::uint16_t>((previous >> 8) ^ tables[0][previous & 0xFF]);
+    }
+  }
+  return tables;
+}
+constexpr auto kCrcTables = MakeCrcTables();
+
+}  // namespace
+
 std::uint16_t FitCrc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
-  static constexpr std::uint16_t kTable[16] = {0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00,
-                                               0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401,
-                                               0x5000, 0x9C01, 0x8801, 0x4400};
-  for (const std::uint8_t byte : bytes) {
-    std::uint16_t tmp = kTable[crc & 0xF];
-    crc = static_cast<std::uint16_t>(((crc >> 4) & 0x0FFF) ^ tmp ^ kTable[byte & 0xF]);
-    tmp = kTable[crc & 0xF];
-    crc = static_cast<std::uint16_t>(((crc >> 4) & 0x0FFF) ^ tmp ^ kTable[(byte >> 4) & 0xF]);
+  const std::uint8_t* p = bytes.data();
+  std::size_t left = bytes.size();
+  while (left >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);  // little-endian hosts only (x86-64, arm64)
+    word ^= crc;
+    crc = static_cast<std::uint16_t>(
+        kCrcTables[7][word & 0xFF] ^ kCrcTables[6][(word >> 8) & 0xFF] ^
+        kCrcTables[5][(word >> 16) & 0xFF] ^ kCrcTables[4][(word >> 24) & 0xFF] ^
+        kCrcTables[3][(word >> 32) & 0xFF] ^ kCrcTables[2][(word >> 40) & 0xFF] ^
+        kCrcTables[1][(word >> 48) & 0xFF] ^ kCrcTables[0][word >> 56]);
+    p += 8;
+    left -= 8;
+  }
+  while (left-- > 0) {
+    crc = static_cast<std::uint16_t>((crc >> 8) ^ kCrcTables[0][(crc ^ *p++) & 0xFF]);
   }
   return crc;
 }
@@ -886,8 +1010,11 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
     out.not_an_activity = "a FIT file with no recorded activity in it";
     return out;
   }
-  std::sort(c.samples.begin(), c.samples.end(),
-            [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; });
+  // Records are almost always in time order already; sort only when they are not.
+  const auto by_time = [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; };
+  if (!std::is_sorted(c.samples.begin(), c.samples.end(), by_time)) {
+    std::sort(c.samples.begin(), c.samples.end(), by_time);
+  }
   if (c.sessions.size() <= 1) {
     out.activities.push_back(MakeActivity(c, c.sessions.empty() ? nullptr : &c.sessions[0],
                                           std::move(c.samples), std::move(c.laps)));

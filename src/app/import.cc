@@ -29,13 +29,16 @@ class PathSource final : public FileSource {
     const fs::path& path = files_[next_++];
     SourcedFile file;
     file.name = path.string();
-    std::ifstream in(path, std::ios::binary);
+    // One read of the whole file; no per-byte stream iteration.
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) {
       file.read_error = Error::IOError("cannot read the file");
       return file;
     }
-    file.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) file.read_error = Error::IOError("cannot read the file");
+    file.bytes.resize(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(reinterpret_cast<char*>(file.bytes.data()), static_cast<std::streamsize>(file.bytes.size()));
+    if (!in) file.read_error = Error::IOError("cannot read the file");
     return file;
   }
 
