@@ -102,6 +102,12 @@ Sport SportFromText(std::string_view text) {
   return Sport::kOther;
 }
 
+// A heart rate as written, if it is one (files carry anything; 0-299 bpm is plausible).
+std::optional<int> HeartRate(std::optional<double> value) {
+  if (!value || *value < 0 || *value >= 300) return std::nullopt;
+  return static_cast<int>(*value);
+}
+
 bool CountsSteps(Sport sport) {
   return sport == Sport::kRunning || sport == Sport::kWalking || sport == Sport::kHiking;
 }
@@ -118,7 +124,7 @@ void ReadGpxExtensions(const pugi::xml_node& extensions, Sample& sample) {
       if (!uri.empty() && uri != kTpxV1 && uri != kTpxV2) continue;
       ReadGpxExtensions(child, sample);
     } else if (name == "hr" || name == "heartrate") {
-      if (auto value = ChildNumber(child)) sample.heart_rate_bpm = static_cast<int>(*value);
+      sample.heart_rate_bpm = HeartRate(ChildNumber(child));
     } else if (name == "cad" || name == "cadence") {
       sample.cadence_spm = ChildNumber(child);
     } else if (name == "speed") {
@@ -255,9 +261,7 @@ void ReadTrackpoint(const pugi::xml_node& point, Activity& activity) {
     } else if (name == "DistanceMeters") {
       sample.distance_m = ChildNumber(child);
     } else if (name == "HeartRateBpm") {
-      if (auto value = ChildNumber(Child(child, "Value"))) {
-        sample.heart_rate_bpm = static_cast<int>(*value);
-      }
+      sample.heart_rate_bpm = HeartRate(ChildNumber(Child(child, "Value")));
     } else if (name == "Cadence") {
       if (!sample.cadence_spm) sample.cadence_spm = ChildNumber(child);
     } else if (name == "Extensions") {
