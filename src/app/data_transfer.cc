@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -80,6 +81,48 @@ std::string SessionDescription(const Session& session, DistanceUnit units) {
 }
 
 // --- JSON helpers ------------------------------------------------------------------------
+
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string Base64(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const auto n = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16) |
+                   (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8) |
+                   static_cast<unsigned char>(bytes[i + 2]);
+    out += {kBase64[n >> 18], kBase64[(n >> 12) & 63], kBase64[(n >> 6) & 63], kBase64[n & 63]};
+  }
+  if (i < bytes.size()) {
+    std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (i + 1 < bytes.size())
+      n |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    out += kBase64[n >> 18];
+    out += kBase64[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kBase64[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
+std::optional<std::string> FromBase64(std::string_view text) {
+  std::string out;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    if (c == '=') break;
+    const char* at = std::strchr(kBase64, c);
+    if (at == nullptr || c == '\0') return std::nullopt;
+    buffer = (buffer << 6) | static_cast<std::uint32_t>(at - kBase64);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
 
 Error Bad(const std::string& path, const std::string& what) {
   return Error::InvalidArgument(path + ": " + what, path);
@@ -219,6 +262,28 @@ Result<std::string> ExportData(Store& store) {
     log_json.push_back(std::move(entry));
   }
   out["log"] = std::move(log_json);
+  auto activities = store.Activities(/*with_tracks=*/true);
+  if (!activities) return Fail(activities.error());
+  Json activities_json = Json::array();
+  for (const StoredActivity& a : *activities) {
+    Json item = {{"id", a.id},         {"log_id", a.log_id},       {"file", a.file},
+                 {"format", a.format}, {"sport", a.sport},         {"start_utc", a.start_utc},
+                 {"indoor", a.indoor}, {"elapsed_s", a.elapsed_s}, {"moving_s", a.moving_s},
+                 {"points", a.points}};
+    PutOptional(item, "utc_offset_s", a.utc_offset_s);
+    PutOptional(item, "distance_m", a.distance_m);
+    PutOptional(item, "timer_s", a.timer_s);
+    PutOptional(item, "avg_hr_bpm", a.avg_hr_bpm);
+    PutOptional(item, "avg_cadence_spm", a.avg_cadence_spm);
+    PutOptional(item, "elevation_gain_m", a.elevation_gain_m);
+    item["laps"] = Json::parse(a.laps_json);
+    // The track as little-endian float32 pairs, base64: compact and exact.
+    item["track"] = Base64(std::string_view(reinterpret_cast<const char*>(a.track.data()),
+                                            a.track.size() * sizeof(float)));
+    item["created_at"] = a.created_at;
+    activities_json.push_back(std::move(item));
+  }
+  out["activities"] = std::move(activities_json);
   return out.dump(2) + "\n";
 }
 
@@ -335,6 +400,47 @@ Result<DataImportSummary> ImportData(Store& store, std::string_view json_text, b
       if (auto added = store.AddLogEntry(e); !added) return Fail(Bad(path, added.error().message));
       if (e.kind == LogKind::kRun) run_ids.insert(e.id);
       ++summary.log_entries;
+    }
+    // Activities (imported runs); absent in exports made before imports existed.
+    const Json activities = document.value("activities", Json::array());
+    if (!activities.is_array()) return Fail(Bad("activities", "must be a list"));
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+      const Json& item = activities[i];
+      const std::string path = "activities[" + std::to_string(i) + "]";
+      if (!item.is_object()) return Fail(Bad(path, "must be an object"));
+      Reader r(item, path);
+      StoredActivity a;
+      a.id = r.Int("id");
+      a.log_id = r.Int("log_id");
+      a.file = r.Text("file");
+      a.format = r.Text("format");
+      a.sport = r.Text("sport");
+      a.start_utc = r.Optional<double>("start_utc").value_or(0);
+      a.indoor = r.Optional<bool>("indoor").value_or(false);
+      a.elapsed_s = r.Optional<double>("elapsed_s").value_or(0);
+      a.moving_s = r.Optional<double>("moving_s").value_or(0);
+      a.points = r.Int("points");
+      a.utc_offset_s = r.Optional<int>("utc_offset_s");
+      a.distance_m = r.Optional<double>("distance_m");
+      a.timer_s = r.Optional<double>("timer_s");
+      a.avg_hr_bpm = r.Optional<double>("avg_hr_bpm");
+      a.avg_cadence_spm = r.Optional<double>("avg_cadence_spm");
+      a.elevation_gain_m = r.Optional<double>("elevation_gain_m");
+      const std::string track_text = r.Text("track");
+      a.created_at = r.Text("created_at");
+      if (r.error()) return Fail(*r.error());
+      if (!run_ids.count(a.log_id)) return Fail(Bad(r.Path("log_id"), "no run has this id"));
+      if (!item.contains("laps") || !item["laps"].is_array()) {
+        return Fail(Bad(r.Path("laps"), "must be a list"));
+      }
+      a.laps_json = item["laps"].dump();
+      const auto track = FromBase64(track_text);
+      if (!track || track->size() % (2 * sizeof(float)) != 0) {
+        return Fail(Bad(r.Path("track"), "is not a track"));
+      }
+      a.track.resize(track->size() / sizeof(float));
+      std::memcpy(a.track.data(), track->data(), track->size());
+      if (auto added = store.AddActivity(a); !added) return Fail(Bad(path, added.error().message));
     }
     return {};
   });

@@ -37,7 +37,8 @@ class PathSource final : public FileSource {
     }
     file.bytes.resize(static_cast<std::size_t>(in.tellg()));
     in.seekg(0);
-    in.read(reinterpret_cast<char*>(file.bytes.data()), static_cast<std::streamsize>(file.bytes.size()));
+    in.read(reinterpret_cast<char*>(file.bytes.data()),
+            static_cast<std::streamsize>(file.bytes.size()));
     if (!in) file.read_error = Error::IOError("cannot read the file");
     return file;
   }

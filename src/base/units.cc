@@ -1,10 +1,10 @@
 #include "base/units.h"
 
-#include "base/numbers.h"
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "base/numbers.h"
 
 namespace backstride {
 namespace {

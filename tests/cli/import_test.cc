@@ -191,5 +191,33 @@ TEST(Import, StandingOnsetLapSettingApplies) {
   EXPECT_NEAR(JsonLines(imported.out).at(0)["onset_m"].get<double>(), 997, 1);
 }
 
+TEST(Import, ImportedRunsSurviveAJsonExportAndImport) {
+  REQUIRE_CORPUS();
+  Runner runner;
+  ASSERT_EQ(runner
+                .Do("2026-11-25", {"import", "--onset-lap",
+                                   (kCorpus / "fit" / "sportslib--6914538454.fit").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      runner.Do("2026-11-25", {"log", "run", "--pain", "2", "--date", "2021-05-10"}).exit_code, 0);
+  const fs::path first = runner.Dir() / "first.json";
+  ASSERT_EQ(runner.Do("2026-11-25", {"export", "--json", first.string()}).exit_code, 0);
+  Runner other;
+  auto imported = other.Do("2026-11-25", {"import-data", first.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const fs::path second = other.Dir() / "second.json";
+  ASSERT_EQ(other.Do("2026-11-25", {"export", "--json", second.string()}).exit_code, 0);
+  std::ifstream a(first), b(second);
+  std::stringstream one, two;
+  one << a.rdbuf();
+  two << b.rdbuf();
+  EXPECT_EQ(one.str(), two.str());
+  EXPECT_TRUE(Contains(one.str(), "\"activities\""));
+  // The restored run still has its laps and track.
+  auto shown = other.Do("2026-11-25", {"run", "show", "1"});
+  EXPECT_TRUE(Contains(shown.out, "Splits")) << shown.out;
+}
+
 }  // namespace
 }  // namespace backstride
