@@ -25,8 +25,21 @@ struct Document {
   std::size_t skipped = 0;  // bytes skipped at the start (BOM, whitespace)
 };
 
-Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes,
-                                       std::string_view format) {
+std::string_view LocalName(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+std::string_view Prefix(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
+}
+
+// Parses `bytes` and checks the root element's local name is `root`.
+Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std::string_view format,
+                                       std::string_view root) {
   auto document = std::make_unique<Document>();
   std::size_t start = 0;
   if (bytes.size() >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) start = 3;
@@ -50,19 +63,13 @@ Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes,
             std::to_string(start + static_cast<std::size_t>(result.offset)),
         start + static_cast<std::size_t>(result.offset)));
   }
+  const pugi::xml_node element = document->xml.document_element();
+  if (LocalName(element) != root) {
+    return Fail(Error::Corruption("not a " + std::string(format) + " file: the document is <" +
+                                      std::string(element.name()) + ">",
+                                  0));
+  }
   return document;
-}
-
-std::string_view LocalName(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-std::string_view Prefix(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? std::string_view() : name.substr(0, colon);
 }
 
 // The namespace URI of `node`, from the xmlns declarations on it and its ancestors.
@@ -110,6 +117,19 @@ std::optional<int> HeartRate(std::optional<double> value) {
 
 bool CountsSteps(Sport sport) {
   return sport == Sport::kRunning || sport == Sport::kWalking || sport == Sport::kHiking;
+}
+
+// Both formats write running cadence as strides per minute; make it steps, put the samples
+// in time order, and fill in what the file does not say.
+void FinishXmlActivity(Activity& activity) {
+  if (CountsSteps(activity.sport)) {
+    for (Sample& sample : activity.samples) {
+      if (sample.cadence_spm) *sample.cadence_spm *= 2;
+    }
+  }
+  std::stable_sort(activity.samples.begin(), activity.samples.end(),
+                   [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; });
+  FinishActivity(activity);
 }
 
 // --- GPX ------------------------------------------------------------------------------------
@@ -160,13 +180,9 @@ void ReadTrackPoint(const pugi::xml_node& point, Activity& activity) {
 }  // namespace
 
 Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
-  auto document = Load(bytes, "GPX");
+  auto document = Load(bytes, "GPX", "gpx");
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
-  if (LocalName(root) != "gpx") {
-    return Fail(
-        Error::Corruption("not a GPX file: the document is <" + std::string(root.name()) + ">", 0));
-  }
   DecodedFile out;
   for (pugi::xml_node track = root.first_child(); track; track = track.next_sibling()) {
     if (LocalName(track) != "trk") continue;
@@ -192,14 +208,7 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
       out.warnings.push_back(std::to_string(activity.points - activity.samples.size()) +
                              " track points without a time were left out");
     }
-    if (CountsSteps(activity.sport)) {
-      for (Sample& sample : activity.samples) {
-        if (sample.cadence_spm) *sample.cadence_spm *= 2;  // strides to steps
-      }
-    }
-    std::stable_sort(activity.samples.begin(), activity.samples.end(),
-                     [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; });
-    FinishActivity(activity);
+    FinishXmlActivity(activity);
     out.activities.push_back(std::move(activity));
   }
   if (out.activities.empty() && out.not_an_activity.empty()) {
@@ -323,14 +332,7 @@ Activity ReadTcxActivity(const pugi::xml_node& node) {
     activity.distance_m = distance;
     activity.distance_from_device = true;
   }
-  if (CountsSteps(activity.sport)) {
-    for (Sample& sample : activity.samples) {
-      if (sample.cadence_spm) *sample.cadence_spm *= 2;  // strides to steps
-    }
-  }
-  std::stable_sort(activity.samples.begin(), activity.samples.end(),
-                   [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; });
-  FinishActivity(activity);
+  FinishXmlActivity(activity);
   return activity;
 }
 
@@ -352,13 +354,9 @@ void CollectActivities(const pugi::xml_node& node, DecodedFile& out) {
 }  // namespace
 
 Result<DecodedFile> DecodeTcx(std::span<const std::uint8_t> bytes) {
-  auto document = Load(bytes, "TCX");
+  auto document = Load(bytes, "TCX", "TrainingCenterDatabase");
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
-  if (LocalName(root) != "TrainingCenterDatabase") {
-    return Fail(
-        Error::Corruption("not a TCX file: the document is <" + std::string(root.name()) + ">", 0));
-  }
   DecodedFile out;
   CollectActivities(root, out);
   if (out.activities.empty()) {

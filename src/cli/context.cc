@@ -82,6 +82,16 @@ Result<void> WriteFileAtomically(const std::string& path, const std::string& tex
   return {};
 }
 
+Result<Opened> Open(const GlobalOptions& options) {
+  auto today = Today(options);
+  if (!today) return Fail(today.error());
+  auto store = OpenStore(options);
+  if (!store) return Fail(store.error());
+  auto settings = LoadSettings(**store);
+  if (!settings) return Fail(settings.error());
+  return Opened{std::move(*store), *today, *settings};
+}
+
 int ReportFailure(std::ostream& err, const Error& error) {
   std::istringstream lines(error.message);
   std::string line;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/training.h"
 #include "base/date.h"
 #include "base/result.h"
 #include "store/store.h"
@@ -26,6 +27,14 @@ Result<Date> Today(const GlobalOptions& options);
 
 // Opens the store, creating its folder when it is the default one.
 Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options);
+
+// What most commands start from: the store, today, and the runner's settings.
+struct Opened {
+  std::unique_ptr<Store> store;
+  Date today;
+  Settings settings;
+};
+Result<Opened> Open(const GlobalOptions& options);
 
 // Writes `text` to `path` through a temporary file and a rename, so the file is either the
 // old one or the complete new one, never half written. Fails with kInvalidArgument naming

@@ -82,22 +82,6 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_{};
 };
 
-struct Opened {
-  std::unique_ptr<Store> store;
-  Date today;
-  Settings settings;
-};
-
-Result<Opened> Open(const GlobalOptions& global) {
-  auto today = Today(global);
-  if (!today) return Fail(today.error());
-  auto store = OpenStore(global);
-  if (!store) return Fail(store.error());
-  auto settings = LoadSettings(**store);
-  if (!settings) return Fail(settings.error());
-  return Opened{std::move(*store), *today, *settings};
-}
-
 double SplitLength(DistanceUnit units) {
   return units == DistanceUnit::kMiles ? kMetresPerMile : 1000.0;
 }

@@ -18,23 +18,6 @@ namespace {
 constexpr std::size_t kWidth = 80;
 constexpr std::string_view kDetailIndent = "                ";  // under "Mon 2026-03-02  "
 
-// Opens the store and works out today, or reports why not.
-struct Opened {
-  std::unique_ptr<Store> store;
-  Date today;
-  Settings settings;
-};
-
-Result<Opened> Open(const GlobalOptions& global) {
-  auto today = Today(global);
-  if (!today) return Fail(today.error());
-  auto store = OpenStore(global);
-  if (!store) return Fail(store.error());
-  auto settings = LoadSettings(**store);
-  if (!settings) return Fail(settings.error());
-  return Opened{std::move(*store), *today, *settings};
-}
-
 // Missing plan or assessment is not bad input, but the runner needs to know what to do;
 // exit 1 with the message.
 int ReportPlanProblem(std::ostream& err, Error error) {
