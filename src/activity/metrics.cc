@@ -19,6 +19,20 @@ double Haversine(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthRadiusM * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
+// Distance between two fixes. Consecutive fixes are metres apart, where the flat-earth
+// (equirectangular) formula agrees with the great circle to well under a millimetre and
+// needs one cosine instead of five trigonometric calls; far-apart fixes use the great
+// circle. (gpxpy makes the same choice below 0.2 degrees.)
+double Distance(double lat1, double lon1, double lat2, double lon2) {
+  if (std::abs(lat2 - lat1) > 0.2 || std::abs(lon2 - lon1) > 0.2) {
+    return Haversine(lat1, lon1, lat2, lon2);
+  }
+  const double to_rad = kPi / 180.0;
+  const double x = (lon2 - lon1) * to_rad * std::cos((lat1 + lat2) * 0.5 * to_rad);
+  const double y = (lat2 - lat1) * to_rad;
+  return kEarthRadiusM * std::sqrt(x * x + y * y);
+}
+
 // (0, 0) is where broken GPS fixes land, not where anyone runs.
 bool UsablePosition(const Sample& sample) {
   return sample.lat_deg && sample.lon_deg && !(*sample.lat_deg == 0 && *sample.lon_deg == 0) &&
@@ -53,7 +67,7 @@ std::vector<double> CumulativeDistance(const Activity& activity) {
         previous = &sample;
       } else {
         const double step =
-            Haversine(*previous->lat_deg, *previous->lon_deg, *sample.lat_deg, *sample.lon_deg);
+            Distance(*previous->lat_deg, *previous->lon_deg, *sample.lat_deg, *sample.lon_deg);
         // GPS fixes wander by a few metres even standing still; moves shorter than that
         // are noise, and summing them inflates the distance.
         if (step >= kGpsJitterM) {
@@ -98,7 +112,7 @@ void FinishActivity(Activity& activity) {
     if (device_distance) {
       speed = (distance[i] - distance[i - 1]) / dt;
     } else if (UsablePosition(a) && UsablePosition(b)) {
-      speed = Haversine(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg) / dt;
+      speed = Distance(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg) / dt;
     } else if (b.speed_mps) {
       speed = b.speed_mps;
     }

@@ -20,10 +20,34 @@ constexpr std::string_view kTpxV2 = "http://www.garmin.com/xmlschemas/TrackPoint
 
 // A parsed document and the buffer it lives in (in-place parsing points into it).
 struct Document {
-  std::vector<char> buffer;
+  std::unique_ptr<char[]> buffer;
   pugi::xml_document xml;
   std::size_t skipped = 0;  // bytes skipped at the start (BOM, whitespace)
 };
+
+// Control characters other than tab and line breaks are not allowed in XML 1.0, yet appear
+// in real exports; blank them rather than refuse the file. Eight bytes are checked at a
+// time, since nearly all of a file is ordinary text.
+void BlankControlCharacters(char* p, std::size_t size) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  char* const end = p + size;
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    // The high bit of each byte below 0x20 (and perhaps of a byte above one): check those.
+    for (std::uint64_t flagged = (word - kOnes * 0x20) & ~word & kHighBits; flagged != 0;
+         flagged &= flagged - 1) {
+      char& c = p[__builtin_ctzll(flagged) / 8];
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') c = ' ';
+    }
+  }
+  for (; p < end; ++p) {
+    const auto u = static_cast<unsigned char>(*p);
+    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') *p = ' ';
+  }
+}
 
 std::string_view LocalName(const pugi::xml_node& node) {
   std::string_view name = node.name();
@@ -48,15 +72,13 @@ Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std:
     ++start;
   }
   document->skipped = start;
-  document->buffer.assign(bytes.begin() + static_cast<std::ptrdiff_t>(start), bytes.end());
-  // Control characters other than tab and line breaks are not allowed in XML 1.0, yet
-  // appear in real exports; blank them rather than refuse the file.
-  for (char& c : document->buffer) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') c = ' ';
-  }
+  const std::size_t size = bytes.size() - start;
+  // Not zero-filled: every byte is overwritten by the copy.
+  document->buffer = std::make_unique_for_overwrite<char[]>(size + 1);
+  if (size > 0) std::memcpy(document->buffer.get(), bytes.data() + start, size);
+  BlankControlCharacters(document->buffer.get(), size);
   const pugi::xml_parse_result result = document->xml.load_buffer_inplace(
-      document->buffer.data(), document->buffer.size(), pugi::parse_minimal, pugi::encoding_utf8);
+      document->buffer.get(), size, pugi::parse_minimal, pugi::encoding_utf8);
   if (!result) {
     return Fail(Error::Corruption(
         std::string(format) + ": broken XML (" + result.description() + ") at byte " +
