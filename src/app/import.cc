@@ -165,7 +165,7 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std:
 }
 
 ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& options,
-                       std::vector<std::pair<double, Activity>>& this_batch) {
+                       std::vector<StoredActivity>& this_batch) {
   ImportedFile result;
   result.file = source.name;
   if (source.read_error) {
@@ -189,18 +189,19 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
   const auto run = std::find_if(decoded->activities.begin(), decoded->activities.end(),
                                 [](const Activity& a) { return a.sport == Sport::kRunning; });
   Activity& activity = run != decoded->activities.end() ? *run : decoded->activities.front();
-  activity.samples.shrink_to_fit();
   if (run == decoded->activities.end()) {
     result.status = ImportStatus::kSkipped;
     result.reason = SportPhrase(activity.sport) + warnings;
-    activity.samples.clear();
+    activity.samples = {};
+    activity.developer_fields = {};
     result.activity = std::move(activity);
     return result;
   }
   if (!activity.start_utc_s || !activity.distance_m || *activity.distance_m <= 0) {
     result.status = ImportStatus::kSkipped;
     result.reason = "a run with no distance recorded" + warnings;
-    activity.samples.clear();
+    activity.samples = {};
+    activity.developer_fields = {};
     result.activity = std::move(activity);
     return result;
   }
@@ -216,13 +217,7 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
     duplicate = std::any_of(near->begin(), near->end(),
                             [&](const StoredActivity& s) { return SameRun(s, activity); });
   }
-  for (const auto& [start, earlier] : this_batch) {
-    StoredActivity seen;
-    seen.start_utc = start;
-    seen.elapsed_s = earlier.elapsed_s;
-    seen.distance_m = earlier.distance_m;
-    duplicate = duplicate || SameRun(seen, activity);
-  }
+  for (const StoredActivity& seen : this_batch) duplicate = duplicate || SameRun(seen, activity);
   if (duplicate) {
     result.status = ImportStatus::kDuplicate;
     result.reason = "the same run is already stored (same start, duration and distance)";
@@ -239,11 +234,16 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
     result.run_id = *id;
     result.reason = warnings.empty() ? "" : warnings.substr(2);
   }
-  activity.samples.clear();
   if (result.status == ImportStatus::kImported) {
-    Activity summary = activity;
-    this_batch.emplace_back(*activity.start_utc_s, std::move(summary));
+    StoredActivity seen;
+    seen.start_utc = *activity.start_utc_s;
+    seen.elapsed_s = activity.elapsed_s;
+    seen.distance_m = activity.distance_m;
+    this_batch.push_back(seen);
   }
+  // The report keeps the summary only: samples and developer fields can be megabytes.
+  activity.samples = {};
+  activity.developer_fields = {};
   result.activity = std::move(activity);
   return result;
 }
@@ -290,7 +290,7 @@ Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& pa
 
 Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const ImportOptions& options) {
   ImportSummary summary;
-  std::vector<std::pair<double, Activity>> this_batch;
+  std::vector<StoredActivity> this_batch;  // runs of this import, for duplicates
   std::size_t files_done = 0;
   std::uint64_t bytes_done = 0;
   while (auto file = source.Next()) {
