@@ -301,6 +301,7 @@ inline std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_
 // --- Definitions ----------------------------------------------------------------------------
 
 struct FieldDef {
+  std::uint32_t at = 0;  // byte offset in a data record
   std::uint8_t size = 0;
   std::uint8_t type = 13;  // byte, when the declared type does not fit the size
   Target target = kNone;
@@ -326,7 +327,10 @@ struct Definition {
   bool wanted = false;
   std::uint32_t size = 0;     // bytes of one data record
   int timestamp_offset = -1;  // where field 253 sits in a data record, if it does
+  // Only the fields backstride reads, with their offsets: data records skip the rest
+  // without looking at them.
   std::vector<FieldDef> fields;
+  std::uint32_t fields_size = 0;  // where developer fields start
   std::vector<DevFieldDef> dev_fields;
 };
 
@@ -614,9 +618,11 @@ class FitReader {
       if (number == 253 && field.size == 4) {
         definition.timestamp_offset = static_cast<int>(definition.size);
       }
+      field.at = definition.size;
       definition.size += field.size;
-      definition.fields.push_back(field);
+      if (field.target != kNone) definition.fields.push_back(field);
     }
+    definition.fields_size = definition.size;
     if (has_dev) {
       if (end - at < 1) {
         Warn("a definition is cut short", record_start);
@@ -659,11 +665,11 @@ class FitReader {
       return true;
     }
     values_.Reset();
-    const std::uint8_t* p = bytes_.data() + at;
+    const std::uint8_t* record = bytes_.data() + at;
     for (const FieldDef& field : definition.fields) {
-      if (field.target != kNone) ReadField(field, p, definition.big_endian);
-      p += field.size;
+      ReadField(field, record + field.at, definition.big_endian);
     }
+    const std::uint8_t* p = record + definition.fields_size;
     if (compressed_timestamp && !values_.Has(kTimestamp)) {
       values_.number[kTimestamp] = *compressed_timestamp;
       values_.present[kTimestamp] = true;
