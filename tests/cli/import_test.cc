@@ -24,26 +24,10 @@ const fs::path kCorpus = fs::path(BACKSTRIDE_SHARED_DIR) / "corpus";
   if (!fs::is_directory(kCorpus)) GTEST_SKIP() << "no corpus at " << kCorpus; \
   static_assert(true)
 
-class Runner {
+class Runner : public testing::Runner {
  public:
-  Runner() {
-    static int next = 0;
-    dir_ = fs::temp_directory_path() /
-           ("backstride-import-" + std::to_string(getpid()) + "-" + std::to_string(next++));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Runner() { fs::remove_all(dir_); }
-  ProcessResult Do(const std::string& today, std::vector<std::string> args,
-                   const std::string& input = {}) const {
-    std::vector<std::string> argv = {kBinary, "--db", (dir_ / "b.db").string(), "--today", today};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv, input);
-  }
-  fs::path Dir() const { return dir_; }
-
- private:
-  fs::path dir_;
+  Runner() : testing::Runner(kBinary) {}
+  fs::path Dir() const { return dir(); }
 };
 
 std::vector<nlohmann::json> JsonLines(const std::string& text) {

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 namespace backstride::testing {
@@ -161,6 +162,28 @@ int TerminalSession::Wait() {
   waitpid(pid_, &status, 0);
   pid_ = -1;
   return -1;
+}
+
+Runner::Runner(std::string binary) : binary_(std::move(binary)) {
+  static int next = 0;
+  dir_ = (std::filesystem::temp_directory_path() /
+          ("backstride-test-" + std::to_string(getpid()) + "-" + std::to_string(next++)))
+             .string();
+  std::filesystem::remove_all(dir_);
+  std::filesystem::create_directories(dir_);
+}
+
+Runner::~Runner() { std::filesystem::remove_all(dir_); }
+
+ProcessResult Runner::Do(const std::string& today, const std::vector<std::string>& args,
+                         std::string_view input) const {
+  std::vector<std::string> argv = {binary_, "--db", File("backstride.db"), "--today", today};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunProcess(argv, input);
+}
+
+std::string Runner::File(const std::string& name) const {
+  return (std::filesystem::path(dir_) / name).string();
 }
 
 }  // namespace backstride::testing

@@ -49,6 +49,26 @@ class TerminalSession {
   std::size_t matched_up_to_ = 0;
 };
 
+// A runner's own data folder for one test: runs the binary with `--db` inside it and a
+// fixed `--today`, and removes the folder afterwards.
+class Runner {
+ public:
+  explicit Runner(std::string binary);
+  ~Runner();
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+  // Runs `backstride --db <own db> --today <today> args...` with `input` on stdin.
+  ProcessResult Do(const std::string& today, const std::vector<std::string>& args,
+                   std::string_view input = {}) const;
+  std::string File(const std::string& name) const;  // a path inside the folder
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string binary_;
+  std::string dir_;
+};
+
 }  // namespace backstride::testing
 
 #endif  // BACKSTRIDE_TESTS_CLI_PROCESS_H_

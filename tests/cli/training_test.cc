@@ -20,26 +20,10 @@ using testing::RunProcess;
 
 const std::string kBinary = BACKSTRIDE_BINARY;
 
-class Runner {
+// A runner with their own data, plus assessing a vignette's answers.
+class Runner : public testing::Runner {
  public:
-  Runner() {
-    static int next = 0;
-    dir_ = fs::temp_directory_path() /
-           ("backstride-training-" + std::to_string(getpid()) + "-" + std::to_string(next++));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  ~Runner() { fs::remove_all(dir_); }
-
-  // Runs `backstride --db <own db> --today <today> args...`.
-  ProcessResult Do(const std::string& today, std::vector<std::string> args,
-                   const std::string& input = {}) const {
-    std::vector<std::string> argv = {kBinary, "--db", Db(), "--today", today};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return RunProcess(argv, input);
-  }
-  std::string Db() const { return (dir_ / "backstride.db").string(); }
-  std::string File(const std::string& name) const { return (dir_ / name).string(); }
+  Runner() : testing::Runner(kBinary) {}
 
   ProcessResult Assess(const std::string& today, const std::string& vignette,
                        const std::function<void(nlohmann::json&)>& change = {}) const {
@@ -48,9 +32,6 @@ class Runner {
     if (change) change(answers);
     return Do(today, {"assess", "--answers", "-"}, answers.dump());
   }
-
- private:
-  fs::path dir_;
 };
 
 bool Contains(const std::string& text, const std::string& part) {
