@@ -41,6 +41,10 @@ std::string_view SportId(Sport sport) {
   return "unknown";
 }
 
+bool CountsSteps(Sport sport) {
+  return sport == Sport::kRunning || sport == Sport::kWalking || sport == Sport::kHiking;
+}
+
 std::string_view LapTriggerId(LapTrigger trigger) {
   switch (trigger) {
     case LapTrigger::kManual:

@@ -15,6 +15,10 @@ namespace backstride {
 enum class Sport { kRunning, kWalking, kHiking, kCycling, kSwimming, kOther, kUnknown };
 std::string_view SportId(Sport sport);  // "running", "walking", ...
 
+// True for the sports whose cadence counts steps; files write it as strides per minute
+// (one foot), so decoders double it.
+bool CountsSteps(Sport sport);
+
 enum class LapTrigger {
   kManual,
   kTime,

@@ -914,8 +914,8 @@ Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sa
   activity.indoor = sub_sport && (*sub_sport == 1 || *sub_sport == 6 || *sub_sport == 45);
   activity.utc_offset_s = c.utc_offset_s;
   activity.points = samples.size();
-  if (activity.sport == Sport::kRunning || activity.sport == Sport::kWalking ||
-      activity.sport == Sport::kHiking) {
+  const bool steps = CountsSteps(activity.sport);
+  if (steps) {
     for (Sample& sample : samples) {
       if (sample.cadence_spm) *sample.cadence_spm *= 2;  // strides to steps
     }
@@ -930,8 +930,6 @@ Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sa
     }
     activity.avg_hr_bpm = session->avg_hr;
     if (session->avg_cadence) {
-      const bool steps = activity.sport == Sport::kRunning || activity.sport == Sport::kWalking ||
-                         activity.sport == Sport::kHiking;
       activity.avg_cadence_spm = *session->avg_cadence * (steps ? 2 : 1);
     }
   } else {

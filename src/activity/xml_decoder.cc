@@ -22,7 +22,6 @@ constexpr std::string_view kTpxV2 = "http://www.garmin.com/xmlschemas/TrackPoint
 struct Document {
   std::unique_ptr<char[]> buffer;
   pugi::xml_document xml;
-  std::size_t skipped = 0;  // bytes skipped at the start (BOM, whitespace)
 };
 
 // Control characters other than tab and line breaks are not allowed in XML 1.0, yet appear
@@ -71,7 +70,6 @@ Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std:
                                   bytes[start] == '\r' || bytes[start] == '\n')) {
     ++start;
   }
-  document->skipped = start;
   const std::size_t size = bytes.size() - start;
   // Not zero-filled: every byte is overwritten by the copy.
   document->buffer = std::make_unique_for_overwrite<char[]>(size + 1);
@@ -135,10 +133,6 @@ Sport SportFromText(std::string_view text) {
 std::optional<int> HeartRate(std::optional<double> value) {
   if (!value || *value < 0 || *value >= 300) return std::nullopt;
   return static_cast<int>(*value);
-}
-
-bool CountsSteps(Sport sport) {
-  return sport == Sport::kRunning || sport == Sport::kWalking || sport == Sport::kHiking;
 }
 
 // Both formats write running cadence as strides per minute; make it steps, put the samples
