@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "activity/decode.h"
+#include "base/memory.h"
 
 namespace {
 
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: decode_bench fit|gpx|tcx|pugixml-gpx|pugixml-tcx LIST_FILE\n");
     return 2;
   }
+  backstride::KeepFreedMemoryForReuse();  // as the backstride binary does
   const std::string mode = argv[1];
   std::ifstream list(argv[2]);
   std::vector<std::string> paths;

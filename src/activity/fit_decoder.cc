@@ -300,13 +300,22 @@ inline std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_
 
 // --- Definitions ----------------------------------------------------------------------------
 
+// How a field's bytes become a value, decided once per definition rather than per record.
+enum class FieldKind : std::uint8_t { kNumber, kString, kCompressedSpeedDistance };
+
 struct FieldDef {
   std::uint32_t at = 0;  // byte offset in a data record
   std::uint8_t size = 0;
   std::uint8_t type = 13;  // byte, when the declared type does not fit the size
+  FieldKind kind = FieldKind::kNumber;
   Target target = kNone;
   double scale = 1;
   double offset = 0;
+  // The values the target can mean. A field written with an unexpected type (a signed or
+  // 64-bit timestamp, say) can hold anything; values outside are dropped, so later
+  // conversions to integers are safe.
+  double lowest = -1e12;
+  double highest = 1e12;
 };
 
 struct DevFieldDescription;
@@ -615,6 +624,12 @@ class FitReader {
           break;
         }
       }
+      if (field.target == kCompressedSpeedDistance) {
+        field.kind = FieldKind::kCompressedSpeedDistance;
+      } else if (field.type == 7) {
+        field.kind = FieldKind::kString;
+      }
+      SetRange(field);
       if (number == 253 && field.size == 4) {
         definition.timestamp_offset = static_cast<int>(definition.size);
       }
@@ -692,36 +707,40 @@ class FitReader {
 
   void ReadField(const FieldDef& field, const std::uint8_t* p, bool big_endian) {
     const Target target = field.target;
-    if (target == kCompressedSpeedDistance) {
-      if (field.size >= 3) {
-        values_.compressed = {p[0], p[1], p[2]};
+    switch (field.kind) {
+      case FieldKind::kNumber: {
+        const auto value = ReadValue(p, field.type, big_endian);
+        if (!value) return;
+        const double scaled = *value / field.scale - field.offset;
+        if (!(scaled >= field.lowest && scaled <= field.highest)) return;
+        values_.number[target] = scaled;
         values_.present[target] = true;
+        return;
       }
-      return;
+      case FieldKind::kString: {
+        const std::size_t index = target == kDevFieldName ? 0 : 1;
+        const auto* text = reinterpret_cast<const char*>(p);
+        values_.text[index].assign(text, strnlen(text, field.size));
+        values_.present[target] = true;
+        return;
+      }
+      case FieldKind::kCompressedSpeedDistance:
+        if (field.size >= 3) {
+          values_.compressed = {p[0], p[1], p[2]};
+          values_.present[target] = true;
+        }
+        return;
     }
-    if (field.type == 7) {  // string
-      const std::size_t index = target == kDevFieldName ? 0 : 1;
-      const auto* text = reinterpret_cast<const char*>(p);
-      values_.text[index].assign(text, strnlen(text, field.size));
-      values_.present[target] = true;
-      return;
-    }
-    const auto value = ReadValue(p, field.type, big_endian);
-    if (!value) return;
-    const double scaled = *value / field.scale - field.offset;
-    // A field written with an unexpected type (a signed or 64-bit timestamp, say) can
-    // hold any value; keep only what the field can mean, so later conversions are safe.
-    if (!InRange(target, scaled)) return;
-    values_.number[target] = scaled;
-    values_.present[target] = true;
   }
 
-  static bool InRange(Target target, double value) {
-    switch (target) {
+  static void SetRange(FieldDef& field) {
+    switch (field.target) {
       case kTimestamp:
       case kStartTime:
       case kLocalTimestamp:
-        return value >= 0 && value <= 4294967295.0;
+        field.lowest = 0;
+        field.highest = 4294967295.0;
+        return;
       case kHeartRate:
       case kSport:
       case kSubSport:
@@ -733,9 +752,11 @@ class FitReader {
       case kDevFieldNumber:
       case kDevBaseType:
       case kAvgHeartRate:
-        return value >= 0 && value <= 65535;
+        field.lowest = 0;
+        field.highest = 65535;
+        return;
       default:
-        return std::abs(value) <= 1e12;
+        return;
     }
   }
 
@@ -744,7 +765,7 @@ class FitReader {
     switch (definition.global) {
       case kRecord: {
         ++c_.records;
-        Sample sample;
+        Sample& sample = c_.samples.emplace_back();  // filled in place: no copy
         sample.time_s = v.Has(kTimestamp)
                             ? Timestamp(static_cast<std::uint32_t>(v.Get(kTimestamp)), c_)
                             : Timestamp(last_timestamp_, c_);
@@ -775,7 +796,6 @@ class FitReader {
           if (!sample.distance_m) sample.distance_m = c_.compressed_distance;
         }
         ReadDeveloperFields(definition, dev, sample.time_s);
-        c_.samples.push_back(sample);
         break;
       }
       case kLap: {

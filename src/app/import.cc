@@ -164,6 +164,14 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std:
   return run_id;
 }
 
+// The report keeps the summary only: samples and developer fields can be megabytes, and
+// a report lists every file. (Assigning `{}` would keep their capacity: swap instead.)
+Activity SummaryOnly(Activity activity) {
+  std::vector<Sample>().swap(activity.samples);
+  std::vector<DeveloperSeries>().swap(activity.developer_fields);
+  return activity;
+}
+
 ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& options,
                        std::vector<StoredActivity>& this_batch) {
   ImportedFile result;
@@ -192,17 +200,13 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
   if (run == decoded->activities.end()) {
     result.status = ImportStatus::kSkipped;
     result.reason = SportPhrase(activity.sport) + warnings;
-    activity.samples = {};
-    activity.developer_fields = {};
-    result.activity = std::move(activity);
+    result.activity = SummaryOnly(std::move(activity));
     return result;
   }
   if (!activity.start_utc_s || !activity.distance_m || *activity.distance_m <= 0) {
     result.status = ImportStatus::kSkipped;
     result.reason = "a run with no distance recorded" + warnings;
-    activity.samples = {};
-    activity.developer_fields = {};
-    result.activity = std::move(activity);
+    result.activity = SummaryOnly(std::move(activity));
     return result;
   }
   const std::optional<TrackPoint> onset =
@@ -241,10 +245,7 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
     seen.distance_m = activity.distance_m;
     this_batch.push_back(seen);
   }
-  // The report keeps the summary only: samples and developer fields can be megabytes.
-  activity.samples = {};
-  activity.developer_fields = {};
-  result.activity = std::move(activity);
+  result.activity = SummaryOnly(std::move(activity));
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/training.h"
+#include "base/memory.h"
 #include "cli/assess_command.h"
 #include "cli/context.h"
 #include "cli/data_commands.h"
@@ -266,6 +267,7 @@ int Main(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  backstride::KeepFreedMemoryForReuse();
   try {
     return Main(argc, argv);
   } catch (const std::exception& e) {

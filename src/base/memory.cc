@@ -1,0 +1,21 @@
+#include "base/memory.h"
+
+#include <cstddef>  // defines __GLIBC__ on glibc systems
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace backstride {
+
+void KeepFreedMemoryForReuse() {
+#if defined(__GLIBC__)
+  // Blocks up to 1 GiB come from the heap and are reused; the heap is trimmed only when
+  // more than 1 GiB is free at its top.
+  constexpr int kLimit = 512 << 20;
+  mallopt(M_MMAP_THRESHOLD, kLimit);
+  mallopt(M_TRIM_THRESHOLD, kLimit);
+#endif
+}
+
+}  // namespace backstride
