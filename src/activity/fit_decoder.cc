@@ -635,7 +635,8 @@ class FitReader {
       }
       field.at = definition.size;
       definition.size += field.size;
-      if (field.target != kNone) definition.fields.push_back(field);
+      // A field of size 0 holds nothing to read (its declared type's size does not fit).
+      if (field.target != kNone && field.size > 0) definition.fields.push_back(field);
     }
     definition.fields_size = definition.size;
     if (has_dev) {
