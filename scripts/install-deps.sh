@@ -13,7 +13,14 @@ packages=(
   libdeflate-dev       # .gz activity files
   libgtest-dev libgmock-dev  # unit tests
   python3 python3-icalendar  # tests: the .ics export read by a real calendar parser
+  libcpp-httplib-dev   # the local web app's HTTP server
+  chromium fonts-dejavu-core  # tests: the web app driven in a real, headless browser
 )
+# The front end is built with Node.js tools from npm; use the machine's Node.js when it
+# has one (Vite needs a recent one), Debian's otherwise.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -265,6 +265,32 @@ std::string_view ImportStatusId(ImportStatus status) {
   return "failed";
 }
 
+namespace {
+
+class InMemorySource final : public FileSource {
+ public:
+  explicit InMemorySource(std::vector<SourcedFile> files) : files_(std::move(files)) {
+    for (const SourcedFile& file : files_) total_bytes_ += file.bytes.size();
+  }
+  std::optional<SourcedFile> Next() override {
+    if (next_ >= files_.size()) return std::nullopt;
+    return std::move(files_[next_++]);
+  }
+  std::size_t total_files() const override { return files_.size(); }
+  std::uint64_t total_bytes() const override { return total_bytes_; }
+
+ private:
+  std::vector<SourcedFile> files_;
+  std::size_t next_ = 0;
+  std::uint64_t total_bytes_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<FileSource> MemorySource(std::vector<SourcedFile> files) {
+  return std::make_unique<InMemorySource>(std::move(files));
+}
+
 Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& paths) {
   std::vector<fs::path> files;
   for (const std::string& path : paths) {

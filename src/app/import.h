@@ -39,6 +39,9 @@ class FileSource {
 // Fails with kInvalidArgument naming a path that does not exist.
 Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& paths);
 
+// Files already in memory: an upload from the web app, or the entries of an archive.
+std::unique_ptr<FileSource> MemorySource(std::vector<SourcedFile> files);
+
 enum class ImportStatus { kImported, kDuplicate, kSkipped, kFailed };
 std::string_view ImportStatusId(ImportStatus status);  // "imported", ...
 

@@ -61,8 +61,7 @@ Result<LogEntry> FindRun(Store& store, std::int64_t id) {
   const auto it =
       std::find_if(log->begin(), log->end(), [&](const LogEntry& e) { return e.id == id; });
   if (it == log->end()) {
-    return Fail(Error::NotFound("there is no run " + std::to_string(id) +
-                                "; 'backstride runs' lists them"));
+    return Fail(Error::NotFound("there is no run " + std::to_string(id) + " in the log"));
   }
   return *it;
 }
@@ -118,9 +117,9 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
     track.laps = ParseLaps((*stored)->laps_json);
     if (onset.lap) {
       if (*onset.lap == 0 || *onset.lap > track.laps.size()) {
-        return Fail(Error::InvalidArgument("--lap: run " + std::to_string(id) + " has " +
+        return Fail(Error::InvalidArgument("lap: run " + std::to_string(id) + " has " +
                                                std::to_string(track.laps.size()) + " laps",
-                                           "--lap"));
+                                           "lap"));
       }
       point = LapEnd(track, *onset.lap);
     } else if (onset.distance_m) {
@@ -130,7 +129,7 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
     }
   } else if (onset.lap) {
     return Fail(Error::InvalidArgument(
-        "--lap: run " + std::to_string(id) + " was logged by hand and has no laps", "--lap"));
+        "lap: run " + std::to_string(id) + " was logged by hand and has no laps", "lap"));
   } else if (entry->distance_m && entry->duration_s) {
     // No track: assume an even pace.
     const double distance = *entry->distance_m;
@@ -142,8 +141,8 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
     }
   }
   if (!point) {
-    return Fail(Error::InvalidArgument("that point is past the end of run " + std::to_string(id),
-                                       onset.distance_m ? "--km" : "--min"));
+    return Fail(
+        Error::InvalidArgument("that point is past the end of run " + std::to_string(id), "onset"));
   }
   if (auto set = store.SetRunOnset(id, point->distance_m, point->elapsed_s); !set) {
     return Fail(set.error());
@@ -155,11 +154,11 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
 
 Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date date, int pain,
                            std::optional<int> pain_before, Date today) {
-  if (pain < 0 || pain > 10) return Fail(Error::InvalidArgument("--pain: must be 0-10", "--pain"));
+  if (pain < 0 || pain > 10) return Fail(Error::InvalidArgument("pain: must be 0-10", "pain"));
   std::int64_t run_id = 0;
   if (id) {
     auto entry = FindRun(store, *id);
-    if (!entry) return Fail(Error::InvalidArgument(entry.error().message, "--run"));
+    if (!entry) return Fail(entry.error());
     run_id = *id;
   } else {
     auto log = store.Log({date, date, LogKind::kRun});
@@ -169,8 +168,8 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
     if (unrated == log->rend()) {
       return Fail(Error::InvalidArgument(
           "no imported run on " + FormatDate(date) +
-              " is waiting for a pain score; give --distance and --time to log a new run",
-          "--distance"));
+              " is waiting for a pain score; give a distance and a time to log a new run",
+          "distance"));
     }
     run_id = unrated->id;
   }

@@ -166,7 +166,7 @@ Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start
                              std::optional<int> runs_per_week) {
   if (runs_per_week && (*runs_per_week < kMinRunsPerWeek || *runs_per_week > kMaxRunsPerWeek)) {
     return Fail(Error::InvalidArgument(
-        "--runs-per-week must be 2-5, got " + std::to_string(*runs_per_week), "--runs-per-week"));
+        "runs per week: must be 2-5, got " + std::to_string(*runs_per_week), "runs_per_week"));
   }
   auto assessments = store.Assessments();
   if (!assessments) return Fail(assessments.error());
@@ -196,34 +196,33 @@ Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start
 
 namespace {
 
-Error Missing(std::string what, std::string flag) {
-  return Error::InvalidArgument(std::move(what), std::move(flag));
+Error Missing(std::string what, std::string field) {
+  return Error::InvalidArgument(std::move(what), std::move(field));
 }
 
 Result<void> CheckEntry(const LogEntry& entry, Date today) {
   if (entry.date > today) {
-    return Fail(Missing("--date: " + FormatDate(entry.date) + " is in the future", "--date"));
+    return Fail(Missing("date: " + FormatDate(entry.date) + " is in the future", "date"));
   }
   const auto pain_ok = [](std::optional<int> pain) { return !pain || (*pain >= 0 && *pain <= 10); };
   if (!pain_ok(entry.pain) || !pain_ok(entry.pain_before)) {
-    return Fail(Missing("--pain: must be 0-10", "--pain"));
+    return Fail(Missing("pain: must be 0-10", "pain"));
   }
   switch (entry.kind) {
     case LogKind::kRun:
-      if (!entry.distance_m)
-        return Fail(Missing("a run needs --distance, e.g. 2.1km", "--distance"));
-      if (!entry.duration_s) return Fail(Missing("a run needs --time, e.g. 12:34", "--time"));
-      if (!entry.pain) return Fail(Missing("a run needs --pain, 0-10, during the run", "--pain"));
+      if (!entry.distance_m) return Fail(Missing("a run needs a distance, e.g. 2.1km", "distance"));
+      if (!entry.duration_s) return Fail(Missing("a run needs a time, e.g. 12:34", "time"));
+      if (!entry.pain) return Fail(Missing("a run needs the pain during it, 0-10", "pain"));
       if (entry.onset_m && *entry.onset_m > *entry.distance_m) {
-        return Fail(Missing("--onset: the pain cannot start after the end of the run", "--onset"));
+        return Fail(Missing("onset: the pain cannot start after the end of the run", "onset"));
       }
       if (entry.onset_s && *entry.onset_s > *entry.duration_s) {
-        return Fail(Missing("--onset: the pain cannot start after the end of the run", "--onset"));
+        return Fail(Missing("onset: the pain cannot start after the end of the run", "onset"));
       }
       return {};
     case LogKind::kMorning:
     case LogKind::kCheckIn:
-      if (!entry.pain) return Fail(Missing("--pain is needed, 0-10", "--pain"));
+      if (!entry.pain) return Fail(Missing("pain: give a score, 0-10", "pain"));
       return {};
     default:
       return {};

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -90,6 +91,19 @@ Result<Opened> Open(const GlobalOptions& options) {
   auto settings = LoadSettings(**store);
   if (!settings) return Fail(settings.error());
   return Opened{std::move(*store), *today, *settings};
+}
+
+Error WithFlagName(Error error) {
+  if (error.path.empty() || error.path.starts_with("--")) return error;
+  std::string flag = "--" + error.path;
+  std::replace(flag.begin(), flag.end(), '_', '-');
+  if (error.message.starts_with(error.path + ":")) {
+    error.message = flag + error.message.substr(error.path.size());
+  } else if (error.message.find(flag) == std::string::npos) {
+    error.message += " (" + flag + ")";
+  }
+  error.path = flag;
+  return error;
 }
 
 int ReportFailure(std::ostream& err, const Error& error) {

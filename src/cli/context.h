@@ -41,6 +41,11 @@ Result<Opened> Open(const GlobalOptions& options);
 // the path.
 Result<void> WriteFileAtomically(const std::string& path, const std::string& text);
 
+// The app names the field an error is about ("distance", "runs_per_week"); on the
+// command line that is a flag. Rewrites "distance: ..." as "--distance: ...", or adds
+// "(--distance)" to a message that does not start with the field.
+Error WithFlagName(Error error);
+
 // Prints "backstride: <message>" (each line of a multi-line message indented) and returns
 // the exit code for the error: 2 for bad input, 1 otherwise.
 int ReportFailure(std::ostream& err, const Error& error);

@@ -10,6 +10,7 @@
 #include "app/import.h"
 #include "app/runs.h"
 #include "app/training.h"
+#include "app/views.h"
 #include "cli/assess_command.h"
 #include "cli/text_wrap.h"
 
@@ -23,29 +24,6 @@ int LocalUtcOffset() {
   std::tm local{};
   localtime_r(&now, &local);
   return static_cast<int>(local.tm_gmtoff);
-}
-
-nlohmann::ordered_json ActivityJson(const Activity& a, std::size_t points) {
-  nlohmann::ordered_json json;
-  json["sport"] = SportId(a.sport);
-  json["start_utc"] = a.start_utc_s ? nlohmann::ordered_json(FormatIsoTime(*a.start_utc_s))
-                                    : nlohmann::ordered_json(nullptr);
-  json["utc_offset_s"] =
-      a.utc_offset_s ? nlohmann::ordered_json(*a.utc_offset_s) : nlohmann::ordered_json(nullptr);
-  json["indoor"] = a.indoor;
-  json["distance_m"] =
-      a.distance_m ? nlohmann::ordered_json(*a.distance_m) : nlohmann::ordered_json(nullptr);
-  json["elapsed_s"] = a.elapsed_s;
-  json["timer_s"] =
-      a.timer_s ? nlohmann::ordered_json(*a.timer_s) : nlohmann::ordered_json(nullptr);
-  json["moving_s"] = a.moving_s;
-  json["points"] = points;
-  json["laps"] = a.laps.size();
-  json["avg_hr_bpm"] =
-      a.avg_hr_bpm ? nlohmann::ordered_json(*a.avg_hr_bpm) : nlohmann::ordered_json(nullptr);
-  json["avg_cadence_spm"] = a.avg_cadence_spm ? nlohmann::ordered_json(*a.avg_cadence_spm)
-                                              : nlohmann::ordered_json(nullptr);
-  return json;
 }
 
 // One line, redrawn in place: files, megabytes, rate and time left.
@@ -111,42 +89,33 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
     bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());
   }
   import.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
-    if (options.json) {
-      nlohmann::ordered_json line;
-  line["file"] = file.file;
-  line["status"] = ImportStatusId(file.status);
-  line["reason"] = file.reason;
-  if (file.activity) line["activity"] = ActivityJson(*file.activity, file.points);
-  if (file.run_id) line["run_id"] = *file.run_id;
-  if (file.onset_m) line["onset_m"] = *file.onset_m;
-  out << line.dump() << '\n';
-}
-if (bar) bar->Update(done, bytes);
-};  // namespace backstride::cli
-auto summary = ImportFiles(*opened->store, **source, import);
-if (bar) bar->Finish();
-if (!summary) return ReportFailure(err, summary.error());
-if (!options.json) {
-  out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
-                     options.dry_run ? "Would import" : "Imported", summary->imported,
-                     summary->imported == 1 ? "" : "s", summary->duplicates,
-                     summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
-  for (const ImportedFile& file : summary->files) {
-    if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
+    if (options.json) out << ImportedFileJson(file).dump() << '\n';
+    if (bar) bar->Update(done, bytes);
+  };
+  auto summary = ImportFiles(*opened->store, **source, import);
+  if (bar) bar->Finish();
+  if (!summary) return ReportFailure(err, summary.error());
+  if (!options.json) {
+    out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
+                       options.dry_run ? "Would import" : "Imported", summary->imported,
+                       summary->imported == 1 ? "" : "s", summary->duplicates,
+                       summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
+    for (const ImportedFile& file : summary->files) {
+      if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
+        out << Wrap(
+            fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
+                        file.file, file.reason),
+            kWidth, "    ", "  ");
+      }
+    }
+    if (summary->imported > 0 && !options.dry_run) {
       out << Wrap(
-          fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
-                      file.file, file.reason),
-          kWidth, "    ", "  ");
+          "Log how your back felt for each new run with 'backstride log run --pain N "
+          "--date D' (or --run ID); 'backstride runs' lists them.",
+          kWidth);
     }
   }
-  if (summary->imported > 0 && !options.dry_run) {
-    out << Wrap(
-        "Log how your back felt for each new run with 'backstride log run --pain N "
-        "--date D' (or --run ID); 'backstride runs' lists them.",
-        kWidth);
-  }
-}
-return summary->failed > 0 ? kExitSomeFailed : kExitOk;
+  return summary->failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 int RunRuns(const GlobalOptions& global, const std::string& from, const std::string& to, bool json,
@@ -169,28 +138,7 @@ int RunRuns(const GlobalOptions& global, const std::string& from, const std::str
   const DistanceUnit units = opened->settings.units;
   if (json) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const RunView& run : *runs) {
-      nlohmann::ordered_json item;
-      item["id"] = run.entry.id;
-      item["date"] = FormatDate(run.entry.date);
-      item["source"] = run.entry.source;
-      item["distance_m"] = run.entry.distance_m.value_or(0);
-      item["duration_s"] = run.entry.duration_s.value_or(0);
-      item["pain"] = run.entry.pain ? nlohmann::ordered_json(*run.entry.pain) : nullptr;
-      item["onset_m"] = run.entry.onset_m ? nlohmann::ordered_json(*run.entry.onset_m) : nullptr;
-      item["onset_s"] = run.entry.onset_s ? nlohmann::ordered_json(*run.entry.onset_s) : nullptr;
-      item["verdict"] = run.decision ? nlohmann::ordered_json(RunVerdictId(run.decision->verdict))
-                                     : nlohmann::ordered_json(nullptr);
-      item["spike"] = run.decision && run.decision->spike;
-      if (run.activity) {
-        item["file"] = run.activity->file;
-        item["start_utc"] = FormatIsoTime(run.activity->start_utc);
-        item["avg_hr_bpm"] = run.activity->avg_hr_bpm
-                                 ? nlohmann::ordered_json(*run.activity->avg_hr_bpm)
-                                 : nlohmann::ordered_json(nullptr);
-      }
-      list.push_back(std::move(item));
-    }
+    for (const RunView& run : *runs) list.push_back(RunViewJson(run));
     out << list.dump(2) << '\n';
     return kExitOk;
   }
@@ -300,7 +248,7 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
   }
   auto entry = SetOnset(*opened->store, id, spec);
   if (!entry) {
-    Error error = entry.error();
+    Error error = WithFlagName(entry.error());
     if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
     return ReportFailure(err, error);
   }

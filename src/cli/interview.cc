@@ -106,13 +106,7 @@ Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const
   InterviewOutcome outcome;
   if (questionnaire.Stopped()) {
     outcome.kind = InterviewOutcome::Kind::kEmergency;
-    for (RedFlag flag : kAllRedFlags) {
-      const std::string id = "red_flags." + std::string(RedFlagId(flag));
-      if (const Reply* reply = questionnaire.ReplyFor(id);
-          reply != nullptr && std::holds_alternative<bool>(*reply)) {
-        outcome.answers.Set(flag, std::get<bool>(*reply));
-      }
-    }
+    outcome.answers = questionnaire.RedFlagsSoFar();
     out << "\n";
     return outcome;
   }

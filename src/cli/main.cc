@@ -13,6 +13,7 @@
 #include "cli/assess_command.h"
 #include "cli/context.h"
 #include "cli/data_commands.h"
+#include "cli/serve_command.h"
 #include "cli/import_commands.h"
 #include "cli/training_commands.h"
 
@@ -209,6 +210,13 @@ int Main(int argc, char** argv) {
   run_onset->add_option("--km", onset.km, "A distance from the start, e.g. 1.6 or 1.6km.");
   run_onset->add_option("--min", onset.min, "A time from the start, e.g. 9 or 9:30.");
 
+  ServeCommandOptions serve;
+  CLI::App* serve_command = app.add_subcommand(
+      "serve", "Start the web app on this machine and print its address; Ctrl+C stops it.");
+  serve_command->add_option("--port", serve.port, "Port to listen on (default 8080; 0: any free).");
+  serve_command->add_option("--host", serve.host,
+                            "Address to listen on (default 127.0.0.1: this machine only).");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -256,6 +264,7 @@ int Main(int argc, char** argv) {
   if (runs_command->parsed()) {
     return RunRuns(global, runs_from, runs_to, runs_format == "json", std::cout, std::cerr);
   }
+  if (serve_command->parsed()) return RunServe(global, serve, std::cout, std::cerr);
   if (run_show->parsed()) return RunShow(global, run_id, std::cout, std::cerr);
   if (run_onset->parsed()) return RunOnset(global, run_id, onset, std::cout, std::cerr);
   if (import_command->parsed()) {

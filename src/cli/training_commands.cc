@@ -6,8 +6,10 @@
 #include <map>
 #include <ostream>
 
+#include "app/log_form.h"
 #include "app/runs.h"
 #include "app/training.h"
+#include "app/views.h"
 #include "cli/assess_command.h"
 #include "cli/text_wrap.h"
 #include "content/content.h"
@@ -25,35 +27,6 @@ int ReportPlanProblem(std::ostream& err, Error error) {
   if (error.code == ErrorCode::kInvalidArgument && error.path.empty())
     error.code = ErrorCode::kIOError;
   return ReportFailure(err, error);
-}
-
-std::optional<AdviceId> WhyItemFor(const Session& session, Route route) {
-  switch (session.kind) {
-    case SessionKind::kRun:
-      return route == Route::kSeasonedRehab ? AdviceId::kReturnShortFast : AdviceId::kShortenRuns;
-    case SessionKind::kSprint:
-      return AdviceId::kSprintTraining;
-    case SessionKind::kStrength:
-      return session.exercises.size() == 3 ? AdviceId::kRehabAnteriorPosterior
-                                           : AdviceId::kStrengthSquatDeadlift;
-    case SessionKind::kMobility:
-      return session.exercises.empty() ? AdviceId::kRestOrReduce
-                                       : AdviceId::kRehabAnteriorPosterior;
-    case SessionKind::kTreatment:
-      return session.title.starts_with("Maintenance") ? AdviceId::kMaintenanceTreatment
-                                                      : AdviceId::kSeekTreatment;
-    default:
-      return std::nullopt;
-  }
-}
-
-std::string SessionHeadline(const Session& session, DistanceUnit units) {
-  std::string line = session.title;
-  if (session.cap) line += ": up to " + FormatCap(*session.cap, units);
-  if (session.kind == SessionKind::kSprint && !session.exercises.empty()) {
-    line += fmt::format(": {} x {}", session.exercises[0].sets, session.exercises[0].reps);
-  }
-  return line;
 }
 
 void PrintSession(std::ostream& out, const Session& session, Route route, DistanceUnit units,
@@ -81,13 +54,6 @@ void PrintSession(std::ostream& out, const Session& session, Route route, Distan
       out << Wrap("Why: " + (*content)->Advice(*item)->why, kWidth, kDetailIndent, kDetailIndent);
     }
   }
-}
-
-const Phase* PhaseOn(const Plan& plan, Date day) {
-  for (const Phase& phase : plan.phases) {
-    if (day >= phase.start && day <= phase.end) return &phase;
-  }
-  return nullptr;
 }
 
 std::string RouteLine(const ActivePlan& active) {
@@ -139,7 +105,9 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
     }
   }
   if (!active) {
-    if (active.error().path == "--runs-per-week") return ReportFailure(err, active.error());
+    if (active.error().path == "runs_per_week") {
+      return ReportFailure(err, WithFlagName(active.error()));
+    }
     return ReportPlanProblem(err, active.error());
   }
   const Plan& plan = active->plan;
@@ -266,71 +234,22 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
 
 namespace {
 
-Result<std::optional<bool>> DoneFlag(const LogOptions& options) {
+Result<LogEntry> EntryFrom(const LogOptions& options, Date today, DistanceUnit units) {
+  LogForm form;
+  form.kind = options.kind;
+  form.date = options.date;
+  form.distance = options.distance;
+  form.time = options.time;
+  form.pain = options.pain;
+  form.pain_before = options.pain_before;
+  form.onset = options.onset;
   if (options.done && options.skipped) {
     return Fail(Error::InvalidArgument("--done and --skipped cannot be used together", "--done"));
   }
-  if (options.skipped) return std::optional<bool>(false);
-  return std::optional<bool>(true);
-}
-
-Result<LogEntry> EntryFrom(const LogOptions& options, Date today, DistanceUnit units) {
-  LogEntry entry;
-  const auto kind = LogKindFromId(options.kind);
-  if (!kind) {
-    return Fail(Error::InvalidArgument("unknown log kind '" + options.kind + "'", "kind"));
-  }
-  entry.kind = *kind;
-  entry.date = today;
-  if (!options.date.empty()) {
-    auto date = ParseDate(options.date);
-    if (!date) return Fail(Error::InvalidArgument("--date: " + date.error().message, "--date"));
-    entry.date = *date;
-  }
-  if (!options.distance.empty()) {
-    auto distance = ParseDistance(options.distance, units);
-    if (!distance) {
-      return Fail(Error::InvalidArgument("--distance: " + distance.error().message, "--distance"));
-    }
-    entry.distance_m = *distance;
-  }
-  if (!options.time.empty()) {
-    auto time = ParseDuration(options.time);
-    if (!time) return Fail(Error::InvalidArgument("--time: " + time.error().message, "--time"));
-    entry.duration_s = *time;
-  }
-  if (!options.onset.empty()) {
-    const bool is_time = options.onset.find(':') != std::string::npos ||
-                         options.onset.ends_with("min") || options.onset.ends_with("s");
-    if (is_time) {
-      auto time = ParseDuration(options.onset);
-      if (!time) return Fail(Error::InvalidArgument("--onset: " + time.error().message, "--onset"));
-      entry.onset_s = *time;
-    } else {
-      auto distance = ParseDistance(options.onset, units);
-      if (!distance) {
-        return Fail(Error::InvalidArgument("--onset: " + distance.error().message, "--onset"));
-      }
-      entry.onset_m = *distance;
-    }
-  }
-  entry.pain = options.pain;
-  entry.pain_before = options.pain_before;
-  if (entry.kind == LogKind::kStrength || entry.kind == LogKind::kSprint ||
-      entry.kind == LogKind::kMobility || entry.kind == LogKind::kTreatment) {
-    auto done = DoneFlag(options);
-    if (!done) return Fail(done.error());
-    entry.done = *done;
-  }
-  if (!options.helped.empty()) {
-    if (options.helped != "yes" && options.helped != "no") {
-      return Fail(Error::InvalidArgument("--helped must be yes or no, got '" + options.helped + "'",
-                                         "--helped"));
-    }
-    entry.helped = options.helped == "yes";
-  }
-  entry.note = options.note;
-  return entry;
+  form.done = !options.skipped;
+  form.helped = options.helped;
+  form.note = options.note;
+  return ParseLogForm(form, today, units, "--");
 }
 
 }  // namespace
@@ -347,7 +266,7 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
       return ReportFailure(err, Error::InvalidArgument("--pain is needed", "--pain"));
     auto rated = RateRun(*opened->store, options.run_id, entry->date, *options.pain,
                          options.pain_before, opened->today);
-    if (!rated) return ReportFailure(err, rated.error());
+    if (!rated) return ReportFailure(err, WithFlagName(rated.error()));
     out << fmt::format("Logged pain {} for run {}.\n", *options.pain, rated->id);
     for (const std::string& change : rated->changes) out << Wrap(change, kWidth, "  ", "- ");
     return kExitOk;
@@ -359,7 +278,7 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
                                     "--run"));
   }
   auto outcome = AddToLog(*opened->store, *entry, opened->today);
-  if (!outcome) return ReportFailure(err, outcome.error());
+  if (!outcome) return ReportFailure(err, WithFlagName(outcome.error()));
   out << fmt::format("Logged {} on {} (entry {}).\n", options.kind, FormatDate(entry->date),
                      outcome->id);
   for (const std::string& change : outcome->changes) out << Wrap(change, kWidth, "  ", "- ");

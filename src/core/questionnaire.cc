@@ -221,6 +221,17 @@ const Reply* Questionnaire::ReplyFor(std::string_view id) const {
   return it == replies_.end() ? nullptr : &it->second;
 }
 
+Answers Questionnaire::RedFlagsSoFar() const {
+  Answers answers;
+  for (RedFlag flag : kAllRedFlags) {
+    const std::string id = "red_flags." + std::string(RedFlagId(flag));
+    if (const Reply* reply = ReplyFor(id); reply != nullptr && std::holds_alternative<bool>(*reply)) {
+      answers.Set(flag, std::get<bool>(*reply));
+    }
+  }
+  return answers;
+}
+
 Result<Answers> Questionnaire::Finish() const {
   // Build the JSON wire form and check it with the same code as a file of answers, so
   // the two ways in can never disagree on what is valid.

@@ -76,6 +76,9 @@ class Questionnaire {
   // take their "none" value (no return yet; treatment_helped null). An emergency stop
   // records the flag and leaves the rest unanswered, so this fails after Stopped().
   Result<Answers> Finish() const;
+  // After an emergency stop: answers holding only the warning signs answered so far (the
+  // rest left at their defaults), enough to assess and explain the stop.
+  Answers RedFlagsSoFar() const;
 
  private:
   bool Applies(const Question& question) const;

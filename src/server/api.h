@@ -1,0 +1,53 @@
+// The web app's JSON API over the same use cases as the CLI, independent of any HTTP
+// library: a request (method, path, query, body) in, a response (status, type, body)
+// out. The HTTP layer (server.h) adds what belongs to HTTP: the CSRF check, the host
+// check, size limits and the static files. docs/api.md describes every route.
+#ifndef BACKSTRIDE_SERVER_API_H_
+#define BACKSTRIDE_SERVER_API_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "base/date.h"
+#include "store/store.h"
+
+namespace backstride::server {
+
+struct ApiRequest {
+  std::string method;  // "GET", "POST", "PUT"
+  std::string path;    // "/api/plan"
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::string content_type;  // without parameters: "application/json"
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::string download_name;  // set: sent as an attachment with this file name
+};
+
+// A JSON error body: {"error": {"status": 400, "message": "...", "field": "..."}}.
+ApiResponse ErrorResponse(int status, std::string_view message, std::string_view field = {});
+
+class Api {
+ public:
+  // `today` gives the runner's date for each request (fixed in tests).
+  Api(std::unique_ptr<Store> store, std::function<Date()> today);
+
+  // Handles one /api request. Thread-safe: requests take turns at the store.
+  ApiResponse Handle(const ApiRequest& request);
+
+ private:
+  std::unique_ptr<Store> store_;
+  std::function<Date()> today_;
+  std::mutex mutex_;
+};
+
+}  // namespace backstride::server
+
+#endif  // BACKSTRIDE_SERVER_API_H_

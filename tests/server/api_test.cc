@@ -1,0 +1,444 @@
+// The web app's HTTP API, over a real socket: every route, the protections (CSRF token,
+// Host and Origin checks, size limits, content types, no file outside the embedded
+// ones), and the runner's journey from the questions to a rising cap.
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "server/server.h"
+
+namespace backstride::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+const fs::path kCorpus = fs::path(BACKSTRIDE_SHARED_DIR) / "corpus";
+
+json VignetteAnswers(const std::string& name) {
+  std::ifstream file(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / (name + ".json"));
+  return json::parse(file).at("answers");
+}
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+// A server on a free loopback port with its own store, and a client for it.
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Start(64u << 20); }
+
+  void Start(std::size_t max_upload) {
+    dir_ = fs::temp_directory_path() /
+           ("backstride-api-" + std::to_string(getpid()) + "-" + std::to_string(++counter_));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto store = Store::Open((dir_ / "test.db").string());
+    ASSERT_TRUE(store) << store.error().message;
+    api_ = std::make_unique<Api>(std::move(*store), [this] { return today_.load(); });
+    ServeOptions options;
+    options.port = 0;
+    options.max_upload_bytes = max_upload;
+    server_ = std::make_unique<WebServer>(*api_, options);
+    auto port = server_->Bind();
+    ASSERT_TRUE(port) << port.error().message;
+    port_ = *port;
+    thread_ = std::thread([this] { server_->Run(); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    client_->set_read_timeout(30s);
+    for (int i = 0; i < 200 && !client_->Get("/api/session"); ++i)
+      std::this_thread::sleep_for(10ms);
+  }
+
+  void TearDown() override {
+    server_->Stop();
+    if (thread_.joinable()) thread_.join();
+    fs::remove_all(dir_);
+  }
+
+  httplib::Headers Token() const { return {{"X-CSRF-Token", server_->csrf_token()}}; }
+
+  httplib::Result Post(const std::string& path, const json& body) {
+    return client_->Post(path.c_str(), Token(), body.dump(), "application/json");
+  }
+  httplib::Result Put(const std::string& path, const json& body) {
+    return client_->Put(path.c_str(), Token(), body.dump(), "application/json");
+  }
+  json GetJson(const std::string& path, int status = 200) {
+    auto response = client_->Get(path.c_str());
+    EXPECT_TRUE(response);
+    if (!response) return nullptr;
+    EXPECT_EQ(response->status, status) << path << ": " << response->body;
+    return json::parse(response->body);
+  }
+  static json Body(const httplib::Result& response) {
+    EXPECT_TRUE(response);
+    return response ? json::parse(response->body) : json();
+  }
+
+  // Assesses a vignette and returns the response body.
+  json Assess(const std::string& vignette) {
+    auto response = Post("/api/assessment", VignetteAnswers(vignette));
+    EXPECT_EQ(response->status, 200) << response->body;
+    return Body(response);
+  }
+
+  std::atomic<Date> today_{Date{std::chrono::year{2026} / 3 / 2}};
+  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<WebServer> server_;
+
+ private:
+  static inline int counter_ = 0;
+  fs::path dir_;
+  std::unique_ptr<Api> api_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+// --- Protections ------------------------------------------------------------------------
+
+TEST_F(ApiTest, StateChangesNeedTheSessionsCsrfToken) {
+  const json session = GetJson("/api/session");
+  EXPECT_EQ(session["csrf_token"], server_->csrf_token());
+  EXPECT_EQ(session["csrf_token"].get<std::string>().size(), 64u);
+
+  const std::string answers = VignetteAnswers("new-couch-to-5k").dump();
+  auto missing = client_->Post("/api/assessment", answers, "application/json");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 403);
+  EXPECT_NE(Body(missing)["error"]["message"].get<std::string>().find("X-CSRF-Token"),
+            std::string::npos);
+  auto wrong = client_->Post("/api/assessment", {{"X-CSRF-Token", std::string(64, 'a')}}, answers,
+                             "application/json");
+  EXPECT_EQ(wrong->status, 403);
+  auto put = client_->Put("/api/settings", json{{"units", "mi"}}.dump(), "application/json");
+  EXPECT_EQ(put->status, 403);
+  // Nothing was stored by the refused requests.
+  EXPECT_EQ(GetJson("/api/assessment", 404)["error"]["status"], 404);
+  EXPECT_EQ(GetJson("/api/settings")["units"], "km");
+}
+
+TEST_F(ApiTest, RequestsFromOtherSitesOrHostNamesAreRefused) {
+  httplib::Headers foreign = Token();
+  foreign.emplace("Origin", "http://evil.example");
+  auto from_other_site = client_->Post(
+      "/api/log", foreign, json{{"kind", "checkin"}, {"pain", 2}}.dump(), "application/json");
+  EXPECT_EQ(from_other_site->status, 403);
+  // A name pointed at 127.0.0.1 by another site (DNS rebinding) cannot read the token.
+  auto rebound = client_->Get("/api/session", {{"Host", "evil.example:80"}});
+  EXPECT_EQ(rebound->status, 421);
+  EXPECT_EQ(rebound->body.find("csrf_token"), std::string::npos);
+  EXPECT_TRUE(GetJson("/api/log").empty());
+}
+
+TEST_F(ApiTest, BodiesMustBeJsonOfTheRightShape) {
+  auto not_json = client_->Post("/api/log", Token(), "{kind: run", "application/json");
+  EXPECT_EQ(not_json->status, 400);
+  EXPECT_NE(Body(not_json)["error"]["message"].get<std::string>().find("not valid JSON"),
+            std::string::npos);
+  auto form = client_->Post("/api/log", Token(), "kind=run", "application/x-www-form-urlencoded");
+  EXPECT_EQ(form->status, 415);
+  auto array = client_->Post("/api/log", Token(), "[1,2]", "application/json");
+  EXPECT_EQ(array->status, 400);
+  auto typo = Post("/api/log", {{"kind", "checkin"}, {"pian", 2}});
+  EXPECT_EQ(typo->status, 400);
+  EXPECT_EQ(Body(typo)["error"]["field"], "pian");
+  auto wrong_type = Post("/api/log", {{"kind", "checkin"}, {"pain", "two"}});
+  EXPECT_EQ(wrong_type->status, 400);
+  EXPECT_EQ(Body(wrong_type)["error"]["field"], "pain");
+  auto too_much = Post("/api/log", {{"kind", "checkin"}, {"pain", 11}});
+  EXPECT_EQ(too_much->status, 400);
+  EXPECT_NE(Body(too_much)["error"]["message"].get<std::string>().find("got 11"),
+            std::string::npos);
+  auto bad_answers = Post("/api/assessment", {{"age", 34}});
+  EXPECT_EQ(bad_answers->status, 400);
+  EXPECT_NE(Body(bad_answers)["error"]["message"].get<std::string>().find("history"),
+            std::string::npos);
+  EXPECT_TRUE(GetJson("/api/log").empty());
+}
+
+TEST_F(ApiTest, UploadsOverTheLimitAreRefusedWithAJsonError) {
+  server_->Stop();
+  TearDown();
+  Start(1u << 20);
+  const std::string big(2u << 20, 'x');
+  auto response =
+      client_->Post("/api/import?name=big.fit", Token(), big, "application/octet-stream");
+  ASSERT_TRUE(response) << "the server should answer, not drop the connection";
+  EXPECT_EQ(response->status, 413);
+  EXPECT_NE(Body(response)["error"]["message"].get<std::string>().find("limit of 1 MB"),
+            std::string::npos);
+  EXPECT_TRUE(GetJson("/api/runs").empty());
+}
+
+TEST_F(ApiTest, OnlyTheEmbeddedFilesAreServed) {
+  auto index = client_->Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_NE(index->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(index->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  EXPECT_EQ(index->get_header_value("X-Content-Type-Options"), "nosniff");
+  for (const char* path :
+       {"/../../../../etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/assets/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd", "/index.html/../../etc/passwd", "/etc/passwd",
+        "/CMakeLists.txt", "/web/index.html"}) {
+    auto response = client_->Get(path);
+    ASSERT_TRUE(response) << path;
+    EXPECT_EQ(response->status, 404) << path;
+    EXPECT_EQ(response->body.find("root:"), std::string::npos) << path;
+  }
+  EXPECT_EQ(GetJson("/api/nothing-here", 404)["error"]["status"], 404);
+  EXPECT_EQ(GetJson("/api/runs/abc", 404)["error"]["status"], 404);
+  auto method = client_->Delete("/api/plan", Token());
+  EXPECT_EQ(method->status, 404);
+}
+
+// --- The questionnaire --------------------------------------------------------------------
+
+TEST_F(ApiTest, TheQuestionnaireAsksWarningSignsFirstAndStopsAtAnEmergency) {
+  const json first = Body(Post("/api/questionnaire", {{"replies", json::array()}}));
+  EXPECT_EQ(first["number"], 1);
+  const std::string id = first["question"]["id"];
+  EXPECT_TRUE(id.starts_with("red_flags.")) << id;
+  EXPECT_FALSE(first["question"]["prompt"].get<std::string>().empty());
+  EXPECT_FALSE(first["question"]["why"].get<std::string>().empty());
+
+  const json stopped = Body(Post("/api/questionnaire", {{"replies", {"yes"}}}));
+  EXPECT_TRUE(stopped["stopped"]);
+  EXPECT_TRUE(stopped["question"].is_null());
+  EXPECT_EQ(stopped["assessment"]["route"], "emergency");
+  EXPECT_FALSE(stopped["assessment"]["leads_to_plan"]);
+  // Nothing is stored for an emergency stop.
+  GetJson("/api/assessment", 404);
+
+  auto bad = Post("/api/questionnaire", {{"replies", {"maybe"}}});
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Body(bad)["error"]["field"], "replies[0]");
+}
+
+TEST_F(ApiTest, AnsweringEveryQuestionGivesTheAnswersToAssess) {
+  // Replies a new runner would type, question by question, until the questionnaire ends.
+  json replies = json::array();
+  json state;
+  for (int guard = 0; guard < 40; ++guard) {
+    state = Body(Post("/api/questionnaire", {{"replies", replies}}));
+    if (state["finished"]) break;
+    const json& question = state["question"];
+    const std::string id = question["id"];
+    const std::string kind = question["kind"];
+    std::string reply = "no";
+    if (id == "age")
+      reply = "34";
+    else if (id == "history.months_running")
+      reply = "2";
+    else if (kind == "whole_number")
+      reply = std::to_string(question["min"].get<int>());
+    else if (kind == "decimal")
+      reply = "";
+    else if (kind == "choice")
+      reply = question["choices"][0]["id"];
+    replies.push_back(reply);
+  }
+  ASSERT_TRUE(state["finished"]) << state.dump();
+  EXPECT_FALSE(state["stopped"]);
+  auto assessed = Post("/api/assessment", state["answers"]);
+  ASSERT_EQ(assessed->status, 200) << assessed->body;
+  EXPECT_EQ(Body(assessed)["assessment"]["route"], "new_runner");
+}
+
+// --- Assessment, plan, log -----------------------------------------------------------------
+
+TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
+  const json assessed = Assess("new-onset-km");  // pain starts at 1.5 km
+  EXPECT_EQ(assessed["assessment"]["route"], "new_runner");
+  EXPECT_TRUE(assessed["plan_id"].is_number());
+  EXPECT_EQ(GetJson("/api/assessment")["assessment"]["route"], "new_runner");
+
+  const json plan = GetJson("/api/plan");
+  EXPECT_EQ(plan["start"], "2026-03-02");
+  EXPECT_EQ(plan["weeks"], 12);
+  EXPECT_GT(plan["sessions"].size(), 30u);
+  EXPECT_EQ(plan["cap_today"]["text"], "1.00 km");
+  const json today = GetJson("/api/today");
+  EXPECT_EQ(today["date"], "2026-03-02");
+  ASSERT_FALSE(today["sessions"].empty());
+  EXPECT_EQ(GetJson("/api/week")["days"].size(), 7u);
+  EXPECT_EQ(GetJson("/api/week?next=1")["from"], "2026-03-09");
+
+  const json runs[] = {
+      {{"kind", "run"}, {"date", "2026-03-02"}, {"distance", "1km"}, {"time", "6:00"}, {"pain", 2}},
+      {{"kind", "run"}, {"date", "2026-03-04"}, {"distance", "1.0"}, {"time", "5:55"}, {"pain", 1}},
+      {{"kind", "run"},
+       {"date", "2026-03-06"},
+       {"distance", "1000m"},
+       {"time", "5:45"},
+       {"pain", 3},
+       {"onset", "0.9km"}},
+  };
+  json last;
+  for (const json& run : runs) {
+    today_ = *ParseDate(run["date"].get<std::string>());
+    auto response = Post("/api/log", run);
+    ASSERT_EQ(response->status, 200) << response->body;
+    last = Body(response);
+    EXPECT_FALSE(last["changes"].empty());
+  }
+  EXPECT_NE(last["changes"].dump().find("Cap rises from 1.00 km to 1.25 km"), std::string::npos)
+      << last.dump();
+  const json status = GetJson("/api/status");
+  EXPECT_EQ(status["cap"]["text"], "1.25 km");
+  EXPECT_EQ(status["decisions"].size(), 3u);
+  EXPECT_EQ(status["decisions"][2]["change"], "progress");
+
+  const json log = GetJson("/api/log?kind=run");
+  ASSERT_EQ(log.size(), 3u);
+  EXPECT_DOUBLE_EQ(log[2]["onset_m"].get<double>(), 900);
+  GetJson("/api/log?from=March", 400);
+
+  const json progress = GetJson("/api/progress");
+  ASSERT_EQ(progress["runs"].size(), 3u);
+  EXPECT_DOUBLE_EQ(progress["runs"][2]["cap_after_m"].get<double>(), 1250);
+  EXPECT_DOUBLE_EQ(progress["weeks"][0]["distance_m"].get<double>(), 3000);
+
+  // A morning entry and the other kinds the log form offers.
+  for (const json& entry :
+       {json{{"kind", "morning"}, {"pain", 1}}, json{{"kind", "strength"}, {"done", true}},
+        json{{"kind", "sprint"}, {"done", false}}, json{{"kind", "treatment"}, {"helped", "yes"}},
+        json{{"kind", "checkin"}, {"pain", 2}, {"note", "stiff"}}}) {
+    auto response = Post("/api/log", entry);
+    EXPECT_EQ(response->status, 200) << entry.dump() << ": " << response->body;
+  }
+  auto incomplete = Post("/api/log", {{"kind", "run"}, {"distance", "2km"}});
+  EXPECT_EQ(incomplete->status, 400);
+  auto bad_distance =
+      Post("/api/log", {{"kind", "run"}, {"distance", "far"}, {"time", "10:00"}, {"pain", 1}});
+  EXPECT_EQ(Body(bad_distance)["error"]["field"], "distance");
+
+  // A new plan with four runs a week, and its checks.
+  auto replanned = Post("/api/plan", {{"runs_per_week", 4}});
+  ASSERT_EQ(replanned->status, 200) << replanned->body;
+  EXPECT_EQ(Body(replanned)["runs_per_week"], 4);
+  EXPECT_EQ(Post("/api/plan", {{"runs_per_week", 9}})->status, 400);
+}
+
+TEST_F(ApiTest, ADoctorRouteGetsNoPlan) {
+  const json assessed = Assess("doctor-fever");
+  EXPECT_EQ(assessed["assessment"]["route"], "see_doctor");
+  EXPECT_TRUE(assessed["plan_id"].is_null());
+  const json plan = GetJson("/api/plan", 409);
+  EXPECT_FALSE(plan["error"]["message"].get<std::string>().empty());
+  GetJson("/api/today", 409);
+  auto ics = client_->Get("/api/export.ics");
+  EXPECT_EQ(ics->status, 409);
+}
+
+// --- Settings and export --------------------------------------------------------------------
+
+TEST_F(ApiTest, SettingsAreCheckedBeforeAnyIsSaved) {
+  EXPECT_EQ(GetJson("/api/settings"),
+            (json{{"units", "km"}, {"runs_per_week", 3}, {"onset_lap", false}}));
+  auto bad = Put("/api/settings", {{"units", "mi"}, {"runs_per_week", 7}});
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(GetJson("/api/settings")["units"], "km");
+  auto good = Put("/api/settings", {{"units", "mi"}, {"runs_per_week", 4}, {"onset_lap", true}});
+  ASSERT_EQ(good->status, 200) << good->body;
+  EXPECT_EQ(GetJson("/api/settings"),
+            (json{{"units", "mi"}, {"runs_per_week", 4}, {"onset_lap", true}}));
+  EXPECT_EQ(Put("/api/settings", {{"units", "furlongs"}})->status, 400);
+}
+
+TEST_F(ApiTest, ExportsDownloadAndABackupRestoresOnlyIntoAnEmptyStore) {
+  Assess("new-couch-to-5k");
+  auto ics = client_->Get("/api/export.ics");
+  ASSERT_EQ(ics->status, 200);
+  EXPECT_NE(ics->get_header_value("Content-Type").find("text/calendar"), std::string::npos);
+  EXPECT_NE(ics->get_header_value("Content-Disposition").find("backstride-plan.ics"),
+            std::string::npos);
+  EXPECT_TRUE(ics->body.starts_with("BEGIN:VCALENDAR"));
+  auto backup = client_->Get("/api/export.json");
+  ASSERT_EQ(backup->status, 200);
+  EXPECT_NE(backup->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  const json data = json::parse(backup->body);
+  EXPECT_EQ(data["assessments"].size(), 1u);
+
+  auto into_full = client_->Post("/api/import-data", Token(), backup->body, "application/json");
+  EXPECT_EQ(into_full->status, 400);
+  auto replaced =
+      client_->Post("/api/import-data?replace=1", Token(), backup->body, "application/json");
+  ASSERT_EQ(replaced->status, 200) << replaced->body;
+  EXPECT_EQ(Body(replaced)["assessments"], 1);
+  auto broken =
+      client_->Post("/api/import-data?replace=1", Token(), "{\"log\": 3}", "application/json");
+  EXPECT_EQ(broken->status, 400);
+  EXPECT_EQ(GetJson("/api/assessment")["assessment"]["route"], "new_runner");
+}
+
+// --- Importing watch files --------------------------------------------------------------------
+
+TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
+  const fs::path fit = kCorpus / "fit" / "sportslib--6914538454.fit";
+  if (!fs::exists(fit)) GTEST_SKIP() << "no corpus at " << kCorpus;
+  Assess("new-couch-to-5k");
+  const std::string bytes = ReadFile(fit);
+  auto imported =
+      client_->Post("/api/import?name=6914538454.fit", Token(), bytes, "application/octet-stream");
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  const json result = Body(imported);
+  EXPECT_EQ(result["status"], "imported");
+  EXPECT_EQ(result["activity"]["sport"], "running");
+  const auto id = result["run_id"].get<std::int64_t>();
+  auto again =
+      client_->Post("/api/import?name=copy.fit", Token(), bytes, "application/octet-stream");
+  EXPECT_EQ(Body(again)["status"], "duplicate");
+
+  const json runs = GetJson("/api/runs");
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["id"], id);
+  EXPECT_TRUE(runs[0]["pain"].is_null());
+  const json shown = GetJson("/api/runs/" + std::to_string(id));
+  EXPECT_FALSE(shown["laps"].empty());
+  EXPECT_FALSE(shown["splits"].empty());
+
+  auto onset = Post("/api/runs/" + std::to_string(id) + "/onset", {{"lap", 1}});
+  ASSERT_EQ(onset->status, 200) << onset->body;
+  EXPECT_GT(Body(onset)["onset_m"].get<double>(), 0);
+  EXPECT_EQ(Post("/api/runs/" + std::to_string(id) + "/onset", {{"lap", 99}})->status, 400);
+  EXPECT_EQ(Post("/api/runs/" + std::to_string(id) + "/onset", json::object())->status, 400);
+  auto rated = Post("/api/runs/" + std::to_string(id) + "/pain", {{"pain", 2}});
+  ASSERT_EQ(rated->status, 200) << rated->body;
+  EXPECT_EQ(GetJson("/api/runs")[0]["pain"], 2);
+  EXPECT_EQ(Post("/api/runs/999/pain", {{"pain", 2}})->status, 404);
+
+  const json progress = GetJson("/api/progress");
+  ASSERT_EQ(progress["runs"].size(), 1u);
+  EXPECT_NE(progress["runs"][0]["source"].get<std::string>(), "manual");
+}
+
+TEST_F(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
+  auto no_name = client_->Post("/api/import", Token(), "x", "application/octet-stream");
+  EXPECT_EQ(no_name->status, 400);
+  auto as_json = client_->Post("/api/import?name=a.fit", Token(), "{}", "application/json");
+  EXPECT_EQ(as_json->status, 415);
+  auto garbage = client_->Post("/api/import?name=notes.gpx", Token(), "not xml at all",
+                               "application/octet-stream");
+  ASSERT_EQ(garbage->status, 200);
+  EXPECT_EQ(Body(garbage)["status"], "failed");
+  EXPECT_FALSE(Body(garbage)["reason"].get<std::string>().empty());
+  EXPECT_TRUE(GetJson("/api/runs").empty());
+}
+
+}  // namespace
+}  // namespace backstride::server
