@@ -1,22 +1,29 @@
 # The two commands of the README. Each installs what is missing, then builds.
-#   make run   - build and start backstride
-#   make test  - build under the sanitizers and run every test
+#   make run   - build and start the web app (backstride serve) on 127.0.0.1
+#   make test  - build under the sanitizers and run every test, the browser tests too
 
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps build run test clean format fuzz bench
+.PHONY: all deps web build run test clean format fuzz bench
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
-build: deps
+# The front end (web/), built with Vite into web/dist, which the binary embeds. npm ci
+# runs only when the lock file is newer than what is installed.
+web: deps
+	cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; } && npm run build
+
+build: deps web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
+# PORT=8081 make run, if 8080 is taken.
+PORT ?= 8080
 run: build
-	./build/release/src/cli/backstride assess
+	./build/release/src/cli/backstride serve --port $(PORT)
 
 test: deps build
 	cmake --preset asan >/dev/null

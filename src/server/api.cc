@@ -275,7 +275,7 @@ class Handlers {
       q["prompt"] = text->prompt;
       q["why"] = text->why;
       q["optional"] = question->optional;
-      if (question->kind == QuestionKind::kWholeNumber) {
+      if (question->kind == QuestionKind::kWholeNumber || question->kind == QuestionKind::kDecimal) {
         q["min"] = question->min;
         q["max"] = question->max;
       }

@@ -1,0 +1,329 @@
+// End-to-end tests of the web app in a real browser: Debian's chromium, headless, driven
+// by playwright-core (no browser download). Each journey starts `backstride serve` on a
+// free port with its own data folder, as a runner would. Every page is scanned with
+// axe-core at desktop and phone widths, and a screenshot of each is written to
+// web/e2e/screenshots/ for a person to look at.
+//
+// Usage: node e2e/run.mjs BACKSTRIDE_BINARY CORPUS_DIR
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [binary, corpus] = process.argv.slice(2);
+if (!binary || !existsSync(binary)) {
+  console.error('usage: node e2e/run.mjs BACKSTRIDE_BINARY CORPUS_DIR');
+  process.exit(2);
+}
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(browserPath)) {
+  console.error(`no browser at ${browserPath}: install Debian's chromium (make deps does)`);
+  process.exit(2);
+}
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const shots = path.join(here, 'screenshots');
+mkdirSync(shots, { recursive: true });
+
+const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+let failures = 0;
+
+// --- The server ---------------------------------------------------------------------------
+
+// Starts `backstride serve` on a free port; resolves with its address once it prints it.
+function serve(dataDir, today) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, ['--db', path.join(dataDir, 'backstride.db'), '--today', today, 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 10000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = output.match(/running at (http:\/\/[^\s]+)/);
+      if (match) {
+        clearTimeout(timer);
+        // Stopping checks the exit: a clean 0, with nothing on stderr (a sanitizer's report
+        // would be there).
+        const stop = () => new Promise((done, fail) => {
+          child.removeAllListeners('exit');
+          child.on('exit', (code) => {
+            const errors = output.slice(output.indexOf('Stopped.') + 8).trim();
+            if (code !== 0 || /ERROR|Sanitizer/.test(output)) fail(new Error(`serve exited with ${code}: ${errors}`));
+            else done();
+          });
+          child.kill('SIGTERM');
+        });
+        resolve({ url: match[1], stop });
+      }
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+}
+
+// --- Helpers --------------------------------------------------------------------------------
+
+async function step(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    failures += 1;
+    console.log(`FAIL ${name}\n     ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+// Runs axe on the page; fails on any serious or critical violation.
+async function scan(page, name) {
+  // Evaluated through the browser's debugging protocol: the app's own CSP (no inline
+  // scripts) stays in force for everything the page does.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const report = await axe.run(document, { resultTypes: ['violations'] });
+    return report.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${name}: accessibility violations:\n${JSON.stringify(bad, null, 2)}`);
+  return result.length;
+}
+
+// Screenshots and scans the current page at both widths.
+async function look(page, name) {
+  for (const [label, size] of Object.entries(sizes)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);  // let charts take the new width
+    await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
+    await scan(page, `${name} at ${label} width`);
+  }
+  await page.setViewportSize(sizes.desktop);
+}
+
+async function heading(page, text) {
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 5000 });
+}
+
+// A new runner's replies, by question id: no warning signs, running for two months, pain
+// from 1.5 km. Choices are given by their ids; numbers as typed.
+const newRunner = {
+  age: '34',
+  'pain.location': 'lower_back',
+  'pain.timing': 'during',
+  'pain.leg_symptoms': 'none',
+  'pain.worst': '4',
+  'pain.weeks': '3',
+  'pain.onset_minutes': '',
+  'pain.onset_km': '1.5',
+  'history.months_running': '2',
+  'history.break_months': '0',
+  'history.months_since_return': '0',
+  'pain.treatment_sessions': '0',
+};
+
+async function answerAsNewRunner(page) {
+  for (let guard = 0; guard < 40; guard += 1) {
+    const form = page.locator('form.question');
+    await form.waitFor({ timeout: 5000 });
+    const id = await form.getAttribute('data-question');
+    const reply = newRunner[id] ?? 'no';
+    if (await page.locator('#reply-number').count()) {
+      await page.locator('#reply-number').fill(reply);
+    } else {
+      await form.locator(`input[type=radio][value="${reply}"]`).check();
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForFunction(
+      (before) => location.hash === '#/result' || document.querySelector('form.question')?.dataset.question !== before
+        || document.querySelector('form.question .error'),
+      id,
+      { timeout: 5000 },
+    );
+    if ((await page.evaluate(() => location.hash)) === '#/result') return;
+    const error = page.locator('form.question .error');
+    if (await error.count()) throw new Error(`the questionnaire refused "${reply}" for ${id}: ${await error.innerText()}`);
+  }
+  throw new Error('the questionnaire did not end');
+}
+
+// --- Journeys ---------------------------------------------------------------------------------
+
+const browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox'] });
+const context = await browser.newContext({ viewport: sizes.desktop, acceptDownloads: true });
+const page = await context.newPage();
+page.on('pageerror', (error) => {
+  failures += 1;
+  console.log(`FAIL a script error in the page: ${error.message}`);
+});
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'backstride-e2e-'));
+try {
+  // 1. A new runner: the questions, the result, the plan, three good runs, a rising cap.
+  const runnerDir = path.join(scratch, 'runner');
+  mkdirSync(runnerDir);
+  let server = await serve(runnerDir, '2026-03-02');
+
+  await step('a first visit welcomes the runner and offers the questions', async () => {
+    await page.goto(server.url);
+    await heading(page, 'Keep running with a sore back');
+    await look(page, 'welcome');
+    await page.getByRole('link', { name: 'Start the questions' }).click();
+    await heading(page, 'Questions');
+    await page.locator('form.question legend').waitFor();
+    assert.match(await page.locator('.why').first().innerText(), /Why we ask/);
+    await look(page, 'questions');
+  });
+
+  await step('Back returns to the previous question with its answer', async () => {
+    const first = await page.locator('form.question legend').innerText();
+    await page.getByRole('radio', { name: 'No', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.waitForFunction((t) => document.querySelector('form.question legend')?.textContent !== t, first);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.waitForFunction((t) => document.querySelector('form.question legend')?.textContent === t, first);
+    assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked());
+  });
+
+  await step('a new runner answers every question and gets their result and plan', async () => {
+    await answerAsNewRunner(page);
+    await heading(page, 'Your result');
+    const card = await page.locator('section.card').first().innerText();
+    assert.match(card, /new/i);
+    assert.ok(await page.getByRole('heading', { name: 'What to do' }).isVisible());
+    await look(page, 'result');
+    await page.getByRole('link', { name: 'See your plan' }).click();
+    await heading(page, 'Your plan');
+    await page.getByText('Your run cap today is').waitFor();
+    assert.ok(await page.locator('table.calendar td[aria-current="date"]').count(), 'today is marked in the calendar');
+    await look(page, 'plan');
+  });
+
+  let capBefore = '';
+  await step('today shows the session and the cap', async () => {
+    await page.goto(`${server.url}#/`);
+    await heading(page, /Today/);
+    capBefore = await page.locator('dl.facts dd').first().innerText();
+    assert.match(capBefore, /km|min/);
+    await look(page, 'today');
+  });
+
+  // Three runs on three days at the cap, each faster: restart the server on the last day.
+  await server.stop();
+  server = await serve(runnerDir, '2026-03-06');
+  await step('three good runs with faster paces raise the cap, and the log says why', async () => {
+    await page.goto(`${server.url}#/log`);
+    await heading(page, 'Log');
+    await look(page, 'log');
+    const capKm = parseFloat(capBefore);
+    const runs = [
+      ['2026-03-02', '6:00', '2'],
+      ['2026-03-04', '5:55', '1'],
+      ['2026-03-06', '5:45', '2'],
+    ];
+    let changes = '';
+    for (const [date, time, pain] of runs) {
+      await page.getByLabel('Date').fill(date);
+      await page.getByLabel(/^Distance/).fill(String(capKm));
+      await page.getByLabel('Time', { exact: true }).fill(time);
+      await page.getByLabel('Back pain during the run, 0 to 10').selectOption(pain);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/log') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Save' }).first().click(),
+      ]);
+      await page.locator('.outcome').waitFor();
+      changes = await page.locator('.outcome').innerText();
+    }
+    assert.match(changes, /Cap rises from/);
+    await page.screenshot({ path: path.join(shots, 'log-saved-desktop.png'), fullPage: true });
+    await page.goto(`${server.url}#/`);
+    await heading(page, /Today/);
+    const capAfter = await page.locator('dl.facts dd').first().innerText();
+    assert.ok(parseFloat(capAfter) > parseFloat(capBefore), `cap ${capBefore} -> ${capAfter}`);
+  });
+
+  await step('progress charts the runs with a table beside each chart', async () => {
+    await page.goto(`${server.url}#/progress`);
+    await heading(page, 'Progress');
+    await page.locator('.plot .uplot').nth(2).waitFor();
+    assert.equal(await page.locator('.plot .uplot').count(), 3, 'three charts, each drawn once');
+    await page.locator('details summary').first().click();
+    assert.equal(await page.locator('figure details').first().locator('tbody tr').count(), 3);
+    await look(page, 'progress');
+  });
+
+  await step('settings change the units everywhere, and the exports download', async () => {
+    await page.goto(`${server.url}#/settings`);
+    await heading(page, 'Settings');
+    await look(page, 'settings');
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /calendar/ }).click()]);
+    assert.equal(ics.suggestedFilename(), 'backstride-plan.ics');
+    await page.getByRole('radio', { name: 'Miles' }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.goto(`${server.url}#/`);
+    await heading(page, /Today/);
+    assert.match(await page.locator('dl.facts dd').first().innerText(), /mi/);
+  });
+  await server.stop();
+
+  // 2. An emergency answer stops the questionnaire, with the emergency message.
+  const emergencyDir = path.join(scratch, 'emergency');
+  mkdirSync(emergencyDir);
+  server = await serve(emergencyDir, '2026-03-02');
+  await step('an emergency answer stops the questionnaire and says to get care now', async () => {
+    await page.goto(`${server.url}#/questions`);
+    await page.locator('form.question legend').waitFor();
+    await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await heading(page, 'Please stop here');
+    const alert = await page.getByRole('alert').first().innerText();
+    assert.match(alert, /emergency/i);
+    assert.equal(await page.locator('form.question').count(), 0, 'no further questions');
+    await look(page, 'emergency');
+    const stored = await page.evaluate(async () => (await fetch('/api/assessment')).status);
+    assert.equal(stored, 404, 'nothing is stored');
+  });
+  await server.stop();
+
+  // 3. Watch files from the corpus are imported and appear in the charts.
+  const importDir = path.join(scratch, 'import');
+  mkdirSync(importDir);
+  server = await serve(importDir, '2026-03-02');
+  await step('a GPX and a FIT file are imported and appear in the charts', async () => {
+    const files = [path.join(corpus, 'gpx', 'gc--Move_2014_01_16_19_48_44.gpx'), path.join(corpus, 'fit', 'sportslib--6914538454.fit')];
+    for (const file of files) assert.ok(existsSync(file), `corpus file ${file}`);
+    await page.goto(`${server.url}#/import`);
+    await heading(page, 'Import from your watch');
+    await look(page, 'import');
+    await page.locator('#import-files').setInputFiles(files);
+    await page.getByRole('heading', { name: 'Done' }).waitFor({ timeout: 20000 });
+    const rows = await page.locator('table.results tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2);
+    for (const row of rows) assert.match(row, /Imported/);
+    await look(page, 'import-done');
+    await page.goto(`${server.url}#/progress`);
+    await heading(page, 'Progress');
+    await page.getByText('2 runs so far').waitFor();
+    // Cap and pace, and the weekly load; pain waits for the runner's scores.
+    await page.locator('.plot .uplot').nth(1).waitFor();
+    assert.equal(await page.locator('.plot .uplot').count(), 2, 'two charts, each drawn once');
+    await page.getByText('No pain scores yet').waitFor();
+    await page.locator('details summary').first().click();
+    assert.equal(await page.locator('figure details').first().locator('tbody tr').count(), 2);
+    await look(page, 'progress-imported');
+  });
+  await server.stop();
+} finally {
+  await browser.close();
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+console.log(failures === 0 ? '\nall end-to-end checks passed' : `\n${failures} end-to-end check(s) failed`);
+console.log(`screenshots: ${shots}`);
+process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,260 @@
+// The backstride API (docs/api.md): typed calls, with the session's CSRF token on every
+// request that changes something, and errors as ApiError with the server's message.
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    message: string,
+    public field?: string,
+  ) {
+    super(message);
+  }
+}
+
+let token: string | null = null;
+
+async function csrfToken(): Promise<string> {
+  if (token === null) {
+    const response = await fetch('/api/session');
+    token = ((await response.json()) as { csrf_token: string }).csrf_token;
+  }
+  return token;
+}
+
+async function call<T>(method: string, path: string, body?: BodyInit, type?: string): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
+  if (type) headers['Content-Type'] = type;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body });
+  } catch {
+    throw new ApiError(0, 'backstride is not answering. Is `backstride serve` still running?');
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const error = data?.error ?? { message: `the server answered ${response.status}` };
+    throw new ApiError(response.status, error.message, error.field);
+  }
+  return data as T;
+}
+
+const get = <T>(path: string) => call<T>('GET', path);
+const send = <T>(method: string, path: string, body: unknown) =>
+  call<T>(method, path, JSON.stringify(body), 'application/json');
+
+// --- Shapes -------------------------------------------------------------------------
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+export interface Question {
+  id: string;
+  kind: 'yes_no' | 'yes_no_unsure' | 'whole_number' | 'decimal' | 'choice';
+  prompt: string;
+  why: string;
+  optional: boolean;
+  min?: number;
+  max?: number;
+  choices: Choice[];
+}
+export interface QuestionnaireState {
+  number: number;
+  total: number;
+  stopped: boolean;
+  finished: boolean;
+  question: Question | null;
+  answers?: unknown;
+  assessment?: Assessment;
+}
+export interface TextItem {
+  id: string;
+  title: string;
+  text: string;
+  why: string;
+}
+export interface Reason {
+  rule: string;
+  field: string;
+  answer: unknown;
+  text: string;
+}
+export interface Assessment {
+  route: string;
+  route_title: string;
+  summary: string;
+  next: string;
+  leads_to_plan: boolean;
+  red_flags: string[];
+  reasons: Reason[];
+  safety: TextItem | null;
+  advice: TextItem[];
+  disclaimer: string;
+}
+export interface Cap {
+  unit: 'distance' | 'time';
+  value: number;
+  text: string;
+}
+export interface Exercise {
+  name: string;
+  sets: number;
+  reps: string;
+  load: string;
+}
+export interface Session {
+  uid: string;
+  date: string;
+  weekday: string;
+  kind: string;
+  phase: string;
+  title: string;
+  headline: string;
+  details: string;
+  cap: Cap | null;
+  pace_aim_text: string | null;
+  exercises: Exercise[];
+  why: string | null;
+}
+export interface Phase {
+  id: string;
+  name: string;
+  purpose: string;
+  start: string;
+  end: string;
+}
+export interface Plan {
+  route: string;
+  route_title: string;
+  start: string;
+  end: string;
+  today: string;
+  runs_per_week: number;
+  weeks: number;
+  phase_today: string | null;
+  phases: Phase[];
+  cap_today: Cap;
+  cap_limited_reason: string | null;
+  sessions: Session[];
+  notes: string[];
+}
+export interface Decision {
+  run_id: number;
+  date: string;
+  verdict: string;
+  change: string;
+  cap_before: Cap;
+  cap_after: Cap;
+  spike: boolean;
+  reason: string;
+}
+export interface Status {
+  route: string;
+  phase: string | null;
+  cap: Cap;
+  cap_limited_reason: string | null;
+  pace_to_beat_text: string | null;
+  good_streak: number;
+  paused_until: string | null;
+  decisions: Decision[];
+}
+export interface Day {
+  date: string;
+  weekday: string;
+  sessions: Session[];
+}
+export interface Today extends Day {
+  status: Status;
+}
+export interface Week {
+  week: number;
+  from: string;
+  days: Day[];
+}
+export interface RunView {
+  id: number;
+  date: string;
+  source: string;
+  distance_m: number;
+  duration_s: number;
+  pain: number | null;
+  onset_m: number | null;
+  onset_s: number | null;
+  verdict: string | null;
+  spike: boolean;
+  file?: string;
+}
+export interface ImportedFile {
+  file: string;
+  status: 'imported' | 'duplicate' | 'skipped' | 'failed';
+  reason: string;
+  run_id?: number;
+  activity?: { sport: string; distance_m: number | null; elapsed_s: number; points: number };
+}
+export interface ProgressRun {
+  id: number;
+  date: string;
+  distance_m: number;
+  duration_s: number;
+  pace_s_per_km: number | null;
+  pain: number | null;
+  onset_m: number | null;
+  source: string;
+  verdict: string | null;
+  cap_before_m: number | null;
+  cap_after_m: number | null;
+}
+export interface Progress {
+  runs: ProgressRun[];
+  weeks: { week_start: string; distance_m: number }[];
+}
+export interface Settings {
+  units: 'km' | 'mi';
+  runs_per_week: number;
+  onset_lap: boolean;
+}
+export interface LogOutcome {
+  id: number;
+  changes: string[];
+}
+export interface LogForm {
+  kind: string;
+  date?: string;
+  distance?: string;
+  time?: string;
+  pain?: number;
+  pain_before?: number;
+  onset?: string;
+  done?: boolean;
+  helped?: string;
+  note?: string;
+}
+
+// --- Calls ------------------------------------------------------------------------------
+
+export const api = {
+  questionnaire: (replies: string[]) =>
+    send<QuestionnaireState>('POST', '/api/questionnaire', { replies }),
+  assess: (answers: unknown) =>
+    send<{ assessment: Assessment; plan_id: number | null }>('POST', '/api/assessment', answers),
+  assessment: () => get<{ assessment: Assessment; date: string }>('/api/assessment'),
+  plan: () => get<Plan>('/api/plan'),
+  today: () => get<Today>('/api/today'),
+  week: (next: boolean) => get<Week>(`/api/week${next ? '?next=1' : ''}`),
+  status: () => get<Status>('/api/status'),
+  log: (form: LogForm) => send<LogOutcome>('POST', '/api/log', form),
+  runs: () => get<RunView[]>('/api/runs'),
+  ratePain: (id: number, pain: number) => send<LogOutcome>('POST', `/api/runs/${id}/pain`, { pain }),
+  importFile: (file: File) =>
+    call<ImportedFile>(
+      'POST',
+      `/api/import?name=${encodeURIComponent(file.webkitRelativePath || file.name)}`,
+      file,
+      'application/octet-stream',
+    ),
+  progress: () => get<Progress>('/api/progress'),
+  settings: () => get<Settings>('/api/settings'),
+  saveSettings: (settings: Partial<Settings>) => send<Settings>('PUT', '/api/settings', settings),
+};

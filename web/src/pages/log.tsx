@@ -1,0 +1,223 @@
+// The log form: a run (with the pain during it and where it started), the next morning,
+// strength, sprints, mobility, treatment or a check-in. After saving, what changed in the
+// plan and why. Imported runs waiting for a pain score can be rated here too.
+import { useState } from 'preact/hooks';
+
+import { api, type LogForm, type LogOutcome } from '../api';
+import { distance, duration } from '../format';
+import { ErrorNote, PageTitle, useLoad } from '../ui';
+
+const kinds = [
+  { id: 'run', label: 'A run' },
+  { id: 'morning', label: 'The morning after a run' },
+  { id: 'strength', label: 'Strength' },
+  { id: 'sprint', label: 'Sprints' },
+  { id: 'mobility', label: 'Mobility' },
+  { id: 'treatment', label: 'Treatment' },
+  { id: 'checkin', label: 'How my back feels today' },
+];
+
+function PainSelect({ id, label, value, onChange, optional = false }: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  optional?: boolean;
+}) {
+  return (
+    <p>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)} required={!optional}>
+        <option value="">{optional ? 'Not given' : 'Choose 0 to 10'}</option>
+        {Array.from({ length: 11 }, (_, i) => (
+          <option key={i} value={String(i)}>
+            {i}
+            {i === 0 ? ' (no pain)' : i === 10 ? ' (worst imaginable)' : ''}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
+  const { data: runs, reload } = useLoad(api.runs);
+  const { data: settings } = useLoad(api.settings);
+  const [pain, setPain] = useState<Record<number, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const waiting = (runs ?? []).filter((run) => run.pain === null);
+  if (waiting.length === 0 || !settings) return null;
+  return (
+    <section aria-labelledby="unrated-heading">
+      <h2 id="unrated-heading">Imported runs waiting for a pain score</h2>
+      <p>The plan counts a run once you say how your back felt during it.</p>
+      <ErrorNote error={error} />
+      <ul class="plain">
+        {waiting.map((run) => (
+          <li key={run.id}>
+            <form
+              class="inline"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                try {
+                  onRated(await api.ratePain(run.id, Number(pain[run.id])));
+                  setError(null);
+                  reload();
+                } catch (err) {
+                  setError(err);
+                }
+              }}
+            >
+              <span>
+                {run.date}: {distance(run.distance_m, settings.units)} in {duration(run.duration_s)}
+              </span>
+              <PainSelect
+                id={`pain-${run.id}`}
+                label="Pain during it"
+                value={pain[run.id] ?? ''}
+                onChange={(v) => setPain({ ...pain, [run.id]: v })}
+              />
+              <button type="submit">Save</button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function LogPage() {
+  const [kind, setKind] = useState('run');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<LogOutcome | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const { data: settings } = useLoad(api.settings);
+  const units = settings?.units ?? 'km';
+  const set = (name: string) => (e: Event) =>
+    setFields({ ...fields, [name]: (e.target as HTMLInputElement).value });
+  const text = (name: string, label: string, hint: string, required = false) => (
+    <p>
+      <label for={`log-${name}`}>{label}</label>
+      <input id={`log-${name}`} type="text" value={fields[name] ?? ''} onInput={set(name)}
+        required={required} aria-describedby={`log-${name}-hint`} autoComplete="off" />
+      <span class="hint" id={`log-${name}-hint`}>{hint}</span>
+    </p>
+  );
+  const pain = (name: string, label: string, optional = false) => (
+    <PainSelect id={`log-${name}`} label={label} value={fields[name] ?? ''} optional={optional}
+      onChange={(v) => setFields({ ...fields, [name]: v })} />
+  );
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const form: LogForm = { kind };
+    if (fields.date) form.date = fields.date;
+    if (kind === 'run') {
+      form.distance = fields.distance;
+      form.time = fields.time;
+      if (fields.onset) form.onset = fields.onset;
+      if (fields.pain_before) form.pain_before = Number(fields.pain_before);
+    }
+    if (fields.pain && ['run', 'morning', 'checkin'].includes(kind)) form.pain = Number(fields.pain);
+    if (['strength', 'sprint', 'mobility', 'treatment'].includes(kind)) form.done = fields.done !== 'skipped';
+    if (kind === 'treatment' && fields.helped) form.helped = fields.helped;
+    if (fields.note) form.note = fields.note;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      setOutcome(await api.log(form));
+      setError(null);
+      setFields({});
+    } catch (err) {
+      setError(err);
+      setOutcome(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle>Log</PageTitle>
+      <form class="card" onSubmit={submit}>
+        <fieldset>
+          <legend>What do you want to log?</legend>
+          <div class="choices">
+            {kinds.map((k) => (
+              <label key={k.id} class="choice">
+                <input type="radio" name="kind" value={k.id} checked={kind === k.id}
+                  onChange={() => { setKind(k.id); setOutcome(null); setError(null); }} />
+                <span>{k.label}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p>
+          <label for="log-date">Date</label>
+          <input id="log-date" type="date" value={fields.date ?? ''} onInput={set('date')} aria-describedby="log-date-hint" />
+          <span class="hint" id="log-date-hint">Leave empty for today.</span>
+        </p>
+        {kind === 'run' && (
+          <>
+            {text('distance', `Distance (${units})`, `For example 2.1, or 2100m.`, true)}
+            {text('time', 'Time', 'Minutes and seconds, for example 12:34.', true)}
+            {pain('pain', 'Back pain during the run, 0 to 10')}
+            {text('onset', 'Where the pain started (optional)', `A distance (1.6${units}) or a time (9min).`)}
+            {pain('pain_before', 'Back pain just before the run (optional)', true)}
+          </>
+        )}
+        {(kind === 'morning' || kind === 'checkin') &&
+          pain('pain', kind === 'morning' ? 'Back pain this morning, 0 to 10' : 'Back pain today, 0 to 10')}
+        {['strength', 'sprint', 'mobility', 'treatment'].includes(kind) && (
+          <fieldset>
+            <legend>Did you do it?</legend>
+            <div class="choices">
+              {['done', 'skipped'].map((value) => (
+                <label class="choice" key={value}>
+                  <input type="radio" name="done" value={value}
+                    checked={(fields.done ?? 'done') === value}
+                    onChange={() => setFields({ ...fields, done: value })} />
+                  <span>{value === 'done' ? 'Done' : 'Skipped'}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {kind === 'treatment' && (
+          <fieldset>
+            <legend>Has treatment helped so far?</legend>
+            <div class="choices">
+              {[['yes', 'Yes'], ['no', 'No'], ['', 'Too early to say']].map(([value, label]) => (
+                <label class="choice" key={value}>
+                  <input type="radio" name="helped" value={value}
+                    checked={(fields.helped ?? '') === value}
+                    onChange={() => setFields({ ...fields, helped: value })} />
+                  <span>{label}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {text('note', 'Note (optional)', 'Anything you want to remember.')}
+        <ErrorNote error={error} />
+        <p class="actions">
+          <button type="submit" disabled={busy}>Save</button>
+        </p>
+      </form>
+      <div aria-live="polite">
+        {outcome && (
+          <section class="card outcome">
+            <h2>Saved. What changed in your plan</h2>
+            <ul>
+              {outcome.changes.map((change) => (
+                <li key={change}>{change}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+      <Unrated onRated={setOutcome} />
+    </>
+  );
+}

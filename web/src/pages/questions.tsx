@@ -1,0 +1,189 @@
+// One question at a time, warning signs first, with why each is asked. The server keeps
+// no state: every step sends the replies so far and gets the next question back.
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+import { api, type Assessment, type Question, type QuestionnaireState } from '../api';
+import { ErrorNote, Loading, PageTitle } from '../ui';
+import { AssessmentView } from './result';
+
+function Choices({
+  question,
+  value,
+  onChange,
+}: {
+  question: Question;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const options: { id: string; label: string }[] =
+    question.kind === 'choice'
+      ? question.choices
+      : question.kind === 'yes_no_unsure'
+        ? [
+            { id: 'yes', label: 'Yes' },
+            { id: 'no', label: 'No' },
+            { id: 'not sure', label: 'Not sure' },
+          ]
+        : [
+            { id: 'yes', label: 'Yes' },
+            { id: 'no', label: 'No' },
+          ];
+  return (
+    <div class="choices">
+      {options.map((option) => (
+        <label key={option.id} class="choice">
+          <input
+            type="radio"
+            name="reply"
+            value={option.id}
+            checked={value === option.id}
+            onChange={() => onChange(option.id)}
+          />
+          <span>{option.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function NumberInput({
+  question,
+  value,
+  onChange,
+}: {
+  question: Question;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const whole = question.kind === 'whole_number';
+  return (
+    <p>
+      <label for="reply-number">
+        {whole
+          ? `A whole number from ${question.min} to ${question.max}`
+          : `A number${question.optional ? ' (leave empty if you do not know)' : ''}`}
+      </label>
+      <input
+        id="reply-number"
+        type="number"
+        inputMode={whole ? 'numeric' : 'decimal'}
+        step={whole ? 1 : 'any'}
+        min={whole ? question.min : 0}
+        max={question.max}
+        value={value}
+        onInput={(e) => onChange((e.target as HTMLInputElement).value)}
+      />
+    </p>
+  );
+}
+
+export function QuestionsPage() {
+  const [replies, setReplies] = useState<string[]>([]);
+  const [state, setState] = useState<QuestionnaireState | null>(null);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [stopped, setStopped] = useState<Assessment | null>(null);
+  const legend = useRef<HTMLLegendElement>(null);
+
+  const go = async (next: string[], prefill = '') => {
+    setBusy(true);
+    try {
+      const answer = await api.questionnaire(next);
+      setError(null);
+      if (answer.stopped && answer.assessment) {
+        setStopped(answer.assessment);
+        return;
+      }
+      if (answer.finished) {
+        await api.assess(answer.answers);
+        location.hash = '#/result';
+        return;
+      }
+      setReplies(next);
+      setState(answer);
+      setValue(prefill);
+      requestAnimationFrame(() => legend.current?.focus());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(() => {
+    go([]);
+  }, []);
+
+  if (stopped) {
+    return (
+      <>
+        <PageTitle>Please stop here</PageTitle>
+        <AssessmentView assessment={stopped} emergency />
+        <p>
+          <button type="button" class="secondary" onClick={() => {
+            setStopped(null);
+            go(replies);
+          }}>
+            I answered by mistake: go back
+          </button>
+        </p>
+      </>
+    );
+  }
+  if (!state?.question) return (<><PageTitle>Questions</PageTitle>{error ? <ErrorNote error={error} /> : <Loading />}</>);
+  const question = state.question;
+  const isNumber = question.kind === 'whole_number' || question.kind === 'decimal';
+  return (
+    <>
+      <PageTitle>Questions</PageTitle>
+      <p class="muted">
+        Question {state.number} of about {state.total}.{' '}
+        {question.id.startsWith('red_flags.')
+          ? 'These first questions check for signs that need a doctor.'
+          : 'Now about your running and your back.'}
+      </p>
+      <progress value={state.number - 1} max={state.total} aria-label="Questions answered" />
+      <form
+        class="card question"
+        data-question={question.id}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!isNumber && value === '') {
+            setError(new Error('Please choose an answer.'));
+            return;
+          }
+          go([...replies, value]);
+        }}
+      >
+        <fieldset>
+          <legend ref={legend} tabIndex={-1}>
+            {question.prompt}
+          </legend>
+          <p class="why">
+            <strong>Why we ask:</strong> {question.why}
+          </p>
+          {isNumber ? (
+            <NumberInput question={question} value={value} onChange={setValue} />
+          ) : (
+            <Choices question={question} value={value} onChange={setValue} />
+          )}
+        </fieldset>
+        <ErrorNote error={error} />
+        <div class="actions">
+          <button
+            type="button"
+            class="secondary"
+            disabled={busy || replies.length === 0}
+            onClick={() => go(replies.slice(0, -1), replies[replies.length - 1])}
+          >
+            Back
+          </button>
+          <button type="submit" disabled={busy}>
+            Next
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

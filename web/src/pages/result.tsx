@@ -1,0 +1,76 @@
+// The assessment: route, reasons, advice and what happens next. Doctor and clinician
+// routes are shown plainly, with no plan.
+import type { Assessment } from '../api';
+import { api } from '../api';
+import { Loading, NoPlan, PageTitle, useLoad } from '../ui';
+
+export function AssessmentView({
+  assessment,
+  emergency = false,
+}: {
+  assessment: Assessment;
+  emergency?: boolean;
+}) {
+  const urgent = !assessment.leads_to_plan;
+  return (
+    <>
+      <section class={urgent ? 'card urgent' : 'card'} role={emergency ? 'alert' : undefined}>
+        <h2>{assessment.route_title}</h2>
+        <p>{assessment.summary}</p>
+        {assessment.safety && (
+          <>
+            <h3>{assessment.safety.title}</h3>
+            <p>{assessment.safety.text}</p>
+          </>
+        )}
+      </section>
+      {assessment.reasons.length > 0 && (
+        <section>
+          <h2>Why</h2>
+          <ul>
+            {assessment.reasons.map((reason) => (
+              <li key={reason.rule + reason.field}>{reason.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {assessment.advice.length > 0 && (
+        <section>
+          <h2>What to do</h2>
+          {assessment.advice.map((item) => (
+            <article class="advice" key={item.id}>
+              <h3>{item.title}</h3>
+              <p>{item.text}</p>
+              <p class="why">
+                <strong>Why:</strong> {item.why}
+              </p>
+            </article>
+          ))}
+        </section>
+      )}
+      <section>
+        <h2>What happens next</h2>
+        <p>{assessment.next}</p>
+      </section>
+      <p class="muted">{assessment.disclaimer}</p>
+    </>
+  );
+}
+
+export function ResultPage() {
+  const { data, error } = useLoad(api.assessment);
+  if (error) return (<><PageTitle>Your result</PageTitle><NoPlan error={error} /></>);
+  if (!data) return (<><PageTitle>Your result</PageTitle><Loading /></>);
+  return (
+    <>
+      <PageTitle>Your result</PageTitle>
+      <AssessmentView assessment={data.assessment} />
+      <p class="actions">
+        {data.assessment.leads_to_plan && (
+          <a class="button" href="#/plan">See your plan</a>
+        )}
+        <a class="button secondary" href="#/questions">Answer the questions again</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+// Small pieces every page uses: loading data, showing errors, headings that take focus.
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+
+import { ApiError } from './api';
+
+export function PageTitle({ children }: { children: ComponentChildren }) {
+  return <h1 tabIndex={-1}>{children}</h1>;
+}
+
+export function ErrorNote({ error }: { error: unknown }) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <p class="error" role="alert">
+      {message.charAt(0).toUpperCase() + message.slice(1)}
+    </p>
+  );
+}
+
+export function Loading() {
+  return <p aria-live="polite">Loading…</p>;
+}
+
+// Loads data for a page; `reload` fetches it again after a change.
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(() => {
+    load().then(
+      (value) => {
+        setData(value);
+        setError(null);
+      },
+      (e) => setError(e),
+    );
+  }, deps);
+  useEffect(reload, [reload]);
+  return { data, error, reload };
+}
+
+// The 404 and 409 of plan routes: no assessment yet, or a route without a plan.
+export function NoPlan({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <section class="card">
+        <p>You have not answered the questions yet. They take about three minutes.</p>
+        <p>
+          <a class="button" href="#/questions">Start the questions</a>
+        </p>
+      </section>
+    );
+  }
+  if (error instanceof ApiError && error.status === 409) {
+    return (
+      <section class="card">
+        <p>{error.message}</p>
+        <p>
+          <a href="#/result">See your result again</a>
+        </p>
+      </section>
+    );
+  }
+  return <ErrorNote error={error} />;
+}
