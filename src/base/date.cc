@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <ctime>
 
 namespace backstride {
 namespace {
@@ -42,6 +43,31 @@ std::string FormatDate(Date date) {
 std::string_view WeekdayName(Date date) {
   static constexpr std::string_view kNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   return kNames[std::chrono::weekday(date).c_encoding()];
+}
+
+Date LocalToday() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date(std::chrono::year(local.tm_year + 1900) /
+              std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)) /
+              std::chrono::day(static_cast<unsigned>(local.tm_mday)));
+}
+
+int LocalUtcOffsetSeconds() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return static_cast<int>(local.tm_gmtoff);
+}
+
+std::string UtcNowBasic() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
+  return buffer;
 }
 
 }  // namespace backstride

@@ -26,6 +26,13 @@ inline Date AddDays(Date date, int days) { return date + std::chrono::days(days)
 // "Mon", "Tue", ...
 std::string_view WeekdayName(Date date);
 
+// What the system clock says: today's local date, and local time's offset from UTC now
+// in seconds. Only the fronts call these; everything else takes the date as a parameter.
+Date LocalToday();
+int LocalUtcOffsetSeconds();
+// The UTC time now in ISO 8601's basic form, "20261125T143000Z", as iCalendar writes it.
+std::string UtcNowBasic();
+
 }  // namespace backstride
 
 #endif  // BACKSTRIDE_BASE_DATE_H_

@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -36,12 +35,7 @@ Result<Date> Today(const GlobalOptions& options) {
     if (!date) return Fail(Error::InvalidArgument("--today: " + date.error().message, "--today"));
     return *date;
   }
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date(std::chrono::year(local.tm_year + 1900) /
-              std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)) /
-              std::chrono::day(static_cast<unsigned>(local.tm_mday)));
+  return LocalToday();
 }
 
 Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options) {

@@ -5,7 +5,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -14,19 +13,6 @@
 #include "cli/assess_command.h"
 
 namespace backstride::cli {
-
-namespace {
-
-std::string UtcStamp() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y%m%dT%H%M%SZ", &utc);
-  return buffer;
-}
-
-}  // namespace
 
 int RunExport(const GlobalOptions& global, const ExportOptions& options, std::ostream& out,
               std::ostream& err) {
@@ -55,7 +41,7 @@ int RunExport(const GlobalOptions& global, const ExportOptions& options, std::os
   }
   auto settings = LoadSettings(**store);
   if (!settings) return ReportFailure(err, settings.error());
-  const std::string ics = PlanToIcs(*active, settings->units, UtcStamp());
+  const std::string ics = PlanToIcs(*active, settings->units, UtcNowBasic());
   if (auto written = WriteFileAtomically(options.ics_path, ics); !written) {
     return ReportFailure(err, written.error());
   }

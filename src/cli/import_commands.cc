@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <chrono>
-#include <ctime>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -19,12 +18,6 @@ namespace {
 
 constexpr std::size_t kWidth = 80;
 
-int LocalUtcOffset() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return static_cast<int>(local.tm_gmtoff);
-}
 
 // One line, redrawn in place: files, megabytes, rate and time left.
 class ProgressBar {
@@ -83,7 +76,7 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
   ImportOptions import;
   import.dry_run = options.dry_run;
   import.onset_lap = options.onset_lap || opened->settings.onset_lap;
-  import.default_utc_offset_s = LocalUtcOffset();
+  import.default_utc_offset_s = LocalUtcOffsetSeconds();
   std::optional<ProgressBar> bar;
   if (progress_to_terminal && !options.json) {
     bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());

@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <chrono>
-#include <ctime>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -275,7 +274,8 @@ class Handlers {
       q["prompt"] = text->prompt;
       q["why"] = text->why;
       q["optional"] = question->optional;
-      if (question->kind == QuestionKind::kWholeNumber || question->kind == QuestionKind::kDecimal) {
+      if (question->kind == QuestionKind::kWholeNumber ||
+          question->kind == QuestionKind::kDecimal) {
         q["min"] = question->min;
         q["max"] = question->max;
       }
@@ -520,17 +520,10 @@ class Handlers {
     options.onset_lap = settings.onset_lap;
     const auto dry = request.query.find("dry_run");
     options.dry_run = dry != request.query.end() && (dry->second == "1" || dry->second == "true");
-    options.default_utc_offset_s = LocalUtcOffset();
+    options.default_utc_offset_s = LocalUtcOffsetSeconds();
     auto summary = ImportFiles(store_, *source, options);
     if (!summary) return FromError(summary.error());
     return ImportedFileJson(summary->files.front());
-  }
-
-  static int LocalUtcOffset() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return static_cast<int>(local.tm_gmtoff);
   }
 
   Answer<Json> Progress() {
@@ -570,13 +563,8 @@ class Handlers {
   Answer<Json> ExportIcs(ApiResponse& download) {
     TRY_ANSWER(settings, LoadedSettings());
     TRY_ANSWER(active, Active());
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char stamp[20];
-    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
     download.content_type = "text/calendar; charset=utf-8";
-    download.body = PlanToIcs(active, settings.units, stamp);
+    download.body = PlanToIcs(active, settings.units, UtcNowBasic());
     download.download_name = "backstride-plan.ics";
     return Json();
   }

@@ -198,6 +198,8 @@ TEST(Training, BadInputToEveryCommandExitsTwoNamingTheArgument) {
       {{"import-data", runner.File("bad.json")}, "not valid JSON"},
       {{"import-data", runner.File("other.json")}, "format"},
       {{"--today", "tomorrow", "status"}, "--today"},
+      {{"serve", "--port", "70000"}, "--port"},
+      {{"serve", "--port", "http"}, "--port"},
   };
   for (const Case& c : cases) {
     auto result = runner.Do("2026-03-02", c.args);

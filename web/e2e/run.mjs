@@ -190,6 +190,23 @@ try {
     assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked());
   });
 
+  await step('a question can be answered with the keyboard alone', async () => {
+    await page.goto(`${server.url}#/questions`);
+    await page.reload();  // a fresh questionnaire, nothing chosen yet
+    await page.locator('form.question').waitFor();
+    const first = await page.locator('form.question').getAttribute('data-question');
+    const focusedType = () => page.evaluate(() => document.activeElement?.getAttribute('type'));
+    for (let i = 0; i < 30 && (await focusedType()) !== 'radio'; i += 1) await page.keyboard.press('Tab');
+    assert.equal(await focusedType(), 'radio', 'Tab reaches the answers');
+    await page.keyboard.press('ArrowDown');  // from Yes to No, which checks it
+    assert.ok(await page.getByRole('radio', { name: 'No', exact: true }).isChecked());
+    await page.keyboard.press('Tab');  // Back is disabled at the first question
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.querySelector('form.question')?.dataset.question !== id, first);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'LEGEND', 'focus moves to the new question');
+  });
+
   await step('a new runner answers every question and gets their result and plan', async () => {
     await answerAsNewRunner(page);
     await heading(page, 'Your result');
