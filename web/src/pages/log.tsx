@@ -129,6 +129,8 @@ export function LogPage() {
       setOutcome(await api.log(form));
       setError(null);
       setFields({});
+      // On a phone the answer is below the fold: bring it into view.
+      requestAnimationFrame(() => document.querySelector('.outcome')?.scrollIntoView({ block: 'nearest' }));
     } catch (err) {
       setError(err);
       setOutcome(null);
