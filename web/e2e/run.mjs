@@ -280,6 +280,14 @@ try {
     await look(page, 'settings');
     const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /calendar/ }).click()]);
     assert.equal(ics.suggestedFilename(), 'backstride-plan.ics');
+    // A backup downloads, and restores over what is there.
+    const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /All your data/ }).click()]);
+    const backupPath = path.join(scratch, 'backup.json');
+    await backup.saveAs(backupPath);
+    await page.locator('#restore-file').setInputFiles(backupPath);
+    await page.getByLabel(/Replace everything/).check();
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByText(/Restored 1 assessments/).waitFor();
     await page.getByRole('radio', { name: 'Miles' }).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved.').waitFor();
@@ -334,6 +342,22 @@ try {
     await page.locator('details summary').first().click();
     assert.equal(await page.locator('figure details').first().locator('tbody tr').count(), 2);
     await look(page, 'progress-imported');
+  });
+
+  await step('an imported run shows its laps and splits, and a lap press sets the onset', async () => {
+    await page.goto(`${server.url}#/runs`);
+    await heading(page, 'Runs');
+    await page.locator('table tbody tr').nth(1).waitFor();
+    await look(page, 'runs');
+    await page.getByRole('link', { name: '2021-05-10' }).click();
+    await heading(page, 'Run on 2021-05-10');
+    await page.getByRole('table', { name: 'Laps' }).waitFor();
+    assert.ok((await page.getByRole('table', { name: /Splits/ }).locator('tbody tr').count()) >= 4);
+    assert.match(await page.locator('#onset-heading + p').innerText(), /Not set/);
+    await page.getByRole('button', { name: 'Set from the lap' }).click();
+    await page.waitForFunction(() => /^At /.test(document.querySelector('#onset-heading + p')?.textContent ?? ''));
+    assert.match(await page.locator('#onset-heading + p').innerText(), /At 0\.\d\d km/);
+    await look(page, 'run');
   });
   await server.stop();
 } finally {

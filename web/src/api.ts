@@ -186,6 +186,25 @@ export interface RunView {
   spike: boolean;
   file?: string;
 }
+export interface Lap {
+  number: number;
+  start_s: number;
+  elapsed_s: number;
+  distance_m: number | null;
+  trigger: string;
+}
+export interface Split {
+  number: number;
+  distance_m: number;
+  duration_s: number;
+  avg_hr_bpm: number | null;
+  pace_text?: string;
+}
+export interface RunDetail extends RunView {
+  reason?: string;
+  laps: Lap[];
+  splits: Split[];
+}
 export interface ImportedFile {
   file: string;
   status: 'imported' | 'duplicate' | 'skipped' | 'failed';
@@ -246,6 +265,11 @@ export const api = {
   status: () => get<Status>('/api/status'),
   log: (form: LogForm) => send<LogOutcome>('POST', '/api/log', form),
   runs: () => get<RunView[]>('/api/runs'),
+  run: (id: number) => get<RunDetail>(`/api/runs/${id}`),
+  setOnset: (id: number, onset: { lap: number } | { onset: string }) =>
+    send<unknown>('POST', `/api/runs/${id}/onset`, onset),
+  restore: (file: File, replace: boolean) =>
+    call<Record<string, number>>('POST', `/api/import-data${replace ? '?replace=1' : ''}`, file, 'application/json'),
   ratePain: (id: number, pain: number) => send<LogOutcome>('POST', `/api/runs/${id}/pain`, { pain }),
   importFile: (file: File) =>
     call<ImportedFile>(

@@ -9,6 +9,7 @@ import { PlanPage } from './pages/plan';
 import { ProgressPage } from './pages/progress';
 import { QuestionsPage } from './pages/questions';
 import { ResultPage } from './pages/result';
+import { RunPage, RunsPage } from './pages/runs';
 import { SettingsPage } from './pages/settings';
 
 // Pages by hash ("#/plan"), so the server has one page to serve and the back button works.
@@ -19,15 +20,24 @@ const pages: Record<string, { title: string; view: () => preact.JSX.Element }> =
   '/plan': { title: 'Plan', view: () => <PlanPage /> },
   '/log': { title: 'Log', view: () => <LogPage /> },
   '/import': { title: 'Import', view: () => <ImportPage /> },
+  '/runs': { title: 'Runs', view: () => <RunsPage /> },
   '/progress': { title: 'Progress', view: () => <ProgressPage /> },
   '/settings': { title: 'Settings', view: () => <SettingsPage /> },
 };
 
-const nav = ['/', '/plan', '/log', '/import', '/progress', '/settings'];
+const nav = ['/', '/plan', '/log', '/runs', '/import', '/progress', '/settings'];
 
 function currentPath(): string {
   const path = location.hash.replace(/^#/, '') || '/';
+  if (/^\/runs\/\d+$/.test(path)) return path;
   return path in pages ? path : '/';
+}
+
+// "/runs/12": one run; everything else is a page of the table above.
+function view(path: string) {
+  const run = path.match(/^\/runs\/(\d+)$/);
+  if (run) return { title: 'Run', view: () => <RunPage id={Number(run[1])} /> };
+  return pages[path];
 }
 
 function App() {
@@ -43,7 +53,7 @@ function App() {
     return () => removeEventListener('hashchange', onChange);
   }, []);
   useEffect(() => {
-    document.title = `${pages[path].title} · backstride`;
+    document.title = `${view(path).title} · backstride`;
   }, [path]);
   return (
     <>
@@ -59,7 +69,7 @@ function App() {
           <ul>
             {nav.map((target) => (
               <li key={target}>
-                <a href={`#${target}`} aria-current={path === target ? 'page' : undefined}>
+                <a href={`#${target}`} aria-current={path === target || (target === '/runs' && path.startsWith('/runs/')) ? 'page' : undefined}>
                   {pages[target].title}
                 </a>
               </li>
@@ -68,7 +78,7 @@ function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        {pages[path].view()}
+        {view(path).view()}
       </main>
       <footer class="bottom">
         <p>backstride gives guidance, not a diagnosis. Your data stays on this computer.</p>

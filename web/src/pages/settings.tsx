@@ -4,6 +4,50 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type Settings } from '../api';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
+function Restore() {
+  const [file, setFile] = useState<File | null>(null);
+  const [replace, setReplace] = useState(false);
+  const [done, setDone] = useState<string>('');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <section aria-labelledby="restore-heading">
+      <h2 id="restore-heading">Restore a backup</h2>
+      <form
+        class="card"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!file) return;
+          try {
+            const counts = await api.restore(file, replace);
+            setDone(`Restored ${counts.assessments} assessments, ${counts.plans} plans and ${counts.log_entries} log entries.`);
+            setError(null);
+          } catch (err) {
+            setError(err);
+            setDone('');
+          }
+        }}
+      >
+        <p>
+          <label for="restore-file">A backup made here (.json)</label>
+          <input id="restore-file" type="file" accept=".json,application/json" required
+            onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        </p>
+        <p>
+          <label class="choice">
+            <input type="checkbox" checked={replace} onChange={(e) => setReplace((e.target as HTMLInputElement).checked)} />
+            <span>Replace everything stored here (otherwise a backup goes only into an empty app)</span>
+          </label>
+        </p>
+        <ErrorNote error={error} />
+        <p class="actions">
+          <button type="submit" class="secondary">Restore</button>
+          <span role="status">{done}</span>
+        </p>
+      </form>
+    </section>
+  );
+}
+
 export function SettingsPage() {
   const { data, error } = useLoad(api.settings);
   const [form, setForm] = useState<Settings | null>(null);
@@ -77,6 +121,7 @@ export function SettingsPage() {
           <a class="button secondary" href="/api/export.json" download>All your data (.json)</a>
         </p>
       </section>
+      <Restore />
     </>
   );
 }

@@ -1,0 +1,174 @@
+// Runs, logged and imported: the list, and one run with its laps, splits and where the
+// pain started, which can be set from a lap press, a distance or a time.
+import { useState } from 'preact/hooks';
+
+import { api, type RunDetail } from '../api';
+import { distance, duration, pace, type Units } from '../format';
+import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
+
+const verdictText: Record<string, string> = {
+  good: 'good',
+  hold: 'cap held',
+  step_back: 'step back',
+  below_cap: 'below the cap',
+  during_pause: 'during a pause',
+};
+
+export function RunsPage() {
+  const { data: runs, error } = useLoad(api.runs);
+  const { data: settings } = useLoad(api.settings);
+  if (error) return (<><PageTitle>Runs</PageTitle><ErrorNote error={error} /></>);
+  if (!runs || !settings) return (<><PageTitle>Runs</PageTitle><Loading /></>);
+  const units = settings.units;
+  return (
+    <>
+      <PageTitle>Runs</PageTitle>
+      {runs.length === 0 ? (
+        <p>No runs yet. <a href="#/log">Log a run</a> or <a href="#/import">import from your watch</a>.</p>
+      ) : (
+        <div class="scroll" tabIndex={0} role="region" aria-labelledby="runs-caption">
+          <table>
+            <caption id="runs-caption">Your runs, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Distance</th>
+                <th scope="col">Time</th>
+                <th scope="col">Pace</th>
+                <th scope="col">Pain</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...runs].reverse().map((run) => (
+                <tr key={run.id}>
+                  <td><a href={`#/runs/${run.id}`}>{run.date}</a></td>
+                  <td>{distance(run.distance_m, units)}</td>
+                  <td>{duration(run.duration_s)}</td>
+                  <td>{run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
+                  <td>{run.pain ?? 'not yet'}</td>
+                  <td>{run.verdict ? verdictText[run.verdict] ?? run.verdict : '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
+                  <td>{run.source === 'manual' ? 'logged' : 'watch file'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function OnsetForm({ run, units, onSaved }: { run: RunDetail; units: Units; onSaved: () => void }) {
+  const manual = run.laps.filter((lap) => lap.trigger === 'manual');
+  const [lap, setLap] = useState(manual.length > 0 ? String(manual[0].number) : run.laps.length > 0 ? '1' : '');
+  const [point, setPoint] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const save = async (body: { lap: number } | { onset: string }) => {
+    try {
+      await api.setOnset(run.id, body);
+      setError(null);
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="onset-heading">
+      <h2 id="onset-heading">Where the pain started</h2>
+      <p>
+        {run.onset_m !== null
+          ? `At ${distance(run.onset_m, units)}${run.onset_s !== null ? `, after ${duration(run.onset_s)}` : ''}.`
+          : 'Not set.'}{' '}
+        Knowing it helps the plan keep your runs short of it.
+      </p>
+      {run.laps.length > 0 && (
+        <form class="inline" onSubmit={(e) => { e.preventDefault(); save({ lap: Number(lap) }); }}>
+          <p>
+            <label for="onset-lap">At the end of lap</label>
+            <select id="onset-lap" value={lap} onChange={(e) => setLap((e.target as HTMLSelectElement).value)}>
+              {run.laps.map((l) => (
+                <option key={l.number} value={String(l.number)}>
+                  {l.number}{l.trigger === 'manual' ? ' (lap button)' : ''}
+                </option>
+              ))}
+            </select>
+          </p>
+          <button type="submit">Set from the lap</button>
+        </form>
+      )}
+      <form class="inline" onSubmit={(e) => { e.preventDefault(); save({ onset: point }); }}>
+        <p>
+          <label for="onset-point">At a distance or a time</label>
+          <input id="onset-point" type="text" value={point} required aria-describedby="onset-point-hint"
+            onInput={(e) => setPoint((e.target as HTMLInputElement).value)} />
+          <span class="hint" id="onset-point-hint">For example 1.6{units} or 9min.</span>
+        </p>
+        <button type="submit" class="secondary">Set</button>
+      </form>
+      <ErrorNote error={error} />
+    </section>
+  );
+}
+
+export function RunPage({ id }: { id: number }) {
+  const { data: run, error, reload } = useLoad(() => api.run(id), [id]);
+  const { data: settings } = useLoad(api.settings);
+  if (error) return (<><PageTitle>Run</PageTitle><ErrorNote error={error} /><p><a href="#/runs">All runs</a></p></>);
+  if (!run || !settings) return (<><PageTitle>Run</PageTitle><Loading /></>);
+  const units = settings.units;
+  return (
+    <>
+      <PageTitle>Run on {run.date}</PageTitle>
+      <p><a href="#/runs">All runs</a></p>
+      <dl class="facts">
+        <div><dt>Distance</dt><dd>{distance(run.distance_m, units)}</dd></div>
+        <div><dt>Time</dt><dd>{duration(run.duration_s)}</dd></div>
+        {run.distance_m > 0 && <div><dt>Pace</dt><dd>{pace(run.duration_s / (run.distance_m / 1000), units)}</dd></div>}
+        <div><dt>Pain during</dt><dd>{run.pain ?? 'not given yet'}</dd></div>
+      </dl>
+      {run.reason && <p class="note">{run.reason}</p>}
+      {run.pain === null && <p>Say how your back felt during this run on the <a href="#/log">log page</a>.</p>}
+      <OnsetForm run={run} units={units} onSaved={reload} />
+      {run.laps.length > 0 && (
+        <div class="scroll" tabIndex={0} role="region" aria-labelledby="laps-caption">
+          <table>
+            <caption id="laps-caption">Laps</caption>
+            <thead><tr><th scope="col">Lap</th><th scope="col">Starts at</th><th scope="col">Time</th><th scope="col">Distance</th><th scope="col">Ended by</th></tr></thead>
+            <tbody>
+              {run.laps.map((lap) => (
+                <tr key={lap.number}>
+                  <td>{lap.number}</td>
+                  <td>{duration(lap.start_s)}</td>
+                  <td>{duration(lap.elapsed_s)}</td>
+                  <td>{lap.distance_m === null ? '–' : distance(lap.distance_m, units)}</td>
+                  <td>{lap.trigger === 'manual' ? 'lap button' : lap.trigger.replace(/_/g, ' ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {run.splits.length > 0 && (
+        <div class="scroll" tabIndex={0} role="region" aria-labelledby="splits-caption">
+          <table>
+            <caption id="splits-caption">Splits per {units}</caption>
+            <thead><tr><th scope="col">{units}</th><th scope="col">Distance</th><th scope="col">Time</th><th scope="col">Pace</th><th scope="col">Heart rate</th></tr></thead>
+            <tbody>
+              {run.splits.map((split) => (
+                <tr key={split.number}>
+                  <td>{split.number}</td>
+                  <td>{distance(split.distance_m, units)}</td>
+                  <td>{duration(split.duration_s)}</td>
+                  <td>{split.pace_text ?? '–'}</td>
+                  <td>{split.avg_hr_bpm === null ? '–' : `${Math.round(split.avg_hr_bpm)} bpm`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
