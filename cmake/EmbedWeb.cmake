@@ -3,6 +3,7 @@
 # Usage: cmake -DDIST=web/dist -DOUTPUT=web_files.cc -P EmbedWeb.cmake
 set(files "")
 if(EXISTS "${DIST}/index.html")
+  # Globbed, unlike sources: Vite names the files by a hash of their content.
   file(GLOB_RECURSE files RELATIVE "${DIST}" "${DIST}/*")
   list(SORT files)
 endif()

@@ -108,6 +108,20 @@ Result<SavedAssessment> SaveAssessment(Store& store, const Assessment& assessmen
   return saved;
 }
 
+Result<LatestAssessment> LoadLatestAssessment(Store& store) {
+  auto stored = store.Assessments();
+  if (!stored) return Fail(stored.error());
+  if (stored->empty())
+    return Fail(Error::NotFound("no assessment yet: answer the questions first"));
+  auto assessment = AssessJson(stored->back().answers_json);
+  if (!assessment) return Fail(assessment.error());
+  return LatestAssessment{std::move(*assessment), stored->back().date};
+}
+
+Result<std::vector<LogEntry>> LoadLog(Store& store, const LogFilter& filter) {
+  return store.Log(filter);
+}
+
 Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   auto assessments = store.Assessments();
   if (!assessments) return Fail(assessments.error());

@@ -41,6 +41,17 @@ struct SavedAssessment {
 Result<SavedAssessment> SaveAssessment(Store& store, const Assessment& assessment, Date today,
                                        std::string_view source = "questionnaire");
 
+// The latest stored assessment, assessed again from its answers (so it reads in the
+// current texts), and the day it applies from. Fails with kNotFound before the first.
+struct LatestAssessment {
+  Assessment assessment;
+  Date date;
+};
+Result<LatestAssessment> LoadLatestAssessment(Store& store);
+
+// The log entries `filter` selects, by date then id.
+Result<std::vector<LogEntry>> LoadLog(Store& store, const LogFilter& filter);
+
 // The plan in force: the latest assessment, its latest plan, and the log around it.
 struct ActivePlan {
   StoredAssessment assessment;

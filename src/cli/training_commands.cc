@@ -312,7 +312,7 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
                                       options.kind + "'"));
     }
   }
-  auto log = opened->store->Log(filter);
+  auto log = LoadLog(*opened->store, filter);
   if (!log) return ReportFailure(err, log.error());
   // The run rule's verdicts, when there is a plan, to show beside each run.
   std::map<std::int64_t, const RunDecision*> decisions;

@@ -300,14 +300,11 @@ class Handlers {
   }
 
   Answer<Json> LatestAssessment() {
-    auto stored = store_.Assessments();
-    if (!stored) return FromError(stored.error());
-    if (stored->empty()) return HttpError{404, "no assessment yet: answer the questions first", {}};
-    auto assessment = AssessJson(stored->back().answers_json);
-    if (!assessment) return FromError(assessment.error());
+    auto latest = LoadLatestAssessment(store_);
+    if (!latest) return FromError(latest.error());
     Json json;
-    json["assessment"] = Json::parse(AssessmentToJson(*assessment, -1));
-    json["date"] = FormatDate(stored->back().date);
+    json["assessment"] = Json::parse(AssessmentToJson(latest->assessment, -1));
+    json["date"] = FormatDate(latest->date);
     return json;
   }
 
@@ -401,7 +398,7 @@ class Handlers {
       filter.kind = LogKindFromId(kind->second);
       if (!filter.kind) return BadRequest("kind: unknown log kind '" + kind->second + "'", "kind");
     }
-    auto log = store_.Log(filter);
+    auto log = LoadLog(store_, filter);
     if (!log) return FromError(log.error());
     Json entries = Json::array();
     for (const LogEntry& entry : *log) entries.push_back(LogEntryJson(entry));
