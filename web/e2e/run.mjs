@@ -257,6 +257,8 @@ try {
       changes = await page.locator('.outcome').innerText();
     }
     assert.match(changes, /Cap rises from/);
+    await page.waitForFunction(() => document.querySelectorAll('#recent-heading + ul li').length === 3);
+    assert.match(await page.locator('#recent-heading + ul li').first().innerText(), /2026-03-06, Run: 1\.00 km, 5:45, pain 2/);
     await page.screenshot({ path: path.join(shots, 'log-saved-desktop.png'), fullPage: true });
     await page.goto(`${server.url}#/`);
     await heading(page, /Today/);

@@ -234,6 +234,21 @@ export interface Settings {
   runs_per_week: number;
   onset_lap: boolean;
 }
+export interface LogEntry {
+  id: number;
+  date: string;
+  kind: string;
+  distance_m: number | null;
+  duration_s: number | null;
+  pain: number | null;
+  pain_before: number | null;
+  onset_m: number | null;
+  onset_s: number | null;
+  done: boolean | null;
+  helped: boolean | null;
+  source: string;
+  note: string;
+}
 export interface LogOutcome {
   id: number;
   changes: string[];
@@ -264,6 +279,7 @@ export const api = {
   week: (next: boolean) => get<Week>(`/api/week${next ? '?next=1' : ''}`),
   status: () => get<Status>('/api/status'),
   log: (form: LogForm) => send<LogOutcome>('POST', '/api/log', form),
+  history: () => get<LogEntry[]>('/api/log'),
   runs: () => get<RunView[]>('/api/runs'),
   run: (id: number) => get<RunDetail>(`/api/runs/${id}`),
   setOnset: (id: number, onset: { lap: number } | { onset: string }) =>

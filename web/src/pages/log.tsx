@@ -3,7 +3,7 @@
 // plan and why. Imported runs waiting for a pain score can be rated here too.
 import { useState } from 'preact/hooks';
 
-import { api, type LogForm, type LogOutcome } from '../api';
+import { api, type LogEntry, type LogForm, type LogOutcome } from '../api';
 import { distance, duration } from '../format';
 import { ErrorNote, PageTitle, useLoad } from '../ui';
 
@@ -86,12 +86,54 @@ function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
   );
 }
 
+function describe(entry: LogEntry, units: 'km' | 'mi'): string {
+  const parts: string[] = [];
+  if (entry.distance_m !== null) parts.push(distance(entry.distance_m, units));
+  if (entry.duration_s !== null) parts.push(duration(entry.duration_s));
+  if (entry.pain !== null) parts.push(`pain ${entry.pain}`);
+  if (entry.onset_m !== null) parts.push(`pain from ${distance(entry.onset_m, units)}`);
+  if (entry.done !== null) parts.push(entry.done ? 'done' : 'skipped');
+  if (entry.helped !== null) parts.push(entry.helped ? 'helped' : 'did not help');
+  if (entry.note) parts.push(`“${entry.note}”`);
+  return parts.join(', ');
+}
+
+const kindTitle: Record<string, string> = {
+  run: 'Run',
+  morning: 'Next morning',
+  strength: 'Strength',
+  sprint: 'Sprints',
+  mobility: 'Mobility',
+  treatment: 'Treatment',
+  checkin: 'Check-in',
+};
+
+function Recent({ version, units }: { version: number; units: 'km' | 'mi' }) {
+  const { data } = useLoad(api.history, [version]);
+  if (!data || data.length === 0) return null;
+  const recent = [...data].reverse().slice(0, 10);
+  return (
+    <section aria-labelledby="recent-heading">
+      <h2 id="recent-heading">Recent entries</h2>
+      <ul class="plain">
+        {recent.map((entry) => (
+          <li key={entry.id}>
+            <strong>{entry.date}, {kindTitle[entry.kind] ?? entry.kind}</strong>
+            {describe(entry, units) ? `: ${describe(entry, units)}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function LogPage() {
   const [kind, setKind] = useState('run');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<LogOutcome | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState(0);  // bumped after each save, to reload the list
   const { data: settings } = useLoad(api.settings);
   const units = settings?.units ?? 'km';
   const set = (name: string) => (e: Event) =>
@@ -129,6 +171,7 @@ export function LogPage() {
       setOutcome(await api.log(form));
       setError(null);
       setFields({});
+      setVersion((v) => v + 1);
       // On a phone the answer is below the fold: bring it into view.
       requestAnimationFrame(() => document.querySelector('.outcome')?.scrollIntoView({ block: 'nearest' }));
     } catch (err) {
@@ -219,7 +262,8 @@ export function LogPage() {
           </section>
         )}
       </div>
-      <Unrated onRated={setOutcome} />
+      <Unrated onRated={(rated) => { setOutcome(rated); setVersion(version + 1); }} />
+      <Recent version={version} units={units} />
     </>
   );
 }
