@@ -269,7 +269,7 @@ Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units) {
   return json;
 }
 
-Json ProgressJson(std::span<const RunView> runs, Date today) {
+Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units) {
   Json json;
   Json items = Json::array();
   std::map<Date, double> weekly;
@@ -287,16 +287,8 @@ Json ProgressJson(std::span<const RunView> runs, Date today) {
     item["onset_m"] = OrNull(e.onset_m);
     item["source"] = e.source;
     item["verdict"] = run.decision ? Json(RunVerdictId(run.decision->verdict)) : Json(nullptr);
-    if (run.decision) {
-      const auto cap_value = [](const Cap& cap) {
-        return cap.unit == CapUnit::kDistance ? Json(cap.value) : Json(nullptr);
-      };
-      item["cap_before_m"] = cap_value(run.decision->cap_before);
-      item["cap_after_m"] = cap_value(run.decision->cap_after);
-    } else {
-      item["cap_before_m"] = nullptr;
-      item["cap_after_m"] = nullptr;
-    }
+    item["cap_before"] = run.decision ? CapJson(run.decision->cap_before, units) : Json(nullptr);
+    item["cap_after"] = run.decision ? CapJson(run.decision->cap_after, units) : Json(nullptr);
     items.push_back(std::move(item));
     weekly[WeekStart(e.date)] += distance;
   }

@@ -43,9 +43,10 @@ Json PlanJson(const ActivePlan& active, Date today, DistanceUnit units);
 // Route, phase, cap, streak, pause, the last runs with their verdicts, and the next
 // day with something to do.
 Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units);
-// The data behind the progress charts: each run (distance, pace, pain, onset, cap
-// before and after), and the distance run each week (Monday to Sunday).
-Json ProgressJson(std::span<const RunView> runs, Date today);
+// The data behind the progress charts: each run (distance, pace, pain, onset, the cap
+// before and after it, distance or time), and the distance run each week (Monday to
+// Sunday) from the first run's week to today's.
+Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units);
 
 }  // namespace backstride
 

@@ -526,7 +526,8 @@ class Handlers {
   Answer<Json> Progress() {
     auto runs = ListRuns(store_, std::nullopt, std::nullopt, today_);
     if (!runs) return FromError(runs.error());
-    return ProgressJson(*runs, today_);
+    TRY_ANSWER(settings, LoadedSettings());
+    return ProgressJson(*runs, today_, settings.units);
   }
 
   Answer<Json> CurrentSettings() {

@@ -29,7 +29,7 @@ TEST(ProgressJson, WeeksRunMondayToSundayAndShowGapsUpToToday) {
       LoggedRun(2, year{2026} / 3 / 8, 1500, 1),
       LoggedRun(3, year{2026} / 3 / 18, 2000, std::nullopt),
   };
-  const Json json = ProgressJson(runs, year{2026} / 3 / 25);
+  const Json json = ProgressJson(runs, year{2026} / 3 / 25, DistanceUnit::kKilometres);
   const Json& weeks = json["weeks"];
   ASSERT_EQ(weeks.size(), 4u);
   EXPECT_EQ(weeks[0]["week_start"], "2026-03-02");
@@ -43,11 +43,11 @@ TEST(ProgressJson, WeeksRunMondayToSundayAndShowGapsUpToToday) {
   ASSERT_EQ(json["runs"].size(), 3u);
   EXPECT_DOUBLE_EQ(json["runs"][0]["pace_s_per_km"].get<double>(), 360);
   EXPECT_TRUE(json["runs"][2]["pain"].is_null());
-  EXPECT_TRUE(json["runs"][2]["cap_after_m"].is_null());  // no decision without a plan
+  EXPECT_TRUE(json["runs"][2]["cap_after"].is_null());  // no decision without a plan
 }
 
 TEST(ProgressJson, NoRunsGiveNoWeeks) {
-  const Json json = ProgressJson({}, year{2026} / 3 / 25);
+  const Json json = ProgressJson({}, year{2026} / 3 / 25, DistanceUnit::kKilometres);
   EXPECT_TRUE(json["runs"].empty());
   EXPECT_TRUE(json["weeks"].empty());
 }

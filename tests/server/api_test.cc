@@ -310,7 +310,9 @@ TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
 
   const json progress = GetJson("/api/progress");
   ASSERT_EQ(progress["runs"].size(), 3u);
-  EXPECT_DOUBLE_EQ(progress["runs"][2]["cap_after_m"].get<double>(), 1250);
+  EXPECT_EQ(progress["runs"][2]["cap_after"]["unit"], "distance");
+  EXPECT_DOUBLE_EQ(progress["runs"][2]["cap_after"]["value"].get<double>(), 1250);
+  EXPECT_EQ(progress["runs"][2]["cap_before"]["text"], "1.00 km");
   EXPECT_DOUBLE_EQ(progress["weeks"][0]["distance_m"].get<double>(), 3000);
 
   // A morning entry and the other kinds the log form offers.
@@ -332,6 +334,17 @@ TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
   ASSERT_EQ(replanned->status, 200) << replanned->body;
   EXPECT_EQ(Body(replanned)["runs_per_week"], 4);
   EXPECT_EQ(Post("/api/plan", {{"runs_per_week", 9}})->status, 400);
+}
+
+TEST_F(ApiTest, ATimeCapShowsInTheChartDataAsATime) {
+  Assess("new-couch-to-5k");  // pain after about 6 minutes: the cap is a time
+  EXPECT_EQ(GetJson("/api/plan")["cap_today"]["unit"], "time");
+  auto logged = Post("/api/log", {{"kind", "run"}, {"distance", "0.7"}, {"time", "4:00"}, {"pain", 1}});
+  ASSERT_EQ(logged->status, 200) << logged->body;
+  const json run = GetJson("/api/progress")["runs"][0];
+  EXPECT_EQ(run["cap_after"]["unit"], "time");
+  EXPECT_DOUBLE_EQ(run["cap_after"]["value"].get<double>(), 240);
+  EXPECT_EQ(run["cap_after"]["text"], "4 min");
 }
 
 TEST_F(ApiTest, ADoctorRouteGetsNoPlan) {

@@ -222,8 +222,8 @@ export interface ProgressRun {
   onset_m: number | null;
   source: string;
   verdict: string | null;
-  cap_before_m: number | null;
-  cap_after_m: number | null;
+  cap_before: Cap | null;
+  cap_after: Cap | null;
 }
 export interface Progress {
   runs: ProgressRun[];

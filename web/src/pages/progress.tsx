@@ -3,7 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 
-import { api, type Progress } from '../api';
+import { api, type Progress, type ProgressRun } from '../api';
 import { Chart } from '../chart';
 import { distance, duration, inUnits, pace, type Units } from '../format';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
@@ -30,9 +30,19 @@ const colours = { cap: '#1b5e20', pace: '#0d47a1', pain: '#b71c1c', onset: '#e65
 
 function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
   const runs = progress.runs;
+  // A plan's cap is a distance or, when the pain came after some minutes, a time; the chart
+  // shows the kind of the latest one.
+  const latest = [...runs].reverse().find((r) => r.cap_after !== null)?.cap_after;
+  const timeCaps = latest?.unit === 'time';
+  const capValue = (r: ProgressRun) =>
+    r.cap_after === null || (r.cap_after.unit === 'time') !== timeCaps
+      ? null
+      : timeCaps
+        ? r.cap_after.value / 60
+        : inUnits(r.cap_after.value, units);
   const data = useMemo<uPlot.AlignedData>(() => [
     runs.map((r) => day(r.date)),
-    runs.map((r) => (r.cap_after_m === null ? null : inUnits(r.cap_after_m, units))),
+    runs.map(capValue),
     runs.map((r) => (r.pace_s_per_km === null ? null : (units === 'mi' ? r.pace_s_per_km * 1.609344 : r.pace_s_per_km) / 60)),
   ], [progress, units]);
   const options = useMemo(() => ({
@@ -40,7 +50,7 @@ function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
     scales: { x: dateScale, cap: {}, pace: { dir: -1 as const } },
     axes: [
       dateAxis,
-      { scale: 'cap', label: `Cap (${units})` },
+      { scale: 'cap', label: timeCaps ? 'Cap (minutes)' : `Cap (${units})` },
       { scale: 'pace', side: 1 as const, label: `Pace (min/${units})`, grid: { show: false }, values: minutes },
     ],
     series: [
@@ -48,7 +58,7 @@ function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
       { label: 'Cap', scale: 'cap', stroke: colours.cap, width: 2, points: { show: true } },
       { label: 'Pace', scale: 'pace', stroke: colours.pace, width: 2, dash: [6, 4], points: { show: true } },
     ],
-  }), [units]);
+  }), [units, timeCaps]);
   return (
     <Chart id="cap" title="Cap and pace" options={options} data={data}
       description={`Your run cap after each run (solid), and your pace (dashed; higher on the chart is faster).`}
@@ -62,7 +72,7 @@ function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
                 <td>{r.date}</td>
                 <td>{distance(r.distance_m, units)}</td>
                 <td>{r.pace_s_per_km === null ? '–' : pace(r.pace_s_per_km, units)}</td>
-                <td>{r.cap_after_m === null ? '–' : distance(r.cap_after_m, units)}</td>
+                <td>{r.cap_after?.text ?? '–'}</td>
                 <td>{r.verdict ?? 'no pain score yet'}</td>
               </tr>
             ))}
