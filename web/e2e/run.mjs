@@ -107,7 +107,7 @@ async function look(page, name) {
 }
 
 async function heading(page, text) {
-  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 5000 });
+  await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15000 });
 }
 
 // A new runner's replies, by question id: no warning signs, running for two months, pain
@@ -130,7 +130,7 @@ const newRunner = {
 async function answerAsNewRunner(page) {
   for (let guard = 0; guard < 40; guard += 1) {
     const form = page.locator('form.question');
-    await form.waitFor({ timeout: 5000 });
+    await form.waitFor({ timeout: 15000 });
     const id = await form.getAttribute('data-question');
     const reply = newRunner[id] ?? 'no';
     if (await page.locator('#reply-number').count()) {
@@ -143,7 +143,7 @@ async function answerAsNewRunner(page) {
       (before) => location.hash === '#/result' || document.querySelector('form.question')?.dataset.question !== before
         || document.querySelector('form.question .error'),
       id,
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
     if ((await page.evaluate(() => location.hash)) === '#/result') return;
     const error = page.locator('form.question .error');
@@ -157,6 +157,8 @@ async function answerAsNewRunner(page) {
 const browser = await chromium.launch({ executablePath: browserPath, headless: true, args: ['--no-sandbox'] });
 const context = await browser.newContext({ viewport: sizes.desktop, acceptDownloads: true });
 const page = await context.newPage();
+// Generous: under the sanitizers, beside other tests, on a small machine.
+page.setDefaultTimeout(30000);
 page.on('pageerror', (error) => {
   failures += 1;
   console.log(`FAIL a script error in the page: ${error.message}`);
