@@ -6,15 +6,14 @@ import { api, type Assessment, type Question, type QuestionnaireState } from '..
 import { ErrorNote, Loading, PageTitle } from '../ui';
 import { AssessmentView } from './result';
 
-function Choices({
-  question,
-  value,
-  onChange,
-}: {
+// An input for the reply to one question, as the runner would type it.
+interface ReplyProps {
   question: Question;
   value: string;
   onChange: (value: string) => void;
-}) {
+}
+
+function Choices({ question, value, onChange }: ReplyProps) {
   const options: { id: string; label: string }[] =
     question.kind === 'choice'
       ? question.choices
@@ -46,15 +45,7 @@ function Choices({
   );
 }
 
-function NumberInput({
-  question,
-  value,
-  onChange,
-}: {
-  question: Question;
-  value: string;
-  onChange: (value: string) => void;
-}) {
+function NumberInput({ question, value, onChange }: ReplyProps) {
   const whole = question.kind === 'whole_number';
   return (
     <p>
