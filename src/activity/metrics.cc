@@ -209,10 +209,11 @@ std::vector<Split> Splits(const Activity& activity, double split_m) {
   return splits;
 }
 
-std::optional<TrackPoint> PointAtDistance(const Activity& activity, double distance_m) {
-  const std::vector<double> distance = CumulativeDistance(activity);
-  if (distance.empty() || distance_m < 0 || distance_m > distance.back()) return std::nullopt;
-  const auto& samples = activity.samples;
+namespace {
+
+// The point at `distance_m` given the cumulative distance of each sample (sorted).
+TrackPoint Interpolate(const std::vector<Sample>& samples, const std::vector<double>& distance,
+                       double distance_m) {
   const double start = samples.front().time_s;
   const auto it = std::lower_bound(distance.begin(), distance.end(), distance_m);
   const auto i = static_cast<std::size_t>(it - distance.begin());
@@ -222,6 +223,26 @@ std::optional<TrackPoint> PointAtDistance(const Activity& activity, double dista
   const double time =
       samples[i - 1].time_s + fraction * (samples[i].time_s - samples[i - 1].time_s);
   return TrackPoint{distance_m, time - start};
+}
+
+}  // namespace
+
+std::optional<TrackPoint> PointAtDistance(const Activity& activity, double distance_m) {
+  const std::vector<double> distance = CumulativeDistance(activity);
+  if (distance.empty() || distance_m < 0 || distance_m > distance.back()) return std::nullopt;
+  return Interpolate(activity.samples, distance, distance_m);
+}
+
+std::vector<TrackPoint> TrackEvery(const Activity& activity, double step_m) {
+  const std::vector<double> distance = CumulativeDistance(activity);
+  std::vector<TrackPoint> points;
+  if (distance.empty() || !(step_m > 0) || !(distance.back() > 0)) return points;
+  const double end = distance.back();
+  for (double at = 0; at < end; at += step_m) {
+    points.push_back(Interpolate(activity.samples, distance, at));
+  }
+  points.push_back(Interpolate(activity.samples, distance, end));
+  return points;
 }
 
 std::optional<TrackPoint> PointAtTime(const Activity& activity, double elapsed_s) {

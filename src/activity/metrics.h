@@ -53,6 +53,10 @@ struct TrackPoint {
 std::optional<TrackPoint> PointAtDistance(const Activity& activity, double distance_m);
 std::optional<TrackPoint> PointAtTime(const Activity& activity, double elapsed_s);
 
+// The track every `step_m` metres from the start, the end included: a few hundred points
+// for a chart whatever the recording rate. Empty when the track has no distance.
+std::vector<TrackPoint> TrackEvery(const Activity& activity, double step_m);
+
 // The pain onset a runner marked by pressing lap: the end of the first lap they ended by
 // hand, when another lap follows it (the last lap ends with the run, not with pain).
 std::optional<TrackPoint> OnsetFromManualLap(const Activity& activity);

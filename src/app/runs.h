@@ -29,8 +29,9 @@ Result<std::vector<RunView>> ListRuns(Store& store, std::optional<Date> from,
 
 struct RunDetail {
   RunView run;
-  std::vector<Lap> laps;      // start_s relative to the run's start
-  std::vector<Split> splits;  // per km or mile
+  std::vector<Lap> laps;            // start_s relative to the run's start
+  std::vector<Split> splits;        // per km or mile
+  std::vector<TrackPoint> profile;  // the track every 50 m, for a pace chart
 };
 
 // One run with laps and splits (`split_m` metres each). kNotFound when `id` is not a run.

@@ -142,6 +142,11 @@ Json RunDetailJson(const RunDetail& detail, DistanceUnit units) {
     splits.push_back(std::move(item));
   }
   json["splits"] = std::move(splits);
+  Json profile = Json::array();
+  for (const TrackPoint& point : detail.profile) {
+    profile.push_back(Json::array({point.distance_m, point.elapsed_s}));
+  }
+  json["profile"] = std::move(profile);  // [[distance_m, elapsed_s], ...]
   return json;
 }
 

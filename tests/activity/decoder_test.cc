@@ -439,6 +439,16 @@ TEST(Metrics, SplitsAndPointsOnTheTrack) {
   ASSERT_TRUE(then.has_value());
   EXPECT_NEAR(then->distance_m, 300, 1e-9);
   EXPECT_FALSE(PointAtDistance(run, 1200).has_value());
+
+  // Every 300 m for a chart: 0, 300, 600, 900, and the end at 1,000 m.
+  const auto profile = TrackEvery(run, 300);
+  ASSERT_EQ(profile.size(), 5u);
+  EXPECT_NEAR(profile[0].elapsed_s, 0, 1e-9);
+  EXPECT_NEAR(profile[2].distance_m, 600, 1e-9);
+  EXPECT_NEAR(profile[2].elapsed_s, 180, 1e-9);
+  EXPECT_NEAR(profile[4].distance_m, 1000, 1e-9);
+  EXPECT_NEAR(profile[4].elapsed_s, 300, 1e-9);
+  EXPECT_TRUE(TrackEvery(Activity{}, 50).empty());
 }
 
 }  // namespace

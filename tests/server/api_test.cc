@@ -339,7 +339,8 @@ TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
 TEST_F(ApiTest, ATimeCapShowsInTheChartDataAsATime) {
   Assess("new-couch-to-5k");  // pain after about 6 minutes: the cap is a time
   EXPECT_EQ(GetJson("/api/plan")["cap_today"]["unit"], "time");
-  auto logged = Post("/api/log", {{"kind", "run"}, {"distance", "0.7"}, {"time", "4:00"}, {"pain", 1}});
+  auto logged =
+      Post("/api/log", {{"kind", "run"}, {"distance", "0.7"}, {"time", "4:00"}, {"pain", 1}});
   ASSERT_EQ(logged->status, 200) << logged->body;
   const json run = GetJson("/api/progress")["runs"][0];
   EXPECT_EQ(run["cap_after"]["unit"], "time");
@@ -424,6 +425,8 @@ TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   const json shown = GetJson("/api/runs/" + std::to_string(id));
   EXPECT_FALSE(shown["laps"].empty());
   EXPECT_FALSE(shown["splits"].empty());
+  ASSERT_GT(shown["profile"].size(), 80u);  // every 50 m of a 4.3 km run
+  EXPECT_DOUBLE_EQ(shown["profile"][1][0].get<double>(), 50);
 
   auto onset = Post("/api/runs/" + std::to_string(id) + "/onset", {{"lap", 1}});
   ASSERT_EQ(onset->status, 200) << onset->body;

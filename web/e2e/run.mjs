@@ -361,6 +361,8 @@ try {
     await page.getByRole('button', { name: 'Set from the lap' }).click();
     await page.waitForFunction(() => /^At /.test(document.querySelector('#onset-heading + p')?.textContent ?? ''));
     assert.match(await page.locator('#onset-heading + p').innerText(), /At 0\.\d\d km/);
+    await page.locator('#pace-along-title').waitFor();
+    assert.equal(await page.locator('.plot .uplot').count(), 1, 'the pace along the run');
     await look(page, 'run');
   });
   await server.stop();

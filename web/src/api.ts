@@ -204,6 +204,7 @@ export interface RunDetail extends RunView {
   reason?: string;
   laps: Lap[];
   splits: Split[];
+  profile: [number, number][];  // [distance_m, elapsed_s] every 50 m
 }
 export interface ImportedFile {
   file: string;

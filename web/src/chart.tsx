@@ -26,9 +26,16 @@ export function Chart({
     if (!element) return;
     const size = () => ({ width: Math.max(element.clientWidth, 280), height: 260 });
     const plot = new uPlot({ ...options, ...size() }, data, element);
-    const observer = new ResizeObserver(() => plot.setSize(size()));
+    // Resized in the next frame, not inside the observer's callback: resizing there changes
+    // the layout it observes, which browsers report as a "ResizeObserver loop" error.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => plot.setSize(size()));
+    });
     observer.observe(element);
     return () => {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       plot.destroy();
     };

@@ -1,9 +1,11 @@
 // Runs, logged and imported: the list, and one run with its laps, splits and where the
 // pain started, which can be set from a lap press, a distance or a time.
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import type uPlot from 'uplot';
 
 import { api, type RunDetail } from '../api';
-import { distance, duration, pace, type Units } from '../format';
+import { Chart } from '../chart';
+import { distance, duration, inUnits, pace, type Units } from '../format';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
 const verdictText: Record<string, string> = {
@@ -57,6 +59,69 @@ export function RunsPage() {
         </div>
       )}
     </>
+  );
+}
+
+// Pace along the run, each point over the last 200 m (steadier than point to point), and
+// where the pain started.
+function PaceAlongTheRun({ run, units }: { run: RunDetail; units: Units }) {
+  const rows = useMemo(() => {
+    const points = run.profile;
+    const out: { distance_m: number; pace_s_per_km: number }[] = [];
+    for (let i = 1; i < points.length; i += 1) {
+      const from = points[Math.max(0, i - 4)];
+      const metres = points[i][0] - from[0];
+      if (metres > 0) out.push({ distance_m: points[i][0], pace_s_per_km: ((points[i][1] - from[1]) / metres) * 1000 });
+    }
+    return out;
+  }, [run]);
+  const perUnit = (secondsPerKm: number) => (units === 'mi' ? secondsPerKm * 1.609344 : secondsPerKm) / 60;
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const xs = rows.map((r) => inUnits(r.distance_m, units));
+    const paces = rows.map((r) => perUnit(r.pace_s_per_km));
+    // The onset as a point on the pace line, at the nearest profile point.
+    let nearest = -1;
+    if (run.onset_m !== null) {
+      let best = Infinity;
+      rows.forEach((r, i) => {
+        const gap = Math.abs(r.distance_m - run.onset_m!);
+        if (gap < best) [best, nearest] = [gap, i];
+      });
+    }
+    return [xs, paces, paces.map((v, i) => (i === nearest ? v : null))];
+  }, [rows, units, run.onset_m]);
+  const options = useMemo(() => ({
+    legend: { live: false },
+    scales: { x: { time: false }, y: { dir: -1 as const } },
+    axes: [
+      { label: `Distance (${units})` },
+      {
+        label: `Pace (min/${units})`,
+        values: (_u: uPlot, splits: number[]) =>
+          splits.map((v) => `${Math.floor(v)}:${String(Math.round((v % 1) * 60)).padStart(2, '0')}`),
+      },
+    ],
+    series: [
+      {},
+      { label: 'Pace', stroke: '#0d47a1', width: 2 },
+      { label: 'Where the pain started', stroke: '#b71c1c', paths: () => null, points: { show: true, size: 12, fill: '#b71c1c' } },
+    ],
+  }), [units]);
+  if (rows.length < 2) return null;
+  return (
+    <Chart id="pace-along" title="Pace along the run" options={options} data={data}
+      description={`Pace over each 200 m (higher is faster)${run.onset_m !== null ? ', and the point where the pain started' : ''}.`}
+      table={
+        <table>
+          <caption>Pace every 250 m</caption>
+          <thead><tr><th scope="col">At</th><th scope="col">Pace over the last 200 m</th></tr></thead>
+          <tbody>
+            {rows.filter((_, i) => (i + 1) % 5 === 0 || i === rows.length - 1).map((r) => (
+              <tr key={r.distance_m}><td>{distance(r.distance_m, units)}</td><td>{pace(r.pace_s_per_km, units)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      } />
   );
 }
 
@@ -131,6 +196,7 @@ export function RunPage({ id }: { id: number }) {
       {run.reason && <p class="note">{run.reason}</p>}
       {run.pain === null && <p>Say how your back felt during this run on the <a href="#/log">log page</a>.</p>}
       <OnsetForm run={run} units={units} onSaved={reload} />
+      <PaceAlongTheRun run={run} units={units} />
       {run.laps.length > 0 && (
         <div class="scroll" tabIndex={0} role="region" aria-labelledby="laps-caption">
           <table>
