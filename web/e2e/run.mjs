@@ -206,7 +206,8 @@ try {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Next');
     await page.keyboard.press('Enter');
     await page.waitForFunction((id) => document.querySelector('form.question')?.dataset.question !== id, first);
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'LEGEND', 'focus moves to the new question');
+    // Focus moves to the new question in the frame after it is shown.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'LEGEND', null, { timeout: 5000 });
   });
 
   await step('a new runner answers every question and gets their result and plan', async () => {
