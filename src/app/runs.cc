@@ -42,10 +42,11 @@ std::vector<Lap> ParseLaps(const std::string& json) {
   return laps;
 }
 
-// The stored track as an activity of samples starting at time 0.
-// Close enough to show where a runner slowed; a 10 km run gives 200 points.
+// The spacing of a run's pace profile: close enough to show where a runner slowed; a
+// 10 km run gives 200 points.
 constexpr double kProfileStepM = 50;
 
+// The stored track as an activity of samples starting at time 0.
 Activity TrackActivity(const StoredActivity& stored) {
   Activity activity;
   activity.start_utc_s = 0;

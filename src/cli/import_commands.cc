@@ -241,7 +241,10 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
   }
   auto entry = SetOnset(*opened->store, id, spec);
   if (!entry) {
-    Error error = WithFlagName(entry.error());
+    Error error = entry.error();
+    // This command takes the point as --km or --min.
+    if (error.path == "onset") error.path = options.km.empty() ? "min" : "km";
+    error = WithFlagName(std::move(error));
     if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
     return ReportFailure(err, error);
   }

@@ -160,6 +160,8 @@ TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
   EXPECT_TRUE(Contains(bad_lap.err, "--lap"));
   auto past_end = runner.Do("2021-05-11", {"run", "onset", id, "--km", "40"});
   EXPECT_EQ(past_end.exit_code, 2);
+  EXPECT_TRUE(Contains(past_end.err, "past the end")) << past_end.err;
+  EXPECT_TRUE(Contains(past_end.err, "--km")) << past_end.err;
   auto no_run = runner.Do("2021-05-11", {"run", "show", "12345"});
   EXPECT_EQ(no_run.exit_code, 2);
 }
