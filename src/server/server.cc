@@ -63,6 +63,12 @@ void SetSecurityHeaders(httplib::Response& response) {
                       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
 }
 
+// "http://127.0.0.1:8080" -> "127.0.0.1:8080", the form of a Host header.
+std::string HostOf(const std::string& origin) {
+  const auto scheme = origin.find("://");
+  return scheme == std::string::npos ? origin : origin.substr(scheme + 3);
+}
+
 bool ChangesState(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -104,9 +110,7 @@ WebServer::WebServer(Api& api, ServeOptions options)
     }
     if (ChangesState(request.method)) {
       const std::string origin = request.get_header_value("Origin");
-      if (!origin.empty() &&
-          !impl_->KnownHost(
-              origin.substr(origin.find("//") == std::string::npos ? 0 : origin.find("//") + 2))) {
+      if (!origin.empty() && !impl_->KnownHost(HostOf(origin))) {
         Send(response, ErrorResponse(403, "requests from other sites are refused"));
         return httplib::Server::HandlerResponse::Handled;
       }
