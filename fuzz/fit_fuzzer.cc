@@ -5,16 +5,9 @@
 #include <span>
 
 #include "activity/fit_decoder.h"
+#include "exercise.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  auto decoded = backstride::DecodeFit(std::span<const std::uint8_t>(data, size));
-  if (decoded) {
-    // Touch what a caller would read, so bad values trip the sanitizers here.
-    for (const auto& activity : decoded->activities) {
-      volatile double sink = activity.elapsed_s + activity.moving_s;
-      for (const auto& sample : activity.samples) sink = sink + sample.time_s;
-      (void)sink;
-    }
-  }
+  backstride::fuzz::Exercise(backstride::DecodeFit(std::span<const std::uint8_t>(data, size)));
   return 0;
 }

@@ -519,8 +519,9 @@ class FitReader {
         out_.warnings.push_back("the FIT header's CRC does not match; the data was read anyway");
       }
     }
-    std::size_t data_size = static_cast<std::uint32_t>(h[4] | (h[5] << 8) | (h[6] << 16) |
-                                                       (static_cast<std::uint32_t>(h[7]) << 24));
+    std::size_t data_size =
+        static_cast<std::uint32_t>(h[4]) | (static_cast<std::uint32_t>(h[5]) << 8) |
+        (static_cast<std::uint32_t>(h[6]) << 16) | (static_cast<std::uint32_t>(h[7]) << 24);
     const std::size_t data_start = start + header_size;
     std::size_t data_end = data_start + data_size;
     bool check_crc = true;
