@@ -10,7 +10,7 @@ namespace {
 
 // Forward migrations: kMigrations[i] takes the schema from version i to i + 1. Never edit
 // a released step; add a new one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 0 -> 1: assessments, the log and settings.
     R"sql(
       CREATE TABLE settings (
@@ -80,7 +80,47 @@ constexpr std::array<std::string_view, 3> kMigrations = {
       );
       CREATE INDEX activities_by_start ON activities(start_utc);
     )sql",
+    // 3 -> 4: corrections. Deleted entries are marked, not removed (see store.h), and an
+    // undo journal keeps each change with the rows it touched as they were before.
+    R"sql(
+      ALTER TABLE log ADD COLUMN deleted_at TEXT;
+      CREATE TABLE changes (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('add', 'edit', 'delete')),
+        log_id INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE change_rows (
+        change_id INTEGER NOT NULL REFERENCES changes(id) ON DELETE CASCADE,
+        id INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        distance_m REAL,
+        duration_s REAL,
+        pain INTEGER,
+        pain_before INTEGER,
+        onset_m REAL,
+        onset_s REAL,
+        done INTEGER,
+        helped INTEGER,
+        run_id INTEGER,
+        note TEXT NOT NULL,
+        source TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        deleted_at TEXT,
+        PRIMARY KEY (change_id, id)
+      );
+    )sql",
 };
+
+// The log's columns in the order LogEntryRow reads them; change_rows has the same names.
+constexpr std::string_view kLogColumns =
+    "id, date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, done, helped, "
+    "run_id, note, source, created_at";
+// Every column a change puts back on undo.
+constexpr std::string_view kLogRowColumns =
+    "date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, done, helped, "
+    "run_id, note, source, created_at, deleted_at";
 
 constexpr std::string_view kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
@@ -169,10 +209,19 @@ Result<void> Store::Migrate(int target) {
 }
 
 Result<void> Store::InTransaction(const std::function<Result<void>()>& work) {
+  if (transaction_depth_ > 0) {
+    // Joined: the outer transaction commits, or rolls back this work with its own.
+    ++transaction_depth_;
+    Result<void> result = work();
+    --transaction_depth_;
+    return result;
+  }
   // IMMEDIATE takes the write lock up front, so two writers queue instead of failing
   // half-way through.
   if (auto begin = db_->Execute("BEGIN IMMEDIATE"); !begin) return begin;
+  ++transaction_depth_;
   Result<void> result = work();
+  --transaction_depth_;
   if (result) {
     if (auto commit = db_->Execute("COMMIT"); !commit) result = commit;
   }
@@ -306,61 +355,280 @@ Result<std::int64_t> Store::AddLogEntry(const LogEntry& e) {
   return db_->LastInsertId();
 }
 
+namespace {
+
+// Reads the rows of a SELECT of kLogColumns.
+Result<std::vector<LogEntry>> ReadLog(sqlite::Statement& statement) {
+  std::vector<LogEntry> log;
+  auto small = [&](int column) -> std::optional<int> {
+    if (statement.IsNull(column)) return std::nullopt;
+    return static_cast<int>(statement.Int(column));
+  };
+  auto flag = [&](int column) -> std::optional<bool> {
+    if (statement.IsNull(column)) return std::nullopt;
+    return statement.Int(column) != 0;
+  };
+  while (true) {
+    auto row = statement.Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    LogEntry entry;
+    entry.id = statement.Int(0);
+    auto date = DateColumn(statement, 1);
+    if (!date) return Fail(date.error());
+    entry.date = *date;
+    auto kind = LogKindFromId(statement.Text(2));
+    if (!kind) return Fail(Error::Corruption("database: unknown log kind"));
+    entry.kind = *kind;
+    entry.distance_m = statement.OptionalReal(3);
+    entry.duration_s = statement.OptionalReal(4);
+    entry.pain = small(5);
+    entry.pain_before = small(6);
+    entry.onset_m = statement.OptionalReal(7);
+    entry.onset_s = statement.OptionalReal(8);
+    entry.done = flag(9);
+    entry.helped = flag(10);
+    entry.run_id = statement.OptionalInt(11);
+    entry.note = statement.Text(12);
+    entry.source = statement.Text(13);
+    entry.created_at = statement.Text(14);
+    log.push_back(std::move(entry));
+  }
+  return log;
+}
+
+}  // namespace
+
 Result<std::vector<LogEntry>> Store::Log(const LogFilter& filter) {
   auto statement = db_->Prepare(
-      "SELECT id, date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, "
-      "done, helped, run_id, note, source, created_at FROM log "
-      "WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) "
-      "AND (?3 IS NULL OR kind = ?3) ORDER BY date, id");
+      "SELECT " + std::string(kLogColumns) +
+      " FROM log WHERE deleted_at IS NULL AND (?1 IS NULL OR date >= ?1) AND "
+      "(?2 IS NULL OR date <= ?2) AND (?3 IS NULL OR kind = ?3) ORDER BY date, id");
   if (!statement) return Fail(statement.error());
   const std::string from = filter.from ? FormatDate(*filter.from) : "";
   const std::string to = filter.to ? FormatDate(*filter.to) : "";
   statement->Bind(1, OptionalText(from)).Bind(2, OptionalText(to));
   statement->Bind(
       3, filter.kind ? std::optional<std::string_view>(LogKindId(*filter.kind)) : std::nullopt);
-  std::vector<LogEntry> log;
-  auto small = [&](int column) -> std::optional<int> {
-    if (statement->IsNull(column)) return std::nullopt;
-    return static_cast<int>(statement->Int(column));
-  };
-  auto flag = [&](int column) -> std::optional<bool> {
-    if (statement->IsNull(column)) return std::nullopt;
-    return statement->Int(column) != 0;
-  };
-  while (true) {
-    auto row = statement->Step();
-    if (!row) return Fail(row.error());
-    if (!*row) break;
-    LogEntry entry;
-    entry.id = statement->Int(0);
-    auto date = DateColumn(*statement, 1);
-    if (!date) return Fail(date.error());
-    entry.date = *date;
-    auto kind = LogKindFromId(statement->Text(2));
-    if (!kind) return Fail(Error::Corruption("database: unknown log kind"));
-    entry.kind = *kind;
-    entry.distance_m = statement->OptionalReal(3);
-    entry.duration_s = statement->OptionalReal(4);
-    entry.pain = small(5);
-    entry.pain_before = small(6);
-    entry.onset_m = statement->OptionalReal(7);
-    entry.onset_s = statement->OptionalReal(8);
-    entry.done = flag(9);
-    entry.helped = flag(10);
-    entry.run_id = statement->OptionalInt(11);
-    entry.note = statement->Text(12);
-    entry.source = statement->Text(13);
-    entry.created_at = statement->Text(14);
-    log.push_back(std::move(entry));
+  return ReadLog(*statement);
+}
+
+Result<std::vector<LogEntry>> Store::LogRows(std::string_view where, std::int64_t id) {
+  auto statement = db_->Prepare("SELECT " + std::string(kLogColumns) + " FROM log WHERE " +
+                                std::string(where) + " ORDER BY date, id");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<std::int64_t>(id));
+  return ReadLog(*statement);
+}
+
+Result<LogEntry> Store::LogEntryById(std::int64_t id) {
+  auto rows = LogRows("id = ?1 AND deleted_at IS NULL", id);
+  if (!rows) return Fail(rows.error());
+  if (rows->empty()) {
+    return Fail(Error::NotFound("there is no log entry " + std::to_string(id)));
   }
-  return log;
+  return rows->front();
+}
+
+namespace {
+
+std::string_view ChangeActionId(ChangeAction action) {
+  switch (action) {
+    case ChangeAction::kAdd:
+      return "add";
+    case ChangeAction::kEdit:
+      return "edit";
+    case ChangeAction::kDelete:
+      return "delete";
+  }
+  return "add";
+}
+
+std::optional<ChangeAction> ChangeActionFromId(std::string_view id) {
+  for (ChangeAction action : {ChangeAction::kAdd, ChangeAction::kEdit, ChangeAction::kDelete}) {
+    if (ChangeActionId(action) == id) return action;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::int64_t> Store::BeginChange(ChangeAction action, std::int64_t log_id) {
+  auto statement = db_->Prepare("INSERT INTO changes(action, log_id, created_at) VALUES(?, ?, " +
+                                std::string(kNow) + ")");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, ChangeActionId(action)).Bind(2, std::optional<std::int64_t>(log_id));
+  if (auto run = statement->Run(); !run) return Fail(run.error());
+  const std::int64_t id = db_->LastInsertId();
+  // The journal is short: nobody undoes a hundred changes, and it stays small.
+  auto prune = db_->Prepare("DELETE FROM changes WHERE id <= ?");
+  if (!prune) return Fail(prune.error());
+  prune->Bind(1, std::optional<std::int64_t>(id - kJournalSize));
+  if (auto run = prune->Run(); !run) return Fail(run.error());
+  return id;
+}
+
+Result<void> Store::SaveBefore(std::int64_t change_id, std::int64_t log_id) {
+  auto statement = db_->Prepare("INSERT INTO change_rows(change_id, id, " +
+                                std::string(kLogRowColumns) + ") SELECT ?, id, " +
+                                std::string(kLogRowColumns) + " FROM log WHERE id = ?");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<std::int64_t>(change_id))
+      .Bind(2, std::optional<std::int64_t>(log_id));
+  return statement->Run();
+}
+
+Result<void> Store::RecordAdd(std::int64_t log_id) {
+  return InTransaction([&]() -> Result<void> {
+    auto change = BeginChange(ChangeAction::kAdd, log_id);
+    if (!change) return Fail(change.error());
+    return {};
+  });
+}
+
+Result<LogEntry> Store::UpdateLogEntry(const LogEntry& e) {
+  LogEntry before;
+  auto done = InTransaction([&]() -> Result<void> {
+    auto found = LogEntryById(e.id);
+    if (!found) return Fail(found.error());
+    before = std::move(*found);
+    auto change = BeginChange(ChangeAction::kEdit, e.id);
+    if (!change) return Fail(change.error());
+    if (auto saved = SaveBefore(*change, e.id); !saved) return saved;
+    auto statement = db_->Prepare(
+        "UPDATE log SET date = ?, distance_m = ?, duration_s = ?, pain = ?, pain_before = ?, "
+        "onset_m = ?, onset_s = ?, done = ?, helped = ?, note = ? WHERE id = ?");
+    if (!statement) return Fail(statement.error());
+    const std::string date = FormatDate(e.date);
+    statement->Bind(1, std::string_view(date))
+        .Bind(2, e.distance_m)
+        .Bind(3, e.duration_s)
+        .Bind(4, ToInt(e.pain))
+        .Bind(5, ToInt(e.pain_before))
+        .Bind(6, e.onset_m)
+        .Bind(7, e.onset_s)
+        .Bind(8, ToInt(e.done))
+        .Bind(9, ToInt(e.helped))
+        .Bind(10, std::string_view(e.note))
+        .Bind(11, std::optional<std::int64_t>(e.id));
+    return statement->Run();
+  });
+  if (!done) return Fail(done.error());
+  return before;
+}
+
+Result<LogChange> Store::DeleteLogEntry(std::int64_t id) {
+  LogChange change;
+  change.action = ChangeAction::kDelete;
+  auto done = InTransaction([&]() -> Result<void> {
+    auto found = LogEntryById(id);
+    if (!found) return Fail(found.error());
+    change.entry = std::move(*found);
+    auto mornings = LogRows("run_id = ?1 AND kind = 'morning' AND deleted_at IS NULL", id);
+    if (!mornings) return Fail(mornings.error());
+    change.also = std::move(*mornings);
+    auto change_id = BeginChange(ChangeAction::kDelete, id);
+    if (!change_id) return Fail(change_id.error());
+    change.id = *change_id;
+    if (auto saved = SaveBefore(*change_id, id); !saved) return saved;
+    for (const LogEntry& morning : change.also) {
+      if (auto saved = SaveBefore(*change_id, morning.id); !saved) return saved;
+    }
+    auto retie = db_->Prepare(
+        "UPDATE log SET kind = 'checkin', run_id = NULL WHERE run_id = ? AND kind = 'morning' "
+        "AND deleted_at IS NULL");
+    if (!retie) return Fail(retie.error());
+    retie->Bind(1, std::optional<std::int64_t>(id));
+    if (auto run = retie->Run(); !run) return run;
+    auto mark = db_->Prepare("UPDATE log SET deleted_at = " + std::string(kNow) + " WHERE id = ?");
+    if (!mark) return Fail(mark.error());
+    mark->Bind(1, std::optional<std::int64_t>(id));
+    return mark->Run();
+  });
+  if (!done) return Fail(done.error());
+  return change;
+}
+
+Result<std::optional<LogChange>> Store::LastChange() {
+  auto statement =
+      db_->Prepare("SELECT id, action, log_id, created_at FROM changes ORDER BY id DESC LIMIT 1");
+  if (!statement) return Fail(statement.error());
+  auto row = statement->Step();
+  if (!row) return Fail(row.error());
+  if (!*row) return std::optional<LogChange>();
+  LogChange change;
+  change.id = statement->Int(0);
+  const auto action = ChangeActionFromId(statement->Text(1));
+  if (!action) return Fail(Error::Corruption("database: unknown change in the undo journal"));
+  change.action = *action;
+  const std::int64_t log_id = statement->Int(2);
+  change.created_at = statement->Text(3);
+  if (change.action == ChangeAction::kAdd) {
+    auto added = LogRows("id = ?1", log_id);
+    if (!added) return Fail(added.error());
+    if (added->empty()) return Fail(Error::Corruption("database: the undo journal is damaged"));
+    change.entry = std::move(added->front());
+    return std::optional<LogChange>(std::move(change));
+  }
+  auto before = db_->Prepare("SELECT " + std::string(kLogColumns) +
+                             " FROM change_rows WHERE change_id = ? ORDER BY date, id");
+  if (!before) return Fail(before.error());
+  before->Bind(1, std::optional<std::int64_t>(change.id));
+  auto rows = ReadLog(*before);
+  if (!rows) return Fail(rows.error());
+  for (LogEntry& entry : *rows) {
+    if (entry.id == log_id) {
+      change.entry = std::move(entry);
+    } else {
+      change.also.push_back(std::move(entry));
+    }
+  }
+  if (change.entry.id != log_id) {
+    return Fail(Error::Corruption("database: the undo journal is damaged"));
+  }
+  return std::optional<LogChange>(std::move(change));
+}
+
+Result<LogChange> Store::UndoLastChange() {
+  LogChange undone;
+  auto done = InTransaction([&]() -> Result<void> {
+    auto last = LastChange();
+    if (!last) return Fail(last.error());
+    if (!*last) return Fail(Error::NotFound("there is nothing to undo"));
+    undone = std::move(**last);
+    if (undone.action == ChangeAction::kAdd) {
+      auto remove = db_->Prepare("DELETE FROM log WHERE id = ?");
+      if (!remove) return Fail(remove.error());
+      remove->Bind(1, std::optional<std::int64_t>(undone.entry.id));
+      if (auto run = remove->Run(); !run) return run;
+    } else {
+      const std::string columns(kLogRowColumns);
+      auto restore = db_->Prepare("UPDATE log SET (" + columns + ") = (SELECT " + columns +
+                                  " FROM change_rows WHERE change_id = ?1 AND change_rows.id = "
+                                  "log.id) WHERE id IN (SELECT id FROM change_rows WHERE "
+                                  "change_id = ?1)");
+      if (!restore) return Fail(restore.error());
+      restore->Bind(1, std::optional<std::int64_t>(undone.id));
+      if (auto run = restore->Run(); !run) return run;
+    }
+    auto pop = db_->Prepare("DELETE FROM changes WHERE id = ?");
+    if (!pop) return Fail(pop.error());
+    pop->Bind(1, std::optional<std::int64_t>(undone.id));
+    return pop->Run();
+  });
+  if (!done) return Fail(done.error());
+  return undone;
 }
 
 namespace {
 
 constexpr std::string_view kActivityColumns =
     "id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, distance_m, elapsed_s, "
-    "timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, elevation_gain_m, laps, created_at";
+    "timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, elevation_gain_m, laps, created_at, "
+    "EXISTS(SELECT 1 FROM log WHERE log.id = activities.log_id AND log.deleted_at IS NOT NULL)";
+// Leaves out the activities of deleted runs.
+constexpr std::string_view kActivityInForce =
+    "log_id NOT IN (SELECT id FROM log WHERE deleted_at IS NOT NULL)";
 
 StoredActivity ActivityRow(const sqlite::Statement& row) {
   StoredActivity a;
@@ -382,6 +650,7 @@ StoredActivity ActivityRow(const sqlite::Statement& row) {
   a.elevation_gain_m = row.OptionalReal(15);
   a.laps_json = row.Text(16);
   a.created_at = row.Text(17);
+  a.deleted = row.Int(18) != 0;
   return a;
 }
 
@@ -398,7 +667,7 @@ Result<std::vector<StoredActivity>> ReadActivities(sqlite::Statement& statement,
     if (!row) return Fail(row.error());
     if (!*row) break;
     StoredActivity activity = ActivityRow(statement);
-    if (tracks) activity.track = TrackFromBlob(statement.Text(18));
+    if (tracks) activity.track = TrackFromBlob(statement.Text(19));
     activities.push_back(std::move(activity));
   }
   return activities;
@@ -450,14 +719,16 @@ Result<std::vector<StoredActivity>> Store::ActivitiesStartingBetween(double from
 
 Result<std::vector<StoredActivity>> Store::Activities(bool with_tracks) {
   auto statement = db_->Prepare("SELECT " + std::string(kActivityColumns) +
-                                (with_tracks ? ", track" : "") + " FROM activities ORDER BY id");
+                                (with_tracks ? ", track" : "") + " FROM activities WHERE " +
+                                std::string(kActivityInForce) + " ORDER BY id");
   if (!statement) return Fail(statement.error());
   return ReadActivities(*statement, with_tracks);
 }
 
 Result<std::optional<StoredActivity>> Store::ActivityForRun(std::int64_t log_id) {
   auto statement = db_->Prepare("SELECT " + std::string(kActivityColumns) +
-                                ", track FROM activities WHERE log_id = ?");
+                                ", track FROM activities WHERE log_id = ? AND " +
+                                std::string(kActivityInForce));
   if (!statement) return Fail(statement.error());
   statement->Bind(1, std::optional<std::int64_t>(log_id));
   auto found = ReadActivities(*statement, true);
@@ -469,7 +740,7 @@ Result<std::optional<StoredActivity>> Store::ActivityForRun(std::int64_t log_id)
 Result<void> Store::SetRunPain(std::int64_t log_id, int pain, std::optional<int> pain_before) {
   auto statement = db_->Prepare(
       "UPDATE log SET pain = ?, pain_before = COALESCE(?, pain_before) WHERE id = ? AND kind = "
-      "'run'");
+      "'run' AND deleted_at IS NULL");
   if (!statement) return Fail(statement.error());
   statement->Bind(1, std::optional<std::int64_t>(pain))
       .Bind(2, ToInt(pain_before))
@@ -482,7 +753,8 @@ Result<void> Store::SetRunPain(std::int64_t log_id, int pain, std::optional<int>
 Result<void> Store::SetRunOnset(std::int64_t log_id, std::optional<double> onset_m,
                                 std::optional<double> onset_s) {
   auto statement =
-      db_->Prepare("UPDATE log SET onset_m = ?, onset_s = ? WHERE id = ? AND kind = 'run'");
+      db_->Prepare(
+      "UPDATE log SET onset_m = ?, onset_s = ? WHERE id = ? AND kind = 'run' AND deleted_at IS NULL");
   if (!statement) return Fail(statement.error());
   statement->Bind(1, onset_m).Bind(2, onset_s).Bind(3, std::optional<std::int64_t>(log_id));
   if (auto run = statement->Run(); !run) return Fail(run.error());
@@ -515,6 +787,7 @@ Result<bool> Store::IsEmpty() {
 
 Result<void> Store::Clear() {
   return db_->Execute(
+      "DELETE FROM change_rows; DELETE FROM changes; "
       "DELETE FROM activities; DELETE FROM log WHERE kind = 'morning'; DELETE FROM log; "
       "DELETE FROM plans; "
       "DELETE FROM assessments; DELETE FROM settings;");

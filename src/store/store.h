@@ -66,6 +66,22 @@ struct StoredActivity {
   std::string laps_json = "[]";
   std::vector<float> track;  // t0, d0, t1, d1, ...
   std::string created_at;
+  bool deleted = false;  // its run was deleted (ActivitiesStartingBetween only)
+};
+
+// What the runner did to the log, kept in the undo journal.
+enum class ChangeAction { kAdd, kEdit, kDelete };
+
+// One change in the undo journal.
+struct LogChange {
+  std::int64_t id = 0;
+  ChangeAction action = ChangeAction::kAdd;
+  // The entry the runner changed: as added (add), or as it was before (edit, delete).
+  LogEntry entry;
+  // Other entries the change touched, as they were before: the next-morning scores of a
+  // deleted run, which became check-ins.
+  std::vector<LogEntry> also;
+  std::string created_at;
 };
 
 struct LogFilter {
@@ -93,7 +109,8 @@ class Store {
   static int LatestSchemaVersion();
   Result<int> SchemaVersion();
 
-  // Runs `work` in one transaction: every write it makes lands, or none does.
+  // Runs `work` in one transaction: every write it makes lands, or none does. Called
+  // inside another InTransaction, it joins that one (the outer call commits).
   Result<void> InTransaction(const std::function<Result<void>()>& work);
 
   Result<std::optional<std::string>> Setting(std::string_view key);
@@ -106,12 +123,44 @@ class Store {
   Result<std::int64_t> AddPlan(const StoredPlan& plan);
   Result<std::vector<StoredPlan>> Plans();  // oldest first
   Result<std::int64_t> AddLogEntry(const LogEntry& entry);
-  Result<std::vector<LogEntry>> Log(const LogFilter& filter = {});  // by date, then id
+  // The entries in force (deleted ones left out), by date, then id.
+  Result<std::vector<LogEntry>> Log(const LogFilter& filter = {});
+  // One entry in force. Fails with kNotFound naming `id` when there is none (or it was
+  // deleted).
+  Result<LogEntry> LogEntryById(std::int64_t id);
+
+  // Corrections, each in one transaction and recorded in the undo journal.
+  //
+  // Deletion is a mark (deleted_at), not a removal: undo is then exact (same ids, an
+  // imported run's activity and track never leave), and a deleted imported run stays
+  // known to the importer's duplicate check, so importing the same folder again does not
+  // bring back a bike ride the runner deleted. Deleted entries are invisible everywhere
+  // else (Log, Activities, ActivityForRun, exports).
+  //
+  // Records that the entry `log_id` (just added by the runner) can be undone by removing
+  // it. Call it in the transaction that added the entry.
+  Result<void> RecordAdd(std::int64_t log_id);
+  // Replaces the date, distance, time, pains, onset, done, helped and note of entry
+  // `entry.id` (its kind, run, source and creation time stay). Returns the entry as it
+  // was. Fails with kNotFound naming the id.
+  Result<LogEntry> UpdateLogEntry(const LogEntry& entry);
+  // Deletes entry `id`. A run's next-morning scores become check-ins of their day (the
+  // pain was real; only the run it followed is gone), so none points at a deleted run.
+  // Returns what was changed, as it was. Fails with kNotFound naming the id.
+  Result<LogChange> DeleteLogEntry(std::int64_t id);
+  // The latest change in the journal, if any.
+  Result<std::optional<LogChange>> LastChange();
+  // Undoes the latest change: an add is removed, an edit or a delete is put back exactly
+  // as it was. Returns what was undone. Fails with kNotFound when there is nothing to undo.
+  // The journal keeps the last kJournalSize changes.
+  Result<LogChange> UndoLastChange();
+  static constexpr int kJournalSize = 100;
 
   Result<std::int64_t> AddActivity(const StoredActivity& activity);
-  // Activities starting between the two UTC times (inclusive), without their tracks.
+  // Activities starting between the two UTC times (inclusive), without their tracks;
+  // those of deleted runs too, marked `deleted` (the importer's duplicate check).
   Result<std::vector<StoredActivity>> ActivitiesStartingBetween(double from_utc, double to_utc);
-  // Every activity, oldest first; with tracks only when asked (export).
+  // Every activity of a run in force, oldest first; with tracks only when asked (export).
   Result<std::vector<StoredActivity>> Activities(bool with_tracks = false);
   // The activity of a run in the log, with its track.
   Result<std::optional<StoredActivity>> ActivityForRun(std::int64_t log_id);
@@ -126,14 +175,19 @@ class Store {
 
   // True when nothing has been stored (settings included).
   Result<bool> IsEmpty();
-  // Deletes every row (inside the caller's transaction, if any).
+  // Deletes every row, the undo journal too (inside the caller's transaction, if any).
   Result<void> Clear();
 
  private:
   explicit Store(std::unique_ptr<sqlite::Database> db);
   Result<void> Migrate(int target);
 
+  Result<std::vector<LogEntry>> LogRows(std::string_view where, std::int64_t id);
+  Result<std::int64_t> BeginChange(ChangeAction action, std::int64_t log_id);
+  Result<void> SaveBefore(std::int64_t change_id, std::int64_t log_id);
+
   std::unique_ptr<sqlite::Database> db_;
+  int transaction_depth_ = 0;
 };
 
 }  // namespace backstride

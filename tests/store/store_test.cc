@@ -154,7 +154,8 @@ std::string SchemaShape(const std::string& path) {
   sqlite3* raw = nullptr;
   sqlite3_open(path.c_str(), &raw);
   std::string shape;
-  for (const char* table : {"settings", "assessments", "plans", "log"}) {
+  for (const char* table :
+       {"settings", "assessments", "plans", "log", "activities", "changes", "change_rows"}) {
     sqlite3_stmt* statement = nullptr;
     const std::string sql = std::string("PRAGMA table_info(") + table + ")";
     sqlite3_prepare_v2(raw, sql.c_str(), -1, &statement, nullptr);
@@ -236,6 +237,176 @@ TEST(Store, RefusesAFileThatIsNotADatabase) {
   EXPECT_NE(store.error().message.find("not a"), std::string::npos) << store.error().message;
   // And the file is left as it was.
   EXPECT_EQ(fs::file_size(path), 4096u);
+}
+
+StoredActivity ActivityOf(std::int64_t log_id, double start_utc) {
+  StoredActivity activity;
+  activity.log_id = log_id;
+  activity.file = "ride.fit";
+  activity.format = "fit";
+  activity.sport = "running";
+  activity.start_utc = start_utc;
+  activity.distance_m = 42000;
+  activity.elapsed_s = 5400;
+  activity.moving_s = 5300;
+  activity.points = 3;
+  activity.laps_json = R"([{"start_s":0,"elapsed_s":5400,"trigger":"manual"}])";
+  activity.track = {0, 0, 60, 400, 5400, 42000};
+  return activity;
+}
+
+TEST(StoreCorrections, AnEditKeepsTheIdAndUndoPutsBackWhatWasThere) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  LogEntry run = RunEntryOn(kDay, 2, 7);
+  run.onset_m = 1500;
+  run.note = "windy";
+  const std::int64_t id = *store->AddLogEntry(run);
+  ASSERT_TRUE(store->RecordAdd(id));
+
+  LogEntry edited = *store->LogEntryById(id);
+  edited.pain = 2;
+  edited.onset_m.reset();
+  edited.note = "";
+  auto was = store->UpdateLogEntry(edited);
+  ASSERT_TRUE(was.has_value()) << was.error().message;
+  EXPECT_EQ(was->pain, 7);
+  const LogEntry now = *store->LogEntryById(id);
+  EXPECT_EQ(now.pain, 2);
+  EXPECT_FALSE(now.onset_m.has_value());
+  EXPECT_EQ(now.created_at, was->created_at);
+
+  auto last = *store->LastChange();
+  ASSERT_TRUE(last.has_value());
+  EXPECT_EQ(last->action, ChangeAction::kEdit);
+  EXPECT_EQ(last->entry.pain, 7);
+
+  auto undone = store->UndoLastChange();
+  ASSERT_TRUE(undone.has_value()) << undone.error().message;
+  EXPECT_EQ(undone->action, ChangeAction::kEdit);
+  const LogEntry back = *store->LogEntryById(id);
+  EXPECT_EQ(back.pain, 7);
+  EXPECT_EQ(back.onset_m, 1500);
+  EXPECT_EQ(back.note, "windy");
+  EXPECT_EQ(back.created_at, was->created_at);
+
+  // Then the add itself is undone, and there is nothing left to undo.
+  undone = store->UndoLastChange();
+  ASSERT_TRUE(undone.has_value()) << undone.error().message;
+  EXPECT_EQ(undone->action, ChangeAction::kAdd);
+  EXPECT_TRUE(store->Log()->empty());
+  auto nothing = store->UndoLastChange();
+  ASSERT_FALSE(nothing.has_value());
+  EXPECT_EQ(nothing.error().code, ErrorCode::kNotFound);
+}
+
+TEST(StoreCorrections, ADeletedImportedRunIsHiddenKnownToTheImporterAndRestoredWhole) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  LogEntry ride = RunEntryOn(kDay, 42, 1);
+  ride.source = "import:fit";
+  const std::int64_t ride_id = *store->AddLogEntry(ride);
+  const std::int64_t activity_id = *store->AddActivity(ActivityOf(ride_id, 1.8e9));
+  LogEntry morning;
+  morning.date = AddDays(kDay, 1);
+  morning.kind = LogKind::kMorning;
+  morning.pain = 3;
+  morning.run_id = ride_id;
+  const std::int64_t morning_id = *store->AddLogEntry(morning);
+
+  auto deleted = store->DeleteLogEntry(ride_id);
+  ASSERT_TRUE(deleted.has_value()) << deleted.error().message;
+  EXPECT_EQ(deleted->entry.id, ride_id);
+  ASSERT_EQ(deleted->also.size(), 1u);
+  EXPECT_EQ(deleted->also[0].id, morning_id);
+
+  // Gone from the log, the runs and the export; the morning score is a check-in now.
+  auto log = *store->Log();
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].id, morning_id);
+  EXPECT_EQ(log[0].kind, LogKind::kCheckIn);
+  EXPECT_FALSE(log[0].run_id.has_value());
+  EXPECT_FALSE(store->LogEntryById(ride_id).has_value());
+  EXPECT_FALSE(store->ActivityForRun(ride_id)->has_value());
+  EXPECT_TRUE(store->Activities(true)->empty());
+  EXPECT_FALSE(store->SetRunPain(ride_id, 2, std::nullopt).has_value());
+  // The importer's duplicate check still sees it, marked.
+  auto near = *store->ActivitiesStartingBetween(1.8e9 - 60, 1.8e9 + 60);
+  ASSERT_EQ(near.size(), 1u);
+  EXPECT_TRUE(near[0].deleted);
+
+  auto undone = store->UndoLastChange();
+  ASSERT_TRUE(undone.has_value()) << undone.error().message;
+  EXPECT_EQ(undone->action, ChangeAction::kDelete);
+  log = *store->Log();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].id, ride_id);
+  EXPECT_EQ(log[0].source, "import:fit");
+  EXPECT_EQ(log[1].id, morning_id);
+  EXPECT_EQ(log[1].kind, LogKind::kMorning);
+  EXPECT_EQ(log[1].run_id, ride_id);
+  auto activity = *store->ActivityForRun(ride_id);
+  ASSERT_TRUE(activity.has_value());
+  EXPECT_EQ(activity->id, activity_id);
+  EXPECT_EQ(activity->track, (std::vector<float>{0, 0, 60, 400, 5400, 42000}));
+  EXPECT_FALSE(activity->deleted);
+  EXPECT_FALSE(store->LastChange()->has_value());
+}
+
+TEST(StoreCorrections, AnUnknownIdChangesNothing) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  const std::int64_t id = *store->AddLogEntry(RunEntryOn(kDay, 2, 1));
+  LogEntry missing = RunEntryOn(kDay, 3, 1);
+  missing.id = 99;
+  auto edited = store->UpdateLogEntry(missing);
+  ASSERT_FALSE(edited.has_value());
+  EXPECT_EQ(edited.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(edited.error().message.find("99"), std::string::npos) << edited.error().message;
+  EXPECT_FALSE(store->DeleteLogEntry(99).has_value());
+  ASSERT_TRUE(store->DeleteLogEntry(id));
+  EXPECT_FALSE(store->DeleteLogEntry(id).has_value()) << "deleted twice";
+  // Only the one delete is in the journal.
+  ASSERT_TRUE(store->UndoLastChange());
+  EXPECT_FALSE(store->LastChange()->has_value());
+  EXPECT_EQ(store->Log()->size(), 1u);
+}
+
+TEST(StoreCorrections, ACorrectionInsideAFailedTransactionLeavesNoTrace) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  const std::int64_t id = *store->AddLogEntry(RunEntryOn(kDay, 2, 1));
+  auto failed = store->InTransaction([&]() -> Result<void> {
+    if (auto deleted = store->DeleteLogEntry(id); !deleted) return Fail(deleted.error());
+    return Fail(Error::InvalidArgument("changed my mind"));
+  });
+  EXPECT_FALSE(failed.has_value());
+  EXPECT_EQ(store->Log()->size(), 1u);
+  EXPECT_FALSE(store->LastChange()->has_value());
+}
+
+TEST(StoreCorrections, TheJournalKeepsTheLastChangesOnly) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  LogEntry run = RunEntryOn(kDay, 2, 1);
+  run.id = *store->AddLogEntry(run);
+  for (int i = 0; i < Store::kJournalSize + 5; ++i) {
+    run.pain = i % 10;
+    ASSERT_TRUE(store->UpdateLogEntry(run));
+  }
+  int undone = 0;
+  while (store->UndoLastChange()) ++undone;
+  EXPECT_EQ(undone, Store::kJournalSize);
+}
+
+TEST(StoreCorrections, ClearEmptiesTheJournal) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  const std::int64_t id = *store->AddLogEntry(RunEntryOn(kDay, 2, 1));
+  ASSERT_TRUE(store->DeleteLogEntry(id));
+  ASSERT_TRUE(store->Clear());
+  EXPECT_FALSE(store->LastChange()->has_value());
+  EXPECT_TRUE(*store->IsEmpty());
 }
 
 // Starts the writer helper, lets it commit for a while, kills it with SIGKILL mid-write,
