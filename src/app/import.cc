@@ -217,14 +217,19 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
   auto near = store.ActivitiesStartingBetween(*activity.start_utc_s - kDuplicateStartToleranceS,
                                               *activity.start_utc_s + kDuplicateStartToleranceS);
   bool duplicate = false;
+  bool deleted = false;  // the runner deleted this run: it stays out
   if (near) {
-    duplicate = std::any_of(near->begin(), near->end(),
-                            [&](const StoredActivity& s) { return SameRun(s, activity); });
+    for (const StoredActivity& stored : *near) {
+      if (!SameRun(stored, activity)) continue;
+      duplicate = true;
+      deleted = deleted || stored.deleted;
+    }
   }
   for (const StoredActivity& seen : this_batch) duplicate = duplicate || SameRun(seen, activity);
   if (duplicate) {
     result.status = ImportStatus::kDuplicate;
-    result.reason = "the same run is already stored (same start, duration and distance)";
+    result.reason = deleted ? "you deleted this run from the log, so it is not imported again"
+                            : "the same run is already stored (same start, duration and distance)";
   } else if (options.dry_run) {
     result.status = ImportStatus::kImported;
     result.reason = "dry run: not stored" + warnings;

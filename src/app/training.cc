@@ -304,6 +304,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
     auto id = store.AddLogEntry(entry);
     if (!id) return Fail(id.error());
     outcome.id = *id;
+    if (auto journal = store.RecordAdd(*id); !journal) return journal;  // undo takes it out
     if (new_route) {
       auto id2 = store.AddAssessment({0, today, std::string(RouteId(new_route->triage.route)),
                                       AnswersToJson(new_route->answers, -1), "checkin", ""});
