@@ -43,9 +43,9 @@ std::string_view KindNoun(LogKind kind) {
   return "entry";
 }
 
-// "the run of 12 March"
+// "run of 12 March"
 std::string EntryName(const LogEntry& entry, Date today) {
-  return "the " + std::string(KindNoun(entry.kind)) + " of " + DayText(entry.date, today);
+  return std::string(KindNoun(entry.kind)) + " of " + DayText(entry.date, today);
 }
 
 std::string Capitalised(std::string text) {
@@ -236,7 +236,7 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
   outcome.id = id;
   const std::vector<std::string> parts = Differences(*current, edited, units, today);
   if (parts.empty()) {
-    outcome.changes.push_back("Nothing to change: " + EntryName(*current, today) +
+    outcome.changes.push_back("Nothing to change: the " + EntryName(*current, today) +
                               " already says that.");
     return outcome;
   }
@@ -307,10 +307,10 @@ Result<LogOutcome> UndoLastChange(Store& store, Date today) {
   std::optional<std::int64_t> run_id;
   switch (undone->action) {
     case ChangeAction::kAdd:
-      outcome.changes.push_back("Undone: " + name + " you logged is taken out of the log.");
+      outcome.changes.push_back("Undone: the " + name + " you logged is taken out of the log.");
       break;
     case ChangeAction::kEdit: {
-      std::string text = "Undone: the correction of " + name;
+      std::string text = "Undone: the correction of the " + name;
       if (now) {
         const std::vector<std::string> parts = Differences(*now, undone->entry, units, today);
         if (!parts.empty()) text += "; back to " + Joined(parts);
@@ -320,7 +320,7 @@ Result<LogOutcome> UndoLastChange(Store& store, Date today) {
       break;
     }
     case ChangeAction::kDelete:
-      outcome.changes.push_back("Undone: " + name + " is back in the log.");
+      outcome.changes.push_back("Undone: the " + name + " is back in the log.");
       if (!undone->also.empty()) {
         outcome.changes.push_back(undone->also.size() == 1
                                       ? "Its next-morning pain score is tied to it again."
@@ -340,11 +340,11 @@ Result<std::optional<std::string>> DescribeUndo(Store& store, Date today) {
   const std::string name = EntryName((*last)->entry, today);
   switch ((*last)->action) {
     case ChangeAction::kAdd:
-      return std::optional<std::string>("Undo logging " + name);
+      return std::optional<std::string>("Undo logging the " + name);
     case ChangeAction::kEdit:
-      return std::optional<std::string>("Undo the correction of " + name);
+      return std::optional<std::string>("Undo the correction of the " + name);
     case ChangeAction::kDelete:
-      return std::optional<std::string>("Undo deleting " + name);
+      return std::optional<std::string>("Undo deleting the " + name);
   }
   return std::optional<std::string>();
 }

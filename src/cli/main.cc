@@ -12,6 +12,7 @@
 #include "base/memory.h"
 #include "cli/assess_command.h"
 #include "cli/context.h"
+#include "cli/correction_commands.h"
 #include "cli/data_commands.h"
 #include "cli/serve_command.h"
 #include "cli/import_commands.h"
@@ -146,6 +147,34 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::Range(0, 10));
   add_common(log_checkin);
+  EditOptions edit;
+  CLI::App* log_edit = log_command->add_subcommand(
+      "edit", "Correct an entry or a run (logged or imported); the plan is worked out again.");
+  log_edit->add_option("id", edit.id, "The entry's id (see 'backstride history').")->required();
+  log_edit->add_option("--date", edit.date, "The day it happened (YYYY-MM-DD).");
+  log_edit->add_option("--distance", edit.distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
+  log_edit->add_option("--time", edit.time, "Time, e.g. 12:34 or 1:02:03.");
+  log_edit->add_option("--pain", edit.pain, "Pain: during a run, that morning, or that day, 0-10.")
+      ->check(CLI::Range(0, 10));
+  log_edit->add_option("--before", edit.pain_before, "Back pain before the run, 0-10.")
+      ->check(CLI::Range(0, 10));
+  log_edit->add_flag("--no-before", edit.no_before, "No pain before the run was given after all.");
+  log_edit->add_option("--onset", edit.onset,
+                       "Where the pain started: a distance (1.6km) or a time (9min).");
+  log_edit->add_flag("--no-onset", edit.no_onset, "The pain did not start during the run.");
+  log_edit->add_flag("--done", edit.done, "The session was done.");
+  log_edit->add_flag("--skipped", edit.skipped, "The session was skipped.");
+  log_edit->add_option("--helped", edit.helped, "Has treatment helped? yes, no or unsure.")
+      ->check(CLI::IsMember({"yes", "no", "unsure"}));
+  log_edit->add_option("--note", edit.note, "A short note (\"\" removes it).");
+  std::int64_t delete_id = 0;
+  CLI::App* log_delete = log_command->add_subcommand(
+      "delete", "Delete an entry or a run (an imported one with its recording); 'backstride "
+                "undo' brings it back.");
+  log_delete->add_option("id", delete_id, "The entry's id (see 'backstride history').")
+      ->required();
+  CLI::App* undo_command = app.add_subcommand(
+      "undo", "Undo the last entry logged, corrected or deleted; the plan is worked out again.");
 
   // --- history, config, export, import-data ----------------------------------------------
   HistoryOptions history;
@@ -230,7 +259,7 @@ int Main(int argc, char** argv) {
       std::string given;
       for (const std::string& extra : app.remaining()) given += " '" + extra + "'";
       std::cerr << "backstride log: say what to log: run, morning, strength, sprint, mobility, "
-                   "treatment or checkin"
+                   "treatment or checkin (or edit or delete an entry)"
                 << (given.empty() ? "" : "; got" + given) << "\n";
       return kExitBadInput;
     }
@@ -248,6 +277,9 @@ int Main(int argc, char** argv) {
   if (today_command->parsed()) return RunToday(global, std::cout, std::cerr);
   if (week_command->parsed()) return RunWeek(global, next_week, std::cout, std::cerr);
   if (status_command->parsed()) return RunStatus(global, std::cout, std::cerr);
+  if (log_edit->parsed()) return RunLogEdit(global, edit, std::cout, std::cerr);
+  if (log_delete->parsed()) return RunLogDelete(global, delete_id, std::cout, std::cerr);
+  if (undo_command->parsed()) return RunUndo(global, std::cout, std::cerr);
   if (log_command->parsed()) {
     for (CLI::App* sub : log_command->get_subcommands()) log.kind = sub->get_name();
     return RunLog(global, log, std::cout, std::cerr);

@@ -1,0 +1,119 @@
+#include "cli/correction_commands.h"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "app/corrections.h"
+#include "app/log_form.h"
+#include "cli/assess_command.h"
+#include "cli/text_wrap.h"
+
+namespace backstride::cli {
+namespace {
+
+constexpr std::size_t kWidth = 80;
+
+// An id that is not in the log is the runner's typo: bad input, naming the id.
+int ReportCorrectionFailure(std::ostream& err, Error error) {
+  if (error.code == ErrorCode::kNotFound && error.message.starts_with("there is no log entry")) {
+    error.code = ErrorCode::kInvalidArgument;
+    error.message += " ('backstride history' lists the entries with their ids)";
+  }
+  return ReportFailure(err, WithFlagName(std::move(error)));
+}
+
+void PrintChanges(std::ostream& out, const LogOutcome& outcome) {
+  for (const std::string& change : outcome.changes) out << Wrap(change, kWidth, "  ", "- ");
+}
+
+Result<LogEntryChanges> ChangesFrom(const EditOptions& options, Date today, DistanceUnit units) {
+  // The form's parser reads the distance, time, onset and date as `log run` does.
+  LogForm form;
+  form.kind = "run";
+  form.date = options.date;
+  form.distance = options.distance;
+  form.time = options.time;
+  form.onset = options.onset;
+  auto parsed = ParseLogForm(form, today, units, "--");
+  if (!parsed) return Fail(parsed.error());
+  LogEntryChanges changes;
+  if (!options.date.empty()) changes.date = parsed->date;
+  changes.distance_m = parsed->distance_m;
+  changes.duration_s = parsed->duration_s;
+  changes.onset_m = parsed->onset_m;
+  changes.onset_s = parsed->onset_s;
+  changes.pain = options.pain;
+  changes.pain_before = options.pain_before;
+  changes.note = options.note;
+  if (options.done && options.skipped) {
+    return Fail(Error::InvalidArgument("--done and --skipped cannot be used together", "--done"));
+  }
+  if (options.done) changes.done = true;
+  if (options.skipped) changes.done = false;
+  if (options.helped == "yes" || options.helped == "no") {
+    changes.helped = options.helped == "yes";
+  } else if (options.helped == "unsure") {
+    changes.clear_helped = true;
+  } else if (!options.helped.empty()) {
+    return Fail(Error::InvalidArgument(
+        "--helped: must be yes, no or unsure, got '" + options.helped + "'", "--helped"));
+  }
+  if (options.no_before && options.pain_before) {
+    return Fail(Error::InvalidArgument("--before and --no-before cannot be used together",
+                                       "--before"));
+  }
+  if (options.no_onset && !options.onset.empty()) {
+    return Fail(Error::InvalidArgument("--onset and --no-onset cannot be used together",
+                                       "--onset"));
+  }
+  changes.clear_pain_before = options.no_before;
+  changes.clear_onset = options.no_onset;
+  const bool any = changes.date || changes.distance_m || changes.duration_s || changes.onset_m ||
+                   changes.onset_s || changes.pain || changes.pain_before || changes.note ||
+                   changes.done || changes.helped || changes.clear_helped ||
+                   changes.clear_pain_before || changes.clear_onset;
+  if (!any) {
+    return Fail(Error::InvalidArgument(
+        "say what to change: --date, --distance, --time, --pain, --before, --onset, --note, "
+        "--done, --skipped or --helped"));
+  }
+  return changes;
+}
+
+}  // namespace
+
+int RunLogEdit(const GlobalOptions& global, const EditOptions& options, std::ostream& out,
+               std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto changes = ChangesFrom(options, opened->today, opened->settings.units);
+  if (!changes) return ReportFailure(err, changes.error());
+  auto outcome = EditLogEntry(*opened->store, options.id, *changes, opened->today);
+  if (!outcome) return ReportCorrectionFailure(err, outcome.error());
+  out << fmt::format("Entry {}:\n", options.id);
+  PrintChanges(out, *outcome);
+  return kExitOk;
+}
+
+int RunLogDelete(const GlobalOptions& global, std::int64_t id, std::ostream& out,
+                 std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto outcome = DeleteLogEntry(*opened->store, id, opened->today);
+  if (!outcome) return ReportCorrectionFailure(err, outcome.error());
+  out << fmt::format("Deleted entry {}; 'backstride undo' brings it back.\n", id);
+  PrintChanges(out, *outcome);
+  return kExitOk;
+}
+
+int RunUndo(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
+  auto opened = Open(global);
+  if (!opened) return ReportFailure(err, opened.error());
+  auto outcome = UndoLastChange(*opened->store, opened->today);
+  if (!outcome) return ReportFailure(err, outcome.error());
+  PrintChanges(out, *outcome);
+  return kExitOk;
+}
+
+}  // namespace backstride::cli

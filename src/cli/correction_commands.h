@@ -1,0 +1,42 @@
+// The commands that correct the log: `log edit ID`, `log delete ID` and `undo`. Each
+// says what changed in the plan; each returns its exit code and writes results to `out`,
+// problems to `err`.
+#ifndef BACKSTRIDE_CLI_CORRECTION_COMMANDS_H_
+#define BACKSTRIDE_CLI_CORRECTION_COMMANDS_H_
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "cli/context.h"
+
+namespace backstride::cli {
+
+// What `log edit` may change; options not given keep their value.
+struct EditOptions {
+  std::int64_t id = 0;  // as 'backstride history' shows it
+  std::string date;
+  std::string distance;  // in the runner's units unless it says
+  std::string time;
+  std::optional<int> pain;
+  std::optional<int> pain_before;
+  std::string onset;  // "1.6km" or "9min"
+  bool done = false;
+  bool skipped = false;
+  std::string helped;  // yes | no | unsure (blank it)
+  std::optional<std::string> note;
+  bool no_before = false;  // blank the pain before
+  bool no_onset = false;   // blank where the pain started
+};
+int RunLogEdit(const GlobalOptions& global, const EditOptions& options, std::ostream& out,
+               std::ostream& err);
+
+int RunLogDelete(const GlobalOptions& global, std::int64_t id, std::ostream& out,
+                 std::ostream& err);
+
+int RunUndo(const GlobalOptions& global, std::ostream& out, std::ostream& err);
+
+}  // namespace backstride::cli
+
+#endif  // BACKSTRIDE_CLI_CORRECTION_COMMANDS_H_
