@@ -171,6 +171,7 @@ std::optional<std::int64_t> RunOf(const LogEntry& entry) {
 
 LogEntryChanges ReplaceWith(const LogEntry& replacement) {
   LogEntryChanges changes;
+  changes.kind = replacement.kind;
   changes.date = replacement.date;
   changes.distance_m = replacement.distance_m;
   changes.duration_s = replacement.duration_s;
@@ -191,6 +192,12 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
                                 Date today) {
   auto current = store.LogEntryById(id);
   if (!current) return Fail(current.error());
+  if (changes.kind && *changes.kind != current->kind) {
+    return Fail(Error::InvalidArgument(
+        "kind: entry " + std::to_string(id) + " is a " + std::string(KindNoun(current->kind)) +
+            "; an entry's kind does not change (delete it and log it again)",
+        "kind"));
+  }
   LogEntry edited = *current;
   if (changes.date) edited.date = *changes.date;
   if (changes.distance_m) edited.distance_m = changes.distance_m;

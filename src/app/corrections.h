@@ -21,6 +21,7 @@ namespace backstride {
 // What to change in an entry; fields left empty keep their value. An entry's kind, and
 // the run a next-morning score belongs to, do not change (delete it and log it again).
 struct LogEntryChanges {
+  std::optional<LogKind> kind;  // when given, must be the entry's kind
   std::optional<Date> date;
   std::optional<double> distance_m;
   std::optional<double> duration_s;
@@ -38,7 +39,7 @@ struct LogEntryChanges {
 };
 
 // Changes that make an entry equal to `replacement` (the web form sends a whole entry):
-// every field is set, or cleared when `replacement` has none.
+// every field is set, or cleared when `replacement` has none; its kind must match.
 LogEntryChanges ReplaceWith(const LogEntry& replacement);
 
 // Changes entry `id`, after checking the result as a new entry would be checked

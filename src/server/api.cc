@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/assess.h"
+#include "app/corrections.h"
 #include "app/data_transfer.h"
 #include "app/import.h"
 #include "app/log_form.h"
@@ -124,11 +125,11 @@ Answer<std::optional<Date>> DateQuery(const ApiRequest& request, const char* nam
   return std::optional<Date>(*date);
 }
 
-Answer<std::int64_t> IdSegment(std::string_view text) {
+Answer<std::int64_t> IdSegment(std::string_view text, std::string_view what = "run") {
   std::int64_t id = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return HttpError{404, fmt::format("no run with id '{}'", text), {}};
+    return HttpError{404, fmt::format("no {} with id '{}'", what, text), {}};
   }
   return id;
 }
@@ -188,6 +189,8 @@ class Handlers {
       if (name == "status" && get) return Status();
       if (name == "log" && get) return History(request);
       if (name == "log" && post) return AddLog(request);
+      if (name == "undo" && get) return UndoState();
+      if (name == "undo" && post) return Undo();
       if (name == "runs" && get) return Runs(request);
       if (name == "import" && post) return ImportFile(request);
       if (name == "progress" && get) return Progress();
@@ -196,6 +199,11 @@ class Handlers {
       if (name == "export.ics" && get) return ExportIcs(download);
       if (name == "export.json" && get) return ExportJson(download);
       if (name == "import-data" && post) return ImportDataFile(request);
+    }
+    if (name == "log" && parts.size() == 3) {
+      TRY_ANSWER(id, IdSegment(parts[2], "log entry"));
+      if (method == "PUT") return EditLog(id, request);
+      if (method == "DELETE") return DeleteLog(id);
     }
     if (name == "runs" && parts.size() >= 3) {
       TRY_ANSWER(id, IdSegment(parts[2]));
@@ -407,6 +415,53 @@ class Handlers {
 
   // POST /api/log: one entry, as the web form sends it (see LogForm); says what changed.
   Answer<Json> AddLog(const ApiRequest& request) {
+    TRY_ANSWER(entry, LogFormEntry(request));
+    auto outcome = AddToLog(store_, std::move(entry), today_);
+    if (!outcome) return FromError(outcome.error());
+    return LogOutcomeJson(*outcome);
+  }
+
+  // A correction's answer: what changed, and what undo would now undo.
+  Answer<Json> CorrectionJson(const LogOutcome& outcome) {
+    auto undo = DescribeUndo(store_, today_);
+    if (!undo) return FromError(undo.error());
+    Json json = LogOutcomeJson(outcome);
+    json["undo"] = *undo ? Json(**undo) : Json(nullptr);
+    return json;
+  }
+
+  // PUT /api/log/ID: the entry as the web form sends it, whole (fields left out are
+  // blanked); says what changed.
+  Answer<Json> EditLog(std::int64_t id, const ApiRequest& request) {
+    TRY_ANSWER(entry, LogFormEntry(request));
+    auto outcome = EditLogEntry(store_, id, ReplaceWith(entry), today_);
+    if (!outcome) return FromError(outcome.error());
+    return CorrectionJson(*outcome);
+  }
+
+  // DELETE /api/log/ID: an entry or a run (an imported one with its recording).
+  Answer<Json> DeleteLog(std::int64_t id) {
+    auto outcome = DeleteLogEntry(store_, id, today_);
+    if (!outcome) return FromError(outcome.error());
+    return CorrectionJson(*outcome);
+  }
+
+  // GET /api/undo: what POST /api/undo would undo, or null.
+  Answer<Json> UndoState() {
+    auto undo = DescribeUndo(store_, today_);
+    if (!undo) return FromError(undo.error());
+    return Json{{"undo", *undo ? Json(**undo) : Json(nullptr)}};
+  }
+
+  // POST /api/undo: undoes the last entry logged, corrected or deleted.
+  Answer<Json> Undo() {
+    auto outcome = UndoLastChange(store_, today_);
+    if (!outcome) return FromError(outcome.error());
+    return CorrectionJson(*outcome);
+  }
+
+  // The entry a log form's JSON describes, checked field by field.
+  Answer<LogEntry> LogFormEntry(const ApiRequest& request) {
     TRY_ANSWER(body, ParseBody(request));
     if (auto unknown = UnknownField(body, {"kind", "date", "distance", "time", "pain",
                                            "pain_before", "onset", "done", "helped", "note"})) {
@@ -434,9 +489,7 @@ class Handlers {
     TRY_ANSWER(settings, LoadedSettings());
     auto entry = ParseLogForm(form, today_, settings.units, "");
     if (!entry) return FromError(entry.error());
-    auto outcome = AddToLog(store_, std::move(*entry), today_);
-    if (!outcome) return FromError(outcome.error());
-    return LogOutcomeJson(*outcome);
+    return std::move(*entry);
   }
 
   Answer<Json> Runs(const ApiRequest& request) {

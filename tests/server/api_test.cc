@@ -96,6 +96,8 @@ class ApiTest : public ::testing::Test {
   }
 
   std::atomic<Date> today_{Date{std::chrono::year{2026} / 3 / 2}};
+  // A good run on the first day, as the web form sends it.
+  const json runs_ok_ = {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}};
   std::unique_ptr<httplib::Client> client_;
   std::unique_ptr<WebServer> server_;
 
@@ -454,6 +456,81 @@ TEST_F(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
   EXPECT_EQ(Body(garbage)["status"], "failed");
   EXPECT_FALSE(Body(garbage)["reason"].get<std::string>().empty());
   EXPECT_TRUE(GetJson("/api/runs").empty());
+}
+
+// --- Corrections ------------------------------------------------------------------------
+
+TEST_F(ApiTest, AWrongRunDeletedRestoresTheCapAndUndoBringsItBack) {
+  Assess("new-onset-km");  // cap 1 km
+  const json runs[] = {
+      {{"kind", "run"}, {"date", "2026-03-02"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 1}},
+      {{"kind", "run"}, {"date", "2026-03-03"}, {"distance", "1"}, {"time", "5:55"}, {"pain", 7}},
+  };
+  today_ = Date{std::chrono::year{2026} / 3 / 4};
+  for (const json& run : runs) ASSERT_EQ(Post("/api/log", run)->status, 200);
+  EXPECT_EQ(GetJson("/api/status")["cap"]["text"], "0.75 km");
+  const json log = GetJson("/api/log");
+  ASSERT_EQ(log.size(), 2u);
+  const std::string wrong = "/api/log/" + std::to_string(log[1]["id"].get<int>());
+
+  // Without the token, or from another site: refused, nothing deleted.
+  EXPECT_EQ(client_->Delete(wrong.c_str())->status, 403);
+  httplib::Headers foreign = Token();
+  foreign.emplace("Origin", "http://evil.example");
+  EXPECT_EQ(client_->Delete(wrong.c_str(), foreign)->status, 403);
+  EXPECT_EQ(client_->Post("/api/undo", foreign, "{}", "application/json")->status, 403);
+  EXPECT_EQ(GetJson("/api/log").size(), 2u);
+  EXPECT_TRUE(GetJson("/api/undo")["undo"].is_string());  // the run logged last
+
+  auto deleted = client_->Delete(wrong.c_str(), Token());
+  ASSERT_EQ(deleted->status, 200) << deleted->body;
+  const json answer = Body(deleted);
+  EXPECT_EQ(answer["changes"][0], "Run of 3 March deleted (1.00 km in 5:55).");
+  EXPECT_EQ(answer["changes"][1], "Your next run's cap is now 1.00 km (was 0.75 km).");
+  EXPECT_EQ(answer["undo"], "Undo deleting the run of 3 March");
+  EXPECT_EQ(GetJson("/api/status")["cap"]["text"], "1.00 km");
+  EXPECT_EQ(GetJson("/api/log").size(), 1u);
+  EXPECT_EQ(GetJson("/api/runs").size(), 1u);
+  EXPECT_EQ(client_->Delete(wrong.c_str(), Token())->status, 404);
+
+  auto undone = Post("/api/undo", json::object());
+  ASSERT_EQ(undone->status, 200) << undone->body;
+  EXPECT_EQ(Body(undone)["changes"][0], "Undone: the run of 3 March is back in the log.");
+  EXPECT_EQ(GetJson("/api/status")["cap"]["text"], "0.75 km");
+  EXPECT_EQ(GetJson("/api/log")[1]["id"], log[1]["id"]);
+}
+
+TEST_F(ApiTest, AnEditReplacesTheEntryAfterTheSameChecksAsANewOne) {
+  Assess("new-onset-km");
+  ASSERT_EQ(Post("/api/log", {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 7}})
+                ->status,
+            200);
+  const std::string path = "/api/log/" + std::to_string(GetJson("/api/log")[0]["id"].get<int>());
+  EXPECT_EQ(GetJson("/api/status")["cap"]["text"], "0.75 km");
+
+  const json refused[] = {
+      {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}, {"onset", "3km"}},
+      {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}, {"date", "2026-03-09"}},
+      {{"kind", "checkin"}, {"pain", 2}},
+      {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 12}},
+      {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}, {"colour", "red"}},
+  };
+  for (const json& body : refused) {
+    auto response = Put(path, body);
+    EXPECT_EQ(response->status, 400) << body.dump() << ": " << response->body;
+    EXPECT_TRUE(Body(response)["error"].contains("field")) << response->body;
+  }
+  EXPECT_EQ(Put("/api/log/99", runs_ok_)->status, 404);
+  EXPECT_EQ(Put("/api/log/x", runs_ok_)->status, 404);
+  EXPECT_EQ(GetJson("/api/log")[0]["pain"], 7);
+
+  auto edited = Put(path, runs_ok_);
+  ASSERT_EQ(edited->status, 200) << edited->body;
+  const json answer = Body(edited);
+  EXPECT_EQ(answer["changes"][0], "Run of 2 March corrected: pain during 2 (was 7).");
+  EXPECT_EQ(answer["undo"], "Undo the correction of the run of 2 March");
+  EXPECT_EQ(GetJson("/api/status")["cap"]["text"], "1.00 km");
+  EXPECT_EQ(GetJson("/api/log")[0]["pain"], 2);
 }
 
 }  // namespace
