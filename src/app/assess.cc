@@ -13,29 +13,70 @@ Json ItemJson(const TextItem& item) {
   return {{"id", item.id}, {"title", item.title}, {"text", item.text}, {"why", item.why}};
 }
 
-}  // namespace
+Json Lines(std::string_view text) {
+  Json lines = Json::array();
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
 
-Result<Assessment> Assess(const Answers& answers) {
+// Fills in the texts for an assessment whose answers and triage are set.
+Result<Assessment> WithTexts(Assessment assessment) {
   auto content = LoadBuiltinContent();
   if (!content) return Fail(content.error());
   const Content& texts = **content;
-
-  Assessment assessment;
-  assessment.answers = answers;
-  assessment.triage = TriageAnswers(answers);
-  const Route route = assessment.triage.route;
-  // LoadBuiltinContent checked that every route, safety text and advice item has text.
+  const Triage& triage = assessment.triage;
+  const Route route = triage.route;
+  // LoadBuiltinContent checked that every route, safety text, urgency, warning sign and
+  // advice item has text.
   assessment.route = *texts.ForRoute(route);
   if (auto safety = SafetyTextFor(route)) assessment.safety = *texts.Safety(*safety);
+  if (triage.urgency) assessment.urgency = *texts.ForUrgency(*triage.urgency);
+  for (RedFlag flag : triage.red_flags) {
+    assessment.warning_signs.push_back({flag, triage.IsUnsure(flag), *texts.RedFlagLabel(flag)});
+  }
   for (AdviceId id : AdviceFor(route)) assessment.advice.push_back(*texts.Advice(id));
   assessment.disclaimer = texts.disclaimer;
   return assessment;
 }
 
+}  // namespace
+
+Result<Assessment> Assess(const Answers& answers) {
+  Assessment assessment;
+  assessment.answers = answers;
+  assessment.triage = TriageAnswers(answers);
+  return WithTexts(std::move(assessment));
+}
+
+Result<Assessment> AssessRedFlags(const RedFlagAnswers& flags) {
+  auto triage = TriageRedFlags(flags);
+  if (!triage) return Fail(Error::InvalidArgument("no warning sign is answered yes or not sure"));
+  Assessment assessment;
+  assessment.answers.red_flags = flags;
+  assessment.triage = std::move(*triage);
+  assessment.answers_complete = false;
+  return WithTexts(std::move(assessment));
+}
+
 Result<Assessment> AssessJson(std::string_view answers_json) {
-  auto answers = ParseAnswers(answers_json);
-  if (!answers) return Fail(answers.error());
-  return Assess(*answers);
+  RedFlagAnswers flags{};
+  auto answers = ParseAnswers(answers_json, &flags);
+  if (answers) return Assess(*answers);
+  if (!AnyRedFlagSet(flags)) return Fail(answers.error());
+  auto assessment = AssessRedFlags(flags);
+  if (!assessment) return Fail(assessment.error());
+  assessment->problems = answers.error().message;
+  return assessment;
+}
+
+bool MayBeStored(const Assessment& assessment) {
+  return assessment.answers_complete && assessment.problems.empty() &&
+         assessment.triage.red_flags.empty();
 }
 
 std::string AssessmentToJson(const Assessment& assessment, int indent) {
@@ -46,9 +87,19 @@ std::string AssessmentToJson(const Assessment& assessment, int indent) {
   out["summary"] = assessment.route.summary;
   out["next"] = assessment.route.next;
   out["leads_to_plan"] = LeadsToPlan(triage.route);
+  out["urgency"] = triage.urgency ? Json(UrgencyId(*triage.urgency)) : Json(nullptr);
+  out["urgency_text"] = assessment.urgency ? ItemJson(*assessment.urgency) : Json(nullptr);
   Json flags = Json::array();
   for (RedFlag flag : triage.red_flags) flags.push_back(RedFlagId(flag));
   out["red_flags"] = std::move(flags);
+  Json unsure = Json::array();
+  for (RedFlag flag : triage.unsure_flags) unsure.push_back(RedFlagId(flag));
+  out["red_flags_unsure"] = std::move(unsure);
+  Json signs = Json::array();
+  for (const WarningSign& sign : assessment.warning_signs) {
+    signs.push_back({{"id", RedFlagId(sign.flag)}, {"label", sign.label}, {"unsure", sign.unsure}});
+  }
+  out["warning_signs"] = std::move(signs);
   Json reasons = Json::array();
   for (const Reason& reason : triage.reasons) {
     reasons.push_back({{"rule", reason.rule},
@@ -63,6 +114,7 @@ std::string AssessmentToJson(const Assessment& assessment, int indent) {
   for (const TextItem& item : assessment.advice) advice.push_back(ItemJson(item));
   out["advice"] = std::move(advice);
   out["disclaimer"] = assessment.disclaimer;
+  out["problems"] = Lines(assessment.problems);
   out["answers"] = assessment.answers_complete ? Json::parse(AnswersToJson(assessment.answers, -1))
                                                : Json(nullptr);
   return out.dump(indent);

@@ -16,27 +16,53 @@
 
 namespace backstride {
 
+// A warning sign found, in the runner's words.
+struct WarningSign {
+  RedFlag flag = RedFlag::kSaddleNumbness;
+  bool unsure = false;  // answered "not sure"
+  std::string label;    // "Numbness between the legs or around the bottom"
+};
+
 struct Assessment {
   Answers answers;
   Triage triage;
-  RouteText route;                 // title, summary and what happens next
-  std::optional<TextItem> safety;  // routes 1-3 only
-  std::vector<TextItem> advice;    // the route's advice items, in reading order
+  RouteText route;                  // title, summary and what happens next
+  std::optional<TextItem> safety;   // routes 1-3 only
+  std::optional<TextItem> urgency;  // how soon (routes 1-2): title "Today", text, why
+  std::vector<WarningSign> warning_signs;  // as triage.red_flags, with their labels
+  std::vector<TextItem> advice;            // the route's advice items, in reading order
   std::string disclaimer;
-  // False when the questionnaire stopped early at an emergency answer: then only the
-  // red flags answered so far are known, and the JSON form gives "answers": null.
+  // False when only the warning signs are known: the questionnaire stopped at one, or an
+  // answers file with a sign set could not be read whole. The JSON form then gives
+  // "answers": null.
   bool answers_complete = true;
+  // The problems found in answers read only for their warning signs, one a line, each
+  // naming its field (as ParseAnswers reports them); empty otherwise.
+  std::string problems;
 };
 
 // Assesses valid answers. Fails only if the built-in content is broken.
 Result<Assessment> Assess(const Answers& answers);
 
-// Parses and checks the answers' JSON, then assesses them. Bad answers fail with
-// ErrorCode::kInvalidArgument naming each field (see ParseAnswers).
+// Assesses the warning signs alone (route 1 or 2), after a stop at a sign: the result has
+// answers_complete false. Fails with kInvalidArgument when no sign is yes or not sure.
+Result<Assessment> AssessRedFlags(const RedFlagAnswers& flags);
+
+// Parses and checks the answers' JSON, then assesses them. A red flag is read first
+// (DESIGN 2): answers with a sign set that fail the checks still give the signs' route,
+// with answers_complete false and `problems` listing what is wrong. Other bad answers
+// fail with ErrorCode::kInvalidArgument naming each field (see ParseAnswers).
 Result<Assessment> AssessJson(std::string_view answers_json);
 
-// The assessment's JSON form: route, route_title, summary, next, leads_to_plan,
-// red_flags, reasons, safety (or null), advice, disclaimer, answers.
+// False when the assessment must not be kept: a run-through that stops at a warning sign
+// stores nothing (DESIGN 2 and 9), and neither do answers known only in part.
+bool MayBeStored(const Assessment& assessment);
+
+// The assessment's JSON form: route, route_title, summary, next, leads_to_plan, urgency
+// (now, today, soon, or null), urgency_text (or null), red_flags (ids of the signs
+// answered yes or not sure), red_flags_unsure (those answered not sure), warning_signs
+// ({id, label, unsure} for each), reasons, safety (or null), advice, disclaimer,
+// problems (lines, empty unless the answers were read only for their signs), answers.
 std::string AssessmentToJson(const Assessment& assessment, int indent = 2);
 
 }  // namespace backstride

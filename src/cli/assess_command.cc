@@ -59,6 +59,15 @@ std::string Render(const Assessment& assessment, OutputFormat format) {
   return {};
 }
 
+// Said when a warning sign stops the assessment: nothing of it is kept.
+constexpr std::string_view kNothingStored =
+    "Nothing was saved: answers with a warning sign are not kept. If you have a plan from an "
+    "earlier assessment, do not run on it until a doctor has checked your back.";
+
+std::string Source(const AssessOptions& options) {
+  return options.answers_path == "-" ? "standard input" : options.answers_path;
+}
+
 int ReportError(std::ostream& err, const Error& error, std::string_view source) {
   std::string message = error.message;
   if (error.offset && error.code == ErrorCode::kInvalidArgument) {
@@ -106,10 +115,9 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     auto outcome = RunInterview(in, questions, **content);
     if (!outcome) return ReportError(err, outcome.error(), "");
     if (outcome->kind == InterviewOutcome::Kind::kQuit) return kExitFailure;
-    assessment = Assess(outcome->answers);
-    if (assessment && outcome->kind == InterviewOutcome::Kind::kEmergency) {
-      assessment->answers_complete = false;
-    }
+    assessment = outcome->kind == InterviewOutcome::Kind::kWarningSign
+                     ? AssessRedFlags(outcome->answers.red_flags)
+                     : Assess(outcome->answers);
     if (assessment && outcome->kind == InterviewOutcome::Kind::kComplete &&
         !options.save_answers_path.empty()) {
       if (auto saved = WriteFileAtomically(options.save_answers_path,
@@ -122,27 +130,38 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     auto text = ReadAnswers(options.answers_path, in);
     if (!text) return ReportError(err, text.error(), "");
     assessment = AssessJson(*text);
-    if (!assessment) {
-      return ReportError(err, assessment.error(),
-                         options.answers_path == "-" ? "standard input" : options.answers_path);
-    }
+    if (!assessment) return ReportError(err, assessment.error(), Source(options));
   }
   if (!assessment) return ReportError(err, assessment.error(), "");
 
+  // A warning sign is shown first, even when other answers are wrong (DESIGN 2).
   out << Render(*assessment, options.format);
   out.flush();
   if (!out) {
     err << "backstride assess: could not write the result\n";
     return kExitFailure;
   }
-  if (options.save && assessment->answers_complete) {
+  // Standard output stays one clean document for the machine-readable format.
+  std::ostream& notes = options.format == OutputFormat::kJson ? err : out;
+  if (!assessment->problems.empty()) {
+    err << "\nbackstride assess: " << Source(options)
+        << ": the warning sign above was read first; the rest of the answers have problems:\n";
+    std::istringstream lines(assessment->problems);
+    for (std::string line; std::getline(lines, line);) err << "  " << line << '\n';
+    err << "Nothing was saved.\n";
+    return kExitBadInput;
+  }
+  if (!MayBeStored(*assessment)) {
+    if (options.save) notes << '\n' << Wrap(kNothingStored, kTerminalWidth);
+    return kExitOk;
+  }
+  if (options.save) {
     auto saved = options.save(*assessment);
     if (!saved) {
       err << "backstride assess: the assessment was not saved: " << saved.error().message << '\n';
       return kExitFailure;
     }
-    // Keep standard output one clean document for the machine-readable format.
-    (options.format == OutputFormat::kJson ? err : out) << '\n' << Wrap(*saved, kTerminalWidth);
+    notes << '\n' << Wrap(*saved, kTerminalWidth);
   }
   return kExitOk;
 }

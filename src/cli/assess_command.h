@@ -18,8 +18,9 @@ struct AssessOptions {
   bool interactive = false;       // ask the questions even if input is not a terminal
   std::string save_answers_path;  // after asking, write the answers here (optional)
   OutputFormat format = OutputFormat::kText;
-  // Called with each complete assessment after it is shown, to keep it; returns a line
-  // for the runner ("Saved. ..."). Not called when the questionnaire stopped early.
+  // Called with each assessment that may be kept (MayBeStored) after it is shown;
+  // returns a line for the runner ("Saved. ..."). Never called for a warning sign: a
+  // run-through that stops at one stores nothing.
   std::function<Result<std::string>(const Assessment&)> save;
 };
 

@@ -27,6 +27,8 @@ std::string AllowedHint(const Question& question) {
       return "a number, or Enter to skip";
     case QuestionKind::kChoice:
       return fmt::format("1-{}", question.choices.size());
+    case QuestionKind::kDuration:
+      return question.unit == TimeUnit::kWeeks ? "weeks, or e.g. 10 days" : "months, or e.g. 6 weeks";
   }
   return "";
 }
@@ -100,14 +102,18 @@ Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const
       show_question = false;
       continue;
     }
+    if (auto conversion = ConversionOf(*question, line)) {
+      out << kIndent << ConversionText(*conversion) << '\n';
+    }
     questionnaire.Record(std::move(*reply));
   }
 
   InterviewOutcome outcome;
   if (questionnaire.Stopped()) {
-    outcome.kind = InterviewOutcome::Kind::kEmergency;
-    outcome.answers = questionnaire.RedFlagsSoFar();
-    out << "\n";
+    outcome.kind = InterviewOutcome::Kind::kWarningSign;
+    outcome.answers.red_flags = questionnaire.RedFlagsSoFar();
+    out << "\n"
+        << Wrap("The questions stop here: that answer decides what to do next.", kWidth) << "\n";
     return outcome;
   }
   auto answers = questionnaire.Finish();

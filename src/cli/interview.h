@@ -1,7 +1,7 @@
 // The interactive questionnaire in a terminal: asks each question of
 // core/questionnaire.h in plain words with the allowed answers and why it is asked,
-// asks again after a reply it cannot use, goes back on "back", and stops at once on an
-// emergency answer.
+// asks again after a reply it cannot use, echoes a duration it converted ("6 weeks = 1.4
+// months"), goes back on "back", and stops at a warning sign (core/questionnaire.h).
 #ifndef BACKSTRIDE_CLI_INTERVIEW_H_
 #define BACKSTRIDE_CLI_INTERVIEW_H_
 
@@ -15,9 +15,9 @@ namespace backstride::cli {
 
 struct InterviewOutcome {
   enum class Kind {
-    kComplete,   // every question answered; `answers` is complete and checked
-    kEmergency,  // an emergency sign was answered yes; only the red flags answered are set
-    kQuit,       // the runner typed "quit" or closed the input
+    kComplete,     // every question answered; `answers` is complete and checked
+    kWarningSign,  // stopped at a warning sign; only answers.red_flags is set
+    kQuit,         // the runner typed "quit" or closed the input
   };
   Kind kind = Kind::kQuit;
   Answers answers;

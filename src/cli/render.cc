@@ -7,19 +7,13 @@
 namespace backstride::cli {
 namespace {
 
-std::string RedFlagList(const Triage& triage) {
-  if (triage.red_flags.empty()) return "none";
-  std::string list;
-  for (RedFlag flag : triage.red_flags) {
-    if (!list.empty()) list += ", ";
-    list += RedFlagId(flag);
-  }
-  return list;
+// A warning sign in the runner's words, marked when they were not sure.
+std::string SignText(const WarningSign& sign) {
+  return sign.unsure ? sign.label + " (you were not sure)" : sign.label;
 }
 
-std::string ReasonDetail(const Reason& reason) {
-  return fmt::format("({} = {}; rule: {} {})", reason.field, reason.answer, reason.rule,
-                     reason.threshold);
+std::string UrgencyText(const TextItem& urgency) {
+  return fmt::format("How soon: {}. {}", urgency.title, urgency.text);
 }
 
 std::string Rule(std::size_t width, char c) { return std::string(width, c) + "\n"; }
@@ -34,19 +28,26 @@ std::string RenderText(const Assessment& assessment, std::size_t width) {
     out += Rule(width, '!');
     out += Wrap(assessment.safety->title, width, "   ", "!! ");
     out += Rule(width, '!');
+    if (assessment.urgency) out += Wrap(UrgencyText(*assessment.urgency), width) + "\n";
     out += Wrap(assessment.safety->text, width);
     out += Wrap("Why: " + assessment.safety->why, width, "  ");
     out += "\n";
   }
-  out += Wrap(fmt::format("Your route: {} ({})", assessment.route.title, RouteId(triage.route)),
-              width);
+  out += Wrap("Your route: " + assessment.route.title, width);
   out += Wrap(assessment.route.summary, width);
   out += "\n";
-  out += fmt::format("Warning signs: {}\n\n", RedFlagList(triage));
+  if (assessment.warning_signs.empty()) {
+    out += "Warning signs: none\n\n";
+  } else {
+    out += "Warning signs\n";
+    for (const WarningSign& sign : assessment.warning_signs) {
+      out += Wrap(SignText(sign), width, "    ", "  - ");
+    }
+    out += "\n";
+  }
   out += "Why this route\n";
   for (const Reason& reason : triage.reasons) {
     out += Wrap(reason.text, width, "    ", "  - ");
-    out += Wrap(ReasonDetail(reason), width, "    ", "    ");
   }
   if (!assessment.advice.empty()) {
     out += "\nWhat to do\n";
@@ -71,17 +72,24 @@ std::string RenderMarkdown(const Assessment& assessment) {
   const Triage& triage = assessment.triage;
   std::string out = "# backstride assessment\n\n";
   if (assessment.safety) {
-    out += fmt::format("> **{}**\n>\n> {}\n>\n> *Why:* {}\n\n", assessment.safety->title,
-                       assessment.safety->text, assessment.safety->why);
+    out += fmt::format("> **{}**\n>\n", assessment.safety->title);
+    if (assessment.urgency) {
+      out += fmt::format("> **How soon: {}.** {}\n>\n", assessment.urgency->title,
+                         assessment.urgency->text);
+    }
+    out += fmt::format("> {}\n>\n> *Why:* {}\n\n", assessment.safety->text,
+                       assessment.safety->why);
   }
-  out += fmt::format("## Route: {} (`{}`)\n\n{}\n\n", assessment.route.title, RouteId(triage.route),
-                     assessment.route.summary);
-  out += fmt::format("**Warning signs:** {}\n\n", RedFlagList(triage));
+  out += fmt::format("## Route: {}\n\n{}\n\n", assessment.route.title, assessment.route.summary);
+  if (assessment.warning_signs.empty()) {
+    out += "**Warning signs:** none\n\n";
+  } else {
+    out += "**Warning signs:**\n\n";
+    for (const WarningSign& sign : assessment.warning_signs) out += "- " + SignText(sign) + "\n";
+    out += "\n";
+  }
   out += "## Why this route\n\n";
-  for (const Reason& reason : triage.reasons) {
-    out += fmt::format("- {} `{} = {}` (rule `{}`: {})\n", reason.text, reason.field, reason.answer,
-                       reason.rule, reason.threshold);
-  }
+  for (const Reason& reason : triage.reasons) out += "- " + reason.text + "\n";
   if (!assessment.advice.empty()) {
     out += "\n## What to do\n\n";
     std::size_t number = 1;

@@ -85,7 +85,8 @@ Result<std::vector<QuestionText>> Questions(const json& document) {
         if (question == questions.end()) {
           return Fail(Gap(where + " is not a question the program asks"));
         }
-        QuestionText text{std::move(id), std::move(t[0]), std::move(t[1]), {}};
+        QuestionText text{std::move(id), entry.value("label", std::string()), std::move(t[0]),
+                          std::move(t[1]), {}};
         const json labels = entry.value("choices", json::object());
         if (!labels.is_object() || labels.size() != question->choices.size()) {
           return Fail(Gap(where + ".choices must label exactly the question's " +
@@ -125,8 +126,17 @@ Result<void> CheckComplete(const Content& content) {
     }
   }
   for (const Question& question : AllQuestions()) {
-    if (content.Question(question.id) == nullptr) {
+    const QuestionText* text = content.Question(question.id);
+    if (text == nullptr) {
       return Fail(Gap("text for question " + std::string(question.id) + " is missing"));
+    }
+    if (question.warning_sign && text->label.empty()) {
+      return Fail(Gap("questions." + std::string(question.id) + ".label must be non-empty text"));
+    }
+  }
+  for (Urgency urgency : {Urgency::kNow, Urgency::kToday, Urgency::kSoon}) {
+    if (content.ForUrgency(urgency) == nullptr) {
+      return Fail(Gap("urgency text " + std::string(UrgencyId(urgency)) + " is missing"));
     }
   }
   return {};
@@ -136,6 +146,13 @@ Result<void> CheckComplete(const Content& content) {
 
 const TextItem* Content::Advice(AdviceId id) const { return FindById(advice, AdviceIdName(id)); }
 const TextItem* Content::Safety(std::string_view id) const { return FindById(safety, id); }
+const TextItem* Content::ForUrgency(Urgency urgency) const {
+  return FindById(urgencies, UrgencyId(urgency));
+}
+const std::string* Content::RedFlagLabel(RedFlag flag) const {
+  const QuestionText* text = Question("red_flags." + std::string(RedFlagId(flag)));
+  return text == nullptr ? nullptr : &text->label;
+}
 const RouteText* Content::ForRoute(Route route) const { return FindById(routes, RouteId(route)); }
 const QuestionText* Content::Question(std::string_view id) const { return FindById(questions, id); }
 
@@ -151,6 +168,9 @@ Result<Content> ParseContent(std::string_view json_text) {
   auto safety = Items(document, "safety");
   if (!safety) return Fail(safety.error());
   content.safety = std::move(*safety);
+  auto urgency = Items(document, "urgency");
+  if (!urgency) return Fail(urgency.error());
+  content.urgencies = std::move(*urgency);
   auto routes = Routes(document);
   if (!routes) return Fail(routes.error());
   content.routes = std::move(*routes);

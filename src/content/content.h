@@ -32,6 +32,7 @@ struct RouteText {
 
 struct QuestionText {
   std::string id;  // the answer's field path, as in core/questionnaire.h
+  std::string label;  // a short name for the answer, e.g. a warning sign's; may be empty
   std::string prompt;
   std::string why;                                           // why the question is asked
   std::vector<std::pair<std::string, std::string>> choices;  // (choice id, label), in order
@@ -40,6 +41,7 @@ struct QuestionText {
 struct Content {
   std::string disclaimer;
   std::vector<TextItem> safety;
+  std::vector<TextItem> urgencies;  // how soon, one per core Urgency, by its id
   std::vector<RouteText> routes;
   std::vector<TextItem> advice;
   std::vector<QuestionText> questions;
@@ -48,13 +50,17 @@ struct Content {
   // never return nullptr for ids the core hands out; for other ids they do.
   const TextItem* Advice(AdviceId id) const;
   const TextItem* Safety(std::string_view id) const;
+  const TextItem* ForUrgency(Urgency urgency) const;
+  // The warning sign's label, from its question ("Numbness between the legs...").
+  const std::string* RedFlagLabel(RedFlag flag) const;
   const RouteText* ForRoute(Route route) const;
   const QuestionText* Question(std::string_view id) const;
 };
 
 // Parses content JSON and checks it is complete: an item for every advice id, a safety
-// text for each of routes 1-3, a text for every route and every question, a label for
-// every choice, and no empty title, text or why. Fails naming the first gap.
+// text for each of routes 1-3, a text for every urgency, every route and every question,
+// a label for every choice and every warning sign, and no empty title, text or why.
+// Fails naming the first gap.
 Result<Content> ParseContent(std::string_view json_text);
 
 // The content embedded in this binary, parsed and checked once. Fails only if the

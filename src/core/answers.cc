@@ -197,6 +197,39 @@ class Checker {
     return static_cast<int>(number);
   }
 
+  // A required number of at least 0, fractions allowed (months of running).
+  std::optional<double> NonNegative(const json& object, const std::string& parent,
+                                    std::string_view key, double max) {
+    const std::string range = "of 0 or more (fractions allowed, such as 1.5)";
+    const json* value = Member(object, parent, key, "a number " + range);
+    if (value == nullptr) return std::nullopt;
+    const std::string path = Join(parent, key);
+    if (!value->is_number()) {
+      Problem(path, "must be a number " + range + ", got " + Shown(*value));
+      return std::nullopt;
+    }
+    const double number = value->get<double>();
+    if (!(number >= 0) || number > max) {
+      Problem(path, "must be 0–" + json(max).dump() + ", got " + Shown(*value));
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  // A warning sign: true, false or "unsure".
+  std::optional<FlagAnswer> RedFlagAnswer(const json& object, std::string_view key) {
+    constexpr std::string_view kExpected = "true, false or \"unsure\"";
+    const json* value = Member(object, "red_flags", key,
+                               std::string(kExpected) + " (a warning sign is never assumed absent)");
+    if (value == nullptr) return std::nullopt;
+    if (value->is_boolean()) return value->get<bool>() ? FlagAnswer::kYes : FlagAnswer::kNo;
+    if (value->is_string() && value->get_ref<const std::string&>() == "unsure") {
+      return FlagAnswer::kUnsure;
+    }
+    Problem(Join("red_flags", key), "must be " + std::string(kExpected) + ", got " + Shown(*value));
+    return std::nullopt;
+  }
+
   // An optional positive number; null or absent means "not given".
   std::optional<double> PositiveNumber(const json& object, const std::string& parent,
                                        std::string_view key, double max, bool* ok) {
@@ -274,18 +307,17 @@ std::array<std::string_view, kRedFlagCount> RedFlagKeys() {
 void CheckHistory(Checker& check, const json& history, Answers& answers) {
   if (!check.Object(history, "history", kHistoryKeys)) return;
   using namespace thresholds;
-  const auto months_running =
-      check.WholeNumber(history, "history", "months_running", 0, kMaxMonths);
-  const auto break_months = check.WholeNumber(history, "history", "break_months", 0, kMaxMonths);
+  const auto months_running = check.NonNegative(history, "history", "months_running", kMaxMonths);
+  const auto break_months = check.NonNegative(history, "history", "break_months", kMaxMonths);
   const auto since_return =
-      check.WholeNumber(history, "history", "months_since_return", 0, kMaxMonths);
+      check.NonNegative(history, "history", "months_since_return", kMaxMonths);
   if (months_running) answers.history.months_running = *months_running;
   if (break_months) answers.history.break_months = *break_months;
   if (since_return) answers.history.months_since_return = *since_return;
   if (break_months && since_return && *break_months == 0 && *since_return > 0) {
     check.Problem("history.months_since_return",
                   "must be 0 when history.break_months is 0 (no break, so no return), got " +
-                      std::to_string(*since_return));
+                      json(*since_return).dump());
   }
 }
 
@@ -327,10 +359,7 @@ void CheckRedFlags(Checker& check, const json& flags, Answers& answers) {
   const auto keys = RedFlagKeys();
   if (!check.Object(flags, "red_flags", keys)) return;
   for (const auto& [flag, id] : kRedFlagIds) {
-    if (auto v =
-            check.Boolean(flags, "red_flags", id, "(a warning sign is never assumed absent)")) {
-      answers.Set(flag, *v);
-    }
+    if (auto v = check.RedFlagAnswer(flags, id)) answers.Set(flag, *v);
   }
 }
 
@@ -350,12 +379,18 @@ std::optional<LegSymptoms> LegSymptomsFromId(std::string_view id) {
 }
 std::optional<RedFlag> RedFlagFromId(std::string_view id) { return FromId(kRedFlagIds, id); }
 
+bool AnyRedFlagSet(const RedFlagAnswers& flags) {
+  return std::any_of(flags.begin(), flags.end(),
+                     [](FlagAnswer answer) { return answer != FlagAnswer::kNo; });
+}
+
 bool IsEmergencyFlag(RedFlag flag) {
   return flag == RedFlag::kSaddleNumbness || flag == RedFlag::kBladderOrBowelChange ||
          flag == RedFlag::kLegWeaknessWorsening;
 }
 
-Result<Answers> ParseAnswers(std::string_view json_text) {
+Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_flags_read) {
+  if (red_flags_read != nullptr) red_flags_read->fill(FlagAnswer::kNo);
   json document;
   try {
     document = json::parse(json_text);
@@ -386,17 +421,42 @@ Result<Answers> ParseAnswers(std::string_view json_text) {
           check.Member(document, "", "red_flags", "an object answering every warning sign")) {
     CheckRedFlags(check, *flags, answers);
   }
+  if (red_flags_read != nullptr) *red_flags_read = answers.red_flags;
   if (!check.ok()) return Fail(check.ToError());
   return answers;
 }
+
+namespace {
+
+// Whole months are written as whole numbers, so answers files stay as people wrote them.
+nlohmann::ordered_json Months(double months) {
+  if (months == std::floor(months) && months <= thresholds::kMaxMonths) {
+    return static_cast<int>(months);
+  }
+  return months;
+}
+
+nlohmann::ordered_json FlagJson(FlagAnswer answer) {
+  switch (answer) {
+    case FlagAnswer::kYes:
+      return true;
+    case FlagAnswer::kUnsure:
+      return "unsure";
+    case FlagAnswer::kNo:
+      break;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string AnswersToJson(const Answers& answers, int indent) {
   nlohmann::ordered_json out;
   out["age"] = answers.age;
   out["history"] = {
-      {"months_running", answers.history.months_running},
-      {"break_months", answers.history.break_months},
-      {"months_since_return", answers.history.months_since_return},
+      {"months_running", Months(answers.history.months_running)},
+      {"break_months", Months(answers.history.break_months)},
+      {"months_since_return", Months(answers.history.months_since_return)},
   };
   const Pain& pain = answers.pain;
   nlohmann::ordered_json p;
@@ -413,7 +473,7 @@ std::string AnswersToJson(const Answers& answers, int indent) {
       pain.treatment_helped ? nlohmann::ordered_json(*pain.treatment_helped) : nullptr;
   out["pain"] = std::move(p);
   nlohmann::ordered_json flags = nlohmann::ordered_json::object();
-  for (const auto& [flag, id] : kRedFlagIds) flags[std::string(id)] = answers.Has(flag);
+  for (const auto& [flag, id] : kRedFlagIds) flags[std::string(id)] = FlagJson(answers.Flag(flag));
   out["red_flags"] = std::move(flags);
   return out.dump(indent);
 }

@@ -3,7 +3,7 @@
 // The wire form is the JSON object of DESIGN 2. ParseAnswers checks every field and
 // reports each problem with its field path ("pain.worst: must be 0-10, got 11"). A
 // missing red-flag answer is an error, never a "no": the program does not assume a
-// warning sign away.
+// warning sign away. A red-flag answer is true, false or "unsure" (not sure).
 #ifndef BACKSTRIDE_CORE_ANSWERS_H_
 #define BACKSTRIDE_CORE_ANSWERS_H_
 
@@ -42,6 +42,10 @@ inline constexpr std::array<RedFlag, kRedFlagCount> kAllRedFlags = {
     RedFlag::kRecentFallOrImpact, RedFlag::kNightPainNoRelief,    RedFlag::kOsteoporosisOrSteroids,
 };
 
+// A warning sign's answer. "Not sure" is its own answer, never read as "no".
+enum class FlagAnswer { kNo, kYes, kUnsure };
+using RedFlagAnswers = std::array<FlagAnswer, kRedFlagCount>;
+
 // Stable ids, as in the JSON ("lower_back", "during_and_after", "saddle_numbness").
 std::string_view PainLocationId(PainLocation location);
 std::string_view PainTimingId(PainTiming timing);
@@ -57,10 +61,11 @@ std::optional<RedFlag> RedFlagFromId(std::string_view id);
 // True for the signs that need emergency care now (route 1).
 bool IsEmergencyFlag(RedFlag flag);
 
+// Months may be fractions ("6 weeks" is 1.4 months).
 struct History {
-  int months_running = 0;       // months of regular running (2+ runs a week), lifetime
-  int break_months = 0;         // length of the latest break; 0 = none
-  int months_since_return = 0;  // months since running again; 0 = not yet or no break
+  double months_running = 0;       // months of regular running (2+ runs a week), lifetime
+  double break_months = 0;         // length of the latest break; 0 = none
+  double months_since_return = 0;  // months since running again; 0 = not yet or no break
 };
 
 struct Pain {
@@ -80,16 +85,26 @@ struct Answers {
   int age = 0;
   History history;
   Pain pain;
-  std::array<bool, kRedFlagCount> red_flags{};
+  RedFlagAnswers red_flags{};  // every sign kNo until answered
 
-  bool Has(RedFlag flag) const { return red_flags[static_cast<std::size_t>(flag)]; }
-  void Set(RedFlag flag, bool value) { red_flags[static_cast<std::size_t>(flag)] = value; }
+  FlagAnswer Flag(RedFlag flag) const { return red_flags[static_cast<std::size_t>(flag)]; }
+  // True when the sign was answered yes or not sure: either way it is not ruled out.
+  bool IsSet(RedFlag flag) const { return Flag(flag) != FlagAnswer::kNo; }
+  void Set(RedFlag flag, FlagAnswer answer) { red_flags[static_cast<std::size_t>(flag)] = answer; }
+  void Set(RedFlag flag, bool yes) { Set(flag, yes ? FlagAnswer::kYes : FlagAnswer::kNo); }
 };
+
+// True when any warning sign in `flags` is answered yes or not sure.
+bool AnyRedFlagSet(const RedFlagAnswers& flags);
 
 // Parses and checks the JSON wire form. On failure the Error's message has one line per
 // problem found, each starting with the field path, and Error::path names the first.
 // Malformed JSON is reported with its byte offset.
-Result<Answers> ParseAnswers(std::string_view json_text);
+//
+// A red flag is read first (DESIGN 2): whether it succeeds or fails, if `red_flags_read`
+// is not null it receives every red-flag answer that could be read; a sign missing or
+// invalid is left kNo there, and is one of the problems reported.
+Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_flags_read = nullptr);
 
 // Returns the canonical JSON wire form of `answers` (ParseAnswers reads it back equal).
 std::string AnswersToJson(const Answers& answers, int indent = 2);

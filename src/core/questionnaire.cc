@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -26,8 +27,15 @@ Question Make(std::string_view id, QuestionKind kind) {
   return question;
 }
 Question Flag(std::string_view id, bool emergency) {
-  Question question = Make(id, QuestionKind::kYesNo);
+  Question question = Make(id, QuestionKind::kYesNoUnsure);
+  question.warning_sign = true;
   question.stops_if_yes = emergency;
+  return question;
+}
+Question Duration(std::string_view id, TimeUnit unit, int max) {
+  Question question = Make(id, QuestionKind::kDuration);
+  question.unit = unit;
+  question.max = max;
   return question;
 }
 Question Whole(std::string_view id, int min, int max) {
@@ -65,12 +73,12 @@ const std::vector<Question>& Questions() {
       Choice("pain.leg_symptoms", kLegChoices),
       Make("pain.numbness_or_tingling", QuestionKind::kYesNo),
       Whole("pain.worst", kMinPainScore, kMaxPainScore),
-      Whole("pain.weeks", 0, kMaxWeeks),
+      Duration("pain.weeks", TimeUnit::kWeeks, kMaxWeeks),
       Decimal("pain.onset_minutes", static_cast<int>(kMaxOnsetMinutes)),
       Decimal("pain.onset_km", static_cast<int>(kMaxOnsetKm)),
-      Whole("history.months_running", 0, kMaxMonths),
-      Whole("history.break_months", 0, kMaxMonths),
-      Whole("history.months_since_return", 0, kMaxMonths),
+      Duration("history.months_running", TimeUnit::kMonths, kMaxMonths),
+      Duration("history.break_months", TimeUnit::kMonths, kMaxMonths),
+      Duration("history.months_since_return", TimeUnit::kMonths, kMaxMonths),
       Whole("pain.treatment_sessions", 0, kMaxTreatmentSessions),
       Make("pain.treatment_helped", QuestionKind::kYesNoUnsure),
   };
@@ -114,6 +122,106 @@ std::optional<Number> ParseNumber(std::string_view text) {
 
 Error Retry(std::string message) { return Error::InvalidArgument(std::move(message)); }
 
+// Days in each unit; a month is the calendar's average, so 12 months make a year.
+constexpr double kDaysPerWeek = 7;
+constexpr double kDaysPerYear = 365.25;
+constexpr double kDaysPerMonth = kDaysPerYear / 12;
+
+double Days(TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::kDays:
+      return 1;
+    case TimeUnit::kWeeks:
+      return kDaysPerWeek;
+    case TimeUnit::kMonths:
+      return kDaysPerMonth;
+    case TimeUnit::kYears:
+      return kDaysPerYear;
+  }
+  return 1;
+}
+
+struct UnitWord {
+  std::string_view word;
+  TimeUnit unit;
+};
+// What people type after the number, singular and plural and short.
+constexpr std::array<UnitWord, 17> kUnitWords = {{
+    {"d", TimeUnit::kDays},    {"day", TimeUnit::kDays},      {"days", TimeUnit::kDays},
+    {"w", TimeUnit::kWeeks},   {"wk", TimeUnit::kWeeks},      {"wks", TimeUnit::kWeeks},
+    {"week", TimeUnit::kWeeks}, {"weeks", TimeUnit::kWeeks},  {"m", TimeUnit::kMonths},
+    {"mo", TimeUnit::kMonths}, {"month", TimeUnit::kMonths},  {"months", TimeUnit::kMonths},
+    {"y", TimeUnit::kYears},   {"yr", TimeUnit::kYears},      {"yrs", TimeUnit::kYears},
+    {"year", TimeUnit::kYears}, {"years", TimeUnit::kYears},
+}};
+
+std::string_view UnitName(TimeUnit unit, bool one) {
+  switch (unit) {
+    case TimeUnit::kDays:
+      return one ? "day" : "days";
+    case TimeUnit::kWeeks:
+      return one ? "week" : "weeks";
+    case TimeUnit::kMonths:
+      return one ? "month" : "months";
+    case TimeUnit::kYears:
+      return one ? "year" : "years";
+  }
+  return "";
+}
+
+// A number as people write it: at most two decimals, no trailing zeros ("1.4", "18").
+std::string NumberText(double value) {
+  char buffer[64];
+  const auto [end, error] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
+  if (error != std::errc()) return "?";
+  std::string text(buffer, end);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+// A duration as typed: the number and the unit (the question's when none was typed).
+struct TypedDuration {
+  double amount = 0;
+  TimeUnit unit = TimeUnit::kMonths;
+};
+
+std::optional<TypedDuration> ReadDuration(const Question& question, std::string text) {
+  std::replace(text.begin(), text.end(), ',', '.');  // "1,5" as written in much of Europe
+  if (text == "none" || text == "no" || text == "never") return TypedDuration{0, question.unit};
+  std::size_t split = 0;
+  while (split < text.size() &&
+         (std::isdigit(static_cast<unsigned char>(text[split])) || text[split] == '.')) {
+    ++split;
+  }
+  const auto amount = ParseNumber<double>(std::string_view(text).substr(0, split));
+  if (!amount || !std::isfinite(*amount)) return std::nullopt;
+  std::string_view word = std::string_view(text).substr(split);
+  while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+  if (word.empty()) return TypedDuration{*amount, question.unit};
+  for (const auto& [name, unit] : kUnitWords) {
+    if (word == name) return TypedDuration{*amount, unit};
+  }
+  return std::nullopt;
+}
+
+// The duration in the question's unit, as recorded: months to a tenth, weeks whole.
+double InQuestionUnit(const Question& question, const TypedDuration& typed) {
+  const double value = typed.amount * Days(typed.unit) / Days(question.unit);
+  if (question.unit == TimeUnit::kWeeks) return std::round(value);
+  return std::round(value * 10) / 10;
+}
+
+std::string DurationHelp(const Question& question) {
+  if (question.unit == TimeUnit::kWeeks) {
+    return "Please type a number of weeks, such as 3, or say it another way: \"10 days\", "
+           "\"2 months\".";
+  }
+  return "Please type a number of months, such as 18 or 2.5, or say it another way: "
+         "\"6 weeks\", \"1.5 years\".";
+}
+
 }  // namespace
 
 std::span<const Question> AllQuestions() { return Questions(); }
@@ -126,10 +234,24 @@ Result<Reply> ParseReply(const Question& question, std::string_view typed) {
       return Fail(Retry("Please answer yes or no."));
     case QuestionKind::kYesNoUnsure:
       if (auto answer = YesNo(text)) return *answer;
-      if (text == "not sure" || text == "unsure" || text == "?" || text == "don't know") {
+      if (text == "not sure" || text == "unsure" || text == "?" || text == "don't know" ||
+          text == "dont know") {
+        if (question.warning_sign) return std::string("unsure");
         return Reply{};
       }
       return Fail(Retry("Please answer yes, no, or not sure."));
+    case QuestionKind::kDuration: {
+      const auto duration = ReadDuration(question, text);
+      if (!duration) return Fail(Retry(DurationHelp(question)));
+      const double value = InQuestionUnit(question, *duration);
+      if (value < 0 || value > question.max) {
+        return Fail(Retry("That is more than " + std::to_string(question.max) + " " +
+                          std::string(UnitName(question.unit, false)) +
+                          "; please check the number."));
+      }
+      if (question.unit == TimeUnit::kWeeks) return static_cast<int>(value);
+      return value;
+    }
     case QuestionKind::kWholeNumber: {
       const std::string allowed = "Please type a whole number from " +
                                   std::to_string(question.min) + " to " +
@@ -168,12 +290,31 @@ Result<Reply> ParseReply(const Question& question, std::string_view typed) {
   return Fail(Retry("Unknown question kind."));
 }
 
+std::optional<Conversion> ConversionOf(const Question& question, std::string_view typed) {
+  if (question.kind != QuestionKind::kDuration) return std::nullopt;
+  const auto duration = ReadDuration(question, Normalize(typed));
+  if (!duration || duration->unit == question.unit) return std::nullopt;
+  if (!ParseReply(question, typed)) return std::nullopt;
+  return Conversion{duration->amount, duration->unit, InQuestionUnit(question, *duration),
+                    question.unit};
+}
+
+std::string ConversionText(const Conversion& conversion) {
+  return NumberText(conversion.typed) + " " +
+         std::string(UnitName(conversion.typed_unit, conversion.typed == 1)) + " = " +
+         NumberText(conversion.value) + " " +
+         std::string(UnitName(conversion.unit, conversion.value == 1));
+}
+
 Questionnaire::Questionnaire() { current_ = NextApplicable(0); }
 
 bool Questionnaire::Applies(const Question& question) const {
   const auto positive = [this](std::string_view id) {
     const Reply* reply = ReplyFor(id);
-    return reply != nullptr && std::holds_alternative<int>(*reply) && std::get<int>(*reply) > 0;
+    if (reply == nullptr) return false;
+    if (const int* whole = std::get_if<int>(reply)) return *whole > 0;
+    if (const double* number = std::get_if<double>(reply)) return *number > 0;
+    return false;
   };
   if (question.id == "history.months_since_return") return positive("history.break_months");
   if (question.id == "pain.treatment_helped") return positive("pain.treatment_sessions");
@@ -200,6 +341,9 @@ void Questionnaire::Record(Reply reply) {
   replies_[std::string(question->id)] = std::move(reply);
   asked_.push_back(current_);
   current_ = NextApplicable(current_ + 1);
+  // The last warning sign answered: a sign set decides the route on its own.
+  const bool signs_over = current_ >= Questions().size() || !Questions()[current_].warning_sign;
+  if (question->warning_sign && signs_over && AnyRedFlagSet(RedFlagsSoFar())) stopped_ = true;
 }
 
 bool Questionnaire::Back() {
@@ -221,15 +365,16 @@ const Reply* Questionnaire::ReplyFor(std::string_view id) const {
   return it == replies_.end() ? nullptr : &it->second;
 }
 
-Answers Questionnaire::RedFlagsSoFar() const {
-  Answers answers;
+RedFlagAnswers Questionnaire::RedFlagsSoFar() const {
+  RedFlagAnswers flags{};
   for (RedFlag flag : kAllRedFlags) {
-    const std::string id = "red_flags." + std::string(RedFlagId(flag));
-    if (const Reply* reply = ReplyFor(id); reply != nullptr && std::holds_alternative<bool>(*reply)) {
-      answers.Set(flag, std::get<bool>(*reply));
-    }
+    const Reply* reply = ReplyFor("red_flags." + std::string(RedFlagId(flag)));
+    if (reply == nullptr) continue;
+    FlagAnswer& answer = flags[static_cast<std::size_t>(flag)];
+    if (const bool* yes = std::get_if<bool>(reply)) answer = *yes ? FlagAnswer::kYes : FlagAnswer::kNo;
+    if (std::holds_alternative<std::string>(*reply)) answer = FlagAnswer::kUnsure;
   }
-  return answers;
+  return flags;
 }
 
 Result<Answers> Questionnaire::Finish() const {

@@ -1,14 +1,18 @@
 // The questionnaire as a pure state machine: which question comes next, what a typed
-// reply means, going back, and stopping at an emergency answer. The CLI and the web app
-// only show the questions (texts from src/content) and pass the replies in.
+// reply means, going back, and stopping at a warning sign. The CLI and the web app only
+// show the questions (texts from src/content) and pass the replies in.
 //
 // Red-flag questions come first, the emergency ones before the rest, so a runner who
-// needs emergency care is told so before anything else is asked.
+// needs emergency care is told so before anything else is asked. An emergency sign
+// answered yes stops at once; any other sign answered yes, or any sign answered "not
+// sure", stops once the warning-sign questions are over (so every sign is listed): the
+// route is then decided by the signs alone, and nothing more is needed or kept.
 #ifndef BACKSTRIDE_CORE_QUESTIONNAIRE_H_
 #define BACKSTRIDE_CORE_QUESTIONNAIRE_H_
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,11 +26,15 @@ namespace backstride {
 
 enum class QuestionKind {
   kYesNo,        // yes or no
-  kYesNoUnsure,  // yes, no, or not sure (recorded as null)
+  kYesNoUnsure,  // yes, no, or not sure (null; "unsure" for a warning sign)
   kWholeNumber,  // an integer in [min, max]
   kDecimal,      // a number > 0, or Enter to skip
   kChoice,       // one of `choices`, by number or by id
+  kDuration,     // a length of time, as people say it: "18", "6 weeks", "1.5 years"
 };
+
+// The units a duration can be typed in.
+enum class TimeUnit { kDays, kWeeks, kMonths, kYears };
 
 struct Question {
   std::string_view id;  // the answer's field path, e.g. "pain.worst"
@@ -34,17 +42,35 @@ struct Question {
   int min = 0;  // kWholeNumber only
   int max = 0;
   std::span<const std::string_view> choices;  // kChoice only: the allowed ids
+  TimeUnit unit = TimeUnit::kMonths;          // kDuration only: the answer's unit
   bool optional = false;                      // an empty reply skips it
+  bool warning_sign = false;                  // a red flag: "not sure" is kept as "unsure"
   bool stops_if_yes = false;                  // an emergency sign: "yes" ends the questionnaire
 };
 
-// A parsed reply: nothing (skipped or "not sure"), yes/no, a whole number, a decimal,
-// or a choice id.
+// A parsed reply: nothing (skipped, or "not sure" about treatment), yes/no, a whole
+// number, a decimal, or a choice id ("unsure" for a warning sign answered not sure).
+// Durations in months are decimals rounded to a tenth; in weeks, whole numbers.
 using Reply = std::variant<std::monostate, bool, int, double, std::string>;
 
 // Parses what a runner typed for `question`. Fails with a short message saying what is
 // allowed, suitable to show before asking again.
 Result<Reply> ParseReply(const Question& question, std::string_view typed);
+
+// A duration typed in another unit than the question's, and what it became.
+struct Conversion {
+  double typed = 0;  // as typed: 6 (weeks)
+  TimeUnit typed_unit = TimeUnit::kWeeks;
+  double value = 0;  // in the question's unit, as recorded: 1.4 (months)
+  TimeUnit unit = TimeUnit::kMonths;
+};
+
+// The conversion made for a reply to a duration question, or nullopt when the reply was
+// in the question's own unit, or is not a duration reply ParseReply takes.
+std::optional<Conversion> ConversionOf(const Question& question, std::string_view typed);
+
+// The conversion as the runner reads it back: "6 weeks = 1.4 months".
+std::string ConversionText(const Conversion& conversion);
 
 // All questions in the order they are asked (some are skipped by earlier replies).
 std::span<const Question> AllQuestions();
@@ -61,7 +87,8 @@ class Questionnaire {
   // Goes back to the previous question asked. Returns false at the first question.
   bool Back();
 
-  // True once an emergency sign was answered yes; no further questions are asked.
+  // True once an emergency sign was answered yes, or the warning-sign questions are over
+  // with a sign answered yes or not sure; no further questions are asked.
   bool Stopped() const { return stopped_; }
   bool Finished() const { return Current() == nullptr; }
   // 1-based number of the current question, and how many will be asked in all given the
@@ -73,12 +100,12 @@ class Questionnaire {
   const Reply* ReplyFor(std::string_view id) const;
 
   // The answers, checked exactly like the JSON wire form. Questions that did not apply
-  // take their "none" value (no return yet; treatment_helped null). An emergency stop
-  // records the flag and leaves the rest unanswered, so this fails after Stopped().
+  // take their "none" value (no return yet; treatment_helped null). A stop at a warning
+  // sign leaves the rest unanswered, so this fails after Stopped().
   Result<Answers> Finish() const;
-  // After an emergency stop: answers holding only the warning signs answered so far (the
-  // rest left at their defaults), enough to assess and explain the stop.
-  Answers RedFlagsSoFar() const;
+  // The warning signs answered so far (the others kNo): after a stop, enough to assess
+  // and explain it with TriageRedFlags.
+  RedFlagAnswers RedFlagsSoFar() const;
 
  private:
   bool Applies(const Question& question) const;

@@ -1,5 +1,9 @@
 #include "core/triage.h"
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
 #include <utility>
 
 #include "core/thresholds.h"
@@ -19,8 +23,8 @@ static_assert(kRouteIds.size() == kAllRoutes.size());
 std::string_view FlagMeaning(RedFlag flag) {
   switch (flag) {
     case RedFlag::kSaddleNumbness:
-      return "numbness in the saddle area can mean pressure on the nerves at the base of the "
-             "spine";
+      return "numbness between the legs or around the bottom can mean pressure on the nerves "
+             "at the base of the spine";
     case RedFlag::kBladderOrBowelChange:
       return "a change in bladder or bowel control can mean pressure on the nerves at the base "
              "of the spine";
@@ -42,8 +46,40 @@ std::string_view FlagMeaning(RedFlag flag) {
   return "";
 }
 
+// The sentence's first letter in upper case.
+std::string Capitalized(std::string_view text) {
+  std::string out(text);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
 std::string Ge(int value) { return "≥ " + std::to_string(value); }
 std::string Lt(int value) { return "< " + std::to_string(value); }
+
+// A number of months as people write it: "30", "1.5" (one decimal at most).
+std::string MonthsText(double months) {
+  const double tenths = std::round(months * 10) / 10;
+  char buffer[32];
+  const auto [end, error] =
+      std::to_chars(buffer, buffer + sizeof buffer, tenths, std::chars_format::fixed,
+                    tenths == std::floor(tenths) ? 0 : 1);
+  if (error != std::errc()) return "0";
+  return std::string(buffer, end);
+}
+
+// "month" or "months" after a number of months.
+std::string MonthsWord(double months) {
+  return MonthsText(months) + (MonthsText(months) == "1" ? " month" : " months");
+}
+
+// How soon a doctor should see a warning sign on route 2 (DESIGN 2.1). Fever or feeling
+// unwell with back pain can mean a spinal infection (IFOMPT 2020), which is seen the same
+// day; the other signs within days.
+Urgency DoctorUrgency(RedFlag flag) {
+  return flag == RedFlag::kFeverOrUnwell ? Urgency::kToday : Urgency::kSoon;
+}
+
+Urgency MoreUrgent(Urgency a, Urgency b) { return std::min(a, b); }  // kNow first
 
 class ReasonList {
  public:
@@ -61,7 +97,88 @@ class ReasonList {
 
 std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
+constexpr std::array<std::string_view, 3> kUrgencyIds = {"now", "today", "soon"};
+static_assert(static_cast<std::size_t>(Urgency::kSoon) + 1 == kUrgencyIds.size());
+
+// Routes 1 and 2 as the warning signs decide them: fills `result` and returns true when a
+// sign is answered yes or not sure. Route 2's constant-pain rule is the caller's.
+bool DecideByRedFlags(const RedFlagAnswers& flags, Triage& result) {
+  for (RedFlag flag : kAllRedFlags) {
+    const FlagAnswer answer = flags[static_cast<std::size_t>(flag)];
+    if (answer == FlagAnswer::kNo) continue;
+    result.red_flags.push_back(flag);
+    if (answer == FlagAnswer::kUnsure) result.unsure_flags.push_back(flag);
+  }
+  if (result.red_flags.empty()) return false;
+  const auto field = [](RedFlag flag) { return "red_flags." + std::string(RedFlagId(flag)); };
+
+  // Route 1: emergency signs (IFOMPT 2020: cauda equina syndrome, progressive deficit).
+  ReasonList emergency;
+  for (RedFlag flag : result.red_flags) {
+    if (!IsEmergencyFlag(flag) || result.IsUnsure(flag)) continue;
+    emergency.Add("emergency_sign", field(flag), "yes", "yes",
+                  Capitalized(FlagMeaning(flag)) + ": this needs emergency care now.");
+  }
+  if (!emergency.empty()) {
+    result.route = Route::kEmergency;
+    result.urgency = Urgency::kNow;
+    result.reasons = emergency.Take();
+    return true;
+  }
+
+  // Route 2: signs of possible serious disease (IFOMPT 2020: fracture, malignancy,
+  // infection), and emergency signs the runner was not sure about. An unsure emergency
+  // sign cannot wait for days, but "not sure" is not a "yes" either: a doctor checks it
+  // the same day (DESIGN 2.1). Any other sign answered "not sure" is read as the sign
+  // itself, with its own urgency: the cautious reading, since the program never assumes
+  // a warning sign away.
+  ReasonList doctor;
+  Urgency urgency = Urgency::kSoon;
+  for (RedFlag flag : result.red_flags) {
+    const bool unsure = result.IsUnsure(flag);
+    if (IsEmergencyFlag(flag)) {
+      doctor.Add("unsure_emergency_sign", field(flag), "unsure", "unsure",
+                 "You were not sure about this sign: " + std::string(FlagMeaning(flag)) +
+                     ". A doctor should check it today.");
+      urgency = MoreUrgent(urgency, Urgency::kToday);
+      continue;
+    }
+    urgency = MoreUrgent(urgency, DoctorUrgency(flag));
+    if (unsure) {
+      doctor.Add("unsure_warning_sign", field(flag), "unsure", "unsure",
+                 "You were not sure about this sign, so it is read as present: " +
+                     std::string(FlagMeaning(flag)) + ".");
+    } else {
+      doctor.Add("warning_sign", field(flag), "yes", "yes", Capitalized(FlagMeaning(flag)) + ".");
+    }
+  }
+  result.route = Route::kSeeDoctor;
+  result.urgency = urgency;
+  result.reasons = doctor.Take();
+  return true;
+}
+
+Reason ConstantPainReason() {
+  return {"constant_pain", "pain.timing", "constant", "constant",
+          "Pain that is there all the time, at rest too, is not tied to running and should be "
+          "checked by a doctor."};
+}
+
 }  // namespace
+
+std::string_view UrgencyId(Urgency urgency) {
+  return kUrgencyIds[static_cast<std::size_t>(urgency)];
+}
+
+bool Triage::IsUnsure(RedFlag flag) const {
+  return std::find(unsure_flags.begin(), unsure_flags.end(), flag) != unsure_flags.end();
+}
+
+std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags) {
+  Triage result;
+  if (!DecideByRedFlags(flags, result)) return std::nullopt;
+  return result;
+}
 
 std::string_view RouteId(Route route) { return kRouteIds[static_cast<std::size_t>(route)]; }
 
@@ -79,38 +196,18 @@ bool LeadsToPlan(Route route) {
 
 Triage TriageAnswers(const Answers& answers) {
   Triage result;
-  for (RedFlag flag : kAllRedFlags) {
-    if (answers.Has(flag)) result.red_flags.push_back(flag);
-  }
-
-  // Route 1: emergency signs (IFOMPT 2020: cauda equina syndrome, progressive deficit).
-  ReasonList emergency;
-  for (RedFlag flag : result.red_flags) {
-    if (!IsEmergencyFlag(flag)) continue;
-    emergency.Add("emergency_sign", "red_flags." + std::string(RedFlagId(flag)), "yes", "yes",
-                  std::string(FlagMeaning(flag)) + ": this needs emergency care now.");
-  }
-  if (!emergency.empty()) {
-    result.route = Route::kEmergency;
-    result.reasons = emergency.Take();
+  if (DecideByRedFlags(answers.red_flags, result)) {
+    if (result.route == Route::kSeeDoctor && answers.pain.timing == PainTiming::kConstant) {
+      result.reasons.push_back(ConstantPainReason());
+    }
     return result;
   }
 
-  // Route 2: signs of possible serious disease (IFOMPT 2020: fracture, malignancy,
-  // infection) and pain that does not ease at rest.
-  ReasonList doctor;
-  for (RedFlag flag : result.red_flags) {
-    doctor.Add("warning_sign", "red_flags." + std::string(RedFlagId(flag)), "yes", "yes",
-               std::string(FlagMeaning(flag)) + ".");
-  }
+  // Route 2 without a warning sign: pain that does not ease at rest.
   if (answers.pain.timing == PainTiming::kConstant) {
-    doctor.Add("constant_pain", "pain.timing", "constant", "constant",
-               "Pain that is there all the time, at rest too, is not tied to running and "
-               "should be checked by a doctor.");
-  }
-  if (!doctor.empty()) {
     result.route = Route::kSeeDoctor;
-    result.reasons = doctor.Take();
+    result.urgency = Urgency::kSoon;
+    result.reasons.push_back(ConstantPainReason());
     return result;
   }
 
@@ -149,20 +246,20 @@ Triage TriageAnswers(const Answers& answers) {
   if (history.months_running >= kReturningMinMonthsRunning &&
       history.break_months >= kReturningMinBreakMonths &&
       history.months_since_return < kReturningMaxMonthsSinceReturn) {
-    running.Add("returning_runner", "history.months_running",
-                std::to_string(history.months_running), Ge(kReturningMinMonthsRunning),
-                "You ran regularly for " + std::to_string(history.months_running) +
-                    " months, so you have built fitness before.");
-    running.Add("returning_runner", "history.break_months", std::to_string(history.break_months),
+    running.Add("returning_runner", "history.months_running", MonthsText(history.months_running),
+                Ge(kReturningMinMonthsRunning),
+                "You ran regularly for " + MonthsWord(history.months_running) +
+                    ", so you have built fitness before.");
+    running.Add("returning_runner", "history.break_months", MonthsText(history.break_months),
                 Ge(kReturningMinBreakMonths),
-                "Your break of " + std::to_string(history.break_months) +
-                    " months is long enough for the supporting muscles to lose conditioning.");
+                "Your break of " + MonthsWord(history.break_months) +
+                    " is long enough for the supporting muscles to lose conditioning.");
     running.Add("returning_runner", "history.months_since_return",
-                std::to_string(history.months_since_return), Lt(kReturningMaxMonthsSinceReturn),
+                MonthsText(history.months_since_return), Lt(kReturningMaxMonthsSinceReturn),
                 history.months_since_return == 0
                     ? std::string("You are just starting again.")
-                    : "You have been back for " + std::to_string(history.months_since_return) +
-                          " month(s), still early in your return.");
+                    : "You have been back for " + MonthsWord(history.months_since_return) +
+                          ", still early in your return.");
     result.route = Route::kReturningRunner;
     result.reasons = running.Take();
     return result;
@@ -170,19 +267,19 @@ Triage TriageAnswers(const Answers& answers) {
 
   // Route 5: the article's first situation, new to running.
   if (history.months_running < kSeasonedMinMonthsRunning) {
-    running.Add("new_runner", "history.months_running", std::to_string(history.months_running),
+    running.Add("new_runner", "history.months_running", MonthsText(history.months_running),
                 Lt(kSeasonedMinMonthsRunning),
-                "You have run regularly for " + std::to_string(history.months_running) +
-                    " months, under a year, so your body is still adapting to running.");
+                "You have run regularly for " + MonthsWord(history.months_running) +
+                    ", under a year, so your body is still adapting to running.");
     result.route = Route::kNewRunner;
     result.reasons = running.Take();
     return result;
   }
 
-  running.Add("seasoned", "history.months_running", std::to_string(history.months_running),
+  running.Add("seasoned", "history.months_running", MonthsText(history.months_running),
               Ge(kSeasonedMinMonthsRunning),
-              "You have run regularly for " + std::to_string(history.months_running) +
-                  " months, so you are an experienced runner with new back pain.");
+              "You have run regularly for " + MonthsWord(history.months_running) +
+                  ", so you are an experienced runner with new back pain.");
 
   // Route 6: seasoned, and a series of treatments has not helped.
   if (pain.treatment_sessions >= kTreatmentSessionsBeforeRehab && pain.treatment_helped == false) {

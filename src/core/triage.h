@@ -36,6 +36,13 @@ inline constexpr std::array<Route, 7> kAllRoutes = {
 std::string_view RouteId(Route route);
 std::optional<Route> RouteFromId(std::string_view id);
 
+// How soon a route's care is needed (DESIGN 2.1): emergency now; see_doctor today or
+// soon (within days). DESIGN 2.1a adds a week for suspected bone stress.
+enum class Urgency { kNow, kToday, kSoon };
+
+// Stable ids, as in the JSON ("today").
+std::string_view UrgencyId(Urgency urgency);
+
 // True for routes 4-7, the ones that lead to a running plan. Routes 1-3 never do.
 bool LeadsToPlan(Route route);
 
@@ -51,13 +58,25 @@ struct Reason {
 
 struct Triage {
   Route route = Route::kSeasonedTreatment;
-  // Every warning sign answered yes, in questionnaire order (not only the one that decided).
+  // Every warning sign answered yes or not sure, in questionnaire order (not only the one
+  // that decided).
   std::vector<RedFlag> red_flags;
+  // Those of red_flags answered "not sure".
+  std::vector<RedFlag> unsure_flags;
+  // Set for routes 1 and 2 only.
+  std::optional<Urgency> urgency;
   std::vector<Reason> reasons;
+
+  bool IsUnsure(RedFlag flag) const;
 };
 
 // Returns the route for `answers`. Pure and total: valid answers always give a route.
 Triage TriageAnswers(const Answers& answers);
+
+// The route the warning signs alone decide (route 1 or 2), for answers that could not be
+// read whole: a red flag is read first (DESIGN 2). Returns nullopt when no sign is
+// answered yes or not sure.
+std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags);
 
 }  // namespace backstride
 

@@ -27,6 +27,7 @@ struct HttpError {
   int status = 400;
   std::string message;
   std::string field;
+  Json assessment = nullptr;  // set: sent beside the error (a warning sign read first)
 };
 
 template <typename T>
@@ -158,6 +159,8 @@ std::string_view KindId(QuestionKind kind) {
       return "decimal";
     case QuestionKind::kChoice:
       return "choice";
+    case QuestionKind::kDuration:
+      return "duration";
   }
   return "yes_no";
 }
@@ -253,6 +256,7 @@ class Handlers {
     auto content = LoadBuiltinContent();
     if (!content) return FromError(content.error());
     backstride::Questionnaire questionnaire;
+    std::optional<std::string> noted;
     for (std::size_t i = 0; i < replies->size(); ++i) {
       const std::string field = fmt::format("replies[{}]", i);
       const Question* question = questionnaire.Current();
@@ -263,9 +267,11 @@ class Handlers {
       if (!reply.is_string()) return BadRequest(field + ": must be text", field);
       auto parsed = ParseReply(*question, reply.get<std::string>());
       if (!parsed) {
-        return BadRequest(fmt::format("{} ({}): {}", field, question->id, parsed.error().message),
-                          field);
+        // The message is for the runner, who never sees ids; `field` says which reply.
+        return BadRequest(parsed.error().message, field);
       }
+      const auto conversion = ConversionOf(*question, reply.get<std::string>());
+      noted = conversion ? std::optional(ConversionText(*conversion)) : std::nullopt;
       questionnaire.Record(std::move(*parsed));
     }
     Json json;
@@ -287,17 +293,22 @@ class Handlers {
         q["min"] = question->min;
         q["max"] = question->max;
       }
+      if (question->kind == QuestionKind::kDuration) {
+        q["unit"] = question->unit == TimeUnit::kWeeks ? "weeks" : "months";
+        q["max"] = question->max;
+      }
       Json choices = Json::array();
       for (const auto& [id, label] : text->choices)
         choices.push_back({{"id", id}, {"label", label}});
       q["choices"] = std::move(choices);
       json["question"] = std::move(q);
     }
+    // The last reply, if a duration said another way, read back: "6 weeks = 1.4 months".
+    json["noted"] = noted ? Json(*noted) : Json(nullptr);
     if (questionnaire.Stopped()) {
-      // An emergency answer: the assessment says what to do now; nothing is stored.
-      auto assessment = Assess(questionnaire.RedFlagsSoFar());
+      // Stopped at a warning sign: the assessment says what to do; nothing is stored.
+      auto assessment = AssessRedFlags(questionnaire.RedFlagsSoFar());
       if (!assessment) return FromError(assessment.error());
-      assessment->answers_complete = false;
       json["assessment"] = Json::parse(AssessmentToJson(*assessment, -1));
     } else if (questionnaire.Finished()) {
       auto answers = questionnaire.Finish();
@@ -317,17 +328,28 @@ class Handlers {
   }
 
   // POST /api/assessment with the answers' JSON (the same form as `assess --answers`):
-  // assesses, stores, and starts a plan for the routes that lead to one.
+  // assesses, stores, and starts a plan for the routes that lead to one. A warning sign
+  // is read first and stores nothing: with other answers wrong, a 400 that carries the
+  // sign's assessment beside the error; otherwise the assessment with "stored": false.
   Answer<Json> NewAssessment(const ApiRequest& request) {
     if (request.content_type != "application/json") {
       return HttpError{415, "send the answers as application/json", {}};
     }
     auto assessment = AssessJson(request.body);
     if (!assessment) return FromError(assessment.error());
-    auto saved = SaveAssessment(store_, *assessment, today_);
-    if (!saved) return FromError(saved.error());
     Json json;
     json["assessment"] = Json::parse(AssessmentToJson(*assessment, -1));
+    if (!assessment->problems.empty()) {
+      HttpError error = BadRequest(assessment->problems);
+      error.assessment = std::move(json["assessment"]);
+      return error;
+    }
+    json["stored"] = MayBeStored(*assessment);
+    json["assessment_id"] = nullptr;
+    json["plan_id"] = nullptr;
+    if (!MayBeStored(*assessment)) return json;
+    auto saved = SaveAssessment(store_, *assessment, today_);
+    if (!saved) return FromError(saved.error());
     json["assessment_id"] = saved->assessment_id;
     json["plan_id"] = saved->plan_id ? Json(*saved->plan_id) : Json(nullptr);
     return json;
@@ -666,7 +688,13 @@ ApiResponse Api::Handle(const ApiRequest& request) {
     Handlers handlers(*store_, today_());
     auto answer = handlers.Route(request, download);
     if (auto* error = std::get_if<HttpError>(&answer)) {
-      return ErrorResponse(error->status, error->message, error->field);
+      ApiResponse response = ErrorResponse(error->status, error->message, error->field);
+      if (!error->assessment.is_null()) {
+        Json body = Json::parse(response.body);
+        body["assessment"] = std::move(error->assessment);
+        response.body = body.dump();
+      }
+      return response;
     }
     if (!download.download_name.empty()) return download;
     return JsonResponse(std::get<Json>(answer));

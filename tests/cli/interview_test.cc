@@ -64,9 +64,9 @@ TEST(Interview, EmergencyStopKeepsTheSignsAnswered) {
   std::ostringstream out;
   auto outcome = RunInterview(in, out, Texts());
   ASSERT_TRUE(outcome.has_value());
-  EXPECT_EQ(outcome->kind, InterviewOutcome::Kind::kEmergency);
-  EXPECT_TRUE(outcome->answers.Has(RedFlag::kLegWeaknessWorsening));
-  EXPECT_EQ(TriageAnswers(outcome->answers).route, Route::kEmergency);
+  EXPECT_EQ(outcome->kind, InterviewOutcome::Kind::kWarningSign);
+  EXPECT_EQ(outcome->answers.Flag(RedFlag::kLegWeaknessWorsening), FlagAnswer::kYes);
+  EXPECT_EQ(TriageRedFlags(outcome->answers.red_flags)->route, Route::kEmergency);
 }
 
 TEST(RunAssess, ConflictingOptionsAreBadInput) {

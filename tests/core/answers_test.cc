@@ -45,7 +45,7 @@ TEST(ParseAnswers, ReadsEveryField) {
   EXPECT_EQ(answers->pain.worst, 5);
   EXPECT_EQ(answers->pain.leg_symptoms, LegSymptoms::kNone);
   EXPECT_FALSE(answers->pain.treatment_helped.has_value());
-  for (RedFlag flag : kAllRedFlags) EXPECT_FALSE(answers->Has(flag));
+  for (RedFlag flag : kAllRedFlags) EXPECT_EQ(answers->Flag(flag), FlagAnswer::kNo);
 }
 
 TEST(ParseAnswers, OnsetsAndTreatmentHelpedAreOptional) {
@@ -69,7 +69,7 @@ TEST(ParseAnswers, RoundTripsThroughItsJsonForm) {
   auto second = ParseAnswers(AnswersToJson(*first));
   ASSERT_TRUE(second.has_value()) << second.error().message;
   EXPECT_EQ(AnswersToJson(*first), AnswersToJson(*second));
-  EXPECT_TRUE(second->Has(RedFlag::kCancerHistory));
+  EXPECT_EQ(second->Flag(RedFlag::kCancerHistory), FlagAnswer::kYes);
   EXPECT_EQ(second->pain.treatment_helped, true);
 }
 
@@ -212,6 +212,52 @@ TEST(ParseAnswers, HostileInputFailsCleanly) {
   json answers = ValidAnswers();
   answers["age"] = 1e308;
   EXPECT_EQ(ExpectError(answers).path, "age");
+}
+
+TEST(ParseAnswers, AWarningSignTakesUnsure) {
+  json answers = ValidAnswers();
+  answers["red_flags"]["saddle_numbness"] = "unsure";
+  auto parsed = ParseAnswers(answers.dump());
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_EQ(parsed->Flag(RedFlag::kSaddleNumbness), FlagAnswer::kUnsure);
+  EXPECT_TRUE(parsed->IsSet(RedFlag::kSaddleNumbness));
+  // It is written back as "unsure".
+  EXPECT_EQ(json::parse(AnswersToJson(*parsed))["red_flags"]["saddle_numbness"], "unsure");
+
+  answers["red_flags"]["saddle_numbness"] = "maybe";
+  auto refused = ParseAnswers(answers.dump());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_NE(refused.error().message.find("red_flags.saddle_numbness: must be true, false or "
+                                         "\"unsure\""),
+            std::string::npos)
+      << refused.error().message;
+}
+
+TEST(ParseAnswers, MonthsMayBeFractions) {
+  json answers = ValidAnswers();
+  answers["history"] = {{"months_running", 14.5}, {"break_months", 3.5}, {"months_since_return", 1.4}};
+  auto parsed = ParseAnswers(answers.dump());
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_DOUBLE_EQ(parsed->history.months_running, 14.5);
+  EXPECT_DOUBLE_EQ(parsed->history.months_since_return, 1.4);
+  EXPECT_EQ(json::parse(AnswersToJson(*parsed))["history"]["break_months"], 3.5);
+  answers["history"]["break_months"] = -0.5;
+  EXPECT_EQ(ExpectError(answers).path, "history.break_months");
+}
+
+TEST(ParseAnswers, RedFlagsAreReadEvenWhenTheRestFails) {
+  RedFlagAnswers flags{};
+  auto parsed = ParseAnswers(R"({"red_flags": {"fever_or_unwell": true, "cancer_history": "unsure",
+                                  "night_pain_no_relief": "perhaps"}})",
+                             &flags);
+  ASSERT_FALSE(parsed.has_value());
+  EXPECT_EQ(flags[static_cast<std::size_t>(RedFlag::kFeverOrUnwell)], FlagAnswer::kYes);
+  EXPECT_EQ(flags[static_cast<std::size_t>(RedFlag::kCancerHistory)], FlagAnswer::kUnsure);
+  EXPECT_EQ(flags[static_cast<std::size_t>(RedFlag::kNightPainNoRelief)], FlagAnswer::kNo);
+  EXPECT_TRUE(AnyRedFlagSet(flags));
+  EXPECT_NE(parsed.error().message.find("age: missing"), std::string::npos);
+  EXPECT_NE(parsed.error().message.find("red_flags.night_pain_no_relief: must be"),
+            std::string::npos);
 }
 
 }  // namespace

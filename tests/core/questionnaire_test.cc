@@ -188,5 +188,119 @@ TEST(Questionnaire, NonEmergencyRedFlagDoesNotStopTheQuestions) {
   EXPECT_EQ(CurrentId(q), "red_flags.cancer_history");
 }
 
+TEST(ParseReply, AWarningSignTakesNotSure) {
+  for (const Question& question : AllQuestions()) {
+    if (!question.id.starts_with("red_flags.")) continue;
+    EXPECT_TRUE(question.warning_sign) << question.id;
+    EXPECT_EQ(ParseReply(question, "not sure"), Reply{std::string("unsure")}) << question.id;
+    EXPECT_EQ(ParseReply(question, "Unsure"), Reply{std::string("unsure")}) << question.id;
+    EXPECT_EQ(ParseReply(question, "no"), Reply{false}) << question.id;
+  }
+  // Not sure whether treatment helped is still "not known" (null), not a warning sign.
+  EXPECT_EQ(ParseReply(QuestionWithId("pain.treatment_helped"), "not sure"), Reply{});
+}
+
+// A table of durations as people type them, and what each question records.
+TEST(ParseReply, DurationsAsPeopleSayThem) {
+  struct Case {
+    const char* id;
+    const char* typed;
+    Reply recorded;
+    const char* echoed;  // "" when nothing was converted
+  };
+  const Case cases[] = {
+      {"history.months_running", "18", Reply{18.0}, ""},
+      {"history.months_running", "2.5", Reply{2.5}, ""},
+      {"history.months_running", "2,5", Reply{2.5}, ""},
+      {"history.months_running", "18 months", Reply{18.0}, ""},
+      {"history.months_running", "6 weeks", Reply{1.4}, "6 weeks = 1.4 months"},
+      {"history.months_running", "1.5 years", Reply{18.0}, "1.5 years = 18 months"},
+      {"history.months_running", "1 year", Reply{12.0}, "1 year = 12 months"},
+      {"history.months_running", "3yrs", Reply{36.0}, "3 years = 36 months"},
+      {"history.break_months", "none", Reply{0.0}, ""},
+      {"history.break_months", "0", Reply{0.0}, ""},
+      {"history.months_since_return", "10 days", Reply{0.3}, "10 days = 0.3 months"},
+      {"pain.weeks", "3", Reply{3}, ""},
+      {"pain.weeks", "2 months", Reply{9}, "2 months = 9 weeks"},
+      {"pain.weeks", "10 days", Reply{1}, "10 days = 1 week"},
+      {"pain.weeks", "1 year", Reply{52}, "1 year = 52 weeks"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.id) + " '" + c.typed + "'");
+    const Question& question = QuestionWithId(c.id);
+    auto reply = ParseReply(question, c.typed);
+    ASSERT_TRUE(reply.has_value()) << reply.error().message;
+    if (const double* months = std::get_if<double>(&*reply)) {
+      EXPECT_NEAR(*months, std::get<double>(c.recorded), 1e-9);
+    } else {
+      EXPECT_EQ(*reply, c.recorded);
+    }
+    const auto conversion = ConversionOf(question, c.typed);
+    EXPECT_EQ(conversion ? ConversionText(*conversion) : "", c.echoed);
+  }
+  for (const char* refused : {"a while", "-3", "six weeks", "3 fortnights", "", "200 years"}) {
+    EXPECT_FALSE(ParseReply(QuestionWithId("history.months_running"), refused).has_value())
+        << refused;
+  }
+  EXPECT_NE(ParseReply(QuestionWithId("history.months_running"), "a while")
+                .error()
+                .message.find("6 weeks"),
+            std::string::npos);
+}
+
+TEST(Questionnaire, FractionalMonthsReachTheAnswers) {
+  Questionnaire q;
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  for (const char* reply :
+       {"34", "1", "1", "1", "no", "4", "3", "", "", "6 weeks", "1.5 years", "2.5", "0"}) {
+    Type(q, reply);
+  }
+  auto answers = q.Finish();
+  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  EXPECT_DOUBLE_EQ(answers->history.months_running, 1.4);
+  EXPECT_DOUBLE_EQ(answers->history.break_months, 18);
+  EXPECT_DOUBLE_EQ(answers->history.months_since_return, 2.5);
+}
+
+TEST(Questionnaire, ASignAnsweredYesOrNotSureStopsOnceTheSignsAreAsked) {
+  struct Case {
+    std::size_t question;  // which sign, in the order asked
+    const char* typed;
+    Route route;
+  };
+  const Case cases[] = {
+      {0, "not sure", Route::kSeeDoctor},  // an emergency sign, not sure: a doctor today
+      {3, "yes", Route::kSeeDoctor},       // fever
+      {4, "not sure", Route::kSeeDoctor},  // cancer, not sure
+      {8, "yes", Route::kSeeDoctor},       // the last sign
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.question);
+    Questionnaire q;
+    for (std::size_t i = 0; i < kRedFlagCount; ++i) {
+      EXPECT_FALSE(q.Stopped()) << "every sign is asked before stopping";
+      Type(q, i == c.question ? c.typed : "no");
+    }
+    EXPECT_TRUE(q.Stopped());
+    EXPECT_EQ(q.Current(), nullptr);
+    auto triage = TriageRedFlags(q.RedFlagsSoFar());
+    ASSERT_TRUE(triage.has_value());
+    EXPECT_EQ(triage->route, c.route);
+    // Going back to the last sign and answering no carries on to the other questions.
+    ASSERT_TRUE(q.Back());
+    if (c.question != kRedFlagCount - 1) {
+      Type(q, "no");
+      EXPECT_TRUE(q.Stopped());
+    }
+  }
+}
+
+TEST(Questionnaire, NoSignSetCarriesOnAfterTheSigns) {
+  Questionnaire q;
+  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  EXPECT_FALSE(q.Stopped());
+  EXPECT_EQ(CurrentId(q), "age");
+}
+
 }  // namespace
 }  // namespace backstride

@@ -198,6 +198,72 @@ TEST(Triage, ConstantPainIsAReasonButNotARedFlag) {
   EXPECT_EQ(triage.reasons[0].rule, "constant_pain");
 }
 
+// How soon each route-1 and route-2 case is seen, and how a "not sure" reads.
+TEST(Triage, UrgencyTable) {
+  using F = FlagAnswer;
+  struct Case {
+    const char* what;
+    std::vector<std::pair<RedFlag, FlagAnswer>> signs;
+    bool constant_pain;
+    Route route;
+    std::optional<Urgency> urgency;
+    std::vector<RedFlag> unsure;
+  };
+  const Case cases[] = {
+      {"no sign", {}, false, Route::kSeasonedTreatment, std::nullopt, {}},
+      {"saddle numbness", {{RedFlag::kSaddleNumbness, F::kYes}}, false, Route::kEmergency,
+       Urgency::kNow, {}},
+      {"fever", {{RedFlag::kFeverOrUnwell, F::kYes}}, false, Route::kSeeDoctor, Urgency::kToday, {}},
+      {"cancer", {{RedFlag::kCancerHistory, F::kYes}}, false, Route::kSeeDoctor, Urgency::kSoon, {}},
+      {"constant pain", {}, true, Route::kSeeDoctor, Urgency::kSoon, {}},
+      {"cancer and fever", {{RedFlag::kCancerHistory, F::kYes}, {RedFlag::kFeverOrUnwell, F::kYes}},
+       false, Route::kSeeDoctor, Urgency::kToday, {}},
+      {"unsure saddle numbness", {{RedFlag::kSaddleNumbness, F::kUnsure}}, false,
+       Route::kSeeDoctor, Urgency::kToday, {RedFlag::kSaddleNumbness}},
+      {"unsure bladder, yes cancer",
+       {{RedFlag::kBladderOrBowelChange, F::kUnsure}, {RedFlag::kCancerHistory, F::kYes}}, false,
+       Route::kSeeDoctor, Urgency::kToday, {RedFlag::kBladderOrBowelChange}},
+      {"yes bladder, unsure saddle",
+       {{RedFlag::kSaddleNumbness, F::kUnsure}, {RedFlag::kBladderOrBowelChange, F::kYes}}, false,
+       Route::kEmergency, Urgency::kNow, {RedFlag::kSaddleNumbness}},
+      {"unsure cancer", {{RedFlag::kCancerHistory, F::kUnsure}}, false, Route::kSeeDoctor,
+       Urgency::kSoon, {RedFlag::kCancerHistory}},
+      {"unsure fever", {{RedFlag::kFeverOrUnwell, F::kUnsure}}, false, Route::kSeeDoctor,
+       Urgency::kToday, {RedFlag::kFeverOrUnwell}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    Answers answers = Base();
+    for (const auto& [flag, answer] : c.signs) answers.Set(flag, answer);
+    if (c.constant_pain) answers.pain.timing = PainTiming::kConstant;
+    const Triage triage = TriageAnswers(answers);
+    EXPECT_EQ(triage.route, c.route);
+    EXPECT_EQ(triage.urgency, c.urgency);
+    EXPECT_EQ(triage.unsure_flags, c.unsure);
+    EXPECT_EQ(triage.red_flags.size(), c.signs.size()) << "every sign set is listed";
+    // The signs alone decide the same route (a red flag is read first).
+    if (!c.signs.empty()) {
+      const auto alone = TriageRedFlags(answers.red_flags);
+      ASSERT_TRUE(alone.has_value());
+      EXPECT_EQ(alone->route, c.route);
+      EXPECT_EQ(alone->urgency, c.urgency);
+    } else {
+      EXPECT_FALSE(TriageRedFlags(answers.red_flags).has_value());
+    }
+  }
+}
+
+TEST(Triage, AnUnsureEmergencySignNamesTheSignToCheck) {
+  Answers answers = Base();
+  answers.Set(RedFlag::kLegWeaknessWorsening, FlagAnswer::kUnsure);
+  const Triage triage = TriageAnswers(answers);
+  ASSERT_EQ(triage.reasons.size(), 1u);
+  EXPECT_EQ(triage.reasons[0].rule, "unsure_emergency_sign");
+  EXPECT_EQ(triage.reasons[0].answer, "unsure");
+  EXPECT_NE(triage.reasons[0].text.find("leg weakness"), std::string::npos);
+  EXPECT_NE(triage.reasons[0].text.find("today"), std::string::npos);
+}
+
 TEST(Triage, RouteIdsAreStableAndRoundTrip) {
   const std::vector<std::string> expected = {"emergency",         "see_doctor", "see_clinician",
                                              "returning_runner",  "new_runner", "seasoned_rehab",
@@ -213,7 +279,7 @@ TEST(Triage, RouteIdsAreStableAndRoundTrip) {
 // with no warning signs set.
 void ForEachProfile(const std::function<void(const Answers&)>& visit) {
   struct HistoryCase {
-    int running, gap, back;
+    double running, gap, back;
   };
   struct TreatmentCase {
     int sessions;
@@ -254,11 +320,12 @@ void ForEachProfile(const std::function<void(const Answers&)>& visit) {
 
 // DESIGN 2.1 restated as the table reads, independently of triage.cc's structure.
 Route RouteByTheTable(const Answers& a) {
-  const bool emergency = a.Has(RedFlag::kSaddleNumbness) || a.Has(RedFlag::kBladderOrBowelChange) ||
-                         a.Has(RedFlag::kLegWeaknessWorsening);
+  const auto yes = [&a](RedFlag flag) { return a.Flag(flag) == FlagAnswer::kYes; };
+  const bool emergency = yes(RedFlag::kSaddleNumbness) || yes(RedFlag::kBladderOrBowelChange) ||
+                         yes(RedFlag::kLegWeaknessWorsening);
   if (emergency) return Route::kEmergency;
   bool doctor = a.pain.timing == PainTiming::kConstant;
-  for (RedFlag flag : kAllRedFlags) doctor = doctor || a.Has(flag);
+  for (RedFlag flag : kAllRedFlags) doctor = doctor || a.IsSet(flag);  // yes or not sure
   if (doctor) return Route::kSeeDoctor;
   if (a.pain.leg_symptoms == LegSymptoms::kBelowKnee || a.pain.numbness_or_tingling ||
       a.pain.worst >= 8 || a.age < 16) {

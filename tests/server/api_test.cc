@@ -261,6 +261,67 @@ TEST_F(ApiTest, AnsweringEveryQuestionGivesTheAnswersToAssess) {
   EXPECT_EQ(Body(assessed)["assessment"]["route"], "new_runner");
 }
 
+TEST_F(ApiTest, NotSureAboutAWarningSignStopsAfterTheSignsAndStoresNothing) {
+  json replies = {"not sure"};  // numbness between the legs
+  for (int i = 1; i < 9; ++i) {
+    const json state = Body(Post("/api/questionnaire", {{"replies", replies}}));
+    ASSERT_FALSE(state["stopped"]) << "the other signs are still asked";
+    EXPECT_EQ(state["question"]["kind"], "yes_no_unsure");
+    replies.push_back("no");
+  }
+  const json stopped = Body(Post("/api/questionnaire", {{"replies", replies}}));
+  ASSERT_TRUE(stopped["stopped"]) << stopped.dump();
+  const json& assessment = stopped["assessment"];
+  EXPECT_EQ(assessment["route"], "see_doctor");
+  EXPECT_EQ(assessment["urgency"], "today");
+  EXPECT_EQ(assessment["urgency_text"]["title"], "Today");
+  EXPECT_EQ(assessment["red_flags_unsure"], json::array({"saddle_numbness"}));
+  EXPECT_EQ(assessment["warning_signs"][0]["label"],
+            "Numbness between the legs or around the bottom");
+  GetJson("/api/assessment", 404);
+}
+
+TEST_F(ApiTest, ADurationSaidAnotherWayIsConvertedAndReadBack) {
+  json replies = json::array();
+  for (int i = 0; i < 9; ++i) replies.push_back("no");
+  for (const char* reply : {"34", "1", "1", "1", "no", "4"}) replies.push_back(reply);
+  const json weeks = Body(Post("/api/questionnaire", {{"replies", replies}}));
+  EXPECT_EQ(weeks["question"]["id"], "pain.weeks");
+  EXPECT_EQ(weeks["question"]["kind"], "duration");
+  EXPECT_EQ(weeks["question"]["unit"], "weeks");
+  replies.push_back("2 months");
+  const json next = Body(Post("/api/questionnaire", {{"replies", replies}}));
+  EXPECT_EQ(next["noted"], "2 months = 9 weeks");
+  replies.push_back("");
+  EXPECT_TRUE(Body(Post("/api/questionnaire", {{"replies", replies}}))["noted"].is_null());
+
+  json vague = replies;
+  vague[15] = "a while";
+  auto refused = Post("/api/questionnaire", {{"replies", vague}});
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(Body(refused)["error"]["message"].get<std::string>().find("10 days"),
+            std::string::npos);
+}
+
+TEST_F(ApiTest, AWarningSignIsReadFirstAndStoresNothing) {
+  // Only a red flag: a 400 naming what is missing, with the emergency beside it.
+  auto partial = Post("/api/assessment", {{"red_flags", {{"saddle_numbness", true}}}});
+  EXPECT_EQ(partial->status, 400);
+  const json body = Body(partial);
+  EXPECT_EQ(body["assessment"]["route"], "emergency");
+  EXPECT_EQ(body["assessment"]["urgency"], "now");
+  EXPECT_NE(body["error"]["message"].get<std::string>().find("age: missing"), std::string::npos);
+  GetJson("/api/assessment", 404);
+
+  // Complete answers with a fever: see a doctor today, and nothing is stored.
+  const json fever = Assess("doctor-fever");
+  EXPECT_EQ(fever["assessment"]["route"], "see_doctor");
+  EXPECT_EQ(fever["assessment"]["urgency"], "today");
+  EXPECT_FALSE(fever["stored"]);
+  EXPECT_TRUE(fever["assessment_id"].is_null());
+  GetJson("/api/assessment", 404);
+}
+
 // --- Assessment, plan, log -----------------------------------------------------------------
 
 TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
@@ -351,8 +412,10 @@ TEST_F(ApiTest, ATimeCapShowsInTheChartDataAsATime) {
 }
 
 TEST_F(ApiTest, ADoctorRouteGetsNoPlan) {
-  const json assessed = Assess("doctor-fever");
+  const json assessed = Assess("doctor-constant");
   EXPECT_EQ(assessed["assessment"]["route"], "see_doctor");
+  EXPECT_EQ(assessed["assessment"]["urgency"], "soon");
+  EXPECT_TRUE(assessed["stored"]);
   EXPECT_TRUE(assessed["plan_id"].is_null());
   const json plan = GetJson("/api/plan", 409);
   EXPECT_FALSE(plan["error"]["message"].get<std::string>().empty());
