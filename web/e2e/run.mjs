@@ -121,7 +121,7 @@ const newRunner = {
   'pain.weeks': '3',
   'pain.onset_minutes': '',
   'pain.onset_km': '1.5',
-  'history.months_running': '2',
+  'history.months_running': '6 weeks',  // said as people say it; the page reads it back
   'history.break_months': '0',
   'history.months_since_return': '0',
   'pain.treatment_sessions': '0',
@@ -148,6 +148,9 @@ async function answerAsNewRunner(page) {
     if ((await page.evaluate(() => location.hash)) === '#/result') return;
     const error = page.locator('form.question .error');
     if (await error.count()) throw new Error(`the questionnaire refused "${reply}" for ${id}: ${await error.innerText()}`);
+    if (reply === '6 weeks') {
+      await page.getByText('Noted: 6 weeks = 1.4 months.').waitFor();
+    }
   }
   throw new Error('the questionnaire did not end');
 }
@@ -316,6 +319,27 @@ try {
     assert.match(alert, /emergency/i);
     assert.equal(await page.locator('form.question').count(), 0, 'no further questions');
     await look(page, 'emergency');
+    const stored = await page.evaluate(async () => (await fetch('/api/assessment')).status);
+    assert.equal(stored, 404, 'nothing is stored');
+  });
+
+  await step('not sure about a warning sign: see a doctor today, naming the sign; nothing stored', async () => {
+    await page.goto(`${server.url}#/questions`);
+    await page.reload();  // a fresh questionnaire
+    await page.locator('form.question legend').waitFor();
+    await page.getByRole('radio', { name: 'Not sure', exact: true }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    for (let i = 1; i < 9; i += 1) {
+      await page.waitForFunction((n) => document.querySelector('progress')?.value === n, i);
+      await page.getByRole('radio', { name: 'No', exact: true }).check();
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    await heading(page, 'Please stop here');
+    const alert = await page.getByRole('alert').first().innerText();
+    assert.match(alert, /How soon: Today\./);
+    assert.match(await page.locator('main').innerText(), /Numbness between the legs or around the bottom \(you were not sure\)/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /saddle_numbness|see_doctor|_sign/);
+    await look(page, 'unsure');
     const stored = await page.evaluate(async () => (await fetch('/api/assessment')).status);
     assert.equal(stored, 404, 'nothing is stored');
   });

@@ -52,12 +52,13 @@ export interface Choice {
 }
 export interface Question {
   id: string;
-  kind: 'yes_no' | 'yes_no_unsure' | 'whole_number' | 'decimal' | 'choice';
+  kind: 'yes_no' | 'yes_no_unsure' | 'whole_number' | 'decimal' | 'choice' | 'duration';
   prompt: string;
   why: string;
   optional: boolean;
   min?: number;
   max?: number;
+  unit?: 'months' | 'weeks';  // duration only
   choices: Choice[];
 }
 export interface QuestionnaireState {
@@ -66,6 +67,8 @@ export interface QuestionnaireState {
   stopped: boolean;
   finished: boolean;
   question: Question | null;
+  // The last reply, when a duration said another way: "6 weeks = 1.4 months".
+  noted: string | null;
   answers?: unknown;
   assessment?: Assessment;
 }
@@ -81,17 +84,27 @@ export interface Reason {
   answer: unknown;
   text: string;
 }
+export interface WarningSign {
+  id: string;
+  label: string;
+  unsure: boolean;
+}
 export interface Assessment {
   route: string;
   route_title: string;
   summary: string;
   next: string;
   leads_to_plan: boolean;
+  urgency: 'now' | 'today' | 'soon' | null;
+  urgency_text: TextItem | null;
   red_flags: string[];
+  red_flags_unsure: string[];
+  warning_signs: WarningSign[];
   reasons: Reason[];
   safety: TextItem | null;
   advice: TextItem[];
   disclaimer: string;
+  problems: string[];
 }
 export interface Cap {
   unit: 'distance' | 'time';
@@ -272,8 +285,13 @@ export interface LogForm {
 export const api = {
   questionnaire: (replies: string[]) =>
     send<QuestionnaireState>('POST', '/api/questionnaire', { replies }),
+  // stored is false for a warning sign: nothing is kept, so show the assessment at once.
   assess: (answers: unknown) =>
-    send<{ assessment: Assessment; plan_id: number | null }>('POST', '/api/assessment', answers),
+    send<{ assessment: Assessment; stored: boolean; plan_id: number | null }>(
+      'POST',
+      '/api/assessment',
+      answers,
+    ),
   assessment: () => get<{ assessment: Assessment; date: string }>('/api/assessment'),
   plan: () => get<Plan>('/api/plan'),
   today: () => get<Today>('/api/today'),

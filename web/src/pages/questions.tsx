@@ -45,6 +45,28 @@ function Choices({ question, value, onChange }: ReplyProps) {
   );
 }
 
+// A length of time, typed as people say it; the server converts "6 weeks" to months.
+function DurationInput({ question, value, onChange }: ReplyProps) {
+  const weeks = question.unit === 'weeks';
+  return (
+    <p>
+      <label for="reply-number">
+        {weeks
+          ? 'A number of weeks, or say it another way, such as "10 days" or "2 months"'
+          : 'A number of months, such as 18 or 2.5, or say it another way, such as "6 weeks" or "1.5 years"'}
+      </label>
+      <input
+        id="reply-number"
+        type="text"
+        inputMode="text"
+        autoComplete="off"
+        value={value}
+        onInput={(e) => onChange((e.target as HTMLInputElement).value)}
+      />
+    </p>
+  );
+}
+
 function NumberInput({ question, value, onChange }: ReplyProps) {
   const whole = question.kind === 'whole_number';
   return (
@@ -87,7 +109,12 @@ export function QuestionsPage() {
         return;
       }
       if (answer.finished) {
-        await api.assess(answer.answers);
+        const assessed = await api.assess(answer.answers);
+        // A warning sign is never stored, so there is no result page to go to.
+        if (!assessed.stored) {
+          setStopped(assessed.assessment);
+          return;
+        }
         location.hash = '#/result';
         return;
       }
@@ -111,6 +138,7 @@ export function QuestionsPage() {
       <>
         <PageTitle>Please stop here</PageTitle>
         <AssessmentView assessment={stopped} emergency />
+        <p>Nothing you answered has been saved.</p>
         <p>
           <button type="button" class="secondary" onClick={() => {
             setStopped(null);
@@ -124,7 +152,8 @@ export function QuestionsPage() {
   }
   if (!state?.question) return (<><PageTitle>Questions</PageTitle>{error ? <ErrorNote error={error} /> : <Loading />}</>);
   const question = state.question;
-  const isNumber = question.kind === 'whole_number' || question.kind === 'decimal';
+  const isDuration = question.kind === 'duration';
+  const isNumber = isDuration || question.kind === 'whole_number' || question.kind === 'decimal';
   return (
     <>
       <PageTitle>Questions</PageTitle>
@@ -135,6 +164,9 @@ export function QuestionsPage() {
           : 'Now about your running and your back.'}
       </p>
       <progress value={state.number - 1} max={state.total} aria-label="Questions answered" />
+      <p class="noted" role="status">
+        {state.noted ? `Noted: ${state.noted}.` : ''}
+      </p>
       <form
         class="card question"
         data-question={question.id}
@@ -154,7 +186,9 @@ export function QuestionsPage() {
           <p class="why">
             <strong>Why we ask:</strong> {question.why}
           </p>
-          {isNumber ? (
+          {isDuration ? (
+            <DurationInput question={question} value={value} onChange={setValue} />
+          ) : isNumber ? (
             <NumberInput question={question} value={value} onChange={setValue} />
           ) : (
             <Choices question={question} value={value} onChange={setValue} />

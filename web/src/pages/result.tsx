@@ -17,6 +17,11 @@ export function AssessmentView({
       <section class={urgent ? 'card urgent' : 'card'} role={emergency ? 'alert' : undefined}>
         <h2>{assessment.route_title}</h2>
         <p>{assessment.summary}</p>
+        {assessment.urgency_text && (
+          <p class="urgency">
+            <strong>How soon: {assessment.urgency_text.title}.</strong> {assessment.urgency_text.text}
+          </p>
+        )}
         {assessment.safety && (
           <>
             <h3>{assessment.safety.title}</h3>
@@ -24,6 +29,19 @@ export function AssessmentView({
           </>
         )}
       </section>
+      {assessment.warning_signs.length > 0 && (
+        <section>
+          <h2>Warning signs</h2>
+          <ul>
+            {assessment.warning_signs.map((sign) => (
+              <li key={sign.id}>
+                {sign.label}
+                {sign.unsure && ' (you were not sure)'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {assessment.reasons.length > 0 && (
         <section>
           <h2>Why</h2>
