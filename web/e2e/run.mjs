@@ -6,7 +6,7 @@
 //
 // Usage: node e2e/run.mjs BACKSTRIDE_BINARY CORPUS_DIR
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -389,6 +389,70 @@ try {
     await page.locator('#pace-along-title').waitFor();
     assert.equal(await page.locator('.plot .uplot').count(), 1, 'the pace along the run');
     await look(page, 'run');
+  });
+  await server.stop();
+
+  // 4. Corrections. A runner (assessed and with two good runs, set up on the command line)
+  // logs a wrong run (pain 7 typed for 2) that steps the cap back; deleting it in the app
+  // restores the cap, undo brings it back, an edit corrects it, and the runs page deletes it.
+  const fixDir = path.join(scratch, 'corrections');
+  mkdirSync(fixDir);
+  const cli = (today, args, input) => {
+    const result = spawnSync(binary, ['--db', path.join(fixDir, 'backstride.db'), '--today', today, ...args], { input, encoding: 'utf8' });
+    assert.equal(result.status, 0, `${args.join(' ')}: ${result.stderr}`);
+  };
+  const vignette = JSON.parse(readFileSync(path.join(here, '..', '..', 'tests', 'vignettes', 'new-onset-km.json'), 'utf8'));
+  cli('2026-03-02', ['assess', '--answers', '-'], JSON.stringify(vignette.answers));
+  cli('2026-03-02', ['log', 'run', '--distance', '1km', '--time', '6:00', '--pain', '1']);
+  cli('2026-03-04', ['log', 'run', '--distance', '1km', '--time', '5:55', '--pain', '2']);
+  server = await serve(fixDir, '2026-03-06');
+  await step('a wrong run deleted in the app restores the cap; undo and edit say what changed', async () => {
+    const capOnToday = async () => {
+      await page.goto(`${server.url}#/`);
+      await heading(page, /Today/);
+      return page.locator('dl.facts dd').first().innerText();
+    };
+    const capGood = await capOnToday();
+    await page.goto(`${server.url}#/log`);
+    await heading(page, 'Log');
+    await page.getByLabel(/^Distance/).fill('1');
+    await page.getByLabel('Time', { exact: true }).fill('5:50');
+    await page.getByLabel('Back pain during the run, 0 to 10').selectOption('7');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.locator('.outcome').getByText(/steps back/).waitFor();
+    const wrong = page.locator('#recent-heading + ul > li').first();
+    await wrong.getByText(/pain 7/).waitFor();
+    await wrong.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.outcome h2', { hasText: 'Deleted' }).waitFor();
+    const deleted = await page.locator('.outcome').innerText();
+    assert.match(deleted, /Run of 6 March deleted/);
+    assert.ok(deleted.includes(`cap is now ${capGood} (was `), deleted);
+    await page.waitForFunction(() => !/pain 7/.test(document.querySelector('#recent-heading + ul')?.textContent ?? ''));
+    await look(page, 'log-deleted');
+
+    await page.getByRole('button', { name: /^Undo deleting the run of 6 March/ }).click();
+    await page.locator('.outcome h2', { hasText: 'Undone' }).waitFor();
+    assert.match(await page.locator('.outcome').innerText(), /is back in the log/);
+    await wrong.getByText(/pain 7/).waitFor();
+
+    await wrong.getByRole('button', { name: 'Edit' }).click();
+    const editor = page.locator('form.editor');
+    assert.equal(await editor.getByLabel('Back pain during the run').inputValue(), '7');
+    await look(page, 'log-edit');
+    await editor.getByLabel('Back pain during the run').selectOption('5');
+    await editor.getByRole('button', { name: 'Save the correction' }).click();
+    await page.locator('.outcome h2', { hasText: 'Corrected' }).waitFor();
+    assert.match(await page.locator('.outcome').innerText(), /pain during 5 \(was 7\)/);
+
+    await page.goto(`${server.url}#/runs`);
+    await heading(page, 'Runs');
+    await page.locator('table tbody tr').nth(2).waitFor();
+    await page.locator('table tbody tr').first().getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.outcome h2', { hasText: 'Deleted' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 2);
+    assert.match(await page.locator('.outcome').innerText(), /Run of 6 March deleted/);
+    await look(page, 'runs-deleted');
+    assert.equal(await capOnToday(), capGood, 'the cap is restored');
   });
   await server.stop();
 } finally {

@@ -267,6 +267,10 @@ export interface LogOutcome {
   id: number;
   changes: string[];
 }
+// The answer to an edit, a delete or an undo: what changed, and what undo would undo next.
+export interface Correction extends LogOutcome {
+  undo: string | null;
+}
 export interface LogForm {
   kind: string;
   date?: string;
@@ -299,6 +303,9 @@ export const api = {
   status: () => get<Status>('/api/status'),
   log: (form: LogForm) => send<LogOutcome>('POST', '/api/log', form),
   history: () => get<LogEntry[]>('/api/log'),
+  editLog: (id: number, form: LogForm) => send<Correction>('PUT', `/api/log/${id}`, form),
+  deleteLog: (id: number) => call<Correction>('DELETE', `/api/log/${id}`),
+  undo: () => send<Correction>('POST', '/api/undo', {}),
   runs: () => get<RunView[]>('/api/runs'),
   run: (id: number) => get<RunDetail>(`/api/runs/${id}`),
   setOnset: (id: number, onset: { lap: number } | { onset: string }) =>

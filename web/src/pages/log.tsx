@@ -1,9 +1,11 @@
 // The log form: a run (with the pain during it and where it started), the next morning,
 // strength, sprints, mobility, treatment or a check-in. After saving, what changed in the
-// plan and why. Imported runs waiting for a pain score can be rated here too.
+// plan and why. Imported runs waiting for a pain score can be rated here too. Each recent
+// entry can be corrected or deleted, and the last change undone.
 import { useState } from 'preact/hooks';
 
 import { api, type LogEntry, type LogForm, type LogOutcome } from '../api';
+import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { distance, duration } from '../format';
 import { ErrorNote, PageTitle, useLoad } from '../ui';
 
@@ -86,6 +88,10 @@ function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
   );
 }
 
+function saved(outcome: LogOutcome): Shown {
+  return { title: 'Saved. What changed in your plan', changes: outcome.changes };
+}
+
 function describe(entry: LogEntry, units: 'km' | 'mi'): string {
   const parts: string[] = [];
   if (entry.distance_m !== null) parts.push(distance(entry.distance_m, units));
@@ -108,18 +114,49 @@ const kindTitle: Record<string, string> = {
   checkin: 'Check-in',
 };
 
-function Recent({ version, units }: { version: number; units: 'km' | 'mi' }) {
+function Recent({ version, units, onChanged }: {
+  version: number;
+  units: 'km' | 'mi';
+  onChanged: (shown: Shown) => void;
+}) {
   const { data } = useLoad(api.history, [version]);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
   if (!data || data.length === 0) return null;
   const recent = [...data].reverse().slice(0, 10);
+  const remove = async (entry: LogEntry) => {
+    try {
+      onChanged(correctionShown('Deleted. What changed in your plan', await api.deleteLog(entry.id)));
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  };
   return (
     <section aria-labelledby="recent-heading">
       <h2 id="recent-heading">Recent entries</h2>
-      <ul class="plain">
+      <ErrorNote error={error} />
+      <ul class="plain entries">
         {recent.map((entry) => (
           <li key={entry.id}>
-            <strong>{entry.date}, {kindTitle[entry.kind] ?? entry.kind}</strong>
-            {describe(entry, units) ? `: ${describe(entry, units)}` : ''}
+            <span id={`entry-${entry.id}`}>
+              <strong>{entry.date}, {kindTitle[entry.kind] ?? entry.kind}</strong>
+              {describe(entry, units) ? `: ${describe(entry, units)}` : ''}
+            </span>
+            {editing === entry.id ? (
+              <EntryEditor entry={entry} units={units} onCancel={() => setEditing(null)}
+                onSaved={(answer) => {
+                  setEditing(null);
+                  onChanged(correctionShown('Corrected. What changed in your plan', answer));
+                }} />
+            ) : (
+              <span class="entry-actions">
+                <button type="button" class="secondary small" aria-describedby={`entry-${entry.id}`}
+                  onClick={() => setEditing(entry.id)}>Edit</button>
+                <button type="button" class="secondary small" aria-describedby={`entry-${entry.id}`}
+                  onClick={() => remove(entry)}>Delete</button>
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -130,7 +167,7 @@ function Recent({ version, units }: { version: number; units: 'km' | 'mi' }) {
 export function LogPage() {
   const [kind, setKind] = useState('run');
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<LogOutcome | null>(null);
+  const [outcome, setOutcome] = useState<Shown | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);  // bumped after each save, to reload the list
@@ -151,6 +188,12 @@ export function LogPage() {
       onChange={(v) => setFields({ ...fields, [name]: v })} />
   );
 
+  const changed = (shown: Shown) => {
+    setOutcome(shown);
+    setVersion((v) => v + 1);
+    showOutcome();
+  };
+
   const submit = async (e: Event) => {
     e.preventDefault();
     const form: LogForm = { kind };
@@ -168,12 +211,12 @@ export function LogPage() {
     setBusy(true);
     setOutcome(null);
     try {
-      setOutcome(await api.log(form));
+      setOutcome(saved(await api.log(form)));
       setError(null);
       setFields({});
       setVersion((v) => v + 1);
       // On a phone the answer is below the fold: bring it into view.
-      requestAnimationFrame(() => document.querySelector('.outcome')?.scrollIntoView({ block: 'nearest' }));
+      showOutcome();
     } catch (err) {
       setError(err);
       setOutcome(null);
@@ -251,19 +294,10 @@ export function LogPage() {
         </p>
       </form>
       <div aria-live="polite">
-        {outcome && (
-          <section class="card outcome">
-            <h2>Saved. What changed in your plan</h2>
-            <ul>
-              {outcome.changes.map((change) => (
-                <li key={change}>{change}</li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {outcome && <ChangedCard shown={outcome} onChange={changed} />}
       </div>
-      <Unrated onRated={(rated) => { setOutcome(rated); setVersion(version + 1); }} />
-      <Recent version={version} units={units} />
+      <Unrated onRated={(rated) => { setOutcome(saved(rated)); setVersion(version + 1); }} />
+      <Recent version={version} units={units} onChanged={changed} />
     </>
   );
 }

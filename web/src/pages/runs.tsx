@@ -1,10 +1,12 @@
 // Runs, logged and imported: the list, and one run with its laps, splits and where the
-// pain started, which can be set from a lap press, a distance or a time.
+// pain started, which can be set from a lap press, a distance or a time. A run can be
+// corrected or deleted (a wrong imported one: a bike ride), and the change undone.
 import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 
-import { api, type RunDetail } from '../api';
+import { api, type LogEntry, type RunDetail } from '../api';
 import { Chart } from '../chart';
+import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { distance, duration, inUnits, pace, type Units } from '../format';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
@@ -17,14 +19,31 @@ const verdictText: Record<string, string> = {
 };
 
 export function RunsPage() {
-  const { data: runs, error } = useLoad(api.runs);
+  const { data: runs, error, reload } = useLoad(api.runs);
   const { data: settings } = useLoad(api.settings);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [failed, setFailed] = useState<unknown>(null);
+  const changed = (next: Shown) => {
+    setShown(next);
+    reload();
+    showOutcome();
+  };
+  const remove = async (id: number) => {
+    try {
+      changed(correctionShown('Deleted. What changed in your plan', await api.deleteLog(id)));
+      setFailed(null);
+    } catch (err) {
+      setFailed(err);
+    }
+  };
   if (error) return (<><PageTitle>Runs</PageTitle><ErrorNote error={error} /></>);
   if (!runs || !settings) return (<><PageTitle>Runs</PageTitle><Loading /></>);
   const units = settings.units;
   return (
     <>
       <PageTitle>Runs</PageTitle>
+      <div aria-live="polite">{shown && <ChangedCard shown={shown} onChange={changed} />}</div>
+      <ErrorNote error={failed} />
       {runs.length === 0 ? (
         <p>No runs yet. <a href="#/log">Log a run</a> or <a href="#/import">import from your watch</a>.</p>
       ) : (
@@ -40,18 +59,26 @@ export function RunsPage() {
                 <th scope="col">Pain</th>
                 <th scope="col">Verdict</th>
                 <th scope="col">From</th>
+                <th scope="col">Change</th>
               </tr>
             </thead>
             <tbody>
               {[...runs].reverse().map((run) => (
                 <tr key={run.id}>
-                  <td><a href={`#/runs/${run.id}`}>{run.date}</a></td>
+                  <td id={`run-${run.id}`}><a href={`#/runs/${run.id}`}>{run.date}</a></td>
                   <td>{distance(run.distance_m, units)}</td>
                   <td>{duration(run.duration_s)}</td>
                   <td>{run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
                   <td>{run.pain ?? 'not yet'}</td>
                   <td>{run.verdict ? verdictText[run.verdict] ?? run.verdict : '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
                   <td>{run.source === 'manual' ? 'logged' : 'watch file'}</td>
+                  <td>
+                    <span class="entry-actions">
+                      <a class="button secondary small" href={`#/runs/${run.id}`} aria-describedby={`run-${run.id}`}>Edit</a>
+                      <button type="button" class="secondary small" aria-describedby={`run-${run.id}`}
+                        onClick={() => remove(run.id)}>Delete</button>
+                    </span>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -177,10 +204,65 @@ function OnsetForm({ run, units, onSaved }: { run: RunDetail; units: Units; onSa
   );
 }
 
+// Correct or delete this run; after a delete, the page says what changed and offers undo.
+function CorrectRun({ run, units, shown, onChange }: {
+  run: RunDetail;
+  units: Units;
+  shown: Shown | null;
+  onChange: (shown: Shown) => void;
+}) {
+  const [entry, setEntry] = useState<LogEntry | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const act = async (work: () => Promise<void>) => {
+    try {
+      await work();
+      setError(null);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const edit = () => act(async () => {
+    const found = (await api.history()).find((e) => e.id === run.id);
+    if (!found) throw new Error('this run is no longer in the log');
+    setEntry(found);
+  });
+  const remove = () => act(async () => onChange(correctionShown('Deleted. What changed in your plan', await api.deleteLog(run.id))));
+  return (
+    <section aria-labelledby="correct-heading">
+      <h2 id="correct-heading" class="visually-hidden">Correct this run</h2>
+      <div aria-live="polite">{shown && <ChangedCard shown={shown} onChange={onChange} />}</div>
+      <ErrorNote error={error} />
+      {entry ? (
+        <EntryEditor entry={entry} units={units} onCancel={() => setEntry(null)}
+          onSaved={(answer) => { setEntry(null); onChange(correctionShown('Corrected. What changed in your plan', answer)); }} />
+      ) : (
+        <p class="actions">
+          <button type="button" class="secondary" onClick={edit}>Edit this run</button>
+          <button type="button" class="secondary" onClick={remove}>Delete this run</button>
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function RunPage({ id }: { id: number }) {
   const { data: run, error, reload } = useLoad(() => api.run(id), [id]);
   const { data: settings } = useLoad(api.settings);
-  if (error) return (<><PageTitle>Run</PageTitle><ErrorNote error={error} /><p><a href="#/runs">All runs</a></p></>);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const changed = (next: Shown) => {
+    setShown(next);
+    reload();
+    showOutcome();
+  };
+  if (error) {
+    return (
+      <>
+        <PageTitle>Run</PageTitle>
+        {shown ? <ChangedCard shown={shown} onChange={changed} /> : <ErrorNote error={error} />}
+        <p><a href="#/runs">All runs</a></p>
+      </>
+    );
+  }
   if (!run || !settings) return (<><PageTitle>Run</PageTitle><Loading /></>);
   const units = settings.units;
   return (
@@ -195,6 +277,7 @@ export function RunPage({ id }: { id: number }) {
       </dl>
       {run.reason && <p class="note">{run.reason}</p>}
       {run.pain === null && <p>Say how your back felt during this run on the <a href="#/log">log page</a>.</p>}
+      <CorrectRun run={run} units={units} shown={shown} onChange={changed} />
       <OnsetForm run={run} units={units} onSaved={reload} />
       <PaceAlongTheRun run={run} units={units} />
       {run.laps.length > 0 && (
