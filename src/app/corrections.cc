@@ -133,9 +133,10 @@ void ExplainPlan(std::vector<std::string>& changes, const std::optional<ActivePl
   if (after->cap_today.limited) changes.push_back(after->cap_today.reason);
 }
 
-// TODO(lead): call CheckLogEntry from app/training.h (the plausibility limits of DESIGN
-// 3.1a) once it lands; until then, the checks AddToLog makes of a new entry.
-Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date> plan_start,
+// TODO(lead): replace with CheckLogEntry from app/training.h (the plausibility limits of
+// DESIGN 3.1a: pace, a year back, note length, fields of the kind) once it lands; until
+// then, the checks AddToLog makes of a new entry. Named apart so both can build meanwhile.
+Result<void> CheckCorrectedEntry(const LogEntry& entry, Date today, std::optional<Date> plan_start,
                            DistanceUnit /*units*/) {
   auto bad = [](std::string message, std::string field) -> Result<void> {
     return Fail(Error::InvalidArgument(std::move(message), std::move(field)));
@@ -235,7 +236,7 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
     checked.date = today;
   }
   if (checked.kind == LogKind::kRun && !checked.pain && !current->pain) checked.pain = 0;
-  if (auto valid = CheckLogEntry(checked, today, plan_start, units); !valid) {
+  if (auto valid = CheckCorrectedEntry(checked, today, plan_start, units); !valid) {
     return Fail(valid.error());
   }
 
