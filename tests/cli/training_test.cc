@@ -145,9 +145,11 @@ TEST(Training, TreatmentThatDoesNotHelpTurnsThePlanIntoRehab) {
   EXPECT_TRUE(Contains(status.out, "from 2026-03-22"));
 }
 
-TEST(Training, NoPlanWhileAWarningSignIsSet) {
+// Constant pain: the doctor's route without a warning sign, which is stored (an
+// assessment with a warning sign never is; see binary_test's WarningSigns).
+TEST(Training, NoPlanOnTheDoctorsRoute) {
   Runner runner;
-  ASSERT_EQ(runner.Assess("2026-03-02", "doctor-fever").exit_code, 0);
+  ASSERT_EQ(runner.Assess("2026-03-02", "doctor-constant").exit_code, 0);
   for (const char* command : {"today", "plan", "status", "week"}) {
     auto result = runner.Do("2026-03-02", {command});
     EXPECT_EQ(result.exit_code, 1) << command;
