@@ -4,6 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/explain.h"
+
 namespace backstride {
 namespace {
 
@@ -185,27 +187,25 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
   outcome.id = run_id;
   auto after = LoadActivePlan(store, today);
   if (!after) {
-    outcome.changes.push_back("Pain " + std::to_string(pain) + " logged for run " +
-                              std::to_string(run_id) + ". " + after.error().message);
+    outcome.changes.push_back(Say("log.logged_no_plan", {{"why", after.error().message}}));
     return outcome;
   }
+  const DistanceUnit units = after->units;
   for (const RunDecision& decision : after->state.decisions) {
-    if (decision.run_id == run_id) outcome.changes.push_back(decision.reason);
+    if (decision.run_id != run_id) continue;
+    for (std::string& sentence : ExplainDecision(decision, units)) {
+      outcome.changes.push_back(std::move(sentence));
+    }
   }
-  if (outcome.changes.empty()) {
-    outcome.changes.push_back(
-        "This run is from before your current plan started, so it does "
-        "not move the cap.");
-  }
-  auto settings = LoadSettings(store);
-  const DistanceUnit units = settings ? settings->units : DistanceUnit::kKilometres;
+  if (outcome.changes.empty()) outcome.changes.push_back(Say("log.run_before_plan"));
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   if (before && FormatCap(before->cap_today.cap, units) != cap_after) {
-    outcome.changes.push_back("Your next run's cap: " + cap_after + " (was " +
-                              FormatCap(before->cap_today.cap, units) + ").");
+    outcome.changes.push_back(Say(
+        "log.cap_changed", {{"cap_after", cap_after}, {"cap_before", FormatCap(before->cap_today.cap, units)}}));
   } else {
-    outcome.changes.push_back("Your next run's cap stays " + cap_after + ".");
+    outcome.changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
   }
+  if (after->cap_today.limited) outcome.changes.push_back(ExplainGuard(after->cap_today, units));
   return outcome;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/explain.h"
 #include "core/thresholds.h"
 
 namespace backstride {
@@ -27,20 +28,6 @@ Result<int> ParseRunsPerWeek(std::string_view text) {
   return Fail(Error::InvalidArgument(
       "runs per week must be a whole number from 2 to 5, got '" + std::string(text) + "'",
       "runs-per-week"));
-}
-
-std::string PlanlessReason(Route route) {
-  switch (route) {
-    case Route::kEmergency:
-      return "your latest assessment found a sign that needs emergency care, so there is no "
-             "running plan. Please get emergency care now.";
-    case Route::kSeeDoctor:
-      return "your latest assessment says to see a doctor before running again, so there is no "
-             "running plan. Once a doctor has cleared you, run 'backstride assess' again.";
-    default:
-      return "your latest assessment says to have your back assessed first, so there is no "
-             "running plan yet. Once you have been assessed, run 'backstride assess' again.";
-  }
 }
 
 }  // namespace
@@ -126,9 +113,12 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   auto assessments = store.Assessments();
   if (!assessments) return Fail(assessments.error());
   if (assessments->empty()) {
-    return Fail(Error::NotFound("no assessment yet: run 'backstride assess' first"));
+    return Fail(Error::NotFound("no assessment yet: answer the questions first"));
   }
+  auto settings = LoadSettings(store);
+  if (!settings) return Fail(settings.error());
   ActivePlan active;
+  active.units = settings->units;
   active.assessment = assessments->back();
   auto answers = ParseAnswers(active.assessment.answers_json);
   auto route = RouteFromId(active.assessment.route);
@@ -139,7 +129,7 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   active.answers = *answers;
   active.route = *route;
   if (!LeadsToPlan(active.route)) {
-    return Fail(Error::InvalidArgument("No plan: " + PlanlessReason(active.route)));
+    return Fail(Error::InvalidArgument(PlanlessReason(active.route)));
   }
   auto plans = store.Plans();
   if (!plans) return Fail(plans.error());
@@ -147,7 +137,7 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
     return p.assessment_id == active.assessment.id;
   });
   if (plan == plans->rend()) {
-    return Fail(Error::NotFound("no plan yet: run 'backstride plan' to start one"));
+    return Fail(Error::NotFound("no plan yet: start one from your latest assessment"));
   }
   active.stored = *plan;
 
@@ -155,7 +145,6 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   if (!log) return Fail(log.error());
   active.log = std::move(*log);
   active.runs = RunsFromLog(active.log);
-  const std::vector<DailyPain> checkins = CheckinsFromLog(active.log);
 
   PlanInput input;
   input.route = active.route;
@@ -164,43 +153,68 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   input.runs_per_week = active.stored.runs_per_week;
   input.today = today;
   input.runs = active.runs;
-  input.checkins = checkins;
+  input.daily = DailyPainFromLog(active.log);
+  input.units = active.units;
   auto built = BuildPlan(input);
   if (!built) return Fail(built.error());
   active.plan = std::move(*built);
 
   const std::vector<RunEntry> known = Filter(active.runs, std::nullopt, today);
-  active.state = ReplayRuns(StartingCap(active.answers.pain),
-                            Filter(active.runs, active.stored.start, today), checkins);
-  active.cap_today = CapOn(active.state, known, today);
+  active.state = ReplayRuns(PlanStartingCap(input), Filter(active.runs, active.stored.start, today),
+                            input.daily, RunRuleOptionsFor(input));
+  active.cap_today = CapOn(active.state, known, today, active.units);
   return active;
 }
 
 Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start,
                              std::optional<int> runs_per_week) {
+  using namespace thresholds;
   if (runs_per_week && (*runs_per_week < kMinRunsPerWeek || *runs_per_week > kMaxRunsPerWeek)) {
     return Fail(Error::InvalidArgument(
         "runs per week: must be 2-5, got " + std::to_string(*runs_per_week), "runs_per_week"));
   }
+  if (start && DaysBetween(*start, today) > kMaxPlanStartDaysBack) {
+    return Fail(Error::InvalidArgument(
+        "start: " + FormatDate(*start) + " is more than " + std::to_string(kMaxPlanStartDaysBack / 7) +
+            " weeks ago; a new plan starts at most " + std::to_string(kMaxPlanStartDaysBack / 7) +
+            " weeks back, on " + FormatDate(AddDays(today, -kMaxPlanStartDaysBack)) + " or later",
+        "start"));
+  }
+  if (start && DaysBetween(today, *start) > kMaxPlanStartDaysAhead) {
+    return Fail(Error::InvalidArgument(
+        "start: " + FormatDate(*start) + " is more than " + std::to_string(kMaxPlanStartDaysAhead / 7) +
+            " weeks ahead; a new plan starts on " + FormatDate(AddDays(today, kMaxPlanStartDaysAhead)) +
+            " at the latest",
+        "start"));
+  }
   auto assessments = store.Assessments();
   if (!assessments) return Fail(assessments.error());
   if (assessments->empty()) {
-    return Fail(Error::NotFound("no assessment yet: run 'backstride assess' first"));
+    return Fail(Error::NotFound("no assessment yet: answer the questions first"));
   }
   const StoredAssessment& latest = assessments->back();
   const auto route = RouteFromId(latest.route);
   if (!route || !LeadsToPlan(*route)) {
-    return Fail(
-        Error::InvalidArgument("No plan: " + PlanlessReason(route.value_or(Route::kSeeClinician))));
+    return Fail(Error::InvalidArgument(PlanlessReason(route.value_or(Route::kSeeClinician))));
   }
   auto settings = LoadSettings(store);
   if (!settings) return Fail(settings.error());
   const int runs = runs_per_week.value_or(settings->runs_per_week);
+  // A change of runs a week alone re-plans the plan in force (DESIGN 3.1a): it keeps its
+  // start, so the phase, the cap and the count of good runs carry on.
+  std::optional<Date> kept_start;
+  if (!start) {
+    auto plans = store.Plans();
+    if (!plans) return Fail(plans.error());
+    for (const StoredPlan& plan : *plans) {
+      if (plan.assessment_id == latest.id) kept_start = plan.start;
+    }
+  }
   auto done = store.InTransaction([&]() -> Result<void> {
     if (runs_per_week) {
       if (auto put = store.PutSetting(kRunsPerWeekKey, std::to_string(runs)); !put) return put;
     }
-    auto plan = store.AddPlan({0, latest.id, start.value_or(today), runs, ""});
+    auto plan = store.AddPlan({0, latest.id, start.value_or(kept_start.value_or(today)), runs, ""});
     if (!plan) return Fail(plan.error());
     return {};
   });
@@ -214,19 +228,109 @@ Error Missing(std::string what, std::string field) {
   return Error::InvalidArgument(std::move(what), std::move(field));
 }
 
-Result<void> CheckEntry(const LogEntry& entry, Date today) {
+// Characters as a reader counts them: UTF-8 continuation bytes are not counted.
+std::size_t CountCharacters(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+std::string_view LogKindLabel(LogKind kind) {
+  switch (kind) {
+    case LogKind::kRun:
+      return "run";
+    case LogKind::kMorning:
+      return "next-morning pain";
+    case LogKind::kStrength:
+      return "strength session";
+    case LogKind::kSprint:
+      return "sprint session";
+    case LogKind::kMobility:
+      return "mobility session";
+    case LogKind::kTreatment:
+      return "treatment session";
+    case LogKind::kCheckIn:
+      return "check-in";
+  }
+  return "entry";
+}
+
+namespace {
+
+// The fields each kind of entry may carry, so that a check-in never stores a distance.
+bool Carries(LogKind kind, std::string_view field) {
+  switch (kind) {
+    case LogKind::kRun:
+      return field != "done" && field != "helped";
+    case LogKind::kMorning:
+    case LogKind::kCheckIn:
+      return field == "pain";
+    case LogKind::kTreatment:
+      return field == "done" || field == "helped";
+    default:
+      return field == "done" || field == "pain";
+  }
+}
+
+}  // namespace
+
+Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date> plan_start,
+                           DistanceUnit units) {
+  using namespace thresholds;
   if (entry.date > today) {
-    return Fail(Missing("date: " + FormatDate(entry.date) + " is in the future", "date"));
+    return Fail(Missing("date: " + FormatDate(entry.date) + " is after today (" +
+                            FormatDate(today) + "); log things once they have happened",
+                        "date"));
+  }
+  if (DaysBetween(entry.date, today) > kMaxLogAgeDays) {
+    return Fail(Missing("date: " + FormatDate(entry.date) + " is more than a year ago; the log "
+                        "takes entries from the last " + std::to_string(kMaxLogAgeDays) +
+                        " days (import older runs from their files)",
+                        "date"));
+  }
+  if (plan_start && entry.date < *plan_start) {
+    return Fail(Missing("date: " + FormatDate(entry.date) + " is before your plan started (" +
+                            FormatDate(*plan_start) + ")",
+                        "date"));
   }
   const auto pain_ok = [](std::optional<int> pain) { return !pain || (*pain >= 0 && *pain <= 10); };
-  if (!pain_ok(entry.pain) || !pain_ok(entry.pain_before)) {
-    return Fail(Missing("pain: must be 0-10", "pain"));
+  if (!pain_ok(entry.pain)) return Fail(Missing("pain: must be 0-10", "pain"));
+  if (!pain_ok(entry.pain_before)) return Fail(Missing("pain before: must be 0-10", "before"));
+  if (CountCharacters(entry.note) > static_cast<std::size_t>(kMaxNoteCharacters)) {
+    return Fail(Missing("note: at most " + std::to_string(kMaxNoteCharacters) +
+                            " characters, this one has " +
+                            std::to_string(CountCharacters(entry.note)),
+                        "note"));
   }
+  const auto refuse = [&](std::string_view field, std::string_view label) -> Result<void> {
+    return Fail(Missing(std::string(label) + ": a " + std::string(LogKindLabel(entry.kind)) +
+                            " has no " + std::string(label) + "; log it as a run instead",
+                        std::string(field)));
+  };
+  if (entry.distance_m && !Carries(entry.kind, "distance")) return refuse("distance", "distance");
+  if (entry.duration_s && !Carries(entry.kind, "time")) return refuse("time", "time");
+  if ((entry.onset_m || entry.onset_s) && !Carries(entry.kind, "onset")) {
+    return refuse("onset", "onset");
+  }
+  if (entry.pain_before && !Carries(entry.kind, "before")) return refuse("before", "pain before");
+  if (entry.pain && !Carries(entry.kind, "pain")) return refuse("pain", "pain score");
   switch (entry.kind) {
-    case LogKind::kRun:
+    case LogKind::kRun: {
       if (!entry.distance_m) return Fail(Missing("a run needs a distance, e.g. 2.1km", "distance"));
       if (!entry.duration_s) return Fail(Missing("a run needs a time, e.g. 12:34", "time"));
       if (!entry.pain) return Fail(Missing("a run needs the pain during it, 0-10", "pain"));
+      const double pace = *entry.duration_s / (*entry.distance_m / 1000.0);
+      if (*entry.distance_m > kFastPaceCheckFromMetres && pace < kFastestPlausiblePaceSecondsPerKm) {
+        return Fail(Missing(
+            "time: " + FormatDistance(*entry.distance_m, units) + " in " +
+                FormatDuration(*entry.duration_s) + " is a pace of " + FormatPace(pace, units) +
+                ", faster than " + FormatPace(kFastestPlausiblePaceSecondsPerKm, units) +
+                ", the fastest pace backstride takes over more than " +
+                FormatDistance(kFastPaceCheckFromMetres, units) +
+                "; check the distance, its unit and the time",
+            "time"));
+      }
       if (entry.onset_m && *entry.onset_m > *entry.distance_m) {
         return Fail(Missing("onset: the pain cannot start after the end of the run", "onset"));
       }
@@ -234,6 +338,7 @@ Result<void> CheckEntry(const LogEntry& entry, Date today) {
         return Fail(Missing("onset: the pain cannot start after the end of the run", "onset"));
       }
       return {};
+    }
     case LogKind::kMorning:
     case LogKind::kCheckIn:
       if (!entry.pain) return Fail(Missing("pain: give a score, 0-10", "pain"));
@@ -243,7 +348,8 @@ Result<void> CheckEntry(const LogEntry& entry, Date today) {
   }
 }
 
-std::string CapText(const Cap& cap, DistanceUnit units) { return FormatCap(cap, units); }
+namespace {
+
 
 const RunDecision* DecisionFor(const RunRuleState& state, std::int64_t run_id) {
   for (const RunDecision& decision : state.decisions) {
@@ -261,7 +367,6 @@ int TreatmentsSince(const std::vector<LogEntry>& log, Date since) {
 }  // namespace
 
 Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
-  if (auto checked = CheckEntry(entry, today); !checked) return Fail(checked.error());
   auto settings = LoadSettings(store);
   if (!settings) return Fail(settings.error());
   const DistanceUnit units = settings->units;
@@ -272,16 +377,30 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       before.error().code != ErrorCode::kInvalidArgument) {
     return Fail(before.error());
   }
+  const std::optional<Date> plan_start =
+      have_plan ? std::optional<Date>(before->stored.start) : std::nullopt;
+  if (auto checked = CheckLogEntry(entry, today, plan_start, units); !checked) {
+    return Fail(checked.error());
+  }
 
+  // A next-morning score belongs to the run of the day before (DESIGN 3.1a); on any other
+  // day it is a check-in, and the runner is told so.
+  bool morning_as_checkin = false;
+  std::optional<int> earlier_morning;
+  Date run_date = entry.date;
   if (entry.kind == LogKind::kMorning) {
-    auto runs = store.Log({std::nullopt, entry.date, LogKind::kRun});
-    if (!runs) return Fail(runs.error());
-    if (runs->empty()) {
-      return Fail(Missing("there is no run on or before " + FormatDate(entry.date) +
-                              " to tie this morning's pain to; log the run first",
-                          "morning"));
+    auto log = store.Log({AddDays(entry.date, -1), entry.date, std::nullopt});
+    if (!log) return Fail(log.error());
+    entry.run_id = RunForMorning(*log, entry.date, INT64_MAX);
+    if (!entry.run_id) {
+      entry.kind = LogKind::kCheckIn;
+      morning_as_checkin = true;
+    } else {
+      for (const LogEntry& other : *log) {
+        if (other.id == *entry.run_id) run_date = other.date;
+        if (other.kind == LogKind::kMorning && other.run_id == entry.run_id) earlier_morning = other.pain;
+      }
     }
-    entry.run_id = runs->back().id;
   }
 
   LogOutcome outcome;
@@ -305,6 +424,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
     if (!id) return Fail(id.error());
     outcome.id = *id;
     if (auto journal = store.RecordAdd(*id); !journal) return journal;  // undo takes it out
+    outcome.kind = entry.kind;
     if (new_route) {
       auto id2 = store.AddAssessment({0, today, std::string(RouteId(new_route->triage.route)),
                                       AnswersToJson(new_route->answers, -1), "checkin", ""});
@@ -317,14 +437,20 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   if (!done) return Fail(done.error());
 
   std::vector<std::string>& changes = outcome.changes;
+  const std::string pain_text = entry.pain ? std::to_string(*entry.pain) : "-";
+  if (morning_as_checkin) {
+    changes.push_back(
+        Say("log.morning_as_checkin", {{"pain", pain_text}, {"date", FormatDate(entry.date)}}));
+  }
   if (!have_plan) {
-    changes.push_back("Logged. " + before.error().message);
+    changes.push_back(Say("log.logged_no_plan", {{"why", before.error().message}}));
     return outcome;
   }
   auto after = LoadActivePlan(store, today);
   if (!after) return Fail(after.error());
-  const std::string cap_before = CapText(before->cap_today.cap, units);
-  const std::string cap_after = CapText(after->cap_today.cap, units);
+  const std::string cap_before = FormatCap(before->cap_today.cap, units);
+  const std::string cap_after = FormatCap(after->cap_today.cap, units);
+  const auto sessions = [](int count) { return std::to_string(count); };
 
   switch (entry.kind) {
     case LogKind::kRun:
@@ -332,58 +458,54 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       const std::int64_t run_id = entry.kind == LogKind::kRun ? outcome.id : *entry.run_id;
       const RunDecision* decision = DecisionFor(after->state, run_id);
       if (entry.kind == LogKind::kMorning) {
-        changes.push_back("Next-morning pain " + std::to_string(*entry.pain) +
-                          " recorded for your last run.");
+        if (earlier_morning) {
+          changes.push_back(Say("log.morning_edited", {{"run_date", FormatDate(run_date)},
+                                                       {"old_pain", std::to_string(*earlier_morning)},
+                                                       {"pain", pain_text}}));
+        } else {
+          changes.push_back(Say("log.morning_recorded",
+                                {{"pain", pain_text}, {"run_date", FormatDate(run_date)}}));
+        }
       }
       if (decision != nullptr) {
-        changes.push_back(decision->reason);
+        for (std::string& sentence : ExplainDecision(*decision, units)) {
+          changes.push_back(std::move(sentence));
+        }
       } else {
-        changes.push_back(
-            "This run is from before your current plan started, so it does not "
-            "move the cap; it still counts for the spike guard.");
+        changes.push_back(Say("log.run_before_plan"));
       }
       if (cap_before != cap_after) {
-        changes.push_back("Your next run's cap: " + cap_after + " (was " + cap_before + ").");
+        changes.push_back(Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
       } else {
-        changes.push_back("Your next run's cap stays " + cap_after + ".");
+        changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
       }
-      if (after->cap_today.limited) changes.push_back(after->cap_today.reason);
+      if (after->cap_today.limited) changes.push_back(ExplainGuard(after->cap_today, units));
       break;
     }
     case LogKind::kTreatment:
       if (new_route) {
-        changes.push_back("Treatment has not helped after " + std::to_string(treatments) +
-                          " sessions, so your plan changes to rehabilitation (seasoned_rehab) "
-                          "from today: settle, then hip-flexor lengthening and posterior-chain "
-                          "strength, then short, fast runs.");
+        changes.push_back(Say("log.treatment_to_rehab", {{"sessions", sessions(treatments)}}));
       } else if (after->route == Route::kSeasonedTreatment && entry.helped == true) {
-        changes.push_back(
-            "Good to hear treatment is helping. The gradual return goes on as "
-            "planned, with maintenance treatment.");
+        changes.push_back(Say("log.treatment_helping"));
       } else if (after->route == Route::kSeasonedTreatment && entry.helped == false) {
-        changes.push_back("Noted. A series of about " +
-                          std::to_string(thresholds::kTreatmentSessionsBeforeRehab) +
-                          " sessions is worth completing; if treatment still has not helped "
-                          "then, the plan changes to rehabilitation.");
+        changes.push_back(Say("log.treatment_not_yet",
+                              {{"series", sessions(thresholds::kTreatmentSessionsBeforeRehab)}}));
       } else if (after->route == Route::kSeasonedTreatment &&
                  treatments >= thresholds::kTreatmentSessionsBeforeRehab) {
-        changes.push_back("That is " + std::to_string(treatments) +
-                          " treatment sessions. Has treatment helped? Tell backstride with "
-                          "'backstride log treatment --helped yes' or '--helped no'.");
+        changes.push_back(Say("log.treatment_ask", {{"sessions", sessions(treatments)}}));
       } else {
-        changes.push_back("Treatment session logged (" + std::to_string(treatments) +
-                          " since your assessment). The plan does not change.");
+        changes.push_back(Say("log.treatment_logged", {{"sessions", sessions(treatments)}}));
       }
       break;
     case LogKind::kCheckIn:
-      changes.push_back("Back pain today: " + std::to_string(*entry.pain) +
-                        "/10. The next run's morning-after pain is compared with this.");
+      if (!morning_as_checkin) changes.push_back(Say("log.checkin", {{"pain", pain_text}}));
       break;
-    default:
-      changes.push_back(std::string(LogKindId(entry.kind)) + " session " +
-                        (entry.done.value_or(true) ? "done" : "skipped") +
-                        ". The plan does not change: these sessions keep their schedule.");
+    default: {
+      const std::string label = Say("session." + std::string(LogKindId(entry.kind)));
+      changes.push_back(Say(entry.done.value_or(true) ? "log.session_done" : "log.session_skipped",
+                            {{"session", label}}));
       break;
+    }
   }
   return outcome;
 }

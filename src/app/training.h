@@ -63,22 +63,39 @@ struct ActivePlan {
   std::vector<RunEntry> runs;
   RunRuleState state;  // the run rule after every run since the plan started
   GuardedCap cap_today;
+  DistanceUnit units = DistanceUnit::kKilometres;  // the runner's, for every text
 };
 
 // Fails with kNotFound when there is no assessment yet, and with kInvalidArgument when
 // the latest route has no plan (the message says why and what to do).
 Result<ActivePlan> LoadActivePlan(Store& store, Date today);
 
-// Starts a new plan on the latest assessment from `start` (default today), keeping the
-// old ones. `runs_per_week` defaults to the setting, and is saved as the new default.
+// Starts a new plan on the latest assessment from `start`, keeping the old ones; without
+// `start`, re-plans the plan in force with `runs_per_week` (same start, so the phase, the
+// cap and the good-run count carry on), or starts one today if there is none.
+// `runs_per_week` defaults to the setting, and is saved as the new default. A start more
+// than 12 weeks back or 4 weeks ahead fails with kInvalidArgument naming the limit.
 Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start,
                              std::optional<int> runs_per_week);
 
 struct LogOutcome {
   std::int64_t id = 0;
+  LogKind kind = LogKind::kCheckIn;  // as stored: a morning score with no run is a check-in
   // What changed in the plan and why, one sentence each; never empty.
   std::vector<std::string> changes;
 };
+
+// The kind of entry in a few words: "run", "next-morning pain", "check-in", ...
+std::string_view LogKindLabel(LogKind kind);
+
+// Checks that `entry` is plausible before it is stored or an existing entry is changed to
+// it (DESIGN 3.1a): not after today, not more than a year back, not before `plan_start`;
+// pain 0-10; a note of at most 2,000 characters; only the fields its kind carries (a
+// check-in has no distance); a run with a distance, a time and pain during, no faster than
+// 2:50 min/km over more than 1 km, its onset inside it. Fails with kInvalidArgument whose
+// message names the field and the limit (in `units`) and whose field is the form's name.
+Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date> plan_start,
+                           DistanceUnit units = DistanceUnit::kKilometres);
 
 // Adds `entry` to the log and explains its effect. A run needs a distance, a time and
 // pain during; a morning entry is tied to the latest run on or before its date; a

@@ -7,6 +7,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/explain.h"
 #include "base/date.h"
 
 namespace backstride {
@@ -108,6 +109,7 @@ Json RunViewJson(const RunView& run) {
   json["onset_m"] = OrNull(run.entry.onset_m);
   json["onset_s"] = OrNull(run.entry.onset_s);
   json["verdict"] = run.decision ? Json(RunVerdictId(run.decision->verdict)) : Json(nullptr);
+  json["verdict_text"] = run.decision ? Json(VerdictLabel(run.decision->verdict)) : Json(nullptr);
   json["spike"] = run.decision && run.decision->spike;
   if (run.activity) {
     json["file"] = run.activity->file;
@@ -119,7 +121,7 @@ Json RunViewJson(const RunView& run) {
 
 Json RunDetailJson(const RunDetail& detail, DistanceUnit units) {
   Json json = RunViewJson(detail.run);
-  if (detail.run.decision) json["reason"] = detail.run.decision->reason;
+  if (detail.run.decision) json["reason"] = JoinSentences(ExplainDecision(*detail.run.decision, units));
   Json laps = Json::array();
   for (std::size_t i = 0; i < detail.laps.size(); ++i) {
     const Lap& lap = detail.laps[i];
@@ -234,7 +236,7 @@ Json PlanJson(const ActivePlan& active, Date today, DistanceUnit units) {
   json["phases"] = std::move(phases);
   json["cap_today"] = CapJson(active.cap_today.cap, units);
   json["cap_limited_reason"] =
-      active.cap_today.limited ? Json(active.cap_today.reason) : Json(nullptr);
+      active.cap_today.limited ? Json(ExplainGuard(active.cap_today, units)) : Json(nullptr);
   Json sessions = Json::array();
   for (const Session& session : plan.sessions) {
     sessions.push_back(SessionJson(session, active.route, units));
@@ -252,7 +254,7 @@ Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units) {
   json["phase"] = phase ? Json(phase->name) : Json(nullptr);
   json["cap"] = CapJson(active.cap_today.cap, units);
   json["cap_limited_reason"] =
-      active.cap_today.limited ? Json(active.cap_today.reason) : Json(nullptr);
+      active.cap_today.limited ? Json(ExplainGuard(active.cap_today, units)) : Json(nullptr);
   const auto target = TargetPace(state);
   json["pace_to_beat_text"] = target ? Json(FormatPace(*target, units)) : Json(nullptr);
   json["good_streak"] = state.good_streak;
@@ -267,8 +269,9 @@ Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units) {
                          {"change", CapChangeId(decision.change)},
                          {"cap_before", CapJson(decision.cap_before, units)},
                          {"cap_after", CapJson(decision.cap_after, units)},
+                         {"verdict_text", VerdictLabel(decision.verdict)},
                          {"spike", decision.spike},
-                         {"reason", decision.reason}});
+                         {"reason", JoinSentences(ExplainDecision(decision, units))}});
   }
   json["decisions"] = std::move(decisions);
   return json;
@@ -292,6 +295,7 @@ Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units)
     item["onset_m"] = OrNull(e.onset_m);
     item["source"] = e.source;
     item["verdict"] = run.decision ? Json(RunVerdictId(run.decision->verdict)) : Json(nullptr);
+    item["verdict_text"] = run.decision ? Json(VerdictLabel(run.decision->verdict)) : Json(nullptr);
     item["cap_before"] = run.decision ? CapJson(run.decision->cap_before, units) : Json(nullptr);
     item["cap_after"] = run.decision ? CapJson(run.decision->cap_after, units) : Json(nullptr);
     items.push_back(std::move(item));

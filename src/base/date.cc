@@ -23,9 +23,14 @@ Result<Date> ParseDate(std::string_view text) {
   const std::chrono::year_month_day ymd{std::chrono::year(year),
                                         std::chrono::month(static_cast<unsigned>(month)),
                                         std::chrono::day(static_cast<unsigned>(day))};
-  if (!shaped || !ymd.ok() || year < 1900 || year > 2200) {
+  if (!shaped || !ymd.ok()) {
     return Fail(Error::InvalidArgument("'" + std::string(text) +
                                        "' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"));
+  }
+  // The calendar arithmetic is exact far beyond these years; they only catch typing slips.
+  if (year < 1900 || year > 2200) {
+    return Fail(Error::InvalidArgument("'" + std::string(text) +
+                                       "': the year must be between 1900 and 2200"));
   }
   return Date(ymd);
 }

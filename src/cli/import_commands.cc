@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "app/explain.h"
 #include "app/import.h"
 #include "app/runs.h"
 #include "app/training.h"
@@ -146,8 +147,8 @@ int RunRuns(const GlobalOptions& global, const std::string& from, const std::str
     }
     line += "  " + PainText(e);
     if (run.decision) {
-      line += fmt::format("  [{}{}]", RunVerdictId(run.decision->verdict),
-                          run.decision->spike ? ", spike" : "");
+      line += fmt::format("  [{}{}]", VerdictLabel(run.decision->verdict),
+                          run.decision->spike ? ", over the spike guard" : "");
     }
     line += run.activity ? "  " + run.activity->format : "  logged";
     out << line << '\n';
@@ -193,7 +194,9 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
     out << "  Pain started at " << (e.onset_m ? FormatDistance(*e.onset_m, units) : "?")
         << (e.onset_s ? ", " + FormatDuration(*e.onset_s) + " in" : "") << '\n';
   }
-  if (detail->run.decision) out << Wrap(detail->run.decision->reason, kWidth, "  ", "  ");
+  if (detail->run.decision) {
+    out << Wrap(JoinSentences(ExplainDecision(*detail->run.decision, units)), kWidth, "  ", "  ");
+  }
   if (!detail->laps.empty()) {
     out << "\n  Laps\n";
     for (std::size_t i = 0; i < detail->laps.size(); ++i) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 
+#include "app/explain.h"
 #include "app/log_form.h"
 #include "app/runs.h"
 #include "app/training.h"
@@ -13,6 +14,7 @@
 #include "cli/assess_command.h"
 #include "cli/text_wrap.h"
 #include "content/content.h"
+#include "core/thresholds.h"
 
 namespace backstride::cli {
 namespace {
@@ -59,8 +61,7 @@ void PrintSession(std::ostream& out, const Session& session, Route route, Distan
 std::string RouteLine(const ActivePlan& active) {
   auto content = LoadBuiltinContent();
   const std::string title = content ? (*content)->ForRoute(active.route)->title : "";
-  return fmt::format("{} ({}), assessed {}", title, RouteId(active.route),
-                     FormatDate(active.assessment.date));
+  return fmt::format("{}, assessed {}", title, FormatDate(active.assessment.date));
 }
 
 void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days, DistanceUnit units,
@@ -195,11 +196,12 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
   }
   out << '\n';
   if (active->cap_today.limited)
-    out << Wrap(active->cap_today.reason, kWidth, "         ", "         ");
+    out << Wrap(ExplainGuard(active->cap_today, units), kWidth, "         ", "         ");
   if (state.paused_until && opened->today < *state.paused_until) {
     out << "Running: paused until " << FormatDate(*state.paused_until) << '\n';
   }
-  out << fmt::format("Streak:  {} of 3 good runs in a row at this cap\n", state.good_streak);
+  out << fmt::format("Streak:  {} of {} good runs in a row at this cap\n", state.good_streak,
+                     thresholds::kGoodRunsToProgress);
   out << "\nLast runs:\n";
   const std::size_t shown = std::min<std::size_t>(state.decisions.size(), 5);
   if (shown == 0) out << "  none yet since the plan started\n";
@@ -210,8 +212,8 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
     if (run == active->runs.end()) continue;
     out << fmt::format("  {}  {}  {}  pain {}  {}{}\n", FormatDate(run->date),
                        FormatDistance(run->distance_m, units), FormatDuration(run->duration_s),
-                       run->pain_during, RunVerdictId(decision.verdict),
-                       decision.spike ? "  SPIKE" : "");
+                       run->pain_during, VerdictLabel(decision.verdict),
+                       decision.spike ? ", over the spike guard" : "");
   }
   out << "\nNext:\n";
   for (int offset = 0; offset < 14; ++offset) {
@@ -279,8 +281,8 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
   }
   auto outcome = AddToLog(*opened->store, *entry, opened->today);
   if (!outcome) return ReportFailure(err, WithFlagName(outcome.error()));
-  out << fmt::format("Logged {} on {} (entry {}).\n", options.kind, FormatDate(entry->date),
-                     outcome->id);
+  out << fmt::format("Logged {} on {} (entry {}).\n", LogKindLabel(outcome->kind),
+                     FormatDate(entry->date), outcome->id);
   for (const std::string& change : outcome->changes) out << Wrap(change, kWidth, "  ", "- ");
   return kExitOk;
 }
@@ -332,8 +334,8 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
         if (entry.onset_m) text += ", started at " + FormatDistance(*entry.onset_m, units);
         if (entry.onset_s) text += ", started at " + FormatDuration(*entry.onset_s);
         if (auto it = decisions.find(entry.id); it != decisions.end()) {
-          text += fmt::format("  [{}{}]", RunVerdictId(it->second->verdict),
-                              it->second->spike ? ", spike" : "");
+          text += fmt::format("  [{}{}]", VerdictLabel(it->second->verdict),
+                              it->second->spike ? ", over the spike guard" : "");
         }
         break;
       case LogKind::kMorning:

@@ -111,7 +111,28 @@ auto FindById(const List& list, std::string_view id) -> decltype(&list.front()) 
   return it == list.end() ? nullptr : &*it;
 }
 
+constexpr std::string_view kMessageIds[] = {
+    "run.good_counting", "run.good_awaiting_pace", "run.progress_pace", "run.progress_plateau",
+    "run.below_cap", "run.over_cap", "run.reduced", "run.hold_pain", "run.hold_morning",
+    "run.hold_morning_alone", "run.step_back_pain", "run.step_back_morning",
+    "run.step_back_morning_alone", "run.during_pause", "run.during_rest", "run.pause",
+    "run.spike", "baseline.before_run", "baseline.daily", "cap.guard", "log.cap_changed",
+    "log.cap_stays", "log.morning_recorded", "log.morning_edited", "log.morning_as_checkin",
+    "log.run_before_plan", "log.checkin", "log.session_done", "log.session_skipped",
+    "log.treatment_to_rehab", "log.treatment_helping", "log.treatment_not_yet",
+    "log.treatment_ask", "log.treatment_logged", "log.logged_no_plan", "plan.none_emergency",
+    "plan.none_doctor", "plan.none_clinician", "verdict.good", "verdict.hold",
+    "verdict.step_back", "verdict.below_cap", "verdict.over_cap", "verdict.reduced",
+    "verdict.during_pause", "verdict.during_rest", "change.progress", "change.step_back",
+    "change.pause", "session.strength", "session.sprint", "session.mobility",
+    "session.treatment", "replan.kept"};
+
 Result<void> CheckComplete(const Content& content) {
+  for (std::string_view id : kMessageIds) {
+    if (content.messages.find(id) == content.messages.end()) {
+      return Fail(Gap("message " + std::string(id) + " is missing"));
+    }
+  }
   for (AdviceId id : kAllAdvice) {
     if (content.Advice(id) == nullptr) {
       return Fail(Gap("advice item " + std::string(AdviceIdName(id)) + " is missing"));
@@ -143,6 +164,39 @@ Result<void> CheckComplete(const Content& content) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> RequiredMessageIds() { return kMessageIds; }
+
+std::string Content::Message(std::string_view id, const MessageValues& values) const {
+  const auto it = messages.find(id);
+  if (it == messages.end()) return "{" + std::string(id) + "}";
+  const std::string& text = it->second;
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t open = text.find('{', i);
+    if (open == std::string::npos) {
+      out.append(text, i, std::string::npos);
+      break;
+    }
+    out.append(text, i, open - i);
+    const std::size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      out.append(text, open, std::string::npos);
+      break;
+    }
+    const std::string_view name(text.data() + open + 1, close - open - 1);
+    const auto value = std::find_if(values.begin(), values.end(),
+                                    [&](const auto& pair) { return pair.first == name; });
+    if (value == values.end()) {
+      out.append(text, open, close - open + 1);
+    } else {
+      out += value->second;
+    }
+    i = close + 1;
+  }
+  return out;
+}
 
 const TextItem* Content::Advice(AdviceId id) const { return FindById(advice, AdviceIdName(id)); }
 const TextItem* Content::Safety(std::string_view id) const { return FindById(safety, id); }
@@ -180,6 +234,16 @@ Result<Content> ParseContent(std::string_view json_text) {
   auto questions = Questions(document);
   if (!questions) return Fail(questions.error());
   content.questions = std::move(*questions);
+  const auto messages = document.find("messages");
+  if (messages == document.end() || !messages->is_object()) {
+    return Fail(Gap("messages must be an object of id: template"));
+  }
+  for (const auto& [id, text] : messages->items()) {
+    if (!text.is_string() || text.get_ref<const std::string&>().empty()) {
+      return Fail(Gap("messages." + id + " must be non-empty text"));
+    }
+    content.messages.emplace(id, text.get<std::string>());
+  }
   if (auto complete = CheckComplete(content); !complete) return Fail(complete.error());
   return content;
 }

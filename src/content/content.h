@@ -4,6 +4,9 @@
 #ifndef BACKSTRIDE_CONTENT_CONTENT_H_
 #define BACKSTRIDE_CONTENT_CONTENT_H_
 
+#include <functional>
+#include <span>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +41,12 @@ struct QuestionText {
   std::vector<std::pair<std::string, std::string>> choices;  // (choice id, label), in order
 };
 
+// The named values a message template is filled with: {"cap", "1.25 km"}, ...
+using MessageValues = std::vector<std::pair<std::string_view, std::string>>;
+
+// Every message id the program uses; the content must have a template for each.
+std::span<const std::string_view> RequiredMessageIds();
+
 struct Content {
   std::string disclaimer;
   std::vector<TextItem> safety;
@@ -45,6 +54,9 @@ struct Content {
   std::vector<RouteText> routes;
   std::vector<TextItem> advice;
   std::vector<QuestionText> questions;
+  // Sentence templates by id ("run.hold_pain"), with named values in braces ("{cap}"). The
+  // core hands out facts; the fronts fill these in the runner's units (DESIGN 5).
+  std::map<std::string, std::string, std::less<>> messages;
 
   // Lookups by id. Content from LoadBuiltinContent has every id the core uses, so these
   // never return nullptr for ids the core hands out; for other ids they do.
@@ -55,6 +67,9 @@ struct Content {
   const std::string* RedFlagLabel(RedFlag flag) const;
   const RouteText* ForRoute(Route route) const;
   const QuestionText* Question(std::string_view id) const;
+  // The message `id` with each {name} replaced by its value. A name without a value is
+  // left as it is, braces and all, so that a test finds it; an unknown id gives "{id}".
+  std::string Message(std::string_view id, const MessageValues& values = {}) const;
 };
 
 // Parses content JSON and checks it is complete: an item for every advice id, a safety

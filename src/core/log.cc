@@ -43,13 +43,30 @@ std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log) {
   return runs;
 }
 
-std::vector<DailyPain> CheckinsFromLog(std::span<const LogEntry> log) {
-  std::vector<DailyPain> checkins;
+std::vector<DailyPain> DailyPainFromLog(std::span<const LogEntry> log) {
+  std::vector<DailyPain> daily;
   for (const LogEntry& entry : log) {
-    if (entry.kind == LogKind::kCheckIn && entry.pain)
-      checkins.push_back({entry.date, *entry.pain});
+    if ((entry.kind == LogKind::kCheckIn || entry.kind == LogKind::kMorning) && entry.pain)
+      daily.push_back({entry.id, entry.date, *entry.pain});
   }
-  return checkins;
+  return daily;
+}
+
+std::optional<std::int64_t> RunForMorning(std::span<const LogEntry> log, Date morning,
+                                          std::int64_t logged_after) {
+  const LogEntry* day_before = nullptr;
+  const LogEntry* same_day = nullptr;
+  for (const LogEntry& entry : log) {
+    if (entry.kind != LogKind::kRun) continue;
+    if (entry.date == AddDays(morning, -1)) {
+      if (day_before == nullptr || entry.id > day_before->id) day_before = &entry;
+    } else if (entry.date == morning && entry.id < logged_after) {
+      if (same_day == nullptr || entry.id > same_day->id) same_day = &entry;
+    }
+  }
+  if (day_before != nullptr) return day_before->id;
+  if (same_day != nullptr) return same_day->id;
+  return std::nullopt;
 }
 
 }  // namespace backstride

@@ -53,8 +53,16 @@ struct LogEntry {
 
 // The runs of the log as the run rule reads them, next-morning pain merged in.
 std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log);
-// The check-ins' daily pain.
-std::vector<DailyPain> CheckinsFromLog(std::span<const LogEntry> log);
+// The day's pain from check-ins and next-morning scores: a run's baseline when it has no
+// pain before it logged (DESIGN 3.1a).
+std::vector<DailyPain> DailyPainFromLog(std::span<const LogEntry> log);
+
+// The run a next-morning score of `morning` belongs to (DESIGN 3.1a): the latest run of
+// the day before; failing that, the latest run of the same day logged before the score
+// (ids below `logged_after`; pass INT64_MAX for a new score). On any other day there is
+// none, and the score is a check-in.
+std::optional<std::int64_t> RunForMorning(std::span<const LogEntry> log, Date morning,
+                                          std::int64_t logged_after);
 
 }  // namespace backstride
 

@@ -81,19 +81,22 @@ constexpr std::array<std::string_view, 7> kKindIds = {"run",       "sprint", "st
 class Builder {
  public:
   explicit Builder(const PlanInput& input)
-      : in_(input), start_cap_(StartingCap(input.answers.pain)) {
+      : in_(input), start_cap_(PlanStartingCap(input)), options_(RunRuleOptionsFor(input)) {
     plan_.route = input.route;
     plan_.start = input.start;
     plan_.runs_per_week = input.runs_per_week;
-    plan_.weeks = kPlanWeeks;
+    const int today_week = DaysBetween(input.start, input.today) / 7 + 1;
+    plan_.weeks = std::max(kPlanWeeks, today_week + kMaintenanceWeeksAhead);
     // The state for days after today: every run logged so far.
     std::vector<RunEntry> known;
     for (const RunEntry& run : in_.runs) {
       if (run.date <= in_.today) known.push_back(run);
     }
-    current_state_ = ReplayRuns(start_cap_, SincePlanStart(known), in_.checkins);
+    current_state_ = ReplayRuns(start_cap_, SincePlanStart(known), in_.daily, options_);
     known_runs_ = std::move(known);
   }
+
+  int Weeks() const { return plan_.weeks; }
 
   Plan Take() {
     std::stable_sort(plan_.sessions.begin(), plan_.sessions.end(),
@@ -148,26 +151,73 @@ class Builder {
       for (const RunEntry& run : in_.runs) {
         if (run.date < date) before.push_back(run);
       }
-      past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.checkins);
+      past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.daily, options_);
       state = &past_state;
       runs = &before;
     }
-    if (state->paused_until && date < *state->paused_until) {
-      Add(date, SessionKind::kRest, phase, "Running paused: walk instead",
-          "Two step-backs in a row paused running until " + FormatDate(*state->paused_until) +
-              ". Walk at an easy pace if it is comfortable, and have your back assessed "
-              "before running again.");
+    if (PausedOn(date)) {
+      PausedDay(date, phase);
       return;
     }
-    const GuardedCap guarded = CapOn(*state, *runs, date);
+    const GuardedCap guarded = CapOn(*state, *runs, date, in_.units);
     Session& session =
         Add(date, SessionKind::kRun, phase, easy ? "Easy short run" : "Short, quick run",
             easy ? "Keep it easy and stop at the cap, or skip it if your back is sore today."
                  : "Stop at the cap even if you feel fine. Run it a little quicker than last time "
                    "if that stays comfortable: speed first, then distance.");
     session.cap = guarded.cap;
-    if (guarded.limited) session.details += " " + guarded.reason;
+    if (guarded.limited) {
+      session.details += " Capped at " + FormatCap(guarded.cap, in_.units) +
+                         " by the spike guard: your longest run of the last 30 days was " +
+                         FormatCap({guarded.cap.unit, *guarded.longest_before}, in_.units) +
+                         ", and a single run much longer than that raises the risk of injury.";
+    }
     if (!easy) session.pace_aim_s_per_km = TargetPace(*state);
+  }
+
+  // A short run at half the onset, in the phases that reduce running rather than rest.
+  void ReducedRun(Date date, const std::string& phase) {
+    if (PausedOn(date)) {
+      PausedDay(date, phase);
+      return;
+    }
+    Session& session = Add(date, SessionKind::kRun, phase, "Short easy run",
+                           "Reduced running while the back settles: stop at the cap, keep it "
+                           "easy, and skip it if your back is sore today. It keeps you running; "
+                           "the cap grows once the return phase starts.");
+    session.cap = StartingCap(in_.answers.pain, in_.units, thresholds::kReducedCapFraction);
+    if (current_state_.cap.unit == session.cap->unit) {
+      session.cap->value = std::min(session.cap->value, current_state_.cap.value);
+    }
+  }
+
+  // True when two step-backs in a row paused running on `date` (as known on that day).
+  bool PausedOn(Date date) const {
+    const RunRuleState* state = &current_state_;
+    RunRuleState past_state;
+    if (date <= in_.today) {
+      std::vector<RunEntry> before;
+      for (const RunEntry& run : in_.runs) {
+        if (run.date < date) before.push_back(run);
+      }
+      past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.daily, options_);
+      state = &past_state;
+    }
+    return state->paused_until && date < *state->paused_until;
+  }
+
+  void PausedDay(Date date, const std::string& phase) {
+    if (!SessionsOn(date, SessionKind::kRest)) {
+      Add(date, SessionKind::kRest, phase, "Running paused: walk instead",
+          "Two step-backs in a row have paused running and sprints for a week. Walk at an easy "
+          "pace if it is comfortable, and have your back assessed before running again.");
+    }
+  }
+
+  bool SessionsOn(Date date, SessionKind kind) const {
+    return std::any_of(plan_.sessions.begin(), plan_.sessions.end(), [&](const Session& session) {
+      return session.date == date && session.kind == kind;
+    });
   }
 
   void Strength(Date date, const std::string& phase, int stage) {
@@ -187,6 +237,10 @@ class Builder {
   }
 
   void Sprint(Date date, const std::string& phase, int stage) {
+    if (PausedOn(date)) {
+      PausedDay(date, phase);
+      return;
+    }
     Session& session =
         Add(date, SessionKind::kSprint, phase, "Sprints",
             "Warm up with 10 minutes of easy jogging or brisk walking first. Keep each effort "
@@ -216,13 +270,24 @@ class Builder {
                       "hips and lower back. Log it afterwards with whether it helped.");
   }
 
+  // Treatment on the rehab route is part of the programme, not a repeat of the series that
+  // did not help on its own (DESIGN 3.1a).
+  void RehabTreatment(Date date, const std::string& phase) {
+    Add(date, SessionKind::kTreatment, phase, "Treatment alongside the programme",
+        "Optional: a session with your physiotherapist, massage therapist or myotherapist to "
+        "free up the lower back and hips alongside the exercises. The exercises are what "
+        "change things this time.");
+  }
+
   void Rest(Date date, const std::string& phase) {
     Add(date, SessionKind::kRest, phase, "Rest day",
         "No training. An easy walk is fine if you enjoy it.");
   }
 
-  // One week of the running layout, with strength as `posterior` work when set.
-  void RunningWeek(int week, const std::string& phase, int stage, bool posterior) {
+  // One week of the running layout, with strength as `posterior` work when set; sprints
+  // at `sprint_stage`, or at the strength stage when not given.
+  void RunningWeek(int week, const std::string& phase, int stage, bool posterior,
+                   std::optional<int> sprint_stage = std::nullopt) {
     const auto& layout =
         kWeekLayouts[static_cast<std::size_t>(in_.runs_per_week - kMinRunsPerWeek)];
     for (int day = 0; day < 7; ++day) {
@@ -237,7 +302,7 @@ class Builder {
                       : Strength(date, phase, stage);
             break;
           case 'P':
-            Sprint(date, phase, stage);
+            Sprint(date, phase, sprint_stage.value_or(stage));
             break;
           default:
             Rest(date, phase);
@@ -249,10 +314,22 @@ class Builder {
 
   const PlanInput& in_;
   Cap start_cap_;
+  RunRuleOptions options_;
   RunRuleState current_state_;
   std::vector<RunEntry> known_runs_;
   Plan plan_;
 };
+
+// The maintenance block after week 12 (DESIGN 3.1a): the last phase's week goes on, the
+// cap carried forward by the run rule and strength still progressing.
+void AddMaintenancePhase(Builder& b) {
+  if (b.Weeks() > kPlanWeeks) {
+    b.AddPhase("maintenance", "Keep going",
+               "The plan goes on: the same week as before, your cap still moving by the run "
+               "rule and strength still progressing. Start a new plan whenever you like.",
+               kPlanWeeks + 1, b.Weeks());
+  }
+}
 
 void BuildNewOrReturning(Builder& b, bool returning) {
   b.AddPhase("foundation", "Foundation",
@@ -261,8 +338,12 @@ void BuildNewOrReturning(Builder& b, bool returning) {
   b.AddPhase("build", "Build", "Faster over the same short distance; load added to strength.", 5,
              8);
   b.AddPhase("extend", "Extend", "Distance grows as your runs earn it.", 9, kPlanWeeks);
-  for (int week = 1; week <= kPlanWeeks; ++week) {
-    const std::string phase = week <= 4 ? "foundation" : week <= 8 ? "build" : "extend";
+  AddMaintenancePhase(b);
+  for (int week = 1; week <= b.Weeks(); ++week) {
+    const std::string phase = week <= 4          ? "foundation"
+                              : week <= 8        ? "build"
+                              : week <= kPlanWeeks ? "extend"
+                                                   : "maintenance";
     b.RunningWeek(week, phase, (week - 1) / 2, /*posterior=*/false);
   }
   if (returning) {
@@ -272,8 +353,10 @@ void BuildNewOrReturning(Builder& b, bool returning) {
   }
 }
 
+constexpr int kTreatmentSettleWeeks = 3;
+
 void BuildSeasonedTreatment(Builder& b) {
-  constexpr int kSettleWeeks = 3;
+  constexpr int kSettleWeeks = kTreatmentSettleWeeks;
   b.AddPhase("settle", "Settle and treat",
              "Less running while a short series of treatments eases the tight muscles.", 1,
              kSettleWeeks);
@@ -281,6 +364,7 @@ void BuildSeasonedTreatment(Builder& b) {
              "If treatment has helped: back to running by the run rule, with maintenance "
              "treatment.",
              kSettleWeeks + 1, kPlanWeeks);
+  AddMaintenancePhase(b);
   for (int week = 1; week <= kSettleWeeks; ++week) {
     for (int day = 0; day < 7; ++day) {
       const Date date = b.Day(week, day);
@@ -304,20 +388,35 @@ void BuildSeasonedTreatment(Builder& b) {
   b.Add(b.Day(kSettleWeeks, 6), SessionKind::kCheckIn, "settle", "Check-in: has treatment helped?",
         "After three sessions, tell backstride whether treatment has helped. If it has, the "
         "return continues as planned; if not, the plan changes to rehabilitation.");
-  for (int week = kSettleWeeks + 1; week <= kPlanWeeks; ++week) {
-    b.RunningWeek(week, "return", (week - kSettleWeeks - 1) / 2, /*posterior=*/false);
-    if ((week - kSettleWeeks - 1) % 4 == 0) b.Treatment(b.Day(week, 1), "return", true);
+  for (int week = kSettleWeeks + 1; week <= b.Weeks(); ++week) {
+    const std::string phase = week <= kPlanWeeks ? "return" : "maintenance";
+    b.RunningWeek(week, phase, (week - kSettleWeeks - 1) / 2, /*posterior=*/false);
+    if ((week - kSettleWeeks - 1) % 4 == 0) b.Treatment(b.Day(week, 1), phase, true);
   }
   b.Note(
       "The return phase assumes treatment has helped; the check-in at the end of week 3 "
       "decides.");
 }
 
-void BuildSeasonedRehab(Builder& b) {
-  constexpr int kSettleWeeks = 2;
-  constexpr int kRehabWeeks = 4;
-  constexpr int kReturnWeek = kSettleWeeks + kRehabWeeks + 1;
-  b.AddPhase("settle", "Settle", "Rest from running so the back calms down.", 1, kSettleWeeks);
+constexpr int kRehabSettleWeeks = 2;
+constexpr int kRehabWeeks = 4;
+constexpr int kRehabReturnWeek = kRehabSettleWeeks + kRehabWeeks + 1;
+
+// seasoned_rehab keeps two short runs a week through settle and rehab when the pain is
+// mild and the runner knows where it starts; otherwise those phases rest from running.
+bool RehabReducesRunning(const Answers& answers) {
+  return answers.pain.worst <= thresholds::kReduceMaxWorstPain &&
+         (answers.pain.onset_km || answers.pain.onset_minutes);
+}
+
+void BuildSeasonedRehab(Builder& b, bool reduce) {
+  constexpr int kSettleWeeks = kRehabSettleWeeks;
+  constexpr int kReturnWeek = kRehabReturnWeek;
+  b.AddPhase("settle", "Settle",
+             reduce ? "Two short, easy runs a week at half the distance where the pain starts, "
+                      "so the back calms down while you keep running."
+                    : "Rest from running so the back calms down.",
+             1, kSettleWeeks);
   b.AddPhase("rehab", "Rehabilitation",
              "Lengthen the hip flexors daily; strengthen glutes, hamstrings and adductors three "
              "times a week.",
@@ -325,22 +424,31 @@ void BuildSeasonedRehab(Builder& b) {
   b.AddPhase("return", "Return: short and fast",
              "Short, fast runs and sprints that keep the rehabilitation going.", kReturnWeek,
              kPlanWeeks);
+  AddMaintenancePhase(b);
   for (int week = 1; week < kReturnWeek; ++week) {
     const bool settling = week <= kSettleWeeks;
     const std::string phase = settling ? "settle" : "rehab";
     const int stage = settling ? 0 : (week - kSettleWeeks - 1) / 2;
     for (int day = 0; day < 7; ++day) {
       const Date date = b.Day(week, day);
-      if (settling && day == 1) b.Treatment(date, phase, false);
+      const bool run_day = reduce && (day == 2 || day == 5);
+      if (week == 1 && day == 1) b.RehabTreatment(date, phase);
       if (!settling && day % 2 == 0 && day < 6) b.PosteriorChain(date, phase, stage);
-      if (settling && day != 1) b.Settle(date, phase);
+      if (run_day) {
+        b.ReducedRun(date, phase);
+      } else if (settling && !(week == 1 && day == 1)) {
+        b.Settle(date, phase);
+      }
       b.HipFlexors(date, phase, settling ? 0 : stage);
     }
   }
-  for (int week = kReturnWeek; week <= kPlanWeeks; ++week) {
-    const int stage = (week - kReturnWeek) / 2;
-    b.RunningWeek(week, "return", stage, /*posterior=*/true);
-    for (int day = 0; day < 7; ++day) b.HipFlexors(b.Day(week, day), "return", 1);
+  // Strength carries on from the rehab phase's level (it never starts over); sprints are
+  // new in the return phase and start at the first level.
+  for (int week = kReturnWeek; week <= b.Weeks(); ++week) {
+    const std::string phase = week <= kPlanWeeks ? "return" : "maintenance";
+    b.RunningWeek(week, phase, (week - kSettleWeeks - 1) / 2, /*posterior=*/true,
+                  (week - kReturnWeek) / 2);
+    for (int day = 0; day < 7; ++day) b.HipFlexors(b.Day(week, day), phase, 1);
   }
 }
 
@@ -355,6 +463,20 @@ std::optional<SessionKind> SessionKindFromId(std::string_view id) {
     if (kKindIds[i] == id) return static_cast<SessionKind>(i);
   }
   return std::nullopt;
+}
+
+Cap PlanStartingCap(const PlanInput& input) {
+  return StartingCap(input.answers.pain, input.units);
+}
+
+RunRuleOptions RunRuleOptionsFor(const PlanInput& input) {
+  RunRuleOptions options;
+  options.grid = input.units;
+  if (input.route == Route::kSeasonedRehab) {
+    const DayRange before_return{input.start, AddDays(input.start, (kRehabReturnWeek - 1) * 7 - 1)};
+    (RehabReducesRunning(input.answers) ? options.reduce : options.rest).push_back(before_return);
+  }
+  return options;
 }
 
 Result<Plan> BuildPlan(const PlanInput& input) {
@@ -379,7 +501,7 @@ Result<Plan> BuildPlan(const PlanInput& input) {
       BuildSeasonedTreatment(builder);
       break;
     case Route::kSeasonedRehab:
-      BuildSeasonedRehab(builder);
+      BuildSeasonedRehab(builder, RehabReducesRunning(input.answers));
       break;
     default:
       break;

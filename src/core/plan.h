@@ -64,6 +64,9 @@ inline constexpr int kMinRunsPerWeek = 2;
 inline constexpr int kMaxRunsPerWeek = 5;
 inline constexpr int kDefaultRunsPerWeek = 3;
 inline constexpr int kPlanWeeks = 12;  // as in the ASTEROID trial's 12-week programme
+// After week 12 the plan goes on (DESIGN 3.1a): a maintenance block repeats the last
+// phase's week, shown this many weeks past today.
+inline constexpr int kMaintenanceWeeksAhead = 4;
 
 struct PlanInput {
   Route route = Route::kNewRunner;
@@ -72,10 +75,19 @@ struct PlanInput {
   int runs_per_week = kDefaultRunsPerWeek;
   Date today;                  // caps after today use the current state
   std::vector<RunEntry> runs;  // the whole log's runs
-  std::vector<DailyPain> checkins;
+  std::vector<DailyPain> daily;  // check-ins and next-morning scores
+  DistanceUnit units = DistanceUnit::kKilometres;  // the grid distance caps keep to
 };
 
-// Builds the plan. Fails with kInvalidArgument for routes 1-3 (no plan while a warning
+// The run rule's options for this plan: the grid, and the days its phases rest from
+// running or reduce it (seasoned_rehab's settle and rehab phases, DESIGN 3.1a).
+RunRuleOptions RunRuleOptionsFor(const PlanInput& input);
+
+// The cap the run rule starts this plan from.
+Cap PlanStartingCap(const PlanInput& input);
+
+// Builds the plan: kPlanWeeks weeks, and after them a maintenance block up to
+// kMaintenanceWeeksAhead weeks past `today`. Fails with kInvalidArgument for routes 1-3 (no plan while a warning
 // sign or an assessment is pending) and for runs a week outside 2-5.
 Result<Plan> BuildPlan(const PlanInput& input);
 

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-
-#include "core/thresholds.h"
+#include <tuple>
 
 namespace backstride {
 namespace {
@@ -17,27 +15,31 @@ double Measure(const RunEntry& run, CapUnit unit) {
 
 double PaceSecondsPerKm(const RunEntry& run) { return run.duration_s / (run.distance_m / 1000.0); }
 
-// Caps are kept in whole tens of metres or whole seconds, rounded down so that a cap
-// never exceeds the limit it was computed from, and replays compare exactly.
-Cap Rounded(Cap cap) {
-  cap.value = cap.unit == CapUnit::kDistance ? std::floor(cap.value / 10.0 + 1e-9) * 10.0
-                                             : std::floor(cap.value + 1e-9);
+// The step distance caps are kept on: whole tens of metres, or whole quarter miles.
+double GridMetres(DistanceUnit grid) {
+  return grid == DistanceUnit::kMiles ? kMileGridMetres : 10.0;
+}
+
+// Caps are rounded down so that a cap never exceeds the limit it was computed from, and
+// replays compare exactly.
+Cap Rounded(Cap cap, DistanceUnit grid) {
+  const double step = cap.unit == CapUnit::kDistance ? GridMetres(grid) : 1.0;
+  cap.value = std::floor(cap.value / step + 1e-9) * step;
   return cap;
 }
 
-double Step(const Cap& cap) {
-  const double minimum = cap.unit == CapUnit::kDistance ? kMinProgressMetres : kMinProgressSeconds;
-  return std::max(cap.value * kProgressFraction, minimum);
+double MinimumStep(CapUnit unit, DistanceUnit grid) {
+  if (unit == CapUnit::kTime) return kMinProgressSeconds;
+  return grid == DistanceUnit::kMiles ? kMileGridMetres : kMinProgressMetres;
 }
 
-double MinimumCap(CapUnit unit) {
-  return unit == CapUnit::kDistance ? kMinCapMetres : kMinCapSeconds;
+double Step(const Cap& cap, DistanceUnit grid) {
+  return std::max(cap.value * kProgressFraction, MinimumStep(cap.unit, grid));
 }
 
-std::string Text(const Cap& cap) { return FormatCap(cap, DistanceUnit::kKilometres); }
-
-std::string Pace(double seconds_per_km) {
-  return FormatPace(seconds_per_km, DistanceUnit::kKilometres);
+double MinimumCap(CapUnit unit, DistanceUnit grid) {
+  if (unit == CapUnit::kTime) return kMinCapSeconds;
+  return grid == DistanceUnit::kMiles ? kMinCapMileMetres : kMinCapMetres;
 }
 
 // The longest run (by the cap's measure) in the 30 days before `day`, if any.
@@ -52,26 +54,36 @@ std::optional<double> LongestBefore(std::span<const RunEntry> runs, CapUnit unit
   return longest;
 }
 
-double GuardLimit(double longest, CapUnit unit) {
-  const double minimum = unit == CapUnit::kDistance ? kSpikeMinMetres : kSpikeMinSeconds;
+double GuardLimit(double longest, CapUnit unit, DistanceUnit grid) {
+  double minimum = kSpikeMinSeconds;
+  if (unit == CapUnit::kDistance) {
+    minimum = grid == DistanceUnit::kMiles ? kMileGridMetres : kSpikeMinMetres;
+  }
   return longest + std::max(longest * kSpikeFraction, minimum);
 }
 
-// The pain the runner had before `run`: as logged with the run, or the latest check-in
-// on the run's day or the day before.
-std::optional<int> PainBefore(const RunEntry& run, std::span<const DailyPain> checkins) {
-  if (run.pain_before) return run.pain_before;
-  std::optional<DailyPain> latest;
-  for (const DailyPain& checkin : checkins) {
-    const int age = DaysBetween(checkin.date, run.date);
+// The pain before `run` (DESIGN 3.1a): as logged with the run; else the latest check-in or
+// morning score from the day before, or from the run's day if logged before the run.
+std::pair<std::optional<int>, Baseline> PainBefore(const RunEntry& run,
+                                                   std::span<const DailyPain> daily) {
+  if (run.pain_before) return {run.pain_before, Baseline::kBeforeRun};
+  const DailyPain* latest = nullptr;
+  for (const DailyPain& pain : daily) {
+    const int age = DaysBetween(pain.date, run.date);
     if (age < 0 || age > 1) continue;
-    if (!latest || checkin.date >= latest->date) latest = checkin;
+    if (age == 0 && pain.id > run.id) continue;  // logged after the run: not its baseline
+    if (latest == nullptr || std::tie(pain.date, pain.id) > std::tie(latest->date, latest->id)) {
+      latest = &pain;
+    }
   }
-  if (latest) return latest->pain;
-  return std::nullopt;
+  if (latest != nullptr) return {latest->pain, Baseline::kDailyPain};
+  return {std::nullopt, Baseline::kNone};
 }
 
-std::string Num(int value) { return std::to_string(value); }
+bool InAny(const std::vector<DayRange>& ranges, Date day) {
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const DayRange& range) { return range.Contains(day); });
+}
 
 }  // namespace
 
@@ -85,8 +97,14 @@ std::string_view RunVerdictId(RunVerdict verdict) {
       return "step_back";
     case RunVerdict::kBelowCap:
       return "below_cap";
+    case RunVerdict::kOverCap:
+      return "over_cap";
+    case RunVerdict::kReduced:
+      return "reduced";
     case RunVerdict::kDuringPause:
       return "during_pause";
+    case RunVerdict::kDuringRest:
+      return "during_rest";
   }
   return "";
 }
@@ -105,6 +123,42 @@ std::string_view CapChangeId(CapChange change) {
   return "";
 }
 
+std::string_view RunReasonId(RunReason reason) {
+  switch (reason) {
+    case RunReason::kGoodCounting:
+      return "good_counting";
+    case RunReason::kGoodAwaitingPace:
+      return "good_awaiting_pace";
+    case RunReason::kProgressPace:
+      return "progress_pace";
+    case RunReason::kProgressPlateau:
+      return "progress_plateau";
+    case RunReason::kBelowCap:
+      return "below_cap";
+    case RunReason::kOverCap:
+      return "over_cap";
+    case RunReason::kReduced:
+      return "reduced";
+    case RunReason::kHoldPain:
+      return "hold_pain";
+    case RunReason::kHoldMorning:
+      return "hold_morning";
+    case RunReason::kHoldMorningAlone:
+      return "hold_morning_alone";
+    case RunReason::kStepBackPain:
+      return "step_back_pain";
+    case RunReason::kStepBackMorning:
+      return "step_back_morning";
+    case RunReason::kStepBackMorningAlone:
+      return "step_back_morning_alone";
+    case RunReason::kDuringPause:
+      return "during_pause";
+    case RunReason::kDuringRest:
+      return "during_rest";
+  }
+  return "";
+}
+
 std::string FormatCap(const Cap& cap, DistanceUnit unit) {
   if (cap.unit == CapUnit::kTime) {
     const long seconds = std::lround(cap.value);
@@ -114,132 +168,145 @@ std::string FormatCap(const Cap& cap, DistanceUnit unit) {
   return FormatDistance(cap.value, unit);
 }
 
-Cap StartingCap(const Pain& pain) {
+Cap StartingCap(const Pain& pain, DistanceUnit grid, double fraction) {
   if (pain.onset_km) {
-    const double raw = *pain.onset_km * 1000.0 * kStartingCapFraction;
-    const double rounded = std::floor(raw / kCapStepMetres) * kCapStepMetres;
-    return {CapUnit::kDistance, std::max(rounded, kMinCapMetres)};
+    const double step = grid == DistanceUnit::kMiles ? kMileGridMetres : kCapStepMetres;
+    const double raw = *pain.onset_km * 1000.0 * fraction;
+    const double rounded = std::floor(raw / step + 1e-9) * step;
+    return {CapUnit::kDistance, std::max(rounded, MinimumCap(CapUnit::kDistance, grid))};
   }
   if (pain.onset_minutes) {
-    const double raw = *pain.onset_minutes * 60.0 * kStartingCapFraction;
+    const double raw = *pain.onset_minutes * 60.0 * fraction;
     const double rounded = std::floor(raw / kCapStepSeconds) * kCapStepSeconds;
     return {CapUnit::kTime, std::max(rounded, kMinCapSeconds)};
   }
-  return {CapUnit::kDistance, kDefaultCapMetres};
+  return {CapUnit::kDistance,
+          grid == DistanceUnit::kMiles ? kDefaultCapMileMetres : kDefaultCapMetres};
 }
 
 RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
-                        std::span<const DailyPain> checkins) {
+                        std::span<const DailyPain> daily, const RunRuleOptions& options) {
+  const DistanceUnit grid = options.grid;
   std::vector<RunEntry> runs(runs_in.begin(), runs_in.end());
   std::sort(runs.begin(), runs.end(), [](const RunEntry& a, const RunEntry& b) {
     return a.date != b.date ? a.date < b.date : a.id < b.id;
   });
 
   RunRuleState state;
-  state.cap = Rounded(start);
+  state.cap = Rounded(start, grid);
   for (const RunEntry& run : runs) {
     if (!run.rated) continue;
     RunDecision decision;
     decision.run_id = run.id;
     decision.date = run.date;
     decision.cap_before = state.cap;
+    decision.pain_during = run.pain_during;
+    decision.pain_next_morning = run.pain_next_morning;
     const CapUnit unit = state.cap.unit;
     const double measure = Measure(run, unit);
+    decision.measure = measure;
+    if (run.distance_m > 0 && run.duration_s > 0) decision.pace_s_per_km = PaceSecondsPerKm(run);
 
     // Spike guard, judged against the runs before this one.
     if (const auto longest = LongestBefore(runs, unit, run.date, run.id)) {
-      const double limit = GuardLimit(*longest, unit);
-      if (measure > limit) {
+      if (measure > GuardLimit(*longest, unit, grid)) {
         decision.spike = true;
-        decision.reason = "This run (" + Text({unit, measure}) +
-                          ") was more than 10 % longer than " +
-                          "your longest of the previous 30 days (" + Text({unit, *longest}) +
-                          "), which raises the risk of injury. ";
+        decision.longest_before = longest;
       }
     }
 
     const int pain = run.pain_during;
-    const std::optional<int> before = PainBefore(run, checkins);
-    const std::optional<int> morning_rise =
-        run.pain_next_morning ? std::optional<int>(*run.pain_next_morning - before.value_or(0))
-                              : std::nullopt;
-    const std::string morning_text = run.pain_next_morning
-                                         ? "next-morning pain " + Num(*run.pain_next_morning) +
-                                               " against " + Num(before.value_or(0)) + " before"
-                                         : "";
+    const auto [before, baseline_from] = PainBefore(run, daily);
+    decision.baseline = before;
+    decision.baseline_from = baseline_from;
+    const std::optional<int> morning = run.pain_next_morning;
+    // With a baseline the morning is judged by its rise; without one, on its own by the
+    // during-run bands.
+    const bool morning_steps_back =
+        morning && (before ? *morning - *before >= kStepBackMorningIncrease
+                           : *morning > kHoldMaxPain);
+    const bool morning_holds =
+        morning && (before ? *morning - *before >= kHoldMorningIncrease : *morning > kGoodMaxPain);
+    const RunReason morning_step_reason =
+        before ? RunReason::kStepBackMorning : RunReason::kStepBackMorningAlone;
+    const RunReason morning_hold_reason =
+        before ? RunReason::kHoldMorning : RunReason::kHoldMorningAlone;
 
     if (state.paused_until && run.date < *state.paused_until) {
       decision.verdict = RunVerdict::kDuringPause;
-      decision.reason += "Running is paused until " + FormatDate(*state.paused_until) +
-                         " after two step-backs in a row; this run does not move the cap.";
-    } else if (pain > kHoldMaxPain || (morning_rise && *morning_rise >= kStepBackMorningIncrease)) {
+      decision.reason = RunReason::kDuringPause;
+      decision.paused_until = state.paused_until;
+    } else if (InAny(options.rest, run.date)) {
+      decision.verdict = RunVerdict::kDuringRest;
+      decision.reason = RunReason::kDuringRest;
+    } else if (pain > kHoldMaxPain || morning_steps_back) {
       decision.verdict = RunVerdict::kStepBack;
+      decision.reason = pain > kHoldMaxPain ? RunReason::kStepBackPain : morning_step_reason;
       ++state.step_backs_in_a_row;
       state.good_streak = 0;
       state.first_pace_s_per_km.reset();
-      const std::string why = pain > kHoldMaxPain
-                                  ? "pain " + Num(pain) + " during the run (6 or more)"
-                                  : morning_text + " (two or more points worse)";
       if (!state.previous_levels.empty()) {
         state.cap = state.previous_levels.back();
         state.previous_levels.pop_back();
       } else {
-        state.cap = Rounded({unit, std::max(state.cap.value - Step(state.cap), MinimumCap(unit))});
+        state.cap = Rounded(
+            {unit, std::max(state.cap.value - Step(state.cap, grid), MinimumCap(unit, grid))},
+            grid);
       }
       if (state.step_backs_in_a_row >= kStepBacksToPause) {
         decision.change = CapChange::kPause;
         state.paused_until = AddDays(run.date, kPauseDays);
+        decision.paused_until = state.paused_until;
         state.step_backs_in_a_row = 0;
-        decision.reason += "Cap steps back to " + Text(state.cap) + ": " + why +
-                           ". That is two step-backs in a row, so running pauses for a week, "
-                           "until " +
-                           FormatDate(*state.paused_until) + "; please have your back assessed.";
       } else {
         decision.change = CapChange::kStepBack;
-        decision.reason += "Cap steps back to " + Text(state.cap) + ": " + why + ".";
       }
-    } else if (pain > kGoodMaxPain || (morning_rise && *morning_rise >= kHoldMorningIncrease)) {
+    } else if (pain > kGoodMaxPain || morning_holds) {
       decision.verdict = RunVerdict::kHold;
+      decision.reason = pain > kGoodMaxPain ? RunReason::kHoldPain : morning_hold_reason;
       state.step_backs_in_a_row = 0;
       state.good_streak = 0;
-      const std::string why = pain > kGoodMaxPain ? "pain " + Num(pain) + " during the run"
-                                                  : morning_text + " (one point worse)";
-      decision.reason += "Cap stays " + Text(state.cap) + ": " + why + ".";
+    } else if (InAny(options.reduce, run.date)) {
+      decision.verdict = RunVerdict::kReduced;
+      decision.reason = RunReason::kReduced;
+      state.step_backs_in_a_row = 0;
     } else if (measure < state.cap.value * kAtCapFraction) {
       decision.verdict = RunVerdict::kBelowCap;
+      decision.reason = RunReason::kBelowCap;
       state.step_backs_in_a_row = 0;
-      decision.reason += "A comfortable run, but shorter than the cap of " + Text(state.cap) +
-                         ", so it does not count towards raising it.";
+    } else if (measure > state.cap.value * kOverCapFraction) {
+      // Over the cap never raises it: the count starts again at the cap.
+      decision.verdict = RunVerdict::kOverCap;
+      decision.reason = RunReason::kOverCap;
+      state.step_backs_in_a_row = 0;
+      state.good_streak = 0;
     } else {
       decision.verdict = RunVerdict::kGood;
+      decision.reason = RunReason::kGoodCounting;
       state.step_backs_in_a_row = 0;
       const double pace = PaceSecondsPerKm(run);
       if (!state.first_pace_s_per_km) state.first_pace_s_per_km = pace;
       ++state.good_streak;
       const double target = *state.first_pace_s_per_km * (1.0 - kPaceGainToProgress);
-      if (state.good_streak >= kGoodRunsToProgress && pace <= target) {
+      decision.first_pace_s_per_km = state.first_pace_s_per_km;
+      decision.target_pace_s_per_km = target;
+      const bool faster = state.good_streak >= kGoodRunsToProgress && pace <= target;
+      const bool plateau = state.good_streak >= kGoodRunsForPlateau;
+      if (faster || plateau) {
         state.previous_levels.push_back(state.cap);
-        Cap next = Rounded({unit, state.cap.value + Step(state.cap)});
+        Cap next = Rounded({unit, state.cap.value + Step(state.cap, grid)}, grid);
         // The spike guard, counting this run, also bounds a progressed cap.
-        std::optional<double> longest = LongestBefore(runs, unit, AddDays(run.date, 1));
-        if (longest)
-          next.value = std::min(next.value, Rounded({unit, GuardLimit(*longest, unit)}).value);
+        if (auto longest = LongestBefore(runs, unit, AddDays(run.date, 1))) {
+          next.value = std::min(next.value, Rounded({unit, GuardLimit(*longest, unit, grid)}, grid).value);
+        }
+        next.value = std::max(next.value, state.cap.value);
         decision.change = CapChange::kProgress;
-        decision.reason += "Cap rises from " + Text(state.cap) + " to " + Text(next) + ": " +
-                           Num(state.good_streak) + " good runs in a row at the cap, and pace " +
-                           Pace(pace) + " is at least 3 % faster than " +
-                           Pace(*state.first_pace_s_per_km) + " at the cap's first run.";
+        decision.reason = faster ? RunReason::kProgressPace : RunReason::kProgressPlateau;
         state.cap = next;
         state.good_streak = 0;
         state.first_pace_s_per_km.reset();
       } else if (state.good_streak >= kGoodRunsToProgress) {
-        decision.reason += "Cap stays " + Text(state.cap) + ": " + Num(state.good_streak) +
-                           " good runs in a row, but pace " + Pace(pace) + " needs to reach " +
-                           Pace(target) +
-                           " (3 % faster than the cap's first run) before the distance grows.";
-      } else {
-        decision.reason += "Good run (pain " + Num(pain) + "). " + Num(state.good_streak) + " of " +
-                           Num(kGoodRunsToProgress) + " good runs at " + Text(state.cap) + ".";
+        decision.reason = RunReason::kGoodAwaitingPace;
       }
     }
     decision.cap_after = state.cap;
@@ -249,19 +316,17 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
   return state;
 }
 
-GuardedCap CapOn(const RunRuleState& state, std::span<const RunEntry> runs, Date day) {
+GuardedCap CapOn(const RunRuleState& state, std::span<const RunEntry> runs, Date day,
+                 DistanceUnit grid) {
   GuardedCap guarded{state.cap, false, {}};
   const auto longest = LongestBefore(runs, state.cap.unit, day);
   if (!longest) return guarded;
-  const double limit = Rounded({state.cap.unit, GuardLimit(*longest, state.cap.unit)}).value;
+  const double limit =
+      Rounded({state.cap.unit, GuardLimit(*longest, state.cap.unit, grid)}, grid).value;
   if (limit < state.cap.value) {
     guarded.cap.value = limit;
     guarded.limited = true;
-    guarded.reason = "Capped at " + Text(guarded.cap) +
-                     " by the spike guard: your longest run of "
-                     "the last 30 days was " +
-                     Text({state.cap.unit, *longest}) +
-                     ", and a single run more than 10 % longer raises the risk of injury.";
+    guarded.longest_before = longest;
   }
   return guarded;
 }

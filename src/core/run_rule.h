@@ -7,10 +7,16 @@
 //   good       pain <= 3 and next morning no worse than before the run
 //   hold       pain 4-5, or next morning one point worse
 //   step back  pain >= 6, or next morning two or more points worse
+// "Before the run" is the pain logged with it, else the latest check-in or morning score
+// of its day (logged before it) or the day before; with none, the morning score is judged
+// on its own by the during-run bands. A blank is never read as 0 (DESIGN 3.1a).
 // Three good runs in a row at the cap, the last at least 3 % faster than the cap's first
-// run, raise the cap by 10 % (at least 0.25 km or 1 minute). A step back returns to the
-// previous cap; two in a row pause running for a week. The spike guard keeps every cap
-// within 10 % (or 0.25 km) of the longest run of the last 30 days.
+// run, raise the cap by 10 % (at least 0.25 km or 1 minute); six good runs in a row raise
+// it without the pace gain (a speed plateau does not freeze the cap). A run well over the
+// cap holds it and restarts the count: only runs at the cap earn a longer one. A step back
+// returns to the previous cap; two in a row pause running for a week. Runs in a pause or
+// a resting phase are flagged and move nothing. The spike guard keeps every cap within
+// 10 % (or 0.25 km) of the longest run of the last 30 days.
 #ifndef BACKSTRIDE_CORE_RUN_RULE_H_
 #define BACKSTRIDE_CORE_RUN_RULE_H_
 
@@ -24,6 +30,7 @@
 #include "base/date.h"
 #include "base/units.h"
 #include "core/answers.h"
+#include "core/thresholds.h"
 
 namespace backstride {
 
@@ -50,8 +57,9 @@ struct RunEntry {
   bool rated = true;
 };
 
-// A day's back pain from a check-in (any day, run or not).
+// A day's back pain from a check-in or a next-morning score (any day, run or not).
 struct DailyPain {
+  std::int64_t id = 0;  // the log's id: a score logged after a run is not its baseline
   Date date;
   int pain = 0;
 };
@@ -61,24 +69,75 @@ enum class RunVerdict {
   kHold,
   kStepBack,
   kBelowCap,     // a good run shorter than the cap: fine, but it does not count
-  kDuringPause,  // run while running was paused
+  kOverCap,      // a good run longer than the cap: it holds the cap and restarts the count
+  kReduced,      // a good run in a phase of reduced running: fine, it does not count
+  kDuringPause,  // run while running was paused after two step-backs
+  kDuringRest,   // run in a phase of the plan that rests from running
 };
 
 enum class CapChange { kNone, kProgress, kStepBack, kPause };
 
+// Why the rule judged a run as it did: the fact; the words are content (DESIGN 5).
+enum class RunReason {
+  kGoodCounting,         // a good run at the cap, `good_streak` of kGoodRunsToProgress
+  kGoodAwaitingPace,     // enough good runs, but the pace has not yet improved by 3 %
+  kProgressPace,         // the cap rose: good runs and 3 % faster
+  kProgressPlateau,      // the cap rose: six good runs in a row without the pace gain
+  kBelowCap,             // shorter than the cap
+  kOverCap,              // longer than the cap
+  kReduced,              // a good run while running is reduced (seasoned_rehab)
+  kHoldPain,             // pain 4-5 during
+  kHoldMorning,          // next morning one point worse than the baseline
+  kHoldMorningAlone,     // no baseline: next-morning pain 4-5 on its own
+  kStepBackPain,         // pain 6 or more during
+  kStepBackMorning,      // next morning two or more points worse than the baseline
+  kStepBackMorningAlone, // no baseline: next-morning pain 6 or more on its own
+  kDuringPause,
+  kDuringRest,
+};
+
 std::string_view RunVerdictId(RunVerdict verdict);  // "good", "hold", ...
 std::string_view CapChangeId(CapChange change);     // "none", "progress", ...
+std::string_view RunReasonId(RunReason reason);     // "good_counting", ...
+
+// Where the pain the next morning was compared from.
+enum class Baseline { kNone, kBeforeRun, kDailyPain };
 
 struct RunDecision {
   std::int64_t run_id = 0;
   Date date;
   RunVerdict verdict = RunVerdict::kGood;
+  RunReason reason = RunReason::kGoodCounting;
   CapChange change = CapChange::kNone;
   Cap cap_before;
   Cap cap_after;
+  double measure = 0;  // the run, in the cap's measure (metres or seconds)
   int good_streak = 0;  // good runs in a row at the cap, after this run
-  bool spike = false;   // longer than the spike guard allowed on its day
-  std::string reason;   // one plain sentence, with the numbers
+  int pain_during = 0;
+  std::optional<int> pain_next_morning;
+  std::optional<int> baseline;  // the pain the next morning is compared with
+  Baseline baseline_from = Baseline::kNone;
+  std::optional<double> pace_s_per_km;        // distance caps: this run's pace
+  std::optional<double> first_pace_s_per_km;  // of the first good run at the cap
+  std::optional<double> target_pace_s_per_km;
+  std::optional<Date> paused_until;  // a pause in force or begun by this run
+  // Longer than the spike guard allowed on its day: the longest run of the 30 days before.
+  bool spike = false;
+  std::optional<double> longest_before;
+};
+
+// The plan's days on which running rests or is reduced (DESIGN 3.1a), inclusive.
+struct DayRange {
+  Date first;
+  Date last;
+  bool Contains(Date day) const { return first <= day && day <= last; }
+};
+
+struct RunRuleOptions {
+  // Distance caps are kept on this unit's grid: 10 m for kilometres, 0.25 mi for miles.
+  DistanceUnit grid = DistanceUnit::kKilometres;
+  std::vector<DayRange> rest;    // runs here are flagged and move nothing
+  std::vector<DayRange> reduce;  // good runs here do not count towards progress
 };
 
 struct RunRuleState {
@@ -92,29 +151,33 @@ struct RunRuleState {
 };
 
 // The starting cap from the answers (DESIGN 3.1): 75 % of the onset, rounded down to
-// 0.25 km or 1 minute, at least 0.5 km or 3 minutes; a distance onset is preferred
-// over a time onset; with no onset, 1 km.
-Cap StartingCap(const Pain& pain);
+// 0.25 km (0.25 mi on the mile grid) or 1 minute, at least 0.5 km (0.25 mi) or 3 minutes;
+// a distance onset is preferred over a time onset; with no onset, 1 km (0.5 mi).
+// `fraction` replaces the 75 % (the reduced running of seasoned_rehab uses 50 %).
+Cap StartingCap(const Pain& pain, DistanceUnit grid = DistanceUnit::kKilometres,
+                double fraction = thresholds::kStartingCapFraction);
 
-// Replays `runs` (any order; sorted by date, then id) from `start`. `checkins` give the
-// pain before a run when the run itself does not.
+// Replays `runs` (any order; sorted by date, then id) from `start`. `daily` holds the
+// check-ins' and next-morning scores' pain (the baseline of a run that has no pain before
+// it logged).
 RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs,
-                        std::span<const DailyPain> checkins = {});
+                        std::span<const DailyPain> daily = {}, const RunRuleOptions& options = {});
 
 struct GuardedCap {
   Cap cap;
-  bool limited = false;  // true when the spike guard lowered it
-  std::string reason;    // why, when limited
+  bool limited = false;                  // true when the spike guard lowered it
+  std::optional<double> longest_before;  // the longest run of the 30 days, when limited
 };
 
 // The cap to run on `day`: the state's cap, lowered if needed so that it stays within
 // the spike guard of the longest run in the 30 days before `day`.
-GuardedCap CapOn(const RunRuleState& state, std::span<const RunEntry> runs, Date day);
+GuardedCap CapOn(const RunRuleState& state, std::span<const RunEntry> runs, Date day,
+                 DistanceUnit grid = DistanceUnit::kKilometres);
 
 // The pace to beat so that good runs at the current cap lead to progress, if known.
 std::optional<double> TargetPace(const RunRuleState& state);
 
-// "1.25 km" / "0.78 mi" / "4 min".
+// "1.25 km" / "0.75 mi" / "4 min".
 std::string FormatCap(const Cap& cap, DistanceUnit unit);
 
 }  // namespace backstride

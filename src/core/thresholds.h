@@ -81,6 +81,27 @@ inline constexpr double kMinProgressSeconds = 60;
 // treadmill distances wobble by a few per cent).
 inline constexpr double kAtCapFraction = 0.90;
 
+// A speed plateau does not freeze the cap (DESIGN 3.1a): after this many good runs in a
+// row at the cap without the pace gain, the back has shown it tolerates the distance and
+// the cap rises anyway.
+inline constexpr int kGoodRunsForPlateau = 6;
+// A run longer than the cap by more than the at-cap tolerance is over the cap: it holds
+// the cap and restarts the count, so only runs at the cap earn a longer one.
+inline constexpr double kOverCapFraction = 2.0 - kAtCapFraction;
+
+// --- The mile grid (DESIGN 5): a mile runner's caps are whole quarter miles, with the
+// same floor and step in miles.
+inline constexpr double kMileGridMetres = 402.336;  // 0.25 mi
+inline constexpr double kMinCapMileMetres = 402.336;  // 0.25 mi: the 0.5 km floor, rounded down
+inline constexpr double kDefaultCapMileMetres = 804.672;  // 0.5 mi, when no onset was given
+
+// --- seasoned_rehab, rest or reduce (DESIGN 3.1a; the article's "rest or reduce running
+// load"): with worst pain at most this and an onset given, the settle and rehab phases keep
+// two short runs a week at half the onset; otherwise they rest from running.
+inline constexpr int kReduceMaxWorstPain = 5;
+inline constexpr double kReducedCapFraction = 0.50;
+inline constexpr int kReducedRunsPerWeek = 2;
+
 // --- Two step-backs in a row pause running for a week.
 inline constexpr int kStepBacksToPause = 2;
 inline constexpr int kPauseDays = 7;
@@ -93,6 +114,21 @@ inline constexpr double kSpikeFraction = 0.10;
 inline constexpr double kSpikeMinMetres = 250;
 // For time caps: two minutes is about 0.25 km at an easy pace of 8 min/km.
 inline constexpr double kSpikeMinSeconds = 120;
+
+// --- Plausible input (DESIGN 3.1a). A typo must not move the cap for good.
+// 2:50 min/km is faster than the marathon world-record pace held for more than a kilometre;
+// a typed run faster than that over more than 1 km is a slip (a wrong unit or a missing
+// digit), not a run.
+inline constexpr double kFastestPlausiblePaceSecondsPerKm = 170;
+inline constexpr double kFastPaceCheckFromMetres = 1000;
+// A run is logged within a year of the day it happened; older history comes from files.
+inline constexpr int kMaxLogAgeDays = 365;
+// A note is a few sentences; a page of text belongs elsewhere.
+inline constexpr int kMaxNoteCharacters = 2000;
+// A plan may start up to one plan length back (to match a start already made) and up to
+// four weeks ahead.
+inline constexpr int kMaxPlanStartDaysBack = 84;
+inline constexpr int kMaxPlanStartDaysAhead = 28;
 
 }  // namespace backstride::thresholds
 

@@ -38,6 +38,11 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// "2026-03-DD".
+std::string fmt_date(int day_of_march) {
+  return "2026-03-" + std::string(day_of_march < 10 ? "0" : "") + std::to_string(day_of_march);
+}
+
 TEST(Training, ThreeGoodFasterRunsRaiseTheCapAndSayWhy) {
   Runner runner;
   ASSERT_EQ(runner.Assess("2026-03-02", "new-onset-km").exit_code, 0);  // onset 1.5 km
@@ -65,7 +70,8 @@ TEST(Training, ThreeGoodFasterRunsRaiseTheCapAndSayWhy) {
   auto status = runner.Do("2026-03-07", {"status"});
   ASSERT_EQ(status.exit_code, 0);
   EXPECT_TRUE(Contains(status.out, "Cap:     1.25 km")) << status.out;
-  EXPECT_TRUE(Contains(status.out, "new_runner"));
+  EXPECT_TRUE(Contains(status.out, "New to running")) << status.out;
+  EXPECT_FALSE(Contains(status.out, "new_runner")) << status.out;
 
   // A painful run holds the cap and says so.
   auto hold = runner.Do("2026-03-09",
@@ -123,7 +129,7 @@ TEST(Training, ANewAssessmentReplacesThePlanFromThatDay) {
       0);
   ASSERT_EQ(runner.Assess("2026-04-01", "seasoned-first-time").exit_code, 0);
   auto status = runner.Do("2026-04-01", {"status"});
-  EXPECT_TRUE(Contains(status.out, "seasoned_treatment")) << status.out;
+  EXPECT_TRUE(Contains(status.out, "treatment first")) << status.out;
   EXPECT_TRUE(Contains(status.out, "from 2026-04-01")) << status.out;
   EXPECT_TRUE(Contains(runner.Do("2026-04-01", {"history"}).out, "2026-03-02"));
 }
@@ -139,9 +145,9 @@ TEST(Training, TreatmentThatDoesNotHelpTurnsThePlanIntoRehab) {
   EXPECT_TRUE(Contains(third.out, "Has treatment helped?")) << third.out;
   auto verdict = runner.Do("2026-03-22", {"log", "treatment", "--helped", "no"});
   ASSERT_EQ(verdict.exit_code, 0) << verdict.err;
-  EXPECT_TRUE(Contains(verdict.out, "seasoned_rehab")) << verdict.out;
+  EXPECT_TRUE(Contains(verdict.out, "rehabilitation from today")) << verdict.out;
   auto status = runner.Do("2026-03-22", {"status"});
-  EXPECT_TRUE(Contains(status.out, "seasoned_rehab")) << status.out;
+  EXPECT_TRUE(Contains(status.out, "rehabilitation")) << status.out;
   EXPECT_TRUE(Contains(status.out, "from 2026-03-22"));
 }
 
@@ -182,8 +188,17 @@ TEST(Training, BadInputToEveryCommandExitsTwoNamingTheArgument) {
       {{"log", "run", "--distance", "1km", "--time", "6:00", "--pain", "2", "--date", "2026-13-01"},
        "--date"},
       {{"log", "run", "--distance", "1km", "--time", "6:00", "--pain", "2", "--date", "2026-03-09"},
-       "future"},
-      {{"log", "morning", "--pain", "1"}, "no run"},
+       "after today"},
+      {{"log", "run", "--distance", "42km", "--time", "10:00", "--pain", "1"}, "faster than"},
+      {{"log", "run", "--distance", "1km", "--time", "6:00", "--pain", "2", "--date", "2025-02-01"},
+       "more than a year ago"},
+      {{"log", "run", "--distance", "1km", "--time", "6:00", "--pain", "2", "--date", "2999-12-31"},
+       "between 1900 and 2200"},
+      {{"log", "run", "--distance", "1km", "--time", "6:00", "--pain", "2", "--note",
+        std::string(2001, 'x')},
+       "at most 2000 characters"},
+      {{"plan", "--start", "1999-01-01"}, "weeks back"},
+      {{"plan", "--start", "2099-01-01"}, "at the latest"},
       {{"log", "treatment", "--helped", "maybe"}, "--helped"},
       {{"log", "strength", "--done", "--skipped"}, "--done"},
       {{"log", "swim"}, "swim"},
@@ -259,6 +274,102 @@ TEST(Training, JsonExportImportExportIsIdentical) {
   EXPECT_EQ(again.exit_code, 2);
   EXPECT_TRUE(Contains(again.err, "--replace"));
   EXPECT_EQ(other.Do("2026-03-04", {"import-data", first, "--replace"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace backstride
+
+namespace backstride {
+namespace {
+
+// DESIGN 3.1a: a morning score belongs to the run of the day before; logged days later it
+// is a check-in, and a second one for the same run is shown as an edit.
+TEST(Training, AMorningScoreBelongsToTheRunOfTheDayBefore) {
+  Runner runner;
+  ASSERT_EQ(runner.Assess("2026-03-02", "new-onset-km").exit_code, 0);
+  ASSERT_EQ(runner.Do("2026-03-02", {"log", "run", "--distance", "1km", "--time", "6:00", "--pain",
+                                     "1", "--before", "1"})
+                .exit_code,
+            0);
+  // Three days later: not the morning after any run. Before, this stepped the cap back.
+  auto late = runner.Do("2026-03-05", {"log", "morning", "--pain", "4"});
+  ASSERT_EQ(late.exit_code, 0) << late.err;
+  EXPECT_TRUE(Contains(late.out, "Logged check-in")) << late.out;
+  EXPECT_TRUE(Contains(late.out, "kept as a check-in")) << late.out;
+  EXPECT_FALSE(Contains(late.out, "steps back")) << late.out;
+  auto status = runner.Do("2026-03-05", {"status"});
+  EXPECT_TRUE(Contains(status.out, "Cap:     1.00 km")) << status.out;
+
+  ASSERT_EQ(runner.Do("2026-03-06", {"log", "run", "--distance", "1km", "--time", "6:00", "--pain",
+                                     "1", "--before", "1"})
+                .exit_code,
+            0);
+  auto morning = runner.Do("2026-03-07", {"log", "morning", "--pain", "1"});
+  EXPECT_TRUE(Contains(morning.out, "recorded for your run of 2026-03-06")) << morning.out;
+  auto again = runner.Do("2026-03-07", {"log", "morning", "--pain", "2"});
+  EXPECT_TRUE(Contains(again.out, "changed from 1 to 2")) << again.out;
+}
+
+// DESIGN 3.1a: changing runs a week re-plans from today keeping the phase, the cap and the
+// count of good runs.
+TEST(Training, ChangingRunsAWeekKeepsTheRunnersProgress) {
+  Runner runner;
+  ASSERT_EQ(runner.Assess("2026-03-02", "new-onset-km").exit_code, 0);
+  const char* days[] = {"2026-03-02", "2026-03-04", "2026-03-06", "2026-03-09", "2026-03-11"};
+  const char* times[] = {"6:00", "5:55", "5:45", "5:44", "5:40"};
+  for (int i = 0; i < 5; ++i) {
+    const std::string distance = i < 3 ? "1km" : "1.25km";
+    ASSERT_EQ(runner.Do(days[i], {"log", "run", "--distance", distance, "--time", times[i],
+                                  "--pain", "1", "--before", "1"})
+                  .exit_code,
+              0);
+  }
+  auto before = runner.Do("2026-03-30", {"status"});
+  ASSERT_TRUE(Contains(before.out, "Cap:     1.25 km")) << before.out;
+  ASSERT_TRUE(Contains(before.out, "Streak:  2 of 3")) << before.out;
+  ASSERT_TRUE(Contains(before.out, "Build phase")) << before.out;
+
+  auto replan = runner.Do("2026-03-30", {"plan", "--runs-per-week", "4"});
+  ASSERT_EQ(replan.exit_code, 0) << replan.err;
+  auto after = runner.Do("2026-03-30", {"status"});
+  EXPECT_TRUE(Contains(after.out, "Cap:     1.25 km")) << after.out;
+  EXPECT_TRUE(Contains(after.out, "Streak:  2 of 3")) << after.out;
+  EXPECT_TRUE(Contains(after.out, "Build phase")) << after.out;
+  EXPECT_TRUE(Contains(after.out, "4 runs a week")) << after.out;
+}
+
+// DESIGN 5: a runner who chose miles reads miles everywhere, through a whole month.
+TEST(Training, AMonthInMilesNeverSaysKilometres) {
+  Runner runner;
+  ASSERT_EQ(runner.Do("2026-03-02", {"config", "units", "mi"}).exit_code, 0);
+  ASSERT_EQ(runner.Assess("2026-03-02", "new-onset-km").exit_code, 0);
+  std::string seen;
+  const auto keep = [&](const ProcessResult& result) {
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    seen += result.out + result.err;
+  };
+  for (int day = 2; day <= 31; ++day) {
+    const std::string date = fmt_date(day);
+    if (day % 2 == 0) {
+      const std::string pain = day == 16 ? "4" : day == 22 ? "6" : "1";
+      keep(runner.Do(date, {"log", "run", "--distance", day > 24 ? "40mi" : "0.6", "--time",
+                            day > 24 ? "5:20:00" : "5:40", "--pain", pain}));
+    } else {
+      keep(runner.Do(date, {"log", "morning", "--pain", day == 23 ? "4" : "1"}));
+    }
+    if (day % 7 == 0) keep(runner.Do(date, {"log", "checkin", "--pain", "1"}));
+    if (day % 5 == 0) keep(runner.Do(date, {"log", "strength", "--done"}));
+    keep(runner.Do(date, {"today"}));
+  }
+  for (const char* command : {"status", "week", "plan", "history", "runs"}) {
+    keep(runner.Do("2026-03-31", {command}));
+  }
+  EXPECT_TRUE(Contains(seen, " mi")) << seen.substr(0, 2000);
+  for (const char* km : {" km", "/km", "km)", "km."}) {
+    const auto at = seen.find(km);
+    EXPECT_EQ(at, std::string::npos)
+        << "'" << km << "' in: " << seen.substr(at == std::string::npos ? 0 : (at > 300 ? at - 300 : 0), 600);
+  }
 }
 
 }  // namespace

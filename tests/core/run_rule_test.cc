@@ -75,18 +75,20 @@ TEST(RunRule, EachRunIsJudgedByPainDuringAndTheNextMorning) {
     const RunRuleState state = ReplayRuns(Km(1.0), std::vector{run});
     ASSERT_EQ(state.decisions.size(), 1u);
     EXPECT_EQ(RunVerdictId(state.decisions[0].verdict), RunVerdictId(row.verdict)) << row.what;
-    EXPECT_FALSE(state.decisions[0].reason.empty());
   }
 }
 
 TEST(RunRule, MorningIsComparedWithTheCheckInBeforeTheRun) {
   const RunEntry run = ARun(1, 1.0, 2, /*morning=*/3);
-  const std::vector<DailyPain> checkins = {{AddDays(kDay0, 1), 2}};
+  const std::vector<DailyPain> checkins = {{0, AddDays(kDay0, 1), 2}};
   EXPECT_EQ(ReplayRuns(Km(1.0), std::vector{run}, checkins).decisions[0].verdict,
             RunVerdict::kHold);  // 3 against 2: one worse
-  const std::vector<DailyPain> old_checkins = {{AddDays(kDay0, -5), 2}};
-  EXPECT_EQ(ReplayRuns(Km(1.0), std::vector{run}, old_checkins).decisions[0].verdict,
-            RunVerdict::kStepBack);  // too old: against 0, three worse
+  // A check-in too old to be the baseline: the morning's 3 is judged on its own, by the
+  // during-run bands, and is fine. A blank is never read as 0 (it would be a step back).
+  const std::vector<DailyPain> old_checkins = {{0, AddDays(kDay0, -5), 2}};
+  const RunDecision alone = ReplayRuns(Km(1.0), std::vector{run}, old_checkins).decisions[0];
+  EXPECT_EQ(alone.verdict, RunVerdict::kGood);
+  EXPECT_EQ(alone.baseline_from, Baseline::kNone);
 }
 
 TEST(RunRule, ProgressNeedsThreeGoodRunsAndThreePercentFasterPace) {
@@ -97,17 +99,16 @@ TEST(RunRule, ProgressNeedsThreeGoodRunsAndThreePercentFasterPace) {
   RunRuleState state = ReplayRuns(Km(1.0), runs);
   EXPECT_EQ(state.cap, Km(1.25));
   EXPECT_EQ(state.decisions.back().change, CapChange::kProgress);
-  EXPECT_NE(state.decisions.back().reason.find("Cap rises from 1.00 km to 1.25 km"),
-            std::string::npos)
-      << state.decisions.back().reason;
+  EXPECT_EQ(state.decisions.back().reason, RunReason::kProgressPace);
 
   // Just short of 3 % faster: the cap holds, and the reason gives the pace to reach.
   runs.back() = ARun(4, 1.0, 2, 0, 360 * 0.975);
   state = ReplayRuns(Km(1.0), runs);
   EXPECT_EQ(state.cap, Km(1.0));
   EXPECT_EQ(state.good_streak, 3);
-  EXPECT_NE(state.decisions.back().reason.find("needs to reach 5:49 /km"), std::string::npos)
-      << state.decisions.back().reason;
+  EXPECT_EQ(state.decisions.back().reason, RunReason::kGoodAwaitingPace);
+  EXPECT_EQ(FormatPace(*state.decisions.back().target_pace_s_per_km, DistanceUnit::kKilometres),
+            "5:49 /km");
 
   // A fourth good run that is fast enough then progresses.
   runs.push_back(ARun(6, 1.0, 1, 0, 345));
@@ -125,8 +126,7 @@ TEST(RunRule, AHoldRestartsTheStreak) {
   const RunRuleState state = ReplayRuns(Km(1.0), runs);
   EXPECT_EQ(state.cap, Km(1.0));
   EXPECT_EQ(state.good_streak, 2);
-  EXPECT_NE(state.decisions[1].reason.find("Cap stays 1.00 km: pain 4 during the run"),
-            std::string::npos);
+  EXPECT_EQ(state.decisions[1].reason, RunReason::kHoldPain);
 }
 
 TEST(RunRule, ShorterRunsDoNotCountButDoNotBreakTheStreak) {
@@ -169,7 +169,7 @@ TEST(RunRule, TwoStepBacksInARowPauseRunningForAWeek) {
   EXPECT_EQ(state.decisions[1].change, CapChange::kPause);
   ASSERT_TRUE(state.paused_until.has_value());
   EXPECT_EQ(*state.paused_until, AddDays(kDay0, 9));
-  EXPECT_NE(state.decisions[1].reason.find("assessed"), std::string::npos);
+  EXPECT_EQ(state.decisions[1].paused_until, AddDays(kDay0, 9));
   EXPECT_EQ(state.decisions[2].verdict, RunVerdict::kDuringPause);
   EXPECT_NE(state.decisions[3].verdict, RunVerdict::kDuringPause);  // the pause is over
 }
@@ -187,7 +187,7 @@ TEST(SpikeGuard, CapStaysWithinTenPercentOfTheLongestRunOfThirtyDays) {
   GuardedCap guarded = CapOn(state, runs, AddDays(kDay0, 2));
   EXPECT_TRUE(guarded.limited);
   EXPECT_EQ(guarded.cap, Km(3.3));
-  EXPECT_FALSE(guarded.reason.empty());
+  EXPECT_EQ(guarded.longest_before, 3000.0);
   // Thirty days on, that run is out of the window and the guard no longer applies.
   EXPECT_FALSE(CapOn(state, runs, AddDays(kDay0, 31)).limited);
   EXPECT_TRUE(CapOn(state, runs, AddDays(kDay0, 30)).limited);
@@ -203,7 +203,7 @@ TEST(SpikeGuard, ARunBeyondTheGuardIsFlaggedWithTheReason) {
   const RunRuleState state = ReplayRuns(Km(3.0), runs);
   EXPECT_FALSE(state.decisions[1].spike);  // exactly 10 % longer is allowed
   EXPECT_TRUE(state.decisions[2].spike);
-  EXPECT_NE(state.decisions[2].reason.find("more than 10 % longer"), std::string::npos);
+  EXPECT_EQ(state.decisions[2].longest_before, 2200.0);
 }
 
 // A 16-week scripted runner: three runs a week (days 0, 2 and 4), each exactly at the
@@ -281,6 +281,102 @@ TEST(RunRule, SixteenWeekRunnerEndsAtTheCapTheRuleImplies) {
     EXPECT_EQ(again.decisions[i].cap_after, state.decisions[i].cap_after);
   }
   EXPECT_EQ(again.cap, state.cap);
+}
+
+// DESIGN 3.1a, the loop over months, one scenario a row: the log, and where the cap ends
+// and why. Each row failed before the revision.
+struct Scenario {
+  const char* what;
+  std::vector<RunEntry> runs;
+  std::vector<DailyPain> daily;
+  RunRuleOptions options;
+  Cap cap;                // where the cap ends
+  RunReason last_reason;  // why the last run was judged as it was
+};
+
+std::vector<RunEntry> GoodRunsAt(double km, int count, int first_day = 0, double pace = 360) {
+  std::vector<RunEntry> runs;
+  for (int i = 0; i < count; ++i) runs.push_back(ARun(first_day + 2 * i, km, 2, {}, pace, 1));
+  return runs;
+}
+
+std::vector<RunEntry> With(std::vector<RunEntry> runs, const RunEntry& last) {
+  runs.push_back(last);
+  return runs;
+}
+
+TEST(RunRule, TheLoopOverMonths) {
+  RunRuleOptions rest_first_week;
+  rest_first_week.rest = {{kDay0, AddDays(kDay0, 6)}};
+  RunRuleOptions reduce_first_week;
+  reduce_first_week.reduce = {{kDay0, AddDays(kDay0, 6)}};
+  RunRuleOptions miles;
+  miles.grid = DistanceUnit::kMiles;
+  const double mile = kMetresPerMile / 1000;
+  const Scenario rows[] = {
+      {"blank baseline: a morning 2 with nothing before is fine on its own",
+       {ARun(0, 1.0, 2, /*morning=*/2)}, {}, {}, Km(1.0), RunReason::kGoodCounting},
+      {"blank baseline: a morning 4 on its own holds",
+       {ARun(0, 1.0, 2, 4)}, {}, {}, Km(1.0), RunReason::kHoldMorningAlone},
+      {"blank baseline: a morning 6 on its own steps back",
+       {ARun(0, 1.0, 2, 6)}, {}, {}, Km(0.75), RunReason::kStepBackMorningAlone},
+      {"baseline from the morning score logged before the run on its day",
+       {ARun(1, 1.0, 2, 4)}, {{0, AddDays(kDay0, 1), 2}}, {}, Km(0.75), RunReason::kStepBackMorning},
+      {"a check-in logged after the run on its day is not its baseline",
+       {ARun(1, 1.0, 2, 3)}, {{1'000'000, AddDays(kDay0, 1), 3}}, {}, Km(1.0),
+       RunReason::kGoodCounting},
+      {"over the cap: 12 km at a 4.45 km cap never raises it",
+       With(GoodRunsAt(4.45, 2, 0, 360), ARun(4, 12.0, 1, {}, 330, 1)), {}, {}, Km(4.45),
+       RunReason::kOverCap},
+      {"over the cap restarts the count of good runs",
+       With(With(With(GoodRunsAt(1.0, 2), ARun(4, 3.0, 1, {}, 300, 1)), ARun(6, 1.0, 1, {}, 340, 1)),
+            ARun(8, 1.0, 1, {}, 330, 1)),
+       {}, {}, Km(1.0), RunReason::kGoodCounting},
+      {"plateau: six good runs without getting faster raise the cap",
+       GoodRunsAt(1.0, 6), {}, {}, Km(1.25), RunReason::kProgressPlateau},
+      {"plateau: five are not enough",
+       GoodRunsAt(1.0, 5), {}, {}, Km(1.0), RunReason::kGoodAwaitingPace},
+      {"a run in a resting phase is flagged and counts for nothing",
+       With(GoodRunsAt(1.0, 2, 0), ARun(4, 1.0, 1, {}, 300, 1)), {}, rest_first_week, Km(1.0),
+       RunReason::kDuringRest},
+      {"runs in a reduced phase do not count towards progress",
+       GoodRunsAt(1.0, 3, 0, 340), {}, reduce_first_week, Km(1.0), RunReason::kReduced},
+      {"a mile runner's cap rises on the quarter-mile grid",
+       {ARun(0, mile, 2, {}, 360, 1), ARun(2, mile, 2, {}, 355, 1), ARun(4, mile, 2, {}, 340, 1)},
+       {}, miles, Km(1.25 * mile), RunReason::kProgressPace},
+  };
+  for (const Scenario& row : rows) {
+    const RunRuleState state = ReplayRuns(row.cap.value > 0 && row.options.grid == DistanceUnit::kMiles
+                                              ? Km(mile)
+                                              : Km(row.runs.front().distance_m / 1000),
+                                          row.runs, row.daily, row.options);
+    EXPECT_NEAR(state.cap.value, row.cap.value, 1e-6) << row.what;
+    ASSERT_FALSE(state.decisions.empty()) << row.what;
+    EXPECT_EQ(RunReasonId(state.decisions.back().reason), RunReasonId(row.last_reason)) << row.what;
+  }
+}
+
+TEST(RunRule, RunsInARestingPhaseNeverSetThePaceToBeat) {
+  RunRuleOptions options;
+  options.rest = {{kDay0, AddDays(kDay0, 6)}};
+  // A fast run in the resting phase, then three runs at an ordinary pace: the pace to beat
+  // comes from the first of these, not from the resting-phase run.
+  std::vector<RunEntry> runs = {ARun(2, 1.0, 1, {}, 280, 1)};
+  for (const RunEntry& run : GoodRunsAt(1.0, 1, 7, 360)) runs.push_back(run);
+  const RunRuleState state = ReplayRuns(Km(1.0), runs, {}, options);
+  ASSERT_TRUE(TargetPace(state).has_value());
+  EXPECT_NEAR(*TargetPace(state), 360 * 0.97, 1e-6);
+}
+
+TEST(StartingCap, AMileRunnersCapIsOnTheQuarterMileGrid) {
+  Pain pain;
+  pain.onset_km = 2.0;  // 1.5 km = 0.93 mi -> 0.75 mi
+  EXPECT_NEAR(StartingCap(pain, DistanceUnit::kMiles).value, 0.75 * kMetresPerMile, 1e-6);
+  pain.onset_km = 0.5;  // below the floor: 0.25 mi
+  EXPECT_NEAR(StartingCap(pain, DistanceUnit::kMiles).value, 0.25 * kMetresPerMile, 1e-6);
+  pain.onset_km.reset();  // no onset: 0.5 mi
+  EXPECT_NEAR(StartingCap(pain, DistanceUnit::kMiles).value, 0.5 * kMetresPerMile, 1e-6);
+  EXPECT_EQ(FormatCap(StartingCap(pain, DistanceUnit::kMiles), DistanceUnit::kMiles), "0.50 mi");
 }
 
 }  // namespace

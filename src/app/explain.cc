@@ -1,0 +1,96 @@
+#include "app/explain.h"
+
+#include <cmath>
+
+#include "core/thresholds.h"
+
+namespace backstride {
+namespace {
+
+using namespace thresholds;
+
+std::string Num(int value) { return std::to_string(value); }
+
+std::string Pace(std::optional<double> seconds_per_km, DistanceUnit units) {
+  return seconds_per_km ? FormatPace(*seconds_per_km, units) : std::string("-");
+}
+
+}  // namespace
+
+std::string Say(std::string_view id, const MessageValues& values) {
+  auto content = LoadBuiltinContent();
+  if (!content) return "{" + std::string(id) + "}";
+  return (*content)->Message(id, values);
+}
+
+std::string Percent(double fraction) { return Num(static_cast<int>(std::lround(fraction * 100))) + " %"; }
+
+std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUnit units) {
+  const CapUnit unit = decision.cap_before.unit;
+  MessageValues values = {
+      {"cap", FormatCap(decision.cap_before, units)},
+      {"cap_before", FormatCap(decision.cap_before, units)},
+      {"cap_after", FormatCap(decision.cap_after, units)},
+      {"run", FormatCap({unit, decision.measure}, units)},
+      {"pain", Num(decision.pain_during)},
+      {"morning", decision.pain_next_morning ? Num(*decision.pain_next_morning) : "-"},
+      {"baseline", decision.baseline ? Num(*decision.baseline) : "-"},
+      {"baseline_source", Say(decision.baseline_from == Baseline::kBeforeRun ? "baseline.before_run"
+                                                                            : "baseline.daily")},
+      {"pace", Pace(decision.pace_s_per_km, units)},
+      {"first_pace", Pace(decision.first_pace_s_per_km, units)},
+      {"target_pace", Pace(decision.target_pace_s_per_km, units)},
+      {"streak", Num(decision.good_streak)},
+      {"good_runs", Num(kGoodRunsToProgress)},
+      {"plateau_runs", Num(kGoodRunsForPlateau)},
+      {"pace_gain", Percent(kPaceGainToProgress)},
+      {"hold_from", Num(kGoodMaxPain + 1)},
+      {"hold_max", Num(kHoldMaxPain)},
+      {"step_back_from", Num(kHoldMaxPain + 1)},
+      {"pause_days", Num(kPauseDays)},
+      {"paused_until", decision.paused_until ? FormatDate(*decision.paused_until) : "-"},
+      {"spike_pct", Percent(kSpikeFraction)},
+      {"spike_days", Num(kSpikeWindowDays)},
+      {"longest", decision.longest_before ? FormatCap({unit, *decision.longest_before}, units)
+                                          : "-"},
+  };
+  std::vector<std::string> sentences;
+  if (decision.spike) sentences.push_back(Say("run.spike", values));
+  sentences.push_back(Say("run." + std::string(RunReasonId(decision.reason)), values));
+  if (decision.change == CapChange::kPause) sentences.push_back(Say("run.pause", values));
+  return sentences;
+}
+
+std::string JoinSentences(const std::vector<std::string>& sentences) {
+  std::string text;
+  for (const std::string& sentence : sentences) {
+    if (!text.empty()) text += ' ';
+    text += sentence;
+  }
+  return text;
+}
+
+std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units) {
+  if (!guarded.limited || !guarded.longest_before) return {};
+  return Say("cap.guard", {{"cap", FormatCap(guarded.cap, units)},
+                           {"longest", FormatCap({guarded.cap.unit, *guarded.longest_before}, units)},
+                           {"spike_days", Num(kSpikeWindowDays)},
+                           {"spike_pct", Percent(kSpikeFraction)}});
+}
+
+std::string VerdictLabel(RunVerdict verdict) {
+  return Say("verdict." + std::string(RunVerdictId(verdict)));
+}
+
+std::string PlanlessReason(Route route) {
+  switch (route) {
+    case Route::kEmergency:
+      return Say("plan.none_emergency");
+    case Route::kSeeDoctor:
+      return Say("plan.none_doctor");
+    default:
+      return Say("plan.none_clinician");
+  }
+}
+
+}  // namespace backstride
