@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/explain.h"
+
 namespace backstride {
 namespace {
 
@@ -120,45 +122,20 @@ void ExplainPlan(std::vector<std::string>& changes, const std::optional<ActivePl
   if (!after) return;
   if (run_id) {
     for (const RunDecision& decision : after->state.decisions) {
-      if (decision.run_id == *run_id) changes.push_back(decision.reason);
+      if (decision.run_id != *run_id) continue;
+      for (std::string& sentence : ExplainDecision(decision, units)) {
+        changes.push_back(std::move(sentence));
+      }
     }
   }
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   const std::string cap_before = before ? FormatCap(before->cap_today.cap, units) : cap_after;
   if (cap_before != cap_after) {
-    changes.push_back("Your next run's cap is now " + cap_after + " (was " + cap_before + ").");
+    changes.push_back(Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
   } else {
-    changes.push_back("Your next run's cap stays " + cap_after + ".");
+    changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
   }
-  if (after->cap_today.limited) changes.push_back(after->cap_today.reason);
-}
-
-// TODO(lead): replace with CheckLogEntry from app/training.h (the plausibility limits of
-// DESIGN 3.1a: pace, a year back, note length, fields of the kind) once it lands; until
-// then, the checks AddToLog makes of a new entry. Named apart so both can build meanwhile.
-Result<void> CheckCorrectedEntry(const LogEntry& entry, Date today, std::optional<Date> plan_start,
-                           DistanceUnit /*units*/) {
-  auto bad = [](std::string message, std::string field) -> Result<void> {
-    return Fail(Error::InvalidArgument(std::move(message), std::move(field)));
-  };
-  if (entry.date > today) return bad("date: " + FormatDate(entry.date) + " is in the future", "date");
-  if (plan_start && entry.date < *plan_start) {
-    return bad("date: " + FormatDate(entry.date) + " is before your plan started (" +
-                   FormatDate(*plan_start) + ")",
-               "date");
-  }
-  const auto pain_ok = [](std::optional<int> pain) { return !pain || (*pain >= 0 && *pain <= 10); };
-  if (!pain_ok(entry.pain) || !pain_ok(entry.pain_before)) return bad("pain: must be 0-10", "pain");
-  if (entry.kind == LogKind::kRun) {
-    if (!entry.distance_m) return bad("a run needs a distance, e.g. 2.1km", "distance");
-    if (!entry.duration_s) return bad("a run needs a time, e.g. 12:34", "time");
-    if (!entry.pain) return bad("a run needs the pain during it, 0-10", "pain");
-    if ((entry.onset_m && *entry.onset_m > *entry.distance_m) ||
-        (entry.onset_s && *entry.onset_s > *entry.duration_s)) {
-      return bad("onset: the pain cannot start after the end of the run", "onset");
-    }
-  }
-  return {};
+  if (after->cap_today.limited) changes.push_back(ExplainGuard(after->cap_today, units));
 }
 
 // The run an entry is about: a run itself, or the run a next-morning score follows.
@@ -236,7 +213,7 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
     checked.date = today;
   }
   if (checked.kind == LogKind::kRun && !checked.pain && !current->pain) checked.pain = 0;
-  if (auto valid = CheckCorrectedEntry(checked, today, plan_start, units); !valid) {
+  if (auto valid = CheckLogEntry(checked, today, plan_start, units); !valid) {
     return Fail(valid.error());
   }
 
