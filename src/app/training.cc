@@ -387,6 +387,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   // day it is a check-in, and the runner is told so.
   bool morning_as_checkin = false;
   std::optional<int> earlier_morning;
+  std::optional<LogEntry> earlier_entry;  // a second score for the same run edits the first
   Date run_date = entry.date;
   if (entry.kind == LogKind::kMorning) {
     auto log = store.Log({AddDays(entry.date, -1), entry.date, std::nullopt});
@@ -398,7 +399,10 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
     } else {
       for (const LogEntry& other : *log) {
         if (other.id == *entry.run_id) run_date = other.date;
-        if (other.kind == LogKind::kMorning && other.run_id == entry.run_id) earlier_morning = other.pain;
+        if (other.kind == LogKind::kMorning && other.run_id == entry.run_id) {
+          earlier_morning = other.pain;
+          earlier_entry = other;
+        }
       }
     }
   }
@@ -420,6 +424,15 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   }
 
   auto done = store.InTransaction([&]() -> Result<void> {
+    if (earlier_entry) {
+      LogEntry edited = *earlier_entry;
+      edited.pain = entry.pain;
+      if (!entry.note.empty()) edited.note = entry.note;
+      if (auto updated = store.UpdateLogEntry(edited); !updated) return Fail(updated.error());
+      outcome.id = edited.id;
+      outcome.kind = edited.kind;
+      return {};
+    }
     auto id = store.AddLogEntry(entry);
     if (!id) return Fail(id.error());
     outcome.id = *id;

@@ -79,7 +79,7 @@ TEST(Corrections, EditingPainFrom7To2TurnsAStepBackIntoAGoodRun) {
   runner.Assess("2026-03-02");
   runner.LogRun("2026-03-02", "1km", "6:00", "1");
   runner.LogRun("2026-03-04", "1km", "5:55", "7");
-  EXPECT_TRUE(Contains(runner.Do("2026-03-05", {"history"}).out, "[step_back]"));
+  EXPECT_TRUE(Contains(runner.Do("2026-03-05", {"history"}).out, "[stepped back]"));
 
   auto edited = runner.Do("2026-03-05", {"log", "edit", "2", "--pain", "2"});
   ASSERT_EQ(edited.exit_code, 0) << edited.err;

@@ -65,7 +65,7 @@ TEST(Training, ThreeGoodFasterRunsRaiseTheCapAndSayWhy) {
                                         "--pain", "3", "--onset", "0.9km"});
   ASSERT_EQ(third.exit_code, 0) << third.err;
   EXPECT_TRUE(Contains(third.out, "Cap rises from 1.00 km to 1.25 km")) << third.out;
-  EXPECT_TRUE(Contains(third.out, "Your next run's cap: 1.25 km (was 1.00 km)")) << third.out;
+  EXPECT_TRUE(Contains(third.out, "Your next run's cap is now 1.25 km (was 1.00 km)")) << third.out;
 
   auto status = runner.Do("2026-03-07", {"status"});
   ASSERT_EQ(status.exit_code, 0);
@@ -308,6 +308,10 @@ TEST(Training, AMorningScoreBelongsToTheRunOfTheDayBefore) {
   EXPECT_TRUE(Contains(morning.out, "recorded for your run of 2026-03-06")) << morning.out;
   auto again = runner.Do("2026-03-07", {"log", "morning", "--pain", "2"});
   EXPECT_TRUE(Contains(again.out, "changed from 1 to 2")) << again.out;
+  // One score for the run, not two: the history shows it once.
+  auto history = runner.Do("2026-03-07", {"history", "--kind", "morning"});
+  EXPECT_EQ(std::count(history.out.begin(), history.out.end(), '\n'), 1) << history.out;
+  EXPECT_TRUE(Contains(history.out, "pain 2")) << history.out;
 }
 
 // DESIGN 3.1a: changing runs a week re-plans from today keeping the phase, the cap and the

@@ -95,8 +95,20 @@ async function scan(page, name) {
   return result.length;
 }
 
+// Internal ids the runner must never read (DESIGN 5): route, verdict, change, phase-kind
+// and warning-sign ids, and the CLI's commands.
+const internalIds = /\b(emergency_sign|see_doctor|see_clinician|new_runner|returning_runner|seasoned_rehab|seasoned_treatment|step_back|below_cap|over_cap|during_pause|during_rest|good_counting|saddle_numbness|bladder_or_bowel_change|leg_weakness_worsening|fever_or_unwell|cancer_history|unexplained_weight_loss|recent_fall_or_impact|night_pain_no_relief|osteoporosis_or_steroids|check_in|lower_back|below_knee)\b|backstride (assess|log|plan|today|import)\b|\{[a-z_]+\}/;
+
+// Fails when the page's visible text holds an internal id or an unfilled template name.
+async function noInternalIds(page, name) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const found = text.match(internalIds);
+  assert.equal(found, null, `${name}: the page shows '${found?.[0]}': ${text.slice(Math.max(0, (found?.index ?? 0) - 120), (found?.index ?? 0) + 120)}`);
+}
+
 // Screenshots and scans the current page at both widths.
 async function look(page, name) {
+  await noInternalIds(page, name);
   for (const [label, size] of Object.entries(sizes)) {
     await page.setViewportSize(size);
     await page.waitForTimeout(150);  // let charts take the new width

@@ -157,6 +157,7 @@ export interface Decision {
   run_id: number;
   date: string;
   verdict: string;
+  verdict_text: string;
   change: string;
   cap_before: Cap;
   cap_after: Cap;
@@ -196,6 +197,7 @@ export interface RunView {
   onset_m: number | null;
   onset_s: number | null;
   verdict: string | null;
+  verdict_text: string | null;
   spike: boolean;
   file?: string;
 }
@@ -236,6 +238,7 @@ export interface ProgressRun {
   onset_m: number | null;
   source: string;
   verdict: string | null;
+  verdict_text: string | null;
   cap_before: Cap | null;
   cap_after: Cap | null;
 }

@@ -73,7 +73,7 @@ function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
                 <td>{distance(r.distance_m, units)}</td>
                 <td>{r.pace_s_per_km === null ? '–' : pace(r.pace_s_per_km, units)}</td>
                 <td>{r.cap_after?.text ?? '–'}</td>
-                <td>{r.verdict ?? 'no pain score yet'}</td>
+                <td>{r.verdict_text ?? 'no pain score yet'}</td>
               </tr>
             ))}
           </tbody>

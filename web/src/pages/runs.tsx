@@ -10,14 +10,6 @@ import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } fr
 import { distance, duration, inUnits, pace, type Units } from '../format';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
-const verdictText: Record<string, string> = {
-  good: 'good',
-  hold: 'cap held',
-  step_back: 'step back',
-  below_cap: 'below the cap',
-  during_pause: 'during a pause',
-};
-
 export function RunsPage() {
   const { data: runs, error, reload } = useLoad(api.runs);
   const { data: settings } = useLoad(api.settings);
@@ -70,7 +62,7 @@ export function RunsPage() {
                   <td>{duration(run.duration_s)}</td>
                   <td>{run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
                   <td>{run.pain ?? 'not yet'}</td>
-                  <td>{run.verdict ? verdictText[run.verdict] ?? run.verdict : '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
+                  <td>{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
                   <td>{run.source === 'manual' ? 'logged' : 'watch file'}</td>
                   <td>
                     <span class="entry-actions">
