@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/explain.h"
+#include "app/training.h"
 
 namespace backstride {
 namespace {
@@ -25,29 +26,9 @@ std::string DayText(Date date, Date today) {
   return text;
 }
 
-std::string_view KindNoun(LogKind kind) {
-  switch (kind) {
-    case LogKind::kRun:
-      return "run";
-    case LogKind::kMorning:
-      return "next-morning score";
-    case LogKind::kStrength:
-      return "strength session";
-    case LogKind::kSprint:
-      return "sprint session";
-    case LogKind::kMobility:
-      return "mobility session";
-    case LogKind::kTreatment:
-      return "treatment session";
-    case LogKind::kCheckIn:
-      return "check-in";
-  }
-  return "entry";
-}
-
 // "run of 12 March"
 std::string EntryName(const LogEntry& entry, Date today) {
-  return std::string(KindNoun(entry.kind)) + " of " + DayText(entry.date, today);
+  return std::string(LogKindLabel(entry.kind)) + " of " + DayText(entry.date, today);
 }
 
 std::string Capitalised(std::string text) {
@@ -172,7 +153,7 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
   if (!current) return Fail(current.error());
   if (changes.kind && *changes.kind != current->kind) {
     return Fail(Error::InvalidArgument(
-        "kind: entry " + std::to_string(id) + " is a " + std::string(KindNoun(current->kind)) +
+        "kind: entry " + std::to_string(id) + " is a " + std::string(LogKindLabel(current->kind)) +
             "; an entry's kind does not change (delete it and log it again)",
         "kind"));
   }
