@@ -78,6 +78,34 @@ std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units) {
                            {"spike_pct", Percent(kSpikeFraction)}});
 }
 
+void WordPlan(Plan& plan, DistanceUnit units) {
+  const MessageValues plan_values = {
+      {"runs", Num(plan.runs_per_week)},
+      {"series", Num(kTreatmentSessionsBeforeRehab)},
+      {"reduced_runs", Num(kReducedRunsPerWeek)},
+      {"reduced_pct", Percent(kReducedCapFraction)},
+      {"warm_up_minutes", Num(kSprintWarmUpMinutes)},
+      {"walk_minutes", Num(kSettleWalkMinMinutes) + "-" + Num(kSettleWalkMaxMinutes)},
+  };
+  for (Session& session : plan.sessions) {
+    const std::string key = "plan.session." + session.text;
+    MessageValues values = plan_values;
+    if (session.paused_until) values.emplace_back("paused_until", FormatDate(*session.paused_until));
+    session.title = Say(key + ".title", values);
+    session.details = Say(key + ".details", values);
+    if (session.cap && session.guard_longest) {
+      session.details +=
+          " " + ExplainGuard({*session.cap, true, session.guard_longest}, units);
+    }
+  }
+  for (Phase& phase : plan.phases) {
+    phase.name = Say("plan.phase." + phase.text + ".name", plan_values);
+    phase.purpose = Say("plan.phase." + phase.text + ".purpose", plan_values);
+  }
+  plan.notes.clear();
+  for (const std::string& id : plan.note_ids) plan.notes.push_back(Say("plan.note." + id, plan_values));
+}
+
 std::string VerdictLabel(RunVerdict verdict) {
   return Say("verdict." + std::string(RunVerdictId(verdict)));
 }

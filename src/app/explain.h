@@ -11,6 +11,7 @@
 
 #include "base/units.h"
 #include "content/content.h"
+#include "core/plan.h"
 #include "core/run_rule.h"
 #include "core/triage.h"
 
@@ -28,6 +29,10 @@ std::string JoinSentences(const std::vector<std::string>& sentences);
 
 // Why the spike guard lowered today's cap; empty when it did not.
 std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units);
+
+// Words `plan` (built by the core, which hands out text ids and facts): every session's
+// title and details, every phase's name and purpose, and the notes, in `units`.
+void WordPlan(Plan& plan, DistanceUnit units);
 
 // A verdict in a few plain words: "good", "cap held", "stepped back", ...
 std::string VerdictLabel(RunVerdict verdict);

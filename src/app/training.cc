@@ -158,6 +158,7 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   auto built = BuildPlan(input);
   if (!built) return Fail(built.error());
   active.plan = std::move(*built);
+  WordPlan(active.plan, active.units);
 
   const std::vector<RunEntry> known = Filter(active.runs, std::nullopt, today);
   active.state = ReplayRuns(PlanStartingCap(input), Filter(active.runs, active.stored.start, today),

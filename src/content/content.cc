@@ -125,7 +125,7 @@ constexpr std::string_view kMessageIds[] = {
     "verdict.step_back", "verdict.below_cap", "verdict.over_cap", "verdict.reduced",
     "verdict.during_pause", "verdict.during_rest", "change.progress", "change.step_back",
     "change.pause", "session.strength", "session.sprint", "session.mobility",
-    "session.treatment", "replan.kept"};
+    "session.treatment"};
 
 Result<void> CheckComplete(const Content& content) {
   for (std::string_view id : kMessageIds) {

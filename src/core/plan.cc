@@ -121,22 +121,25 @@ class Builder {
 
   Date Day(int week, int day) const { return AddDays(in_.start, (week - 1) * 7 + day); }
 
-  void AddPhase(std::string id, std::string name, std::string purpose, int first_week,
-                int last_week) {
-    plan_.phases.push_back({std::move(id), std::move(name), std::move(purpose), Day(first_week, 0),
-                            Day(last_week, 6)});
+  // A phase `id`, worded by the content's "plan.phase.<text>" (the same id may read
+  // differently on two routes: the settle phase rests or reduces running).
+  void AddPhase(std::string id, std::string text, int first_week, int last_week) {
+    Phase phase;
+    phase.id = std::move(id);
+    phase.text = std::move(text);
+    phase.start = Day(first_week, 0);
+    phase.end = Day(last_week, 6);
+    plan_.phases.push_back(std::move(phase));
   }
 
-  void Note(std::string note) { plan_.notes.push_back(std::move(note)); }
+  void Note(std::string id) { plan_.note_ids.push_back(std::move(id)); }
 
-  Session& Add(Date date, SessionKind kind, const std::string& phase, std::string title,
-               std::string details) {
+  Session& Add(Date date, SessionKind kind, const std::string& phase, std::string text) {
     Session session;
     session.date = date;
     session.kind = kind;
     session.phase = phase;
-    session.title = std::move(title);
-    session.details = std::move(details);
+    session.text = std::move(text);
     plan_.sessions.push_back(std::move(session));
     return plan_.sessions.back();
   }
@@ -160,18 +163,9 @@ class Builder {
       return;
     }
     const GuardedCap guarded = CapOn(*state, *runs, date, in_.units);
-    Session& session =
-        Add(date, SessionKind::kRun, phase, easy ? "Easy short run" : "Short, quick run",
-            easy ? "Keep it easy and stop at the cap, or skip it if your back is sore today."
-                 : "Stop at the cap even if you feel fine. Run it a little quicker than last time "
-                   "if that stays comfortable: speed first, then distance.");
+    Session& session = Add(date, SessionKind::kRun, phase, easy ? "run_easy" : "run_quick");
     session.cap = guarded.cap;
-    if (guarded.limited) {
-      session.details += " Capped at " + FormatCap(guarded.cap, in_.units) +
-                         " by the spike guard: your longest run of the last 30 days was " +
-                         FormatCap({guarded.cap.unit, *guarded.longest_before}, in_.units) +
-                         ", and a single run much longer than that raises the risk of injury.";
-    }
+    if (guarded.limited) session.guard_longest = guarded.longest_before;
     if (!easy) session.pace_aim_s_per_km = TargetPace(*state);
   }
 
@@ -181,18 +175,16 @@ class Builder {
       PausedDay(date, phase);
       return;
     }
-    Session& session = Add(date, SessionKind::kRun, phase, "Short easy run",
-                           "Reduced running while the back settles: stop at the cap, keep it "
-                           "easy, and skip it if your back is sore today. It keeps you running; "
-                           "the cap grows once the return phase starts.");
+    Session& session = Add(date, SessionKind::kRun, phase, "run_reduced");
     session.cap = StartingCap(in_.answers.pain, in_.units, thresholds::kReducedCapFraction);
     if (current_state_.cap.unit == session.cap->unit) {
       session.cap->value = std::min(session.cap->value, current_state_.cap.value);
     }
   }
 
-  // True when two step-backs in a row paused running on `date` (as known on that day).
-  bool PausedOn(Date date) const {
+  // The day running resumes, when two step-backs in a row paused it on `date` (as known on
+  // that day).
+  std::optional<Date> PausedOn(Date date) const {
     const RunRuleState* state = &current_state_;
     RunRuleState past_state;
     if (date <= in_.today) {
@@ -203,15 +195,13 @@ class Builder {
       past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.daily, options_);
       state = &past_state;
     }
-    return state->paused_until && date < *state->paused_until;
+    if (state->paused_until && date < *state->paused_until) return state->paused_until;
+    return std::nullopt;
   }
 
   void PausedDay(Date date, const std::string& phase) {
-    if (!SessionsOn(date, SessionKind::kRest)) {
-      Add(date, SessionKind::kRest, phase, "Running paused: walk instead",
-          "Two step-backs in a row have paused running and sprints for a week. Walk at an easy "
-          "pace if it is comfortable, and have your back assessed before running again.");
-    }
+    if (SessionsOn(date, SessionKind::kRest)) return;
+    Add(date, SessionKind::kRest, phase, "paused").paused_until = PausedOn(date);
   }
 
   bool SessionsOn(Date date, SessionKind kind) const {
@@ -221,18 +211,12 @@ class Builder {
   }
 
   void Strength(Date date, const std::string& phase, int stage) {
-    Session& session =
-        Add(date, SessionKind::kStrength, phase, "Strength: squat and deadlift",
-            "Slow, controlled repetitions. Move to the next step only when every set feels easy "
-            "and pain-free; stop a set that brings on your back pain.");
+    Session& session = Add(date, SessionKind::kStrength, phase, "strength_squat_deadlift");
     session.exercises = {At(kSquat, stage), At(kDeadlift, stage)};
   }
 
   void PosteriorChain(Date date, const std::string& phase, int stage) {
-    Session& session =
-        Add(date, SessionKind::kStrength, phase, "Strength: glutes, hamstrings and adductors",
-            "Strengthen the muscles at the back and inside of the hips, which hold the pelvis "
-            "level and cushion each landing.");
+    Session& session = Add(date, SessionKind::kStrength, phase, "strength_posterior_chain");
     session.exercises = {At(kGlutes, stage), At(kHamstrings, stage), At(kAdductors, stage)};
   }
 
@@ -241,47 +225,32 @@ class Builder {
       PausedDay(date, phase);
       return;
     }
-    Session& session =
-        Add(date, SessionKind::kSprint, phase, "Sprints",
-            "Warm up with 10 minutes of easy jogging or brisk walking first. Keep each effort "
-            "short and upright, and recover fully between them.");
+    Session& session = Add(date, SessionKind::kSprint, phase, "sprints");
     session.exercises = {At(kSprints, stage)};
   }
 
   void HipFlexors(Date date, const std::string& phase, int stage) {
-    Session& session = Add(date, SessionKind::kMobility, phase, "Hip-flexor stretch",
-                           "Lengthen the muscles at the front of the hip. Gentle tension, "
-                           "never pain; breathe slowly.");
+    Session& session = Add(date, SessionKind::kMobility, phase, "hip_flexors");
     session.exercises = {At(kHipFlexors, stage)};
   }
 
   void Settle(Date date, const std::string& phase) {
-    Add(date, SessionKind::kMobility, phase, "Walk and gentle mobility",
-        "A comfortable walk of 20-30 minutes and gentle hip and back movement, staying within "
-        "what feels easy.");
+    Add(date, SessionKind::kMobility, phase, "walk_and_mobility");
   }
 
   void Treatment(Date date, const std::string& phase, bool maintenance) {
     Add(date, SessionKind::kTreatment, phase,
-        maintenance ? "Maintenance treatment" : "Treatment appointment",
-        maintenance ? "A maintenance session with your physiotherapist, massage therapist or "
-                      "myotherapist to release tightness before it becomes pain."
-                    : "Suggested: a session of physiotherapy, massage or myotherapy for the "
-                      "hips and lower back. Log it afterwards with whether it helped.");
+        maintenance ? "treatment_maintenance" : "treatment");
   }
 
   // Treatment on the rehab route is part of the programme, not a repeat of the series that
   // did not help on its own (DESIGN 3.1a).
   void RehabTreatment(Date date, const std::string& phase) {
-    Add(date, SessionKind::kTreatment, phase, "Treatment alongside the programme",
-        "Optional: a session with your physiotherapist, massage therapist or myotherapist to "
-        "free up the lower back and hips alongside the exercises. The exercises are what "
-        "change things this time.");
+    Add(date, SessionKind::kTreatment, phase, "treatment_with_rehab");
   }
 
   void Rest(Date date, const std::string& phase) {
-    Add(date, SessionKind::kRest, phase, "Rest day",
-        "No training. An easy walk is fine if you enjoy it.");
+    Add(date, SessionKind::kRest, phase, "rest");
   }
 
   // One week of the running layout, with strength as `posterior` work when set; sprints
@@ -324,20 +293,14 @@ class Builder {
 // cap carried forward by the run rule and strength still progressing.
 void AddMaintenancePhase(Builder& b) {
   if (b.Weeks() > kPlanWeeks) {
-    b.AddPhase("maintenance", "Keep going",
-               "The plan goes on: the same week as before, your cap still moving by the run "
-               "rule and strength still progressing. Start a new plan whenever you like.",
-               kPlanWeeks + 1, b.Weeks());
+    b.AddPhase("maintenance", "maintenance", kPlanWeeks + 1, b.Weeks());
   }
 }
 
 void BuildNewOrReturning(Builder& b, bool returning) {
-  b.AddPhase("foundation", "Foundation",
-             "Short runs below the point where the pain starts, and strength from body weight.", 1,
-             4);
-  b.AddPhase("build", "Build", "Faster over the same short distance; load added to strength.", 5,
-             8);
-  b.AddPhase("extend", "Extend", "Distance grows as your runs earn it.", 9, kPlanWeeks);
+  b.AddPhase("foundation", "foundation", 1, 4);
+  b.AddPhase("build", "build", 5, 8);
+  b.AddPhase("extend", "extend", 9, kPlanWeeks);
   AddMaintenancePhase(b);
   for (int week = 1; week <= b.Weeks(); ++week) {
     const std::string phase = week <= 4          ? "foundation"
@@ -347,9 +310,7 @@ void BuildNewOrReturning(Builder& b, bool returning) {
     b.RunningWeek(week, phase, (week - 1) / 2, /*posterior=*/false);
   }
   if (returning) {
-    b.Note(
-        "You are working back towards your old level. Your fitness will tempt you to do "
-        "more; let the run rule set the pace of the return.");
+    b.Note("returning");
   }
 }
 
@@ -357,13 +318,8 @@ constexpr int kTreatmentSettleWeeks = 3;
 
 void BuildSeasonedTreatment(Builder& b) {
   constexpr int kSettleWeeks = kTreatmentSettleWeeks;
-  b.AddPhase("settle", "Settle and treat",
-             "Less running while a short series of treatments eases the tight muscles.", 1,
-             kSettleWeeks);
-  b.AddPhase("return", "Gradual return",
-             "If treatment has helped: back to running by the run rule, with maintenance "
-             "treatment.",
-             kSettleWeeks + 1, kPlanWeeks);
+  b.AddPhase("settle", "settle_and_treat", 1, kSettleWeeks);
+  b.AddPhase("return", "gradual_return", kSettleWeeks + 1, kPlanWeeks);
   AddMaintenancePhase(b);
   for (int week = 1; week <= kSettleWeeks; ++week) {
     for (int day = 0; day < 7; ++day) {
@@ -385,17 +341,13 @@ void BuildSeasonedTreatment(Builder& b) {
       }
     }
   }
-  b.Add(b.Day(kSettleWeeks, 6), SessionKind::kCheckIn, "settle", "Check-in: has treatment helped?",
-        "After three sessions, tell backstride whether treatment has helped. If it has, the "
-        "return continues as planned; if not, the plan changes to rehabilitation.");
+  b.Add(b.Day(kSettleWeeks, 6), SessionKind::kCheckIn, "settle", "treatment_check_in");
   for (int week = kSettleWeeks + 1; week <= b.Weeks(); ++week) {
     const std::string phase = week <= kPlanWeeks ? "return" : "maintenance";
     b.RunningWeek(week, phase, (week - kSettleWeeks - 1) / 2, /*posterior=*/false);
     if ((week - kSettleWeeks - 1) % 4 == 0) b.Treatment(b.Day(week, 1), phase, true);
   }
-  b.Note(
-      "The return phase assumes treatment has helped; the check-in at the end of week 3 "
-      "decides.");
+  b.Note("treatment_decides");
 }
 
 constexpr int kRehabSettleWeeks = 2;
@@ -412,18 +364,9 @@ bool RehabReducesRunning(const Answers& answers) {
 void BuildSeasonedRehab(Builder& b, bool reduce) {
   constexpr int kSettleWeeks = kRehabSettleWeeks;
   constexpr int kReturnWeek = kRehabReturnWeek;
-  b.AddPhase("settle", "Settle",
-             reduce ? "Two short, easy runs a week at half the distance where the pain starts, "
-                      "so the back calms down while you keep running."
-                    : "Rest from running so the back calms down.",
-             1, kSettleWeeks);
-  b.AddPhase("rehab", "Rehabilitation",
-             "Lengthen the hip flexors daily; strengthen glutes, hamstrings and adductors three "
-             "times a week.",
-             kSettleWeeks + 1, kReturnWeek - 1);
-  b.AddPhase("return", "Return: short and fast",
-             "Short, fast runs and sprints that keep the rehabilitation going.", kReturnWeek,
-             kPlanWeeks);
+  b.AddPhase("settle", reduce ? "settle_reduce" : "settle_rest", 1, kSettleWeeks);
+  b.AddPhase("rehab", "rehabilitation", kSettleWeeks + 1, kReturnWeek - 1);
+  b.AddPhase("return", "return_short_fast", kReturnWeek, kPlanWeeks);
   AddMaintenancePhase(b);
   for (int week = 1; week < kReturnWeek; ++week) {
     const bool settling = week <= kSettleWeeks;
@@ -507,8 +450,7 @@ Result<Plan> BuildPlan(const PlanInput& input) {
       break;
   }
   if (input.runs_per_week >= 4) {
-    builder.Note("With " + std::to_string(input.runs_per_week) +
-                 " runs a week some runs fall on consecutive days; keep the second one easy.");
+    builder.Note("back_to_back");
   }
   return builder.Take();
 }

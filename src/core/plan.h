@@ -35,17 +35,24 @@ struct Session {
   SessionKind kind = SessionKind::kRest;
   int slot = 0;  // order within the day; with date and kind it makes a stable id
   std::string phase;
-  std::string title;
-  std::string details;
+  // What the session is, for the words: the content's "plan.session.<text>.title" and
+  // ".details". The core decides; the app words it in the runner's units (DESIGN 5).
+  std::string text;
+  std::string title;    // filled by the app from `text`
+  std::string details;  // filled by the app from `text`, the guard and the pause
   std::optional<Cap> cap;                   // runs: the cap for that day
+  // Runs the spike guard limited: the longest run of the 30 days before, in the cap's measure.
+  std::optional<double> guard_longest;
+  std::optional<Date> paused_until;  // a paused day: when running resumes
   std::optional<double> pace_aim_s_per_km;  // runs: the pace that earns progress, if known
   std::vector<Exercise> exercises;          // strength, mobility, sprint
 };
 
 struct Phase {
-  std::string id;  // "foundation", "settle", "rehab", "return", ...
-  std::string name;
-  std::string purpose;
+  std::string id;    // "foundation", "settle", "rehab", "return", "maintenance", ...
+  std::string text;  // the content's "plan.phase.<text>"; a settle phase rests or reduces
+  std::string name;     // filled by the app from `text`
+  std::string purpose;  // filled by the app from `text`
   Date start;
   Date end;  // inclusive
 };
@@ -57,7 +64,8 @@ struct Plan {
   int weeks = 0;
   std::vector<Phase> phases;
   std::vector<Session> sessions;  // by date, then slot
-  std::vector<std::string> notes;
+  std::vector<std::string> note_ids;  // the content's "plan.note.<id>"
+  std::vector<std::string> notes;     // filled by the app from `note_ids`
 };
 
 inline constexpr int kMinRunsPerWeek = 2;
@@ -67,6 +75,10 @@ inline constexpr int kPlanWeeks = 12;  // as in the ASTEROID trial's 12-week pro
 // After week 12 the plan goes on (DESIGN 3.1a): a maintenance block repeats the last
 // phase's week, shown this many weeks past today.
 inline constexpr int kMaintenanceWeeksAhead = 4;
+// The easy movement the plan asks for around its sessions.
+inline constexpr int kSprintWarmUpMinutes = 10;
+inline constexpr int kSettleWalkMinMinutes = 20;
+inline constexpr int kSettleWalkMaxMinutes = 30;
 
 struct PlanInput {
   Route route = Route::kNewRunner;

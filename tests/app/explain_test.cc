@@ -80,15 +80,67 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"hold_max", "x"},   {"step_back_from", "x"}, {"pause_days", "x"},  {"paused_until", "x"},
       {"spike_pct", "x"},  {"spike_days", "x"},     {"longest", "x"},     {"run_date", "x"},
       {"old_pain", "x"},   {"date", "x"},           {"session", "x"},     {"sessions", "x"},
-      {"series", "x"},     {"why", "x"},            {"runs", "x"},
+      {"series", "x"},     {"why", "x"},            {"runs", "x"},        {"reduced_runs", "x"},
+      {"reduced_pct", "x"}, {"warm_up_minutes", "x"}, {"walk_minutes", "x"},
   };
   auto content = LoadBuiltinContent();
   ASSERT_TRUE(content.has_value());
   for (std::string_view id : RequiredMessageIds()) {
-    const std::string text = (*content)->Message(id, all);
-    EXPECT_EQ(text.find('{'), std::string::npos) << id << ": " << text;
+    EXPECT_TRUE((*content)->messages.contains(id)) << id;
+  }
+  for (const auto& [id, text] : (*content)->messages) {
+    const std::string filled = (*content)->Message(id, all);
+    EXPECT_EQ(filled.find('{'), std::string::npos) << id << ": " << filled;
   }
   EXPECT_EQ(VerdictLabel(RunVerdict::kStepBack), "stepped back");
+}
+
+}  // namespace
+}  // namespace backstride
+
+namespace backstride {
+namespace {
+
+// Every plan the core builds reads in full in both units: every session, phase and note
+// worded, no template name left, no kilometre in a mile runner's plan.
+TEST(Explain, EveryRoutesPlanIsWordedInBothUnits) {
+  for (Route route : {Route::kNewRunner, Route::kReturningRunner, Route::kSeasonedTreatment,
+                      Route::kSeasonedRehab}) {
+    for (int worst : {4, 7}) {
+      for (DistanceUnit units : {DistanceUnit::kKilometres, DistanceUnit::kMiles}) {
+        PlanInput input;
+        input.route = route;
+        input.answers.age = 40;
+        input.answers.pain.worst = worst;
+        input.answers.pain.onset_km = 3;
+        input.start = *ParseDate("2026-03-02");
+        input.today = AddDays(input.start, 100);  // into the maintenance block
+        input.runs_per_week = 4;
+        input.units = units;
+        // Two step-backs in week 8 pause running; a long run trips the guard.
+        input.runs = {{1, AddDays(input.start, 49), 2000, 720, 7, 1, 1},
+                      {2, AddDays(input.start, 51), 2000, 720, 8, 1, 1},
+                      {3, AddDays(input.start, 70), 6000, 2100, 1, 1, 1}};
+        auto plan = BuildPlan(input);
+        ASSERT_TRUE(plan.has_value());
+        WordPlan(*plan, units);
+        std::string all;
+        for (const Session& s : plan->sessions) {
+          EXPECT_FALSE(s.title.empty()) << s.text;
+          EXPECT_FALSE(s.details.empty()) << s.text;
+          all += s.title + "\n" + s.details + "\n";
+        }
+        for (const Phase& p : plan->phases) all += p.name + "\n" + p.purpose + "\n";
+        for (const std::string& note : plan->notes) all += note + "\n";
+        SCOPED_TRACE(std::string(RouteId(route)) + (units == DistanceUnit::kMiles ? " mi" : " km"));
+        EXPECT_EQ(all.find('{'), std::string::npos) << all.substr(all.find('{') == std::string::npos ? 0 : all.find('{'), 200);
+        if (units == DistanceUnit::kMiles) {
+          EXPECT_EQ(all.find("km"), std::string::npos) << all.substr(all.find("km") == std::string::npos ? 0 : all.find("km") - 200, 300);
+        }
+        EXPECT_NE(all.find("Running paused"), std::string::npos);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -54,8 +54,8 @@ TEST(ProgressJson, NoRunsGiveNoWeeks) {
 
 TEST(PhaseOn, FindsThePhaseOfADayAndNoneOutsideThePlan) {
   Plan plan;
-  plan.phases = {{"foundation", "Foundation", "", year{2026} / 3 / 2, year{2026} / 3 / 29},
-                 {"build", "Build", "", year{2026} / 3 / 30, year{2026} / 4 / 26}};
+  plan.phases = {{"foundation", "foundation", "Foundation", "", year{2026} / 3 / 2, year{2026} / 3 / 29},
+                 {"build", "build", "Build", "", year{2026} / 3 / 30, year{2026} / 4 / 26}};
   ASSERT_NE(PhaseOn(plan, year{2026} / 3 / 29), nullptr);
   EXPECT_EQ(PhaseOn(plan, year{2026} / 3 / 29)->id, "foundation");
   EXPECT_EQ(PhaseOn(plan, year{2026} / 3 / 30)->id, "build");

@@ -118,7 +118,8 @@ TEST(Plan, APauseTurnsRunsIntoWalks) {
   ASSERT_TRUE(plan.has_value());
   const Session& paused = *SessionsOn(*plan, AddDays(kStart, 4)).front();
   EXPECT_EQ(paused.kind, SessionKind::kRest);
-  EXPECT_NE(paused.title.find("paused"), std::string::npos);
+  EXPECT_EQ(paused.text, "paused");
+  EXPECT_EQ(paused.paused_until, AddDays(kStart, 9));
   EXPECT_EQ(SessionsOn(*plan, AddDays(kStart, 9)).front()->kind, SessionKind::kRun);
 }
 
@@ -285,8 +286,8 @@ TEST(Plan, TheSameLogReplayedGivesTheSamePlan) {
     const Session& a = first->sessions[i];
     const Session& b = second->sessions[i];
     EXPECT_EQ(SessionUid(a), SessionUid(b));
-    EXPECT_EQ(a.title, b.title);
-    EXPECT_EQ(a.details, b.details);
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(a.guard_longest, b.guard_longest);
     EXPECT_EQ(a.cap, b.cap);
     EXPECT_EQ(a.pace_aim_s_per_km, b.pace_aim_s_per_km);
   }
