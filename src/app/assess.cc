@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/advice.h"
+#include "core/thresholds.h"
 
 namespace backstride {
 namespace {
@@ -24,6 +25,53 @@ Json Lines(std::string_view text) {
   return lines;
 }
 
+// What a reason's number counts, for the word after it.
+enum class Counted { kNothing, kMonths, kSessions };
+
+Counted CountedBy(ReasonKind kind) {
+  switch (kind) {
+    case ReasonKind::kReturningRanBefore:
+    case ReasonKind::kReturningBreak:
+    case ReasonKind::kReturningBackFor:
+    case ReasonKind::kReturningJustStarted:
+    case ReasonKind::kNewRunner:
+    case ReasonKind::kSeasoned:
+      return Counted::kMonths;
+    case ReasonKind::kRehabSessions:
+    case ReasonKind::kTreatmentNone:
+    case ReasonKind::kTreatmentSome:
+      return Counted::kSessions;
+    case ReasonKind::kEmergencySign:
+    case ReasonKind::kUnsureEmergencySign:
+    case ReasonKind::kWarningSign:
+    case ReasonKind::kUnsureWarningSign:
+    case ReasonKind::kConstantPain:
+    case ReasonKind::kLegBelowKnee:
+    case ReasonKind::kNumbnessOrTingling:
+    case ReasonKind::kSeverePain:
+    case ReasonKind::kTooYoung:
+    case ReasonKind::kRehabNotHelped:
+    case ReasonKind::kTreatmentHelping:
+    case ReasonKind::kTreatmentUnclear:
+      return Counted::kNothing;
+  }
+  return Counted::kNothing;
+}
+
+// A number as the reason gives it ("2.5"), with the word for what it counts.
+std::string Amount(const std::string& number, Counted counted) {
+  const bool one = number == "1";
+  switch (counted) {
+    case Counted::kMonths:
+      return number + (one ? " month" : " months");
+    case Counted::kSessions:
+      return number + (one ? " session" : " sessions");
+    case Counted::kNothing:
+      break;
+  }
+  return number;
+}
+
 // Fills in the texts for an assessment whose answers and triage are set.
 Result<Assessment> WithTexts(Assessment assessment) {
   auto content = LoadBuiltinContent();
@@ -39,12 +87,35 @@ Result<Assessment> WithTexts(Assessment assessment) {
   for (RedFlag flag : triage.red_flags) {
     assessment.warning_signs.push_back({flag, triage.IsUnsure(flag), *texts.RedFlagLabel(flag)});
   }
+  for (const Reason& reason : triage.reasons) {
+    assessment.reasons.push_back(ReasonText(reason, texts));
+  }
   for (AdviceId id : AdviceFor(route)) assessment.advice.push_back(*texts.Advice(id));
   assessment.disclaimer = texts.disclaimer;
   return assessment;
 }
 
 }  // namespace
+
+MessageValues ReasonValues(const Reason& reason, const Content& content) {
+  const Counted counted = CountedBy(reason.kind);
+  MessageValues values = {{"answer", Amount(reason.answer, counted)},
+                          {"max", std::to_string(thresholds::kMaxPainScore)}};
+  if (reason.limit) {
+    values.emplace_back("threshold", Amount(std::to_string(*reason.limit), counted));
+  }
+  if (reason.sign) {
+    const std::string* label = content.RedFlagLabel(*reason.sign);
+    const std::string* meaning = content.SignMeaning(*reason.sign);
+    if (label != nullptr) values.emplace_back("sign", *label);
+    if (meaning != nullptr) values.emplace_back("meaning", *meaning);
+  }
+  return values;
+}
+
+std::string ReasonText(const Reason& reason, const Content& content) {
+  return content.ReasonSentence(reason.kind, ReasonValues(reason, content));
+}
 
 Result<Assessment> Assess(const Answers& answers) {
   Assessment assessment;
@@ -101,12 +172,13 @@ std::string AssessmentToJson(const Assessment& assessment, int indent) {
   }
   out["warning_signs"] = std::move(signs);
   Json reasons = Json::array();
-  for (const Reason& reason : triage.reasons) {
-    reasons.push_back({{"rule", reason.rule},
+  for (std::size_t i = 0; i < triage.reasons.size(); ++i) {
+    const Reason& reason = triage.reasons[i];
+    reasons.push_back({{"rule", ReasonRuleId(reason.kind)},
                        {"field", reason.field},
                        {"answer", reason.answer},
                        {"threshold", reason.threshold},
-                       {"text", reason.text}});
+                       {"text", i < assessment.reasons.size() ? assessment.reasons[i] : ""}});
   }
   out["reasons"] = std::move(reasons);
   out["safety"] = assessment.safety ? ItemJson(*assessment.safety) : Json(nullptr);

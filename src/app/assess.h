@@ -30,6 +30,7 @@ struct Assessment {
   std::optional<TextItem> safety;   // routes 1-3 only
   std::optional<TextItem> urgency;  // how soon (routes 1-2): title "Today", text, why
   std::vector<WarningSign> warning_signs;  // as triage.red_flags, with their labels
+  std::vector<std::string> reasons;        // triage.reasons in words, in the same order
   std::vector<TextItem> advice;            // the route's advice items, in reading order
   std::string disclaimer;
   // False when only the warning signs are known: the questionnaire stopped at one, or an
@@ -40,6 +41,15 @@ struct Assessment {
   // naming its field (as ParseAnswers reports them); empty otherwise.
   std::string problems;
 };
+
+// The values a triage reason's template is filled with: {answer} and {threshold} (a
+// number, with its unit where it has one: "2.5 months", "3 sessions"), {max} (the top of
+// the pain scale), and for a warning sign {sign} (its label) and {meaning}. The numbers
+// come from the reason's facts and thresholds.h. `content` must have passed ParseContent.
+MessageValues ReasonValues(const Reason& reason, const Content& content);
+
+// The reason in the runner's words: its template in `content`, filled with ReasonValues.
+std::string ReasonText(const Reason& reason, const Content& content);
 
 // Assesses valid answers. Fails only if the built-in content is broken.
 Result<Assessment> Assess(const Answers& answers);
@@ -61,7 +71,8 @@ bool MayBeStored(const Assessment& assessment);
 // The assessment's JSON form: route, route_title, summary, next, leads_to_plan, urgency
 // (now, today, soon, or null), urgency_text (or null), red_flags (ids of the signs
 // answered yes or not sure), red_flags_unsure (those answered not sure), warning_signs
-// ({id, label, unsure} for each), reasons, safety (or null), advice, disclaimer,
+// ({id, label, unsure} for each), reasons ({rule, field, answer, threshold, text} for
+// each), safety (or null), advice, disclaimer,
 // problems (lines, empty unless the answers were read only for their signs), answers.
 std::string AssessmentToJson(const Assessment& assessment, int indent = 2);
 

@@ -21,7 +21,6 @@ std::string Rule(std::size_t width, char c) { return std::string(width, c) + "\n
 }  // namespace
 
 std::string RenderText(const Assessment& assessment, std::size_t width) {
-  const Triage& triage = assessment.triage;
   std::string out;
   if (assessment.safety) {
     // Routes 1-3 lead with the safety text so it cannot be missed.
@@ -46,8 +45,8 @@ std::string RenderText(const Assessment& assessment, std::size_t width) {
     out += "\n";
   }
   out += "Why this route\n";
-  for (const Reason& reason : triage.reasons) {
-    out += Wrap(reason.text, width, "    ", "  - ");
+  for (const std::string& reason : assessment.reasons) {
+    out += Wrap(reason, width, "    ", "  - ");
   }
   if (!assessment.advice.empty()) {
     out += "\nWhat to do\n";
@@ -69,7 +68,6 @@ std::string RenderText(const Assessment& assessment, std::size_t width) {
 }
 
 std::string RenderMarkdown(const Assessment& assessment) {
-  const Triage& triage = assessment.triage;
   std::string out = "# backstride assessment\n\n";
   if (assessment.safety) {
     out += fmt::format("> **{}**\n>\n", assessment.safety->title);
@@ -89,7 +87,7 @@ std::string RenderMarkdown(const Assessment& assessment) {
     out += "\n";
   }
   out += "## Why this route\n\n";
-  for (const Reason& reason : triage.reasons) out += "- " + reason.text + "\n";
+  for (const std::string& reason : assessment.reasons) out += "- " + reason + "\n";
   if (!assessment.advice.empty()) {
     out += "\n## What to do\n\n";
     std::size_t number = 1;

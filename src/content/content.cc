@@ -111,6 +111,50 @@ auto FindById(const List& list, std::string_view id) -> decltype(&list.front()) 
   return it == list.end() ? nullptr : &*it;
 }
 
+// The key of a warning sign's meaning among the reasons: "meaning.saddle_numbness".
+std::string SignMeaningId(RedFlag flag) { return "meaning." + std::string(RedFlagId(flag)); }
+
+// True when `id` is a key the reasons may have: a ReasonKindId or a sign's meaning.
+bool IsReasonId(std::string_view id) {
+  for (ReasonKind kind : kAllReasonKinds) {
+    if (ReasonKindId(kind) == id) return true;
+  }
+  for (RedFlag flag : kAllRedFlags) {
+    if (SignMeaningId(flag) == id) return true;
+  }
+  return false;
+}
+
+// `text` with each {name} replaced by its value from `values`; a name without a value is
+// left as it is, braces and all.
+std::string Fill(const std::string& text, const MessageValues& values) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t open = text.find('{', i);
+    if (open == std::string::npos) {
+      out.append(text, i, std::string::npos);
+      break;
+    }
+    out.append(text, i, open - i);
+    const std::size_t close = text.find('}', open);
+    if (close == std::string::npos) {
+      out.append(text, open, std::string::npos);
+      break;
+    }
+    const std::string_view name(text.data() + open + 1, close - open - 1);
+    const auto value = std::find_if(values.begin(), values.end(),
+                                    [&](const auto& pair) { return pair.first == name; });
+    if (value == values.end()) {
+      out.append(text, open, close - open + 1);
+    } else {
+      out += value->second;
+    }
+    i = close + 1;
+  }
+  return out;
+}
+
 constexpr std::string_view kMessageIds[] = {
     "run.good_counting", "run.good_awaiting_pace", "run.progress_pace", "run.progress_plateau",
     "run.below_cap", "run.over_cap", "run.reduced", "run.hold_pain", "run.hold_morning",
@@ -131,6 +175,16 @@ Result<void> CheckComplete(const Content& content) {
   for (std::string_view id : kMessageIds) {
     if (content.messages.find(id) == content.messages.end()) {
       return Fail(Gap("message " + std::string(id) + " is missing"));
+    }
+  }
+  for (ReasonKind kind : kAllReasonKinds) {
+    if (content.reasons.find(ReasonKindId(kind)) == content.reasons.end()) {
+      return Fail(Gap("reason " + std::string(ReasonKindId(kind)) + " is missing"));
+    }
+  }
+  for (RedFlag flag : kAllRedFlags) {
+    if (content.SignMeaning(flag) == nullptr) {
+      return Fail(Gap("reason " + SignMeaningId(flag) + " is missing"));
     }
   }
   for (AdviceId id : kAllAdvice) {
@@ -170,32 +224,18 @@ std::span<const std::string_view> RequiredMessageIds() { return kMessageIds; }
 std::string Content::Message(std::string_view id, const MessageValues& values) const {
   const auto it = messages.find(id);
   if (it == messages.end()) return "{" + std::string(id) + "}";
-  const std::string& text = it->second;
-  std::string out;
-  out.reserve(text.size() + 32);
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t open = text.find('{', i);
-    if (open == std::string::npos) {
-      out.append(text, i, std::string::npos);
-      break;
-    }
-    out.append(text, i, open - i);
-    const std::size_t close = text.find('}', open);
-    if (close == std::string::npos) {
-      out.append(text, open, std::string::npos);
-      break;
-    }
-    const std::string_view name(text.data() + open + 1, close - open - 1);
-    const auto value = std::find_if(values.begin(), values.end(),
-                                    [&](const auto& pair) { return pair.first == name; });
-    if (value == values.end()) {
-      out.append(text, open, close - open + 1);
-    } else {
-      out += value->second;
-    }
-    i = close + 1;
-  }
-  return out;
+  return Fill(it->second, values);
+}
+
+std::string Content::ReasonSentence(ReasonKind kind, const MessageValues& values) const {
+  const auto it = reasons.find(ReasonKindId(kind));
+  if (it == reasons.end()) return "{" + std::string(ReasonKindId(kind)) + "}";
+  return Fill(it->second, values);
+}
+
+const std::string* Content::SignMeaning(RedFlag flag) const {
+  const auto it = reasons.find(SignMeaningId(flag));
+  return it == reasons.end() ? nullptr : &it->second;
 }
 
 const TextItem* Content::Advice(AdviceId id) const { return FindById(advice, AdviceIdName(id)); }
@@ -234,6 +274,17 @@ Result<Content> ParseContent(std::string_view json_text) {
   auto questions = Questions(document);
   if (!questions) return Fail(questions.error());
   content.questions = std::move(*questions);
+  const auto reasons = document.find("reasons");
+  if (reasons == document.end() || !reasons->is_object()) {
+    return Fail(Gap("reasons must be an object of id: template"));
+  }
+  for (const auto& [id, text] : reasons->items()) {
+    if (!IsReasonId(id)) return Fail(Gap("reasons." + id + " is not a reason the program gives"));
+    if (!text.is_string() || text.get_ref<const std::string&>().empty()) {
+      return Fail(Gap("reasons." + id + " must be non-empty text"));
+    }
+    content.reasons.emplace(id, text.get<std::string>());
+  }
   const auto messages = document.find("messages");
   if (messages == document.end() || !messages->is_object()) {
     return Fail(Gap("messages must be an object of id: template"));

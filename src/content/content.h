@@ -57,6 +57,9 @@ struct Content {
   // Sentence templates by id ("run.hold_pain"), with named values in braces ("{cap}"). The
   // core hands out facts; the fronts fill these in the runner's units (DESIGN 5).
   std::map<std::string, std::string, std::less<>> messages;
+  // The triage reasons' sentence templates, by ReasonKindId ("severe_pain"), and what each
+  // warning sign can mean, by "meaning." and the sign's id; filled like the messages.
+  std::map<std::string, std::string, std::less<>> reasons;
 
   // Lookups by id. Content from LoadBuiltinContent has every id the core uses, so these
   // never return nullptr for ids the core hands out; for other ids they do.
@@ -70,11 +73,18 @@ struct Content {
   // The message `id` with each {name} replaced by its value. A name without a value is
   // left as it is, braces and all, so that a test finds it; an unknown id gives "{id}".
   std::string Message(std::string_view id, const MessageValues& values = {}) const;
+  // The template for a triage reason of `kind`, filled as Message fills its templates.
+  std::string ReasonSentence(ReasonKind kind, const MessageValues& values = {}) const;
+  // What the warning sign can mean, in a sentence ("It can mean a nerve ..."); nullptr
+  // only for content that did not pass ParseContent.
+  const std::string* SignMeaning(RedFlag flag) const;
 };
 
 // Parses content JSON and checks it is complete: an item for every advice id, a safety
 // text for each of routes 1-3, a text for every urgency, every route and every question,
-// a label for every choice and every warning sign, and no empty title, text or why.
+// a label for every choice and every warning sign, a reason template for every
+// ReasonKind and a meaning for every warning sign (and no other reasons), and no empty
+// title, text or why.
 // Fails naming the first gap.
 Result<Content> ParseContent(std::string_view json_text);
 

@@ -1,7 +1,6 @@
 #include "core/triage.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <utility>
@@ -19,40 +18,6 @@ constexpr std::array<std::string_view, 7> kRouteIds = {
 };
 static_assert(kRouteIds.size() == kAllRoutes.size());
 
-// What each warning sign can point to, in a few words, for the reasons.
-std::string_view FlagMeaning(RedFlag flag) {
-  switch (flag) {
-    case RedFlag::kSaddleNumbness:
-      return "numbness between the legs or around the bottom can mean pressure on the nerves "
-             "at the base of the spine";
-    case RedFlag::kBladderOrBowelChange:
-      return "a change in bladder or bowel control can mean pressure on the nerves at the base "
-             "of the spine";
-    case RedFlag::kLegWeaknessWorsening:
-      return "leg weakness that is getting worse can mean a nerve is being compressed";
-    case RedFlag::kFeverOrUnwell:
-      return "fever or feeling generally unwell with back pain can be a sign of infection";
-    case RedFlag::kCancerHistory:
-      return "back pain after a history of cancer should be checked by a doctor";
-    case RedFlag::kUnexplainedWeightLoss:
-      return "weight loss without a reason should be checked by a doctor";
-    case RedFlag::kRecentFallOrImpact:
-      return "a fall or a blow can injure the spine, even when it seems minor";
-    case RedFlag::kNightPainNoRelief:
-      return "pain at night that nothing eases is not typical of a strained back";
-    case RedFlag::kOsteoporosisOrSteroids:
-      return "osteoporosis or long use of steroids makes the bones of the spine easier to break";
-  }
-  return "";
-}
-
-// The sentence's first letter in upper case.
-std::string Capitalized(std::string_view text) {
-  std::string out(text);
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
-}
-
 std::string Ge(int value) { return "≥ " + std::to_string(value); }
 std::string Lt(int value) { return "< " + std::to_string(value); }
 
@@ -67,11 +32,6 @@ std::string MonthsText(double months) {
   return std::string(buffer, end);
 }
 
-// "month" or "months" after a number of months.
-std::string MonthsWord(double months) {
-  return MonthsText(months) + (MonthsText(months) == "1" ? " month" : " months");
-}
-
 // How soon a doctor should see a warning sign on route 2 (DESIGN 2.1). Fever or feeling
 // unwell with back pain can mean a spinal infection (IFOMPT 2020), which is seen the same
 // day; the other signs within days.
@@ -81,19 +41,61 @@ Urgency DoctorUrgency(RedFlag flag) {
 
 Urgency MoreUrgent(Urgency a, Urgency b) { return std::min(a, b); }  // kNow first
 
-class ReasonList {
- public:
-  void Add(std::string rule, std::string field, std::string answer, std::string threshold,
-           std::string text) {
-    reasons_.push_back({std::move(rule), std::move(field), std::move(answer), std::move(threshold),
-                        std::move(text)});
-  }
-  std::vector<Reason> Take() { return std::move(reasons_); }
-  bool empty() const { return reasons_.empty(); }
-
- private:
-  std::vector<Reason> reasons_;
+constexpr std::array<std::string_view, kAllReasonKinds.size()> kReasonKindIds = {
+    "emergency_sign",
+    "unsure_emergency_sign",
+    "warning_sign",
+    "unsure_warning_sign",
+    "constant_pain",
+    "leg_below_knee",
+    "numbness_or_tingling",
+    "severe_pain",
+    "under_16",
+    "returning_runner.months_running",
+    "returning_runner.break_months",
+    "returning_runner.months_since_return",
+    "returning_runner.just_started",
+    "new_runner",
+    "seasoned",
+    "treatment_not_helped.sessions",
+    "treatment_not_helped.helped",
+    "treatment_first.none",
+    "treatment_first.some",
+    "treatment_first.helping",
+    "treatment_first.not_known",
 };
+static_assert(static_cast<std::size_t>(ReasonKind::kTreatmentUnclear) + 1 == kReasonKindIds.size());
+
+// A reason about an answer that is a choice or a yes/no.
+Reason Said(ReasonKind kind, std::string field, std::string answer, std::string threshold) {
+  return {.kind = kind,
+          .field = std::move(field),
+          .answer = std::move(answer),
+          .threshold = std::move(threshold)};
+}
+
+// A reason about a number compared with a threshold: answer ≥ limit, or answer < limit.
+Reason AtLeast(ReasonKind kind, std::string field, std::string answer, int limit) {
+  return {.kind = kind,
+          .field = std::move(field),
+          .answer = std::move(answer),
+          .threshold = Ge(limit),
+          .limit = limit};
+}
+Reason Below(ReasonKind kind, std::string field, std::string answer, int limit) {
+  return {.kind = kind,
+          .field = std::move(field),
+          .answer = std::move(answer),
+          .threshold = Lt(limit),
+          .limit = limit};
+}
+
+Reason Sign(ReasonKind kind, RedFlag flag, std::string_view answer) {
+  Reason reason = Said(kind, "red_flags." + std::string(RedFlagId(flag)), std::string(answer),
+                       std::string(answer));
+  reason.sign = flag;
+  return reason;
+}
 
 std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
@@ -110,19 +112,17 @@ bool DecideByRedFlags(const RedFlagAnswers& flags, Triage& result) {
     if (answer == FlagAnswer::kUnsure) result.unsure_flags.push_back(flag);
   }
   if (result.red_flags.empty()) return false;
-  const auto field = [](RedFlag flag) { return "red_flags." + std::string(RedFlagId(flag)); };
 
   // Route 1: emergency signs (IFOMPT 2020: cauda equina syndrome, progressive deficit).
-  ReasonList emergency;
+  std::vector<Reason> emergency;
   for (RedFlag flag : result.red_flags) {
     if (!IsEmergencyFlag(flag) || result.IsUnsure(flag)) continue;
-    emergency.Add("emergency_sign", field(flag), "yes", "yes",
-                  Capitalized(FlagMeaning(flag)) + ": this needs emergency care now.");
+    emergency.push_back(Sign(ReasonKind::kEmergencySign, flag, "yes"));
   }
   if (!emergency.empty()) {
     result.route = Route::kEmergency;
     result.urgency = Urgency::kNow;
-    result.reasons = emergency.Take();
+    result.reasons = std::move(emergency);
     return true;
   }
 
@@ -132,39 +132,39 @@ bool DecideByRedFlags(const RedFlagAnswers& flags, Triage& result) {
   // the same day (DESIGN 2.1). Any other sign answered "not sure" is read as the sign
   // itself, with its own urgency: the cautious reading, since the program never assumes
   // a warning sign away.
-  ReasonList doctor;
+  std::vector<Reason> doctor;
   Urgency urgency = Urgency::kSoon;
   for (RedFlag flag : result.red_flags) {
     const bool unsure = result.IsUnsure(flag);
     if (IsEmergencyFlag(flag)) {
-      doctor.Add("unsure_emergency_sign", field(flag), "unsure", "unsure",
-                 "You were not sure about this sign: " + std::string(FlagMeaning(flag)) +
-                     ". A doctor should check it today.");
+      doctor.push_back(Sign(ReasonKind::kUnsureEmergencySign, flag, "unsure"));
       urgency = MoreUrgent(urgency, Urgency::kToday);
       continue;
     }
     urgency = MoreUrgent(urgency, DoctorUrgency(flag));
-    if (unsure) {
-      doctor.Add("unsure_warning_sign", field(flag), "unsure", "unsure",
-                 "You were not sure about this sign, so it is read as present: " +
-                     std::string(FlagMeaning(flag)) + ".");
-    } else {
-      doctor.Add("warning_sign", field(flag), "yes", "yes", Capitalized(FlagMeaning(flag)) + ".");
-    }
+    doctor.push_back(unsure ? Sign(ReasonKind::kUnsureWarningSign, flag, "unsure")
+                            : Sign(ReasonKind::kWarningSign, flag, "yes"));
   }
   result.route = Route::kSeeDoctor;
   result.urgency = urgency;
-  result.reasons = doctor.Take();
+  result.reasons = std::move(doctor);
   return true;
 }
 
 Reason ConstantPainReason() {
-  return {"constant_pain", "pain.timing", "constant", "constant",
-          "Pain that is there all the time, at rest too, is not tied to running and should be "
-          "checked by a doctor."};
+  return Said(ReasonKind::kConstantPain, "pain.timing", "constant", "constant");
 }
 
 }  // namespace
+
+std::string_view ReasonKindId(ReasonKind kind) {
+  return kReasonKindIds[static_cast<std::size_t>(kind)];
+}
+
+std::string_view ReasonRuleId(ReasonKind kind) {
+  const std::string_view id = ReasonKindId(kind);
+  return id.substr(0, id.find('.'));
+}
 
 std::string_view UrgencyId(Urgency urgency) {
   return kUrgencyIds[static_cast<std::size_t>(urgency)];
@@ -212,111 +212,86 @@ Triage TriageAnswers(const Answers& answers) {
   }
 
   // Route 3: needs a hands-on assessment before a self-guided plan.
-  ReasonList clinician;
+  std::vector<Reason> reasons;
   const Pain& pain = answers.pain;
   if (pain.leg_symptoms == LegSymptoms::kBelowKnee) {
-    clinician.Add("leg_below_knee", "pain.leg_symptoms", "below_knee", "below_knee",
-                  "Pain spreading below the knee suggests an irritated nerve root; a "
-                  "physiotherapist or doctor should examine it.");
+    reasons.push_back(
+        Said(ReasonKind::kLegBelowKnee, "pain.leg_symptoms", "below_knee", "below_knee"));
   }
   if (pain.numbness_or_tingling) {
-    clinician.Add("numbness_or_tingling", "pain.numbness_or_tingling", "yes", "yes",
-                  "Numbness or tingling suggests a nerve is involved; have it examined first.");
+    reasons.push_back(
+        Said(ReasonKind::kNumbnessOrTingling, "pain.numbness_or_tingling", "yes", "yes"));
   }
   if (pain.worst >= kSeverePainScore) {
-    clinician.Add("severe_pain", "pain.worst", std::to_string(pain.worst), Ge(kSeverePainScore),
-                  "Your worst pain is " + std::to_string(pain.worst) + " out of 10, which is " +
-                      "severe (" + std::to_string(kSeverePainScore) +
-                      " or more); have it assessed before you train through it.");
+    reasons.push_back(AtLeast(ReasonKind::kSeverePain, "pain.worst", std::to_string(pain.worst),
+                              kSeverePainScore));
   }
   if (answers.age < kMinSelfGuidedAge) {
-    clinician.Add("under_16", "age", std::to_string(answers.age), Lt(kMinSelfGuidedAge),
-                  "Back pain in runners under " + std::to_string(kMinSelfGuidedAge) +
-                      " should be looked at in person; this program is made for adults.");
+    reasons.push_back(
+        Below(ReasonKind::kTooYoung, "age", std::to_string(answers.age), kMinSelfGuidedAge));
   }
-  if (!clinician.empty()) {
+  if (!reasons.empty()) {
     result.route = Route::kSeeClinician;
-    result.reasons = clinician.Take();
+    result.reasons = std::move(reasons);
     return result;
   }
 
   const History& history = answers.history;
-  ReasonList running;
+  const std::string months_running = MonthsText(history.months_running);
   // Route 4: the article's second situation, returning after a long break.
   if (history.months_running >= kReturningMinMonthsRunning &&
       history.break_months >= kReturningMinBreakMonths &&
       history.months_since_return < kReturningMaxMonthsSinceReturn) {
-    running.Add("returning_runner", "history.months_running", MonthsText(history.months_running),
-                Ge(kReturningMinMonthsRunning),
-                "You ran regularly for " + MonthsWord(history.months_running) +
-                    ", so you have built fitness before.");
-    running.Add("returning_runner", "history.break_months", MonthsText(history.break_months),
-                Ge(kReturningMinBreakMonths),
-                "Your break of " + MonthsWord(history.break_months) +
-                    " is long enough for the supporting muscles to lose conditioning.");
-    running.Add("returning_runner", "history.months_since_return",
-                MonthsText(history.months_since_return), Lt(kReturningMaxMonthsSinceReturn),
-                history.months_since_return == 0
-                    ? std::string("You are just starting again.")
-                    : "You have been back for " + MonthsWord(history.months_since_return) +
-                          ", still early in your return.");
+    reasons.push_back(AtLeast(ReasonKind::kReturningRanBefore, "history.months_running",
+                              months_running, kReturningMinMonthsRunning));
+    reasons.push_back(AtLeast(ReasonKind::kReturningBreak, "history.break_months",
+                              MonthsText(history.break_months), kReturningMinBreakMonths));
+    const std::string back_for = MonthsText(history.months_since_return);
+    reasons.push_back(
+        Below(back_for == "0" ? ReasonKind::kReturningJustStarted : ReasonKind::kReturningBackFor,
+              "history.months_since_return", back_for, kReturningMaxMonthsSinceReturn));
     result.route = Route::kReturningRunner;
-    result.reasons = running.Take();
+    result.reasons = std::move(reasons);
     return result;
   }
 
   // Route 5: the article's first situation, new to running.
   if (history.months_running < kSeasonedMinMonthsRunning) {
-    running.Add("new_runner", "history.months_running", MonthsText(history.months_running),
-                Lt(kSeasonedMinMonthsRunning),
-                "You have run regularly for " + MonthsWord(history.months_running) +
-                    ", under a year, so your body is still adapting to running.");
+    reasons.push_back(Below(ReasonKind::kNewRunner, "history.months_running", months_running,
+                            kSeasonedMinMonthsRunning));
     result.route = Route::kNewRunner;
-    result.reasons = running.Take();
+    result.reasons = std::move(reasons);
     return result;
   }
 
-  running.Add("seasoned", "history.months_running", MonthsText(history.months_running),
-              Ge(kSeasonedMinMonthsRunning),
-              "You have run regularly for " + MonthsWord(history.months_running) +
-                  ", so you are an experienced runner with new back pain.");
+  reasons.push_back(AtLeast(ReasonKind::kSeasoned, "history.months_running", months_running,
+                            kSeasonedMinMonthsRunning));
+  const std::string sessions = std::to_string(pain.treatment_sessions);
 
   // Route 6: seasoned, and a series of treatments has not helped.
   if (pain.treatment_sessions >= kTreatmentSessionsBeforeRehab && pain.treatment_helped == false) {
-    running.Add("treatment_not_helped", "pain.treatment_sessions",
-                std::to_string(pain.treatment_sessions), Ge(kTreatmentSessionsBeforeRehab),
-                "You have had " + std::to_string(pain.treatment_sessions) +
-                    " treatment sessions for this pain.");
-    running.Add("treatment_not_helped", "pain.treatment_helped", "no", "no",
-                "Treatment has not brought relief, so the next step is a rehabilitation "
-                "programme rather than more of the same.");
+    reasons.push_back(AtLeast(ReasonKind::kRehabSessions, "pain.treatment_sessions", sessions,
+                              kTreatmentSessionsBeforeRehab));
+    reasons.push_back(Said(ReasonKind::kRehabNotHelped, "pain.treatment_helped", "no", "no"));
     result.route = Route::kSeasonedRehab;
-    result.reasons = running.Take();
+    result.reasons = std::move(reasons);
     return result;
   }
 
   // Route 7: seasoned, treatment first.
   if (pain.treatment_sessions < kTreatmentSessionsBeforeRehab) {
-    running.Add("treatment_first", "pain.treatment_sessions",
-                std::to_string(pain.treatment_sessions), Lt(kTreatmentSessionsBeforeRehab),
-                pain.treatment_sessions == 0
-                    ? std::string("You have not had treatment for this pain yet; hands-on "
-                                  "treatment is the first step.")
-                    : "You have had " + std::to_string(pain.treatment_sessions) +
-                          " treatment session(s); a series of about " +
-                          std::to_string(kTreatmentSessionsBeforeRehab) +
-                          " is worth completing first.");
+    reasons.push_back(Below(
+        pain.treatment_sessions == 0 ? ReasonKind::kTreatmentNone : ReasonKind::kTreatmentSome,
+        "pain.treatment_sessions", sessions, kTreatmentSessionsBeforeRehab));
   } else {
-    running.Add("treatment_first", "pain.treatment_helped",
-                pain.treatment_helped ? YesNo(*pain.treatment_helped) : "not known", "not no",
-                pain.treatment_helped == true
-                    ? std::string("Treatment has been helping, so keep it going and return to "
-                                  "running gradually.")
-                    : std::string("It is not yet clear whether treatment has helped; tell us "
-                                  "when you know."));
+    reasons.push_back(Said(pain.treatment_helped == true ? ReasonKind::kTreatmentHelping
+                                                         : ReasonKind::kTreatmentUnclear,
+                           "pain.treatment_helped",
+                           pain.treatment_helped ? YesNo(*pain.treatment_helped) : "not known",
+                           "not no"));
   }
   result.route = Route::kSeasonedTreatment;
-  result.reasons = running.Take();
+  result.reasons = std::move(reasons);
   return result;
 }
 

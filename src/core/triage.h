@@ -46,14 +46,76 @@ std::string_view UrgencyId(Urgency urgency);
 // True for routes 4-7, the ones that lead to a running plan. Routes 1-3 never do.
 bool LeadsToPlan(Route route);
 
-// One reason behind a route, as data: which answer, compared with which threshold,
-// under which rule, and the same in a sentence.
+// Which sentence explains a reason: the rule behind it and, where a rule has several
+// sentences, which answer or case it is about. The words are content (DESIGN 5): the
+// content's "reasons" holds a template for each kind, by ReasonKindId.
+enum class ReasonKind {
+  kEmergencySign,        // an emergency sign answered yes
+  kUnsureEmergencySign,  // an emergency sign answered not sure
+  kWarningSign,          // a route-2 sign answered yes
+  kUnsureWarningSign,    // a route-2 sign answered not sure
+  kConstantPain,
+  kLegBelowKnee,
+  kNumbnessOrTingling,
+  kSeverePain,
+  kTooYoung,
+  kReturningRanBefore,    // returning runner: months of running before the break
+  kReturningBreak,        // ... the break
+  kReturningBackFor,      // ... months since return, more than 0
+  kReturningJustStarted,  // ... months since return, 0
+  kNewRunner,
+  kSeasoned,
+  kRehabSessions,     // treatment has not helped: the sessions had
+  kRehabNotHelped,    // ... and that it has not helped
+  kTreatmentNone,     // treatment first: no session yet
+  kTreatmentSome,     // ... fewer sessions than a series
+  kTreatmentHelping,  // ... a series that is helping
+  kTreatmentUnclear,  // ... a series, not known whether it helps
+};
+
+inline constexpr std::array<ReasonKind, 21> kAllReasonKinds = {
+    ReasonKind::kEmergencySign,
+    ReasonKind::kUnsureEmergencySign,
+    ReasonKind::kWarningSign,
+    ReasonKind::kUnsureWarningSign,
+    ReasonKind::kConstantPain,
+    ReasonKind::kLegBelowKnee,
+    ReasonKind::kNumbnessOrTingling,
+    ReasonKind::kSeverePain,
+    ReasonKind::kTooYoung,
+    ReasonKind::kReturningRanBefore,
+    ReasonKind::kReturningBreak,
+    ReasonKind::kReturningBackFor,
+    ReasonKind::kReturningJustStarted,
+    ReasonKind::kNewRunner,
+    ReasonKind::kSeasoned,
+    ReasonKind::kRehabSessions,
+    ReasonKind::kRehabNotHelped,
+    ReasonKind::kTreatmentNone,
+    ReasonKind::kTreatmentSome,
+    ReasonKind::kTreatmentHelping,
+    ReasonKind::kTreatmentUnclear,
+};
+
+// The id of the content template for `kind`: the rule's id, then for a rule with several
+// sentences a dot and the case ("severe_pain", "returning_runner.break_months").
+std::string_view ReasonKindId(ReasonKind kind);
+
+// The stable id of the rule behind `kind`, as in the JSON ("returning_runner"): its
+// template id up to the dot.
+std::string_view ReasonRuleId(ReasonKind kind);
+
+// One reason behind a route, as facts: which answer, compared with which threshold, under
+// which rule. No words: the fronts fill the content's template for `kind` with these.
 struct Reason {
-  std::string rule;       // stable id of the rule, e.g. "severe_pain"
+  ReasonKind kind = ReasonKind::kConstantPain;
   std::string field;      // the answer's field path, e.g. "pain.worst"
-  std::string answer;     // the answer as given, e.g. "9"
+  std::string answer;     // the answer as the JSON gives it: "9", "2.5", "unsure"
   std::string threshold;  // the rule's condition on that field, e.g. "≥ 8"
-  std::string text;       // a plain sentence for the runner
+  // The condition's number, from thresholds.h: 8.
+  std::optional<int> limit = std::nullopt;
+  // The warning sign, for the four warning-sign kinds.
+  std::optional<RedFlag> sign = std::nullopt;
 };
 
 struct Triage {

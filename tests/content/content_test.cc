@@ -151,6 +151,43 @@ TEST(ParseContent, RejectsContentWithAGap) {
   EXPECT_FALSE(ParseContent("not json").has_value());
 }
 
+// Every kind of reason the core gives has a template, and every warning sign a meaning;
+// a key the program never asks for is a typo, not a spare.
+TEST(ParseContent, ChecksTheReasons) {
+  const auto document = nlohmann::json::parse(BuiltinContentJson());
+  for (ReasonKind kind : kAllReasonKinds) {
+    ASSERT_NE(Builtin().reasons.find(ReasonKindId(kind)), Builtin().reasons.end())
+        << ReasonKindId(kind);
+  }
+  for (RedFlag flag : kAllRedFlags) ASSERT_NE(Builtin().SignMeaning(flag), nullptr);
+
+  auto missing = document;
+  missing["reasons"].erase("severe_pain");
+  auto result = ParseContent(missing.dump());
+  ASSERT_FALSE(result.has_value());
+  EXPECT_NE(result.error().message.find("severe_pain"), std::string::npos);
+
+  auto no_meaning = document;
+  no_meaning["reasons"].erase("meaning.cancer_history");
+  result = ParseContent(no_meaning.dump());
+  ASSERT_FALSE(result.has_value());
+  EXPECT_NE(result.error().message.find("cancer_history"), std::string::npos);
+
+  auto unknown = document;
+  unknown["reasons"]["severe_pian"] = "Typo.";
+  result = ParseContent(unknown.dump());
+  ASSERT_FALSE(result.has_value());
+  EXPECT_NE(result.error().message.find("severe_pian"), std::string::npos);
+
+  auto empty = document;
+  empty["reasons"]["seasoned"] = "";
+  EXPECT_FALSE(ParseContent(empty.dump()).has_value());
+
+  auto none = document;
+  none.erase("reasons");
+  EXPECT_FALSE(ParseContent(none.dump()).has_value());
+}
+
 TEST(Assess, EveryRouteCarriesTheDisclaimerAndItsTexts) {
   Answers answers;
   answers.age = 30;
@@ -195,6 +232,10 @@ TEST(Assess, EveryRouteCarriesTheDisclaimerAndItsTexts) {
     EXPECT_EQ(json["disclaimer"], assessment->disclaimer);
     EXPECT_TRUE(json["red_flags"].is_array());
     EXPECT_FALSE(json["reasons"].empty());
+    EXPECT_EQ(assessment->reasons.size(), assessment->triage.reasons.size());
+    for (const auto& reason : json["reasons"]) {
+      EXPECT_FALSE(reason["text"].get<std::string>().empty()) << RouteId(route);
+    }
     for (const auto& item : json["advice"]) {
       EXPECT_TRUE(item.contains("id") && item.contains("title") && item.contains("text"));
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 namespace backstride {
 namespace {
@@ -164,7 +165,11 @@ TEST(Triage, ReasonsNameTheAnswerAndTheThreshold) {
   EXPECT_EQ(triage.reasons[0].threshold, "≥ 8");
   EXPECT_EQ(triage.reasons[1].field, "age");
   EXPECT_EQ(triage.reasons[1].threshold, "< 16");
-  for (const Reason& reason : triage.reasons) EXPECT_FALSE(reason.text.empty());
+  // The numbers come from the thresholds, for the sentence to name.
+  EXPECT_EQ(triage.reasons[0].kind, ReasonKind::kSeverePain);
+  EXPECT_EQ(triage.reasons[0].limit, 8);
+  EXPECT_EQ(triage.reasons[1].kind, ReasonKind::kTooYoung);
+  EXPECT_EQ(triage.reasons[1].limit, 16);
 }
 
 TEST(Triage, ReturningRunnerReasonsCoverAllThreeConditions) {
@@ -195,7 +200,7 @@ TEST(Triage, ConstantPainIsAReasonButNotARedFlag) {
   EXPECT_EQ(triage.route, Route::kSeeDoctor);
   EXPECT_TRUE(triage.red_flags.empty());
   ASSERT_EQ(triage.reasons.size(), 1u);
-  EXPECT_EQ(triage.reasons[0].rule, "constant_pain");
+  EXPECT_EQ(ReasonRuleId(triage.reasons[0].kind), "constant_pain");
 }
 
 // How soon each route-1 and route-2 case is seen, and how a "not sure" reads.
@@ -258,10 +263,41 @@ TEST(Triage, AnUnsureEmergencySignNamesTheSignToCheck) {
   answers.Set(RedFlag::kLegWeaknessWorsening, FlagAnswer::kUnsure);
   const Triage triage = TriageAnswers(answers);
   ASSERT_EQ(triage.reasons.size(), 1u);
-  EXPECT_EQ(triage.reasons[0].rule, "unsure_emergency_sign");
+  EXPECT_EQ(triage.reasons[0].kind, ReasonKind::kUnsureEmergencySign);
+  EXPECT_EQ(ReasonRuleId(triage.reasons[0].kind), "unsure_emergency_sign");
   EXPECT_EQ(triage.reasons[0].answer, "unsure");
-  EXPECT_NE(triage.reasons[0].text.find("leg weakness"), std::string::npos);
-  EXPECT_NE(triage.reasons[0].text.find("today"), std::string::npos);
+  EXPECT_EQ(triage.reasons[0].sign, RedFlag::kLegWeaknessWorsening);
+  EXPECT_EQ(triage.reasons[0].field, "red_flags.leg_weakness_worsening");
+}
+
+TEST(Triage, ReturningRunnerJustStartedIsItsOwnSentence) {
+  Answers answers = Base();
+  answers.history = {60, 12, 0};
+  const Triage triage = TriageAnswers(answers);
+  ASSERT_EQ(triage.reasons.size(), 3u);
+  EXPECT_EQ(triage.reasons[2].kind, ReasonKind::kReturningJustStarted);
+  answers.history.months_since_return = 0.5;
+  EXPECT_EQ(TriageAnswers(answers).reasons[2].kind, ReasonKind::kReturningBackFor);
+  EXPECT_EQ(TriageAnswers(answers).reasons[2].answer, "0.5");
+}
+
+// The JSON's rule ids stay as they were before the sentences moved to the content; the
+// template ids add the case after a dot.
+TEST(Triage, ReasonIdsAreStable) {
+  std::set<std::string> rules;
+  std::set<std::string> kinds;
+  for (ReasonKind kind : kAllReasonKinds) {
+    rules.insert(std::string(ReasonRuleId(kind)));
+    kinds.insert(std::string(ReasonKindId(kind)));
+  }
+  EXPECT_EQ(kinds.size(), kAllReasonKinds.size()) << "each kind has its own template id";
+  EXPECT_EQ(rules, (std::set<std::string>{"emergency_sign", "unsure_emergency_sign", "warning_sign",
+                                          "unsure_warning_sign", "constant_pain", "leg_below_knee",
+                                          "numbness_or_tingling", "severe_pain", "under_16",
+                                          "returning_runner", "new_runner", "seasoned",
+                                          "treatment_not_helped", "treatment_first"}));
+  EXPECT_EQ(ReasonKindId(ReasonKind::kReturningBreak), "returning_runner.break_months");
+  EXPECT_EQ(ReasonRuleId(ReasonKind::kReturningBreak), "returning_runner");
 }
 
 TEST(Triage, RouteIdsAreStableAndRoundTrip) {
