@@ -54,8 +54,9 @@ std::optional<AdviceId> WhyItemFor(const Session& session, Route route) {
       return session.exercises.empty() ? AdviceId::kRestOrReduce
                                        : AdviceId::kRehabAnteriorPosterior;
     case SessionKind::kTreatment:
-      return session.title.starts_with("Maintenance") ? AdviceId::kMaintenanceTreatment
-                                                      : AdviceId::kSeekTreatment;
+      if (session.text == "treatment_maintenance") return AdviceId::kMaintenanceTreatment;
+      return route == Route::kSeasonedRehab ? AdviceId::kTreatmentWithRehab
+                                            : AdviceId::kSeekTreatment;
     default:
       return std::nullopt;
   }

@@ -16,8 +16,9 @@ constexpr std::array<std::string_view, kAdviceCount> kAdviceNames = {
     "rest_or_reduce",
     "rehab_anterior_posterior",
     "return_short_fast",
+    "treatment_with_rehab",
 };
-static_assert(static_cast<std::size_t>(AdviceId::kReturnShortFast) + 1 == kAdviceCount);
+static_assert(static_cast<std::size_t>(AdviceId::kTreatmentWithRehab) + 1 == kAdviceCount);
 
 using A = AdviceId;
 
@@ -28,9 +29,9 @@ constexpr std::array kReturningRunner = {A::kWhyReturning, A::kRebuildGradually,
                                          A::kStrengthSquatDeadlift, A::kSprintTraining};
 constexpr std::array kSeasonedTreatment = {A::kWhySeasoned, A::kRestOrReduce, A::kSeekTreatment,
                                            A::kMaintenanceTreatment};
-constexpr std::array kSeasonedRehab = {A::kWhySeasoned,     A::kRestOrReduce,
-                                       A::kSeekTreatment,   A::kRehabAnteriorPosterior,
-                                       A::kReturnShortFast, A::kSprintTraining};
+constexpr std::array kSeasonedRehab = {A::kWhySeasoned,           A::kRestOrReduce,
+                                       A::kRehabAnteriorPosterior, A::kReturnShortFast,
+                                       A::kSprintTraining,         A::kTreatmentWithRehab};
 // Route 3 gets general advice only: ease the load while waiting to be assessed.
 constexpr std::array kSeeClinician = {A::kRestOrReduce};
 

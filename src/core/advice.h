@@ -26,14 +26,18 @@ enum class AdviceId {
   kRestOrReduce,
   kRehabAnteriorPosterior,
   kReturnShortFast,
+  // Not in the article's list: on the rehab route, treatment becomes part of the programme
+  // rather than a repeat of the series that did not help (DESIGN 3.1a).
+  kTreatmentWithRehab,
 };
-inline constexpr std::size_t kAdviceCount = 12;
+inline constexpr std::size_t kAdviceCount = 13;
 
 inline constexpr std::array<AdviceId, kAdviceCount> kAllAdvice = {
     AdviceId::kWhyNew,           AdviceId::kWhyReturning,           AdviceId::kWhySeasoned,
     AdviceId::kShortenRuns,      AdviceId::kStrengthSquatDeadlift,  AdviceId::kSprintTraining,
     AdviceId::kRebuildGradually, AdviceId::kSeekTreatment,          AdviceId::kMaintenanceTreatment,
     AdviceId::kRestOrReduce,     AdviceId::kRehabAnteriorPosterior, AdviceId::kReturnShortFast,
+    AdviceId::kTreatmentWithRehab,
 };
 
 // Stable id as in DESIGN 2.2 ("strength_squat_deadlift").

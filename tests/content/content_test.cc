@@ -56,7 +56,9 @@ TEST(Content, EveryTipOfTheArticleHasAnItem) {
                                           "maintenance_treatment",
                                           "rest_or_reduce",
                                           "rehab_anterior_posterior",
-                                          "return_short_fast"};
+                                          "return_short_fast",
+                                          // on the rehab route, treatment within the programme
+                                          "treatment_with_rehab"};
   std::set<std::string> ids;
   for (const TextItem& item : Builtin().advice) ids.insert(item.id);
   EXPECT_EQ(ids, expected);
@@ -76,8 +78,8 @@ TEST(Content, EachRouteGetsTheArticlesAdviceForItsSituation) {
   EXPECT_EQ(ids(Route::kSeasonedTreatment),
             (V{"why_seasoned", "rest_or_reduce", "seek_treatment", "maintenance_treatment"}));
   EXPECT_EQ(ids(Route::kSeasonedRehab),
-            (V{"why_seasoned", "rest_or_reduce", "seek_treatment", "rehab_anterior_posterior",
-               "return_short_fast", "sprint_training"}));
+            (V{"why_seasoned", "rest_or_reduce", "rehab_anterior_posterior", "return_short_fast",
+               "sprint_training", "treatment_with_rehab"}));
   EXPECT_EQ(ids(Route::kSeeClinician), (V{"rest_or_reduce"}));
   EXPECT_TRUE(ids(Route::kEmergency).empty());
   EXPECT_TRUE(ids(Route::kSeeDoctor).empty());
