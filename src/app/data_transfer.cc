@@ -75,7 +75,7 @@ std::string SessionDescription(const Session& session, DistanceUnit units) {
   }
   for (const Exercise& exercise : session.exercises) {
     text += fmt::format("\n- {}: {} x {} ({})", exercise.name, exercise.sets, exercise.reps,
-                        exercise.load);
+                        exercise.load_text);
   }
   return text;
 }

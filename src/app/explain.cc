@@ -93,6 +93,15 @@ void WordPlan(Plan& plan, DistanceUnit units) {
     if (session.paused_until) values.emplace_back("paused_until", FormatDate(*session.paused_until));
     session.title = Say(key + ".title", values);
     session.details = Say(key + ".details", values);
+    for (Exercise& exercise : session.exercises) {
+      if (auto content = LoadBuiltinContent()) {
+        if (const ExerciseText* text = (*content)->Exercise(exercise.id)) {
+          exercise.name = text->name;
+          exercise.cues = text->cues;
+        }
+      }
+      exercise.load_text = Say("load." + exercise.load);
+    }
     if (session.cap && session.guard_longest) {
       session.details +=
           " " + ExplainGuard({*session.cap, true, session.guard_longest}, units);

@@ -201,7 +201,8 @@ Json SessionJson(const Session& session, Route route, DistanceUnit units) {
     exercises.push_back({{"name", exercise.name},
                          {"sets", exercise.sets},
                          {"reps", exercise.reps},
-                         {"load", exercise.load}});
+                         {"load", exercise.load_text},
+                         {"cues", exercise.cues}});
   }
   json["exercises"] = std::move(exercises);
   json["why"] = nullptr;

@@ -47,7 +47,7 @@ void PrintSession(std::ostream& out, const Session& session, Route route, Distan
   }
   for (const Exercise& exercise : session.exercises) {
     out << Wrap(fmt::format("- {}: {} x {} ({})", exercise.name, exercise.sets, exercise.reps,
-                            exercise.load),
+                            exercise.load_text),
                 kWidth, std::string(kDetailIndent) + "  ", kDetailIndent);
   }
   if (with_why) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "core/plan.h"
 #include "core/questionnaire.h"
 
 extern const unsigned char backstride_content_json[];
@@ -185,6 +186,16 @@ Result<void> CheckComplete(const Content& content) {
   for (RedFlag flag : kAllRedFlags) {
     if (content.SignMeaning(flag) == nullptr) {
       return Fail(Gap("reason " + SignMeaningId(flag) + " is missing"));
+      }
+    }
+  for (std::string_view id : AllExerciseIds()) {
+    if (content.Exercise(id) == nullptr) {
+      return Fail(Gap("exercise " + std::string(id) + " is missing"));
+    }
+  }
+  for (std::string_view id : AllLoadIds()) {
+    if (content.messages.find("load." + std::string(id)) == content.messages.end()) {
+      return Fail(Gap("message load." + std::string(id) + " is missing"));
     }
   }
   for (AdviceId id : kAllAdvice) {
@@ -249,6 +260,7 @@ const std::string* Content::RedFlagLabel(RedFlag flag) const {
 }
 const RouteText* Content::ForRoute(Route route) const { return FindById(routes, RouteId(route)); }
 const QuestionText* Content::Question(std::string_view id) const { return FindById(questions, id); }
+const ExerciseText* Content::Exercise(std::string_view id) const { return FindById(exercises, id); }
 
 Result<Content> ParseContent(std::string_view json_text) {
   const json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
@@ -284,6 +296,29 @@ Result<Content> ParseContent(std::string_view json_text) {
       return Fail(Gap("reasons." + id + " must be non-empty text"));
     }
     content.reasons.emplace(id, text.get<std::string>());
+  }
+  // Exercises: {"id", "name", "cues": [set-up, movement, common fault, what you feel]}.
+  if (const auto list = document.find("exercises"); list != document.end() && list->is_array()) {
+    for (const json& entry : *list) {
+      auto id = Text(entry, "exercises", "id");
+      if (!id) return Fail(id.error());
+      auto name = Text(entry, "exercises." + *id, "name");
+      if (!name) return Fail(name.error());
+      const auto cues = entry.find("cues");
+      if (cues == entry.end() || !cues->is_array() || cues->size() != 4) {
+        return Fail(Gap("exercises." + *id +
+                        ".cues must list four: set-up, the movement, the common fault, "
+                        "what you should feel"));
+      }
+      ExerciseText text{std::move(*id), std::move(*name), {}};
+      for (const json& cue : *cues) {
+        if (!cue.is_string() || cue.get_ref<const std::string&>().empty()) {
+          return Fail(Gap("exercises." + text.id + ".cues must be non-empty text"));
+        }
+        text.cues.push_back(cue.get<std::string>());
+      }
+      content.exercises.push_back(std::move(text));
+    }
   }
   const auto messages = document.find("messages");
   if (messages == document.end() || !messages->is_object()) {

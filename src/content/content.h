@@ -41,6 +41,14 @@ struct QuestionText {
   std::vector<std::pair<std::string, std::string>> choices;  // (choice id, label), in order
 };
 
+// An exercise's name and how to do it: set-up, the movement, the common fault, and what the
+// runner should feel, in that order (DESIGN 3.1b).
+struct ExerciseText {
+  std::string id;
+  std::string name;
+  std::vector<std::string> cues;
+};
+
 // The named values a message template is filled with: {"cap", "1.25 km"}, ...
 using MessageValues = std::vector<std::pair<std::string_view, std::string>>;
 
@@ -60,6 +68,7 @@ struct Content {
   // The triage reasons' sentence templates, by ReasonKindId ("severe_pain"), and what each
   // warning sign can mean, by "meaning." and the sign's id; filled like the messages.
   std::map<std::string, std::string, std::less<>> reasons;
+  std::vector<ExerciseText> exercises;
 
   // Lookups by id. Content from LoadBuiltinContent has every id the core uses, so these
   // never return nullptr for ids the core hands out; for other ids they do.
@@ -70,6 +79,7 @@ struct Content {
   const std::string* RedFlagLabel(RedFlag flag) const;
   const RouteText* ForRoute(Route route) const;
   const QuestionText* Question(std::string_view id) const;
+  const ExerciseText* Exercise(std::string_view id) const;
   // The message `id` with each {name} replaced by its value. A name without a value is
   // left as it is, braces and all, so that a test finds it; an unknown id gives "{id}".
   std::string Message(std::string_view id, const MessageValues& values = {}) const;

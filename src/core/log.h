@@ -44,6 +44,9 @@ struct LogEntry {
   std::optional<double> onset_m;     // run: where the pain started
   std::optional<double> onset_s;
   std::optional<bool> done;            // strength, sprint, mobility: done (true) or skipped
+  // Strength and sprints: repetitions left in reserve at the end of the hardest set (0: could
+  // not do another; 2-3: the level is right to move up, DESIGN 3.1b).
+  std::optional<int> reps_in_reserve;
   std::optional<bool> helped;          // treatment
   std::optional<std::int64_t> run_id;  // morning: the run it follows
   std::string source = "manual";       // "manual", or where an import came from

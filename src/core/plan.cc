@@ -7,62 +7,87 @@ namespace backstride {
 namespace {
 
 // --- The exercise library -------------------------------------------------------------
-// Each list is a progression from body weight up; a stage lasts two weeks. The squat and
-// deadlift families follow the article's strength advice; the posterior-chain and
-// hip-flexor work is its rehabilitation programme for seasoned runners.
+// Each list is a progression from body weight up (DESIGN 3.1b). A runner moves up a level
+// by criterion, not by calendar: two sessions in a row with pain of 3 or less, a next
+// morning no worse, and two or three repetitions left in reserve. The squat and deadlift
+// families follow the article's strength advice (a two-legged hinge before a single-leg
+// one); the posterior-chain and hip-flexor work is its rehabilitation programme; the trunk
+// work (dead bug, bird-dog, side plank) is the motor-control exercise NICE NG59 recommends.
+// Names, loads and how-to cues are content, by exercise id.
 
 struct Level {
-  const char* name;
+  const char* id;
   int sets;
   const char* reps;
-  const char* load;
+  const char* load;  // a load id: body_weight, light, moderate, heavier, flat, hill
 };
 
 constexpr std::array<Level, 5> kSquat = {{
-    {"Sit-to-stand from a chair", 3, "8", "body weight"},
-    {"Body-weight squat", 3, "10", "body weight"},
-    {"Goblet squat", 3, "8", "light: a 4-8 kg dumbbell or kettlebell"},
-    {"Goblet squat", 3, "10", "moderate: add 2-4 kg once every set feels easy"},
-    {"Split squat with dumbbells", 3, "8 each leg", "add load in small steps"},
+    {"sit_to_stand", 3, "8", "body_weight"},
+    {"bodyweight_squat", 3, "10", "body_weight"},
+    {"goblet_squat", 3, "8", "light"},
+    {"goblet_squat", 3, "10", "moderate"},
+    {"split_squat", 3, "8 each leg", "moderate"},
 }};
 constexpr std::array<Level, 5> kDeadlift = {{
-    {"Hip hinge with a broomstick along your back", 3, "10", "body weight"},
-    {"Single-leg Romanian deadlift reach", 3, "8 each leg", "body weight"},
-    {"Kettlebell deadlift", 3, "8", "light: 8-12 kg"},
-    {"Romanian deadlift with dumbbells", 3, "8", "moderate"},
-    {"Kettlebell or trap-bar deadlift", 4, "6", "add 2-5 % once every set feels easy"},
+    {"hip_hinge_dowel", 3, "10", "body_weight"},
+    {"kettlebell_deadlift", 3, "8", "light"},
+    {"romanian_deadlift", 3, "8", "moderate"},
+    {"single_leg_romanian_deadlift", 3, "8 each leg", "light"},
+    {"trap_bar_deadlift", 4, "6", "heavier"},
+}};
+constexpr std::array<Level, 4> kTrunk = {{
+    {"dead_bug", 3, "6 each side", "body_weight"},
+    {"bird_dog", 3, "6 each side, 5 s holds", "body_weight"},
+    {"side_plank_knees", 3, "20 s each side", "body_weight"},
+    {"side_plank", 3, "30 s each side", "body_weight"},
 }};
 constexpr std::array<Level, 3> kGlutes = {{
-    {"Glute bridge", 3, "12", "body weight"},
-    {"Single-leg glute bridge", 3, "8 each leg", "body weight"},
-    {"Hip thrust", 3, "10", "a weight across the hips, added in small steps"},
+    {"glute_bridge", 3, "12", "body_weight"},
+    {"single_leg_glute_bridge", 3, "8 each leg", "body_weight"},
+    {"hip_thrust", 3, "10", "moderate"},
 }};
 constexpr std::array<Level, 3> kHamstrings = {{
-    {"Hip hinge with a broomstick along your back", 3, "10", "body weight"},
-    {"Romanian deadlift with dumbbells", 3, "8", "light"},
-    {"Hamstring slider curl", 3, "8", "body weight"},
+    {"hip_hinge_dowel", 3, "10", "body_weight"},
+    {"romanian_deadlift", 3, "8", "light"},
+    {"hamstring_slider_curl", 3, "8", "body_weight"},
 }};
 constexpr std::array<Level, 3> kAdductors = {{
-    {"Ball squeeze between the knees", 3, "6 holds of 10 s", "body weight"},
-    {"Side-lying adductor lift", 3, "10 each leg", "body weight"},
-    {"Copenhagen plank, knee supported", 3, "15 s each side", "body weight"},
+    {"adductor_ball_squeeze", 3, "6 holds of 10 s", "body_weight"},
+    {"side_lying_adductor_lift", 3, "10 each leg", "body_weight"},
+    {"copenhagen_plank_short", 3, "15 s each side", "body_weight"},
 }};
+// The half-kneeling stretch with the pelvis tucked, not the couch stretch: it lengthens
+// the hip flexors without arching the lower back (DESIGN 3.1b).
 constexpr std::array<Level, 2> kHipFlexors = {{
-    {"Half-kneeling hip-flexor stretch, pelvis tucked", 3, "30 s each side", "body weight"},
-    {"Couch stretch", 3, "45 s each side", "body weight"},
+    {"half_kneeling_hip_flexor_stretch", 3, "30 s each side", "body_weight"},
+    {"half_kneeling_hip_flexor_stretch_reach", 3, "45 s each side", "body_weight"},
 }};
-constexpr std::array<Level, 5> kSprints = {{
-    {"Strides at about 80 % effort", 4, "10 s, walk back (about 90 s)", "flat ground"},
-    {"Strides at about 85 % effort", 6, "10 s, walk back (about 90 s)", "flat ground"},
-    {"Sprints at 85-90 % effort", 6, "15 s, 2 min walking recovery", "flat ground"},
-    {"Sprints at 90 % effort", 8, "15 s, 2 min walking recovery", "flat ground or a gentle hill"},
-    {"Sprints at 90 % effort", 8, "20 s, 2-3 min walking recovery", "flat ground or a gentle hill"},
+// Sprints are strides at the end of an easy run, then uphill (DESIGN 3.1b).
+constexpr std::array<Level, 5> kStrides = {{
+    {"strides", 4, "15 s at about 80 % effort, walk back", "flat"},
+    {"strides", 6, "15 s at about 85 % effort, walk back", "flat"},
+    {"strides", 6, "20 s at about 85 % effort, walk back", "flat"},
+    {"uphill_strides", 6, "15 s at about 85 % effort, walk down", "hill"},
+    {"uphill_strides", 8, "20 s at about 90 % effort, walk down", "hill"},
 }};
 
 template <std::size_t N>
 Exercise At(const std::array<Level, N>& levels, int stage) {
   const Level& level = levels[static_cast<std::size_t>(std::clamp(stage, 0, int{N} - 1))];
-  return {level.name, level.sets, level.reps, level.load};
+  Exercise exercise;
+  exercise.id = level.id;
+  exercise.sets = level.sets;
+  exercise.reps = level.reps;
+  exercise.load = level.load;
+  return exercise;
+}
+
+template <std::size_t N>
+void CollectIds(const std::array<Level, N>& levels, std::vector<std::string_view>& ids) {
+  for (const Level& level : levels) {
+    if (std::find(ids.begin(), ids.end(), level.id) == ids.end()) ids.push_back(level.id);
+  }
 }
 
 // --- Weekly layouts --------------------------------------------------------------------
@@ -226,7 +251,7 @@ class Builder {
       return;
     }
     Session& session = Add(date, SessionKind::kSprint, phase, "sprints");
-    session.exercises = {At(kSprints, stage)};
+    session.exercises = {At(kStrides, stage)};
   }
 
   void HipFlexors(Date date, const std::string& phase, int stage) {
@@ -396,6 +421,28 @@ void BuildSeasonedRehab(Builder& b, bool reduce) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> AllExerciseIds() {
+  static const std::vector<std::string_view> ids = [] {
+    std::vector<std::string_view> all;
+    CollectIds(kSquat, all);
+    CollectIds(kDeadlift, all);
+    CollectIds(kTrunk, all);
+    CollectIds(kGlutes, all);
+    CollectIds(kHamstrings, all);
+    CollectIds(kAdductors, all);
+    CollectIds(kHipFlexors, all);
+    CollectIds(kStrides, all);
+    return all;
+  }();
+  return ids;
+}
+
+std::span<const std::string_view> AllLoadIds() {
+  static constexpr std::string_view kLoads[] = {"body_weight", "light", "moderate",
+                                                "heavier",     "flat",  "hill"};
+  return kLoads;
+}
 
 std::string_view SessionKindId(SessionKind kind) {
   return kKindIds[static_cast<std::size_t>(kind)];

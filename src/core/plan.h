@@ -24,11 +24,19 @@ std::string_view SessionKindId(SessionKind kind);  // "run", "sprint", ...
 std::optional<SessionKind> SessionKindFromId(std::string_view id);
 
 struct Exercise {
-  std::string name;
+  std::string id;  // the content's "exercises" entry: its name and how-to cues
   int sets = 0;
   std::string reps;  // "8", "8 each leg", "30 s each side"
-  std::string load;  // "body weight", "light: 4-8 kg", ...
+  std::string load;  // a load id (AllLoadIds), worded by the content's "load.<id>"
+  // Filled by the app from the content:
+  std::string name;
+  std::string load_text;
+  std::vector<std::string> cues;  // set-up, the movement, the common fault, what you feel
 };
+
+// Every exercise id and load id a plan can hold, for the content's completeness check.
+std::span<const std::string_view> AllExerciseIds();
+std::span<const std::string_view> AllLoadIds();
 
 struct Session {
   Date date;
