@@ -1,6 +1,7 @@
 #include "app/explain.h"
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/thresholds.h"
 
@@ -10,6 +11,19 @@ namespace {
 using namespace thresholds;
 
 std::string Num(int value) { return std::to_string(value); }
+
+std::string OneDecimal(double value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+// "1 min 30 s", "2 min".
+std::string Minutes(double seconds) {
+  const long whole = std::lround(seconds);
+  if (whole % 60 == 0) return Num(static_cast<int>(whole / 60)) + " min";
+  return Num(static_cast<int>(whole / 60)) + " min " + Num(static_cast<int>(whole % 60)) + " s";
+}
 
 std::string Pace(std::optional<double> seconds_per_km, DistanceUnit units) {
   return seconds_per_km ? FormatPace(*seconds_per_km, units) : std::string("-");
@@ -53,8 +67,14 @@ std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUn
       {"spike_days", Num(kSpikeWindowDays)},
       {"longest", decision.longest_before ? FormatCap({unit, *decision.longest_before}, units)
                                           : "-"},
+      {"trend_recent", decision.trend_recent ? OneDecimal(*decision.trend_recent) : "-"},
+      {"trend_before", decision.trend_before ? OneDecimal(*decision.trend_before) : "-"},
+      {"layoff_days", decision.layoff_days ? Num(*decision.layoff_days) : "-"},
+      {"bouts", Num(decision.bouts)},
   };
   std::vector<std::string> sentences;
+  if (decision.layoff_days) sentences.push_back(Say("run.layoff", values));
+  if (decision.bouts_added) sentences.push_back(Say("run.bouts_added", values));
   if (decision.spike) sentences.push_back(Say("run.spike", values));
   sentences.push_back(Say("run." + std::string(RunReasonId(decision.reason)), values));
   if (decision.change == CapChange::kPause) sentences.push_back(Say("run.pause", values));
@@ -91,8 +111,23 @@ void WordPlan(Plan& plan, DistanceUnit units) {
     const std::string key = "plan.session." + session.text;
     MessageValues values = plan_values;
     if (session.paused_until) values.emplace_back("paused_until", FormatDate(*session.paused_until));
+    if (session.layoff_days) values.emplace_back("layoff_days", Num(*session.layoff_days));
     session.title = Say(key + ".title", values);
     session.details = Say(key + ".details", values);
+    if (session.walk_warm_up) session.details += " " + Say("plan.session.strides.walk_warm_up", values);
+    if (session.layoff_days) session.details += " " + Say("plan.session.layoff", values);
+    if (session.cap && session.bouts > 1) {
+      const Cap& cap = *session.cap;
+      const double run_s = cap.unit == CapUnit::kTime
+                               ? cap.value
+                               : cap.value / 1000 * session.pace_aim_s_per_km.value_or(kAssumedPaceSecondsPerKm);
+      const double total_s = session.bouts * run_s + (session.bouts - 1) * session.walk_s;
+      session.details += " " + Say("plan.session.run_walk",
+                                   {{"cap", FormatCap(cap, units)},
+                                    {"walk", Minutes(session.walk_s)},
+                                    {"bouts", Num(session.bouts)},
+                                    {"total", Minutes(std::round(total_s / 60) * 60)}});
+    }
     for (Exercise& exercise : session.exercises) {
       if (auto content = LoadBuiltinContent()) {
         if (const ExerciseText* text = (*content)->Exercise(exercise.id)) {

@@ -154,6 +154,14 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   input.today = today;
   input.runs = active.runs;
   input.daily = DailyPainFromLog(active.log);
+  for (const LogEntry& entry : active.log) {
+    if (entry.kind == LogKind::kStrength || entry.kind == LogKind::kSprint) {
+      input.efforts.push_back({entry.date,
+                               entry.kind == LogKind::kStrength ? SessionKind::kStrength
+                                                                : SessionKind::kSprint,
+                               entry.done.value_or(true), entry.pain, entry.reps_in_reserve});
+    }
+  }
   input.units = active.units;
   auto built = BuildPlan(input);
   if (!built) return Fail(built.error());

@@ -48,7 +48,7 @@ std::optional<AdviceId> WhyItemFor(const Session& session, Route route) {
     case SessionKind::kSprint:
       return AdviceId::kSprintTraining;
     case SessionKind::kStrength:
-      return session.exercises.size() == 3 ? AdviceId::kRehabAnteriorPosterior
+      return session.text == "strength_posterior_chain" ? AdviceId::kRehabAnteriorPosterior
                                            : AdviceId::kStrengthSquatDeadlift;
     case SessionKind::kMobility:
       return session.exercises.empty() ? AdviceId::kRestOrReduce

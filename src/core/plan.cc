@@ -91,13 +91,15 @@ void CollectIds(const std::array<Level, N>& levels, std::vector<std::string_view
 }
 
 // --- Weekly layouts --------------------------------------------------------------------
-// Day by day from the plan's start day: R run, S strength, P sprint, '-' rest. Runs sit
-// on alternate days where the week allows; with 4 or 5 runs some fall back to back.
+// Day by day from the plan's start day: R run, Q run with strides after it, S strength,
+// '-' rest. Runs sit on alternate days where the week allows (three runs: two full rest
+// days, DESIGN 3.1b); strides come two days or more after a strength session (48 hours
+// after deadlifts); with 4 or 5 runs some runs fall back to back.
 constexpr std::array<std::array<std::string_view, 7>, 4> kWeekLayouts = {{
-    {"R", "S", "-", "R", "P", "S", "-"},    // 2 runs
-    {"R", "S", "R", "-", "R", "S", "P"},    // 3 runs
-    {"R", "S", "R", "P", "R", "S", "R"},    // 4 runs
-    {"R", "RS", "P", "R", "RS", "-", "R"},  // 5 runs
+    {"R", "S", "-", "Q", "-", "S", "-"},    // 2 runs
+    {"R", "S", "R", "-", "Q", "S", "-"},    // 3 runs
+    {"R", "S", "R", "-", "Q", "S", "R"},    // 4 runs
+    {"R", "RS", "-", "Q", "RS", "-", "R"},  // 5 runs
 }};
 
 constexpr std::array<std::string_view, 7> kKindIds = {"run",       "sprint", "strength", "mobility",
@@ -169,7 +171,7 @@ class Builder {
     return plan_.sessions.back();
   }
 
-  void Run(Date date, const std::string& phase, bool easy = false) {
+  void Run(Date date, const std::string& phase, bool easy = false, bool strides = false) {
     std::vector<RunEntry> before;
     const RunRuleState* state = &current_state_;
     const std::vector<RunEntry>* runs = &known_runs_;
@@ -187,11 +189,53 @@ class Builder {
       PausedDay(date, phase);
       return;
     }
+    // A pause ends with the warning-sign and leg questions asked again, before the first
+    // run (DESIGN 3.1b).
+    if (state->paused_until && date >= *state->paused_until && asked_after_ != state->paused_until) {
+      Add(date, SessionKind::kCheckIn, phase, "before_running_again").paused_until =
+          state->paused_until;
+      asked_after_ = state->paused_until;
+    }
     const GuardedCap guarded = CapOn(*state, *runs, date, in_.units);
     Session& session = Add(date, SessionKind::kRun, phase, easy ? "run_easy" : "run_quick");
     session.cap = guarded.cap;
     if (guarded.limited) session.guard_longest = guarded.longest_before;
+    session.bouts = easy ? 1 : BoutsOn(*state, date);
+    session.walk_s = session.bouts > 1 ? thresholds::kWalkBreakSeconds : 0;
     if (!easy) session.pace_aim_s_per_km = TargetPace(*state);
+    // After a layoff the return starts again at half the onset, as run-walk. A day still to
+    // come is judged as of today: the plan expects the runner to keep running.
+    if (const auto restart = LayoffCapOn(*state, std::min(date, in_.today), options_)) {
+      session.cap = *restart;
+      session.bouts = 1;
+      session.walk_s = 0;
+      session.pace_aim_s_per_km.reset();
+      session.guard_longest.reset();
+      session.layoff_days = DaysBetween(*state->last_run, std::min(date, in_.today));
+    }
+    const Cap cap = *session.cap;
+    const std::optional<double> pace = state->last_pace_s_per_km;
+    // Strides: never in a step-back week, and 48 hours or more after a strength session.
+    const bool step_back_week =
+        state->last_step_back && MondayOf(*state->last_step_back) == MondayOf(date);
+    if (strides && !step_back_week && !session.layoff_days && !StrengthWithin(date, 1)) {
+      const int stage = std::min(state->good_weeks / 2, static_cast<int>(kStrides.size()) - 1);
+      const double cap_seconds =
+          cap.unit == CapUnit::kTime
+              ? cap.value
+              : cap.value / 1000 * pace.value_or(thresholds::kAssumedPaceSecondsPerKm);
+      Session& after = Add(date, SessionKind::kSprint, phase, "strides");
+      after.exercises = {At(kStrides, stage)};
+      after.walk_warm_up = cap_seconds < thresholds::kWalkWarmUpBelowSeconds;
+    }
+  }
+
+  // True when a strength session is planned within `days` days before `date`.
+  bool StrengthWithin(Date date, int days) const {
+    return std::any_of(plan_.sessions.begin(), plan_.sessions.end(), [&](const Session& s) {
+      const int age = DaysBetween(s.date, date);
+      return s.kind == SessionKind::kStrength && age >= 0 && age <= days;
+    });
   }
 
   // A short run at half the onset, in the phases that reduce running rather than rest.
@@ -201,6 +245,7 @@ class Builder {
       return;
     }
     Session& session = Add(date, SessionKind::kRun, phase, "run_reduced");
+    session.bouts = 1;
     session.cap = StartingCap(in_.answers.pain, in_.units, thresholds::kReducedCapFraction);
     if (current_state_.cap.unit == session.cap->unit) {
       session.cap->value = std::min(session.cap->value, current_state_.cap.value);
@@ -226,7 +271,8 @@ class Builder {
 
   void PausedDay(Date date, const std::string& phase) {
     if (SessionsOn(date, SessionKind::kRest)) return;
-    Add(date, SessionKind::kRest, phase, "paused").paused_until = PausedOn(date);
+    const std::optional<Date> until = PausedOn(date);
+    Add(date, SessionKind::kRest, phase, "paused").paused_until = until;
   }
 
   bool SessionsOn(Date date, SessionKind kind) const {
@@ -235,28 +281,26 @@ class Builder {
     });
   }
 
-  void Strength(Date date, const std::string& phase, int stage) {
+  void Strength(Date date, const std::string& phase) {
+    const int stage = StrengthLevelOn(in_, std::min(date, AddDays(in_.today, 1)));
     Session& session = Add(date, SessionKind::kStrength, phase, "strength_squat_deadlift");
-    session.exercises = {At(kSquat, stage), At(kDeadlift, stage)};
+    session.exercises = {At(kSquat, stage), At(kDeadlift, stage), At(kTrunk, stage)};
   }
 
-  void PosteriorChain(Date date, const std::string& phase, int stage) {
+  void PosteriorChain(Date date, const std::string& phase) {
+    const int stage = StrengthLevelOn(in_, std::min(date, AddDays(in_.today, 1)));
     Session& session = Add(date, SessionKind::kStrength, phase, "strength_posterior_chain");
-    session.exercises = {At(kGlutes, stage), At(kHamstrings, stage), At(kAdductors, stage)};
-  }
-
-  void Sprint(Date date, const std::string& phase, int stage) {
-    if (PausedOn(date)) {
-      PausedDay(date, phase);
-      return;
-    }
-    Session& session = Add(date, SessionKind::kSprint, phase, "sprints");
-    session.exercises = {At(kStrides, stage)};
+    session.exercises = {At(kGlutes, stage), At(kHamstrings, stage), At(kAdductors, stage),
+                         At(kTrunk, stage)};
   }
 
   void HipFlexors(Date date, const std::string& phase, int stage) {
     Session& session = Add(date, SessionKind::kMobility, phase, "hip_flexors");
     session.exercises = {At(kHipFlexors, stage)};
+  }
+
+  void WalkOrCycle(Date date, const std::string& phase) {
+    Add(date, SessionKind::kMobility, phase, "walk_or_cycle");
   }
 
   void Settle(Date date, const std::string& phase) {
@@ -280,8 +324,7 @@ class Builder {
 
   // One week of the running layout, with strength as `posterior` work when set; sprints
   // at `sprint_stage`, or at the strength stage when not given.
-  void RunningWeek(int week, const std::string& phase, int stage, bool posterior,
-                   std::optional<int> sprint_stage = std::nullopt) {
+  void RunningWeek(int week, const std::string& phase, bool posterior) {
     const auto& layout =
         kWeekLayouts[static_cast<std::size_t>(in_.runs_per_week - kMinRunsPerWeek)];
     for (int day = 0; day < 7; ++day) {
@@ -291,12 +334,11 @@ class Builder {
           case 'R':
             Run(date, phase);
             break;
-          case 'S':
-            posterior ? PosteriorChain(date, phase, std::min(stage, 2))
-                      : Strength(date, phase, stage);
+          case 'Q':
+            Run(date, phase, /*easy=*/false, /*strides=*/true);
             break;
-          case 'P':
-            Sprint(date, phase, sprint_stage.value_or(stage));
+          case 'S':
+            posterior ? PosteriorChain(date, phase) : Strength(date, phase);
             break;
           default:
             Rest(date, phase);
@@ -309,6 +351,7 @@ class Builder {
   const PlanInput& in_;
   Cap start_cap_;
   RunRuleOptions options_;
+  std::optional<Date> asked_after_;  // the pause whose end has its check-in
   RunRuleState current_state_;
   std::vector<RunEntry> known_runs_;
   Plan plan_;
@@ -332,7 +375,7 @@ void BuildNewOrReturning(Builder& b, bool returning) {
                               : week <= 8        ? "build"
                               : week <= kPlanWeeks ? "extend"
                                                    : "maintenance";
-    b.RunningWeek(week, phase, (week - 1) / 2, /*posterior=*/false);
+    b.RunningWeek(week, phase, /*posterior=*/false);
   }
   if (returning) {
     b.Note("returning");
@@ -349,7 +392,13 @@ void BuildSeasonedTreatment(Builder& b) {
   for (int week = 1; week <= kSettleWeeks; ++week) {
     for (int day = 0; day < 7; ++day) {
       const Date date = b.Day(week, day);
+      // Exercise from week 1 alongside treatment (NICE NG59: manual therapy only within a
+      // package that includes exercise).
       switch (day) {
+        case 0:
+        case 4:
+          b.Strength(date, "settle");
+          break;
         case 1:
           b.Treatment(date, "settle", false);
           break;
@@ -357,7 +406,7 @@ void BuildSeasonedTreatment(Builder& b) {
         case 5:
           b.Run(date, "settle", /*easy=*/true);
           break;
-        case 4:
+        case 6:
           b.Rest(date, "settle");
           break;
         default:
@@ -369,7 +418,7 @@ void BuildSeasonedTreatment(Builder& b) {
   b.Add(b.Day(kSettleWeeks, 6), SessionKind::kCheckIn, "settle", "treatment_check_in");
   for (int week = kSettleWeeks + 1; week <= b.Weeks(); ++week) {
     const std::string phase = week <= kPlanWeeks ? "return" : "maintenance";
-    b.RunningWeek(week, phase, (week - kSettleWeeks - 1) / 2, /*posterior=*/false);
+    b.RunningWeek(week, phase, /*posterior=*/false);
     if ((week - kSettleWeeks - 1) % 4 == 0) b.Treatment(b.Day(week, 1), phase, true);
   }
   b.Note("treatment_decides");
@@ -396,26 +445,27 @@ void BuildSeasonedRehab(Builder& b, bool reduce) {
   for (int week = 1; week < kReturnWeek; ++week) {
     const bool settling = week <= kSettleWeeks;
     const std::string phase = settling ? "settle" : "rehab";
-    const int stage = settling ? 0 : (week - kSettleWeeks - 1) / 2;
+    const int stretch = settling ? 0 : (week - kSettleWeeks - 1) / 2;
     for (int day = 0; day < 7; ++day) {
       const Date date = b.Day(week, day);
       const bool run_day = reduce && (day == 2 || day == 5);
+      const bool strength_day = !settling && day % 2 == 0 && day < 6;
       if (week == 1 && day == 1) b.RehabTreatment(date, phase);
-      if (!settling && day % 2 == 0 && day < 6) b.PosteriorChain(date, phase, stage);
+      if (strength_day) b.PosteriorChain(date, phase);
       if (run_day) {
         b.ReducedRun(date, phase);
       } else if (settling && !(week == 1 && day == 1)) {
         b.Settle(date, phase);
+      } else if (!settling && !strength_day) {
+        b.WalkOrCycle(date, phase);  // keep moving through rehab (DESIGN 3.1b)
       }
-      b.HipFlexors(date, phase, settling ? 0 : stage);
+      b.HipFlexors(date, phase, stretch);
     }
   }
-  // Strength carries on from the rehab phase's level (it never starts over); sprints are
-  // new in the return phase and start at the first level.
+  // Strength carries on from the rehab phase's level: it never starts over.
   for (int week = kReturnWeek; week <= b.Weeks(); ++week) {
     const std::string phase = week <= kPlanWeeks ? "return" : "maintenance";
-    b.RunningWeek(week, phase, (week - kSettleWeeks - 1) / 2, /*posterior=*/true,
-                  (week - kReturnWeek) / 2);
+    b.RunningWeek(week, phase, /*posterior=*/true);
     for (int day = 0; day < 7; ++day) b.HipFlexors(b.Day(week, day), phase, 1);
   }
 }
@@ -455,6 +505,34 @@ std::optional<SessionKind> SessionKindFromId(std::string_view id) {
   return std::nullopt;
 }
 
+int StrengthLevelOn(const PlanInput& input, Date day) {
+  using namespace thresholds;
+  const int first = input.route == Route::kNewRunner ? 0 : 1;
+  int level = first;
+  int in_a_row = 0;
+  for (const EffortEntry& entry : input.efforts) {
+    if (entry.kind != SessionKind::kStrength || entry.date >= day || !entry.done) continue;
+    if (entry.pain && *entry.pain > kHoldMaxPain) {
+      level = std::max(0, level - 1);  // pain steps strength down, a level at a time
+      in_a_row = 0;
+      continue;
+    }
+    // The next morning no worse: no check-in or morning score the day after above the
+    // good band.
+    const bool morning_fine = std::none_of(input.daily.begin(), input.daily.end(), [&](const DailyPain& d) {
+      return d.date == AddDays(entry.date, 1) && d.pain > kGoodMaxPain;
+    });
+    const bool qualifies = entry.pain && *entry.pain <= kGoodMaxPain && entry.reps_in_reserve &&
+                           *entry.reps_in_reserve >= kMinRepsInReserveToLevelUp && morning_fine;
+    in_a_row = qualifies ? in_a_row + 1 : 0;
+    if (in_a_row >= kStrengthSessionsToLevelUp) {
+      ++level;
+      in_a_row = 0;
+    }
+  }
+  return level;
+}
+
 Cap PlanStartingCap(const PlanInput& input) {
   return StartingCap(input.answers.pain, input.units);
 }
@@ -462,6 +540,7 @@ Cap PlanStartingCap(const PlanInput& input) {
 RunRuleOptions RunRuleOptionsFor(const PlanInput& input) {
   RunRuleOptions options;
   options.grid = input.units;
+  options.layoff_cap = StartingCap(input.answers.pain, input.units, thresholds::kLayoffCapFraction);
   if (input.route == Route::kSeasonedRehab) {
     const DayRange before_return{input.start, AddDays(input.start, (kRehabReturnWeek - 1) * 7 - 1)};
     (RehabReducesRunning(input.answers) ? options.reduce : options.rest).push_back(before_return);

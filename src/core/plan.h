@@ -52,6 +52,11 @@ struct Session {
   // Runs the spike guard limited: the longest run of the 30 days before, in the cap's measure.
   std::optional<double> guard_longest;
   std::optional<Date> paused_until;  // a paused day: when running resumes
+  // Runs: run-walk, `bouts` repeats of the cap with `walk_s` of walking between (DESIGN 3.1b).
+  int bouts = 1;
+  double walk_s = 0;
+  bool walk_warm_up = false;  // strides: walk first (the cap is under 10 minutes)
+  std::optional<int> layoff_days;  // a run restarting after a layoff
   std::optional<double> pace_aim_s_per_km;  // runs: the pace that earns progress, if known
   std::vector<Exercise> exercises;          // strength, mobility, sprint
 };
@@ -84,9 +89,26 @@ inline constexpr int kPlanWeeks = 12;  // as in the ASTEROID trial's 12-week pro
 // phase's week, shown this many weeks past today.
 inline constexpr int kMaintenanceWeeksAhead = 4;
 // The easy movement the plan asks for around its sessions.
+// Before strides when the run is under 10 minutes: a brisk walk to warm up.
 inline constexpr int kSprintWarmUpMinutes = 10;
 inline constexpr int kSettleWalkMinMinutes = 20;
 inline constexpr int kSettleWalkMaxMinutes = 30;
+
+// A strength or sprint session as logged: how it went decides when strength moves up a
+// level (DESIGN 3.1b).
+struct EffortEntry {
+  Date date;
+  SessionKind kind = SessionKind::kStrength;
+  bool done = true;
+  std::optional<int> pain;
+  std::optional<int> reps_in_reserve;
+};
+
+// Strength moves up a level after this many sessions in a row with pain of 3 or less, a
+// next morning no worse, and 2-3 repetitions in reserve (DESIGN 3.1b); pain of 6 or more
+// in a session takes it a level down.
+inline constexpr int kStrengthSessionsToLevelUp = 2;
+inline constexpr int kMinRepsInReserveToLevelUp = 2;
 
 struct PlanInput {
   Route route = Route::kNewRunner;
@@ -96,12 +118,17 @@ struct PlanInput {
   Date today;                  // caps after today use the current state
   std::vector<RunEntry> runs;  // the whole log's runs
   std::vector<DailyPain> daily;  // check-ins and next-morning scores
+  std::vector<EffortEntry> efforts;  // strength and sprint sessions logged
   DistanceUnit units = DistanceUnit::kKilometres;  // the grid distance caps keep to
 };
 
 // The run rule's options for this plan: the grid, and the days its phases rest from
 // running or reduce it (seasoned_rehab's settle and rehab phases, DESIGN 3.1a).
 RunRuleOptions RunRuleOptionsFor(const PlanInput& input);
+
+// The strength level on `day`: the route's first level (0 new runners; 1 returning and
+// seasoned runners, who start higher), moved by the sessions logged before `day`.
+int StrengthLevelOn(const PlanInput& input, Date day);
 
 // The cap the run rule starts this plan from.
 Cap PlanStartingCap(const PlanInput& input);

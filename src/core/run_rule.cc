@@ -80,12 +80,89 @@ std::pair<std::optional<int>, Baseline> PainBefore(const RunEntry& run,
   return {std::nullopt, Baseline::kNone};
 }
 
+// The mean pain of the scores dated in (`to` - days, `to`], if there are enough of them.
+std::optional<double> MeanPain(std::span<const RunEntry> runs, std::span<const DailyPain> daily,
+                               Date to, int days) {
+  double sum = 0;
+  int count = 0;
+  const auto take = [&](Date date, int pain) {
+    const int age = DaysBetween(date, to);
+    if (age >= 0 && age < days) {
+      sum += pain;
+      ++count;
+    }
+  };
+  for (const RunEntry& run : runs) {
+    if (run.rated) take(run.date, run.pain_during);
+  }
+  for (const DailyPain& pain : daily) take(pain.date, pain.pain);
+  if (count < kTrendMinScores) return std::nullopt;
+  return sum / count;
+}
+
 bool InAny(const std::vector<DayRange>& ranges, Date day) {
   return std::any_of(ranges.begin(), ranges.end(),
                      [&](const DayRange& range) { return range.Contains(day); });
 }
 
+// What a run-walk session of `bouts` repeats of `cap` covers in all, walks included (the
+// watch counts them too).
+double PlannedMeasure(const Cap& cap, int bouts) {
+  const double walk = cap.unit == CapUnit::kTime ? kWalkBreakSeconds
+                                                 : kWalkBreakSeconds / kWalkingPaceSecondsPerKm * 1000;
+  return bouts * cap.value + (bouts - 1) * walk;
+}
+
+// Closes the state's week when `day` is in a later one: a good week adds a repeat.
+bool CloseWeek(RunRuleState& state, Date day) {
+  if (!state.week_start || MondayOf(day) == *state.week_start) return false;
+  const bool good = state.week_runs >= kGoodWeekMinRuns && !state.week_bad;
+  state.week_start.reset();
+  state.week_runs = 0;
+  state.week_bad = false;
+  if (!good) return false;
+  ++state.good_weeks;
+  const int most = MaxBouts(state.cap, state.last_pace_s_per_km);
+  if (state.bouts >= most) return false;
+  ++state.bouts;
+  // The pace to beat is compared like with like: walks now sit inside the session.
+  state.first_pace_s_per_km.reset();
+  return true;
+}
+
 }  // namespace
+
+Date MondayOf(Date day) {
+  const std::chrono::weekday weekday{day};
+  return day - (weekday - std::chrono::Monday);
+}
+
+int MaxBouts(const Cap& cap, std::optional<double> pace_s_per_km) {
+  const double seconds = cap.unit == CapUnit::kTime
+                             ? cap.value
+                             : cap.value / 1000.0 * pace_s_per_km.value_or(kAssumedPaceSecondsPerKm);
+  if (seconds <= 0) return 1;
+  const double budget = kRunWalkMaxMinutes * 60.0 + kWalkBreakSeconds;
+  return std::max(1, static_cast<int>(budget / (seconds + kWalkBreakSeconds)));
+}
+
+int BoutsOn(const RunRuleState& state, Date day) {
+  RunRuleState copy;
+  copy.cap = state.cap;
+  copy.bouts = state.bouts;
+  copy.week_start = state.week_start;
+  copy.week_runs = state.week_runs;
+  copy.week_bad = state.week_bad;
+  copy.last_pace_s_per_km = state.last_pace_s_per_km;
+  CloseWeek(copy, day);
+  return copy.bouts;
+}
+
+std::optional<Cap> LayoffCapOn(const RunRuleState& state, Date day, const RunRuleOptions& options) {
+  if (!options.layoff_cap || !state.last_run) return std::nullopt;
+  if (DaysBetween(*state.last_run, day) < kLayoffDays) return std::nullopt;
+  return options.layoff_cap;
+}
 
 std::string_view RunVerdictId(RunVerdict verdict) {
   switch (verdict) {
@@ -155,6 +232,8 @@ std::string_view RunReasonId(RunReason reason) {
       return "during_pause";
     case RunReason::kDuringRest:
       return "during_rest";
+    case RunReason::kHoldTrend:
+      return "hold_trend";
   }
   return "";
 }
@@ -195,8 +274,21 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
   RunRuleState state;
   state.cap = Rounded(start, grid);
   for (const RunEntry& run : runs) {
-    if (!run.rated) continue;
     RunDecision decision;
+    decision.bouts_added = CloseWeek(state, run.date);
+    // After a layoff the return starts again, at half the onset as run-walk.
+    if (const auto restart = LayoffCapOn(state, run.date, options)) {
+      decision.layoff_days = DaysBetween(*state.last_run, run.date);
+      state.cap = Rounded(*restart, grid);
+      state.previous_levels.clear();
+      state.good_streak = 0;
+      state.first_pace_s_per_km.reset();
+      state.step_backs_in_a_row = 0;
+      state.bouts = 1;
+      decision.bouts_added = false;
+    }
+    state.last_run = run.date;
+    if (!run.rated) continue;
     decision.run_id = run.id;
     decision.date = run.date;
     decision.cap_before = state.cap;
@@ -232,6 +324,20 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
     const RunReason morning_hold_reason =
         before ? RunReason::kHoldMorning : RunReason::kHoldMorningAlone;
 
+    // The pain trend. A step back in the last week already answered a bad run; the trend
+    // does not count it twice.
+    bool trend_rising = false;
+    if (!state.last_step_back || DaysBetween(*state.last_step_back, run.date) >= kTrendWindowDays) {
+      const auto recent = MeanPain(runs, daily, run.date, kTrendWindowDays);
+      const auto before_week =
+          MeanPain(runs, daily, AddDays(run.date, -kTrendWindowDays), kTrendWindowDays);
+      if (recent && before_week && *recent - *before_week >= kTrendRise) {
+        trend_rising = true;
+        decision.trend_recent = recent;
+        decision.trend_before = before_week;
+      }
+    }
+
     if (state.paused_until && run.date < *state.paused_until) {
       decision.verdict = RunVerdict::kDuringPause;
       decision.reason = RunReason::kDuringPause;
@@ -266,6 +372,12 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
       decision.reason = pain > kGoodMaxPain ? RunReason::kHoldPain : morning_hold_reason;
       state.step_backs_in_a_row = 0;
       state.good_streak = 0;
+    } else if (trend_rising) {
+      // Each run may be fine, but pain rising week on week says the load is too much.
+      decision.verdict = RunVerdict::kHold;
+      decision.reason = RunReason::kHoldTrend;
+      state.step_backs_in_a_row = 0;
+      state.good_streak = 0;
     } else if (InAny(options.reduce, run.date)) {
       decision.verdict = RunVerdict::kReduced;
       decision.reason = RunReason::kReduced;
@@ -274,7 +386,7 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
       decision.verdict = RunVerdict::kBelowCap;
       decision.reason = RunReason::kBelowCap;
       state.step_backs_in_a_row = 0;
-    } else if (measure > state.cap.value * kOverCapFraction) {
+    } else if (measure > PlannedMeasure(state.cap, state.bouts) * kOverCapFraction) {
       // Over the cap never raises it: the count starts again at the cap.
       decision.verdict = RunVerdict::kOverCap;
       decision.reason = RunReason::kOverCap;
@@ -309,6 +421,21 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
         decision.reason = RunReason::kGoodAwaitingPace;
       }
     }
+    // The week's tally, for the run-walk dose; a step back also takes a repeat off.
+    if (!state.week_start) state.week_start = MondayOf(run.date);
+    ++state.week_runs;
+    if (decision.verdict == RunVerdict::kHold || decision.verdict == RunVerdict::kStepBack) {
+      state.week_bad = true;
+    }
+    if (decision.verdict == RunVerdict::kStepBack) {
+      state.bouts = std::max(1, state.bouts - 1);
+      state.last_step_back = run.date;
+    }
+    if (decision.verdict == RunVerdict::kGood && decision.pace_s_per_km) {
+      state.last_pace_s_per_km = decision.pace_s_per_km;
+    }
+    state.bouts = std::min(state.bouts, MaxBouts(state.cap, state.last_pace_s_per_km));
+    decision.bouts = state.bouts;
     decision.cap_after = state.cap;
     decision.good_streak = state.good_streak;
     state.decisions.push_back(std::move(decision));

@@ -94,11 +94,17 @@ enum class RunReason {
   kStepBackMorningAlone, // no baseline: next-morning pain 6 or more on its own
   kDuringPause,
   kDuringRest,
+  kHoldTrend,  // a good run, but pain has risen over two weeks
 };
 
 std::string_view RunVerdictId(RunVerdict verdict);  // "good", "hold", ...
 std::string_view CapChangeId(CapChange change);     // "none", "progress", ...
 std::string_view RunReasonId(RunReason reason);     // "good_counting", ...
+
+// How many repeats of `cap` fit the run-walk dose: up to kRunWalkMaxMinutes in all,
+// with kWalkBreakSeconds between; at least 1. `pace_s_per_km` estimates a distance cap's
+// time (kAssumedPaceSecondsPerKm when unknown).
+int MaxBouts(const Cap& cap, std::optional<double> pace_s_per_km);
 
 // Where the pain the next morning was compared from.
 enum class Baseline { kNone, kBeforeRun, kDailyPain };
@@ -124,6 +130,15 @@ struct RunDecision {
   // Longer than the spike guard allowed on its day: the longest run of the 30 days before.
   bool spike = false;
   std::optional<double> longest_before;
+  // Run-walk: the repeats of the cap the next runs hold, after this run, and whether the
+  // week before this run was a good one that added a repeat.
+  int bouts = 1;
+  bool bouts_added = false;
+  // A restart after kLayoffDays or more without a run: the days since the last one.
+  std::optional<int> layoff_days;
+  // The pain trend, when it held the cap: the mean of the last 7 days and of the 7 before.
+  std::optional<double> trend_recent;
+  std::optional<double> trend_before;
 };
 
 // The plan's days on which running rests or is reduced (DESIGN 3.1a), inclusive.
@@ -138,6 +153,9 @@ struct RunRuleOptions {
   DistanceUnit grid = DistanceUnit::kKilometres;
   std::vector<DayRange> rest;    // runs here are flagged and move nothing
   std::vector<DayRange> reduce;  // good runs here do not count towards progress
+  // The cap to restart from after kLayoffDays without a run (half the onset); none: the
+  // cap is kept.
+  std::optional<Cap> layoff_cap;
 };
 
 struct RunRuleState {
@@ -147,6 +165,16 @@ struct RunRuleState {
   std::optional<double> first_pace_s_per_km;  // of the first run at the current cap
   int step_backs_in_a_row = 0;
   std::optional<Date> paused_until;    // no running before this day
+  int bouts = 1;       // run-walk: repeats of the cap in a session
+  int good_weeks = 0;  // weeks with two or more runs, none held or stepped back
+  // The week of the latest run (from its Monday), so far: its runs, and whether one was
+  // held or stepped back. A good week adds a repeat from the next week on.
+  std::optional<Date> week_start;
+  int week_runs = 0;
+  bool week_bad = false;
+  std::optional<double> last_pace_s_per_km;
+  std::optional<Date> last_run;        // the latest run, rated or not
+  std::optional<Date> last_step_back;  // the day of the latest step-back
   std::vector<RunDecision> decisions;  // one per run, in log order
 };
 
@@ -173,6 +201,17 @@ struct GuardedCap {
 // the spike guard of the longest run in the 30 days before `day`.
 GuardedCap CapOn(const RunRuleState& state, std::span<const RunEntry> runs, Date day,
                  DistanceUnit grid = DistanceUnit::kKilometres);
+
+// The repeats of the cap for a run on `day`: the state's, plus one when `day` is in a later
+// week than the last run and that week was good (capped by MaxBouts).
+int BoutsOn(const RunRuleState& state, Date day);
+
+// The Monday of `day`'s week.
+Date MondayOf(Date day);
+
+// The cap to run on `day` after a layoff: `options.layoff_cap` when the state's last run is
+// kLayoffDays or more before `day`, else nothing.
+std::optional<Cap> LayoffCapOn(const RunRuleState& state, Date day, const RunRuleOptions& options);
 
 // The pace to beat so that good runs at the current cap lead to progress, if known.
 std::optional<double> TargetPace(const RunRuleState& state);

@@ -102,6 +102,39 @@ inline constexpr int kReduceMaxWorstPain = 5;
 inline constexpr double kReducedCapFraction = 0.50;
 inline constexpr int kReducedRunsPerWeek = 2;
 
+// --- Run-walk dose (DESIGN 3.1b). In the ASTEROID trial (Br J Sports Med 2024) adults with
+// chronic low back pain who ran-walked three times a week for up to 30 minutes had less pain
+// and disability. A run session is the cap run continuously, then, after each good week,
+// one more repeat of the cap with a walk between, building to 20-30 minutes in all. The cap
+// stays the longest continuous stretch and moves by the run rule.
+inline constexpr int kRunWalkTargetMinutes = 20;
+inline constexpr int kRunWalkMaxMinutes = 30;
+inline constexpr double kWalkBreakSeconds = 90;  // 1-2 minutes' walking between repeats
+inline constexpr double kWalkingPaceSecondsPerKm = 600;  // a brisk walk, 6 km/h
+// A good week: at least two runs, none of them held or stepped back.
+inline constexpr int kGoodWeekMinRuns = 2;
+// For a distance cap's time before the runner's pace is known: an easy 7 min/km.
+inline constexpr double kAssumedPaceSecondsPerKm = 420;
+
+// --- Pain trend (DESIGN 3.1b): the pain-monitoring model (Silbernagel et al. 2007) also
+// asks that pain does not rise week to week. The mean of the scores (during runs, mornings,
+// check-ins) of the last 7 days at least a point above the 7 days before, each week with
+// two scores or more, holds the cap even when each run is good.
+inline constexpr int kTrendWindowDays = 7;
+inline constexpr int kTrendMinScores = 2;
+inline constexpr double kTrendRise = 1.0;
+
+// --- Layoff (DESIGN 3.1b): after 30 days without a run, conditioning has faded; the
+// return starts again at half the onset, as run-walk.
+inline constexpr int kLayoffDays = 30;
+inline constexpr double kLayoffCapFraction = 0.50;
+
+// --- Strides (DESIGN 3.1b): at the end of an easy run, at least 48 hours after a deadlift
+// session, never in a pause or a step-back week; below a 10-minute cap, a walking warm-up
+// comes first.
+inline constexpr int kStridesHoursAfterDeadlift = 48;
+inline constexpr double kWalkWarmUpBelowSeconds = 600;
+
 // --- Two step-backs in a row pause running for a week.
 inline constexpr int kStepBacksToPause = 2;
 inline constexpr int kPauseDays = 7;

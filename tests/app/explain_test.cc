@@ -16,6 +16,7 @@ constexpr RunReason kAllReasons[] = {
     RunReason::kReduced,          RunReason::kHoldPain,             RunReason::kHoldMorning,
     RunReason::kHoldMorningAlone, RunReason::kStepBackPain,         RunReason::kStepBackMorning,
     RunReason::kStepBackMorningAlone, RunReason::kDuringPause,      RunReason::kDuringRest,
+    RunReason::kHoldTrend,
 };
 
 RunDecision Decision(RunReason reason, CapChange change) {
@@ -37,6 +38,11 @@ RunDecision Decision(RunReason reason, CapChange change) {
   decision.paused_until = *ParseDate("2026-03-09");
   decision.spike = true;
   decision.longest_before = 1000;
+  decision.layoff_days = 34;
+  decision.bouts = 3;
+  decision.bouts_added = true;
+  decision.trend_recent = 3.5;
+  decision.trend_before = 2;
   return decision;
 }
 
@@ -81,7 +87,9 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"spike_pct", "x"},  {"spike_days", "x"},     {"longest", "x"},     {"run_date", "x"},
       {"old_pain", "x"},   {"date", "x"},           {"session", "x"},     {"sessions", "x"},
       {"series", "x"},     {"why", "x"},            {"runs", "x"},        {"reduced_runs", "x"},
-      {"reduced_pct", "x"}, {"warm_up_minutes", "x"}, {"walk_minutes", "x"},
+      {"reduced_pct", "x"}, {"warm_up_minutes", "x"}, {"walk_minutes", "x"}, {"walk", "x"},
+      {"total", "x"},      {"layoff_days", "x"},    {"trend_recent", "x"}, {"trend_before", "x"},
+      {"bouts", "x"},
   };
   auto content = LoadBuiltinContent();
   ASSERT_TRUE(content.has_value());

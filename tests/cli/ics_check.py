@@ -50,8 +50,8 @@ with tempfile.TemporaryDirectory() as tmp:
     exported = run(db, "2026-03-02", "export", "--ics", first)
     check(exported.returncode == 0, "export --ics")
     found = events(first)
-    # 12 weeks of 7 days: 3 runs, 2 strength, 1 sprint and 1 rest day a week.
-    check(len(found) == 84, f"84 events, got {len(found)}")
+    # 12 weeks: 3 runs (one with strides after it), 2 strength and 2 rest days a week.
+    check(len(found) == 96, f"96 events, got {len(found)}")
     starts = sorted(e.decoded("dtstart") for e in found)
     check(starts[0] == datetime.date(2026, 3, 2), f"first event on 2026-03-02, got {starts[0]}")
     check(starts[-1] == datetime.date(2026, 5, 24), f"last event on 2026-05-24, got {starts[-1]}")

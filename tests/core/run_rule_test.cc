@@ -368,6 +368,55 @@ TEST(RunRule, RunsInARestingPhaseNeverSetThePaceToBeat) {
   EXPECT_NEAR(*TargetPace(state), 360 * 0.97, 1e-6);
 }
 
+// DESIGN 3.1b: pain rising over two weeks holds the cap even when each run is good.
+TEST(RunRule, ATwoWeekRiseInPainHoldsTheCap) {
+  // Week 1: runs at pain 1; week 2: runs at pain 3 (each one "good"), faster and faster.
+  std::vector<RunEntry> runs = {ARun(0, 1.0, 1, {}, 360, 1), ARun(2, 1.0, 1, {}, 355, 1),
+                                ARun(4, 1.0, 1, {}, 350, 1), ARun(7, 1.0, 3, {}, 340, 1),
+                                ARun(9, 1.0, 3, {}, 330, 1), ARun(11, 1.0, 3, {}, 320, 1)};
+  const RunRuleState state = ReplayRuns(Km(1.0), runs);
+  EXPECT_EQ(state.decisions[4].reason, RunReason::kHoldTrend);
+  EXPECT_EQ(state.decisions[4].verdict, RunVerdict::kHold);
+  EXPECT_NEAR(*state.decisions[4].trend_recent, 7.0 / 3, 1e-9);  // days 4, 7 and 9
+  // Without the rise (pain 1 throughout) the same runs raise the cap.
+  for (RunEntry& run : runs) run.pain_during = 1;
+  EXPECT_GT(ReplayRuns(Km(1.0), runs).cap.value, 1000);
+}
+
+// DESIGN 3.1b: 30 days without a run restart the return at half the onset, as run-walk.
+TEST(RunRule, ThirtyDaysOffRestartAtHalfTheOnset) {
+  RunRuleOptions options;
+  options.layoff_cap = Km(0.75);
+  std::vector<RunEntry> runs = GoodRunsAt(1.0, 3, 0, 340);
+  runs.push_back(ARun(4 + 31, 0.75, 1, {}, 360, 1));
+  const RunRuleState state = ReplayRuns(Km(1.0), runs, {}, options);
+  ASSERT_EQ(state.decisions.size(), 4u);
+  EXPECT_EQ(state.decisions[3].layoff_days, 31);
+  EXPECT_EQ(state.decisions[3].cap_before, Km(0.75));
+  EXPECT_EQ(state.bouts, 1);
+  // 29 days off: no restart.
+  runs.back().date = AddDays(kDay0, 4 + 29);
+  EXPECT_FALSE(ReplayRuns(Km(1.0), runs, {}, options).decisions[3].layoff_days.has_value());
+}
+
+// DESIGN 3.1b: after a good week the session repeats the cap once more, up to 30 minutes.
+TEST(RunRule, AGoodWeekAddsARepeatUpToThirtyMinutes) {
+  std::vector<RunEntry> runs;
+  for (int week = 0; week < 8; ++week) {
+    for (int day : {0, 2, 4}) runs.push_back(ARun(week * 7 + day, 1.0, 1, {}, 360, 1));
+  }
+  // A 1 km cap at 6:00 /km fits four repeats with walks (4 x 6 + 3 x 1.5 = 28.5 min).
+  const RunRuleState state = ReplayRuns(Minutes(6), runs);
+  EXPECT_EQ(state.bouts, MaxBouts(state.cap, 360.0));
+  EXPECT_LE(state.bouts * state.cap.value + (state.bouts - 1) * 90, 30 * 60);
+  EXPECT_EQ(MaxBouts(Minutes(6), std::nullopt), 4);
+  EXPECT_EQ(MaxBouts(Minutes(40), std::nullopt), 1);
+  // A week with a held run adds nothing.
+  std::vector<RunEntry> held = {ARun(0, 1.0, 4), ARun(2, 1.0, 1), ARun(4, 1.0, 1), ARun(7, 1.0, 1)};
+  EXPECT_EQ(ReplayRuns(Minutes(6), held).bouts, 1);
+  EXPECT_EQ(BoutsOn(ReplayRuns(Minutes(6), GoodRunsAt(1.0, 3, 0)), AddDays(kDay0, 7)), 2);
+}
+
 TEST(StartingCap, AMileRunnersCapIsOnTheQuarterMileGrid) {
   Pain pain;
   pain.onset_km = 2.0;  // 1.5 km = 0.93 mi -> 0.75 mi
