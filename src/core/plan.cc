@@ -449,12 +449,14 @@ void BuildSeasonedRehab(Builder& b, bool reduce) {
     for (int day = 0; day < 7; ++day) {
       const Date date = b.Day(week, day);
       const bool run_day = reduce && (day == 2 || day == 5);
-      const bool strength_day = !settling && day % 2 == 0 && day < 6;
+      // Strength from week 1 alongside the treatment (DESIGN 3.1b): twice a week while
+      // settling, three times in rehab.
+      const bool strength_day = settling ? (day == 0 || day == 4) : (day % 2 == 0 && day < 6);
       if (week == 1 && day == 1) b.RehabTreatment(date, phase);
       if (strength_day) b.PosteriorChain(date, phase);
       if (run_day) {
         b.ReducedRun(date, phase);
-      } else if (settling && !(week == 1 && day == 1)) {
+      } else if (settling && !strength_day && !(week == 1 && day == 1)) {
         b.Settle(date, phase);
       } else if (!settling && !strength_day) {
         b.WalkOrCycle(date, phase);  // keep moving through rehab (DESIGN 3.1b)

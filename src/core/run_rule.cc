@@ -23,7 +23,8 @@ double GridMetres(DistanceUnit grid) {
 // Caps are rounded down so that a cap never exceeds the limit it was computed from, and
 // replays compare exactly.
 Cap Rounded(Cap cap, DistanceUnit grid) {
-  const double step = cap.unit == CapUnit::kDistance ? GridMetres(grid) : 1.0;
+  // Time caps are whole minutes, as a runner reads a watch.
+  const double step = cap.unit == CapUnit::kDistance ? GridMetres(grid) : kCapStepSeconds;
   cap.value = std::floor(cap.value / step + 1e-9) * step;
   return cap;
 }
@@ -414,6 +415,7 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
         next.value = std::max(next.value, state.cap.value);
         decision.change = CapChange::kProgress;
         decision.reason = faster ? RunReason::kProgressPace : RunReason::kProgressPlateau;
+        decision.good_streak = state.good_streak;  // the runs that earned it
         state.cap = next;
         state.good_streak = 0;
         state.first_pace_s_per_km.reset();
@@ -437,7 +439,7 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
     state.bouts = std::min(state.bouts, MaxBouts(state.cap, state.last_pace_s_per_km));
     decision.bouts = state.bouts;
     decision.cap_after = state.cap;
-    decision.good_streak = state.good_streak;
+    if (decision.change != CapChange::kProgress) decision.good_streak = state.good_streak;
     state.decisions.push_back(std::move(decision));
   }
   return state;

@@ -118,7 +118,7 @@ struct RunDecision {
   Cap cap_before;
   Cap cap_after;
   double measure = 0;  // the run, in the cap's measure (metres or seconds)
-  int good_streak = 0;  // good runs in a row at the cap, after this run
+  int good_streak = 0;  // good runs in a row at the cap after this run (at a rise: that earned it)
   int pain_during = 0;
   std::optional<int> pain_next_morning;
   std::optional<int> baseline;  // the pain the next morning is compared with

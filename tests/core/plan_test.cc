@@ -394,6 +394,7 @@ TEST(Programme, SeasonedRunnersStrengthenFromWeekOneAndRehabKeepsThemMoving) {
   int walk_or_cycle = 0;
   for (const Session& s : plan->sessions) walk_or_cycle += s.text == "walk_or_cycle";
   EXPECT_GE(walk_or_cycle, 12);  // three a week through the four rehab weeks
+  EXPECT_EQ(KindsInWeek(*plan, 1)[SessionKind::kStrength], 2);
 }
 
 }  // namespace

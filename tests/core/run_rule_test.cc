@@ -417,6 +417,24 @@ TEST(RunRule, AGoodWeekAddsARepeatUpToThirtyMinutes) {
   EXPECT_EQ(BoutsOn(ReplayRuns(Minutes(6), GoodRunsAt(1.0, 3, 0)), AddDays(kDay0, 7)), 2);
 }
 
+// A runner reads time caps on a watch: they stay whole minutes, through rises and the
+// spike guard. A rise says how many good runs earned it.
+TEST(RunRule, TimeCapsAreWholeMinutesAndARiseCountsItsRuns) {
+  std::vector<RunEntry> runs;
+  for (int i = 0; i < 6; ++i) {
+    RunEntry run = ARun(2 * i, 4.0, 1, {}, 390, 1);
+    run.duration_s = 26 * 60;
+    runs.push_back(run);
+  }
+  const RunRuleState state = ReplayRuns(Minutes(26), runs);
+  EXPECT_EQ(state.cap, Minutes(28));  // +10 % is 28:36, kept at 28 min
+  EXPECT_EQ(state.decisions.back().reason, RunReason::kProgressPlateau);
+  EXPECT_EQ(state.decisions.back().good_streak, 6);
+  RunRuleState big;
+  big.cap = Minutes(40);
+  EXPECT_EQ(CapOn(big, runs, AddDays(kDay0, 12)).cap, Minutes(28));  // 26 + 2.6 -> 28
+}
+
 TEST(StartingCap, AMileRunnersCapIsOnTheQuarterMileGrid) {
   Pain pain;
   pain.onset_km = 2.0;  // 1.5 km = 0.93 mi -> 0.75 mi
