@@ -88,11 +88,6 @@ inline constexpr int kPlanWeeks = 12;  // as in the ASTEROID trial's 12-week pro
 // After week 12 the plan goes on (DESIGN 3.1a): a maintenance block repeats the last
 // phase's week, shown this many weeks past today.
 inline constexpr int kMaintenanceWeeksAhead = 4;
-// The easy movement the plan asks for around its sessions.
-// Before strides when the run is under 10 minutes: a brisk walk to warm up.
-inline constexpr int kSprintWarmUpMinutes = 10;
-inline constexpr int kSettleWalkMinMinutes = 20;
-inline constexpr int kSettleWalkMaxMinutes = 30;
 
 // A strength or sprint session as logged: how it went decides when strength moves up a
 // level (DESIGN 3.1b).
@@ -103,12 +98,6 @@ struct EffortEntry {
   std::optional<int> pain;
   std::optional<int> reps_in_reserve;
 };
-
-// Strength moves up a level after this many sessions in a row with pain of 3 or less, a
-// next morning no worse, and 2-3 repetitions in reserve (DESIGN 3.1b); pain of 6 or more
-// in a session takes it a level down.
-inline constexpr int kStrengthSessionsToLevelUp = 2;
-inline constexpr int kMinRepsInReserveToLevelUp = 2;
 
 struct PlanInput {
   Route route = Route::kNewRunner;

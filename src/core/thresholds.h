@@ -135,6 +135,20 @@ inline constexpr double kLayoffCapFraction = 0.50;
 inline constexpr int kStridesHoursAfterDeadlift = 48;
 inline constexpr double kWalkWarmUpBelowSeconds = 600;
 
+// --- Strength by criterion, not by calendar (DESIGN 3.1b). Resistance-training guidance
+// progresses load when sets end with 2-3 repetitions in reserve; the pain-monitoring model
+// adds pain of 3 or less during and a next morning no worse. Two such sessions in a row move
+// up a level; pain of 6 or more in a session takes it a level down.
+inline constexpr int kStrengthSessionsToLevelUp = 2;
+inline constexpr int kMinRepsInReserveToLevelUp = 2;
+
+// --- The easy movement around the sessions: a brisk walk before strides when the run is
+// short, and 20-30 minutes of walking or cycling on settle and rehab days (NICE NG59:
+// stay active).
+inline constexpr int kSprintWarmUpMinutes = 10;
+inline constexpr int kSettleWalkMinMinutes = 20;
+inline constexpr int kSettleWalkMaxMinutes = 30;
+
 // --- Two step-backs in a row pause running for a week.
 inline constexpr int kStepBacksToPause = 2;
 inline constexpr int kPauseDays = 7;
