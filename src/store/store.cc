@@ -10,7 +10,7 @@ namespace {
 
 // Forward migrations: kMigrations[i] takes the schema from version i to i + 1. Never edit
 // a released step; add a new one.
-constexpr std::array<std::string_view, 4> kMigrations = {
+constexpr std::array<std::string_view, 5> kMigrations = {
     // 0 -> 1: assessments, the log and settings.
     R"sql(
       CREATE TABLE settings (
@@ -111,16 +111,23 @@ constexpr std::array<std::string_view, 4> kMigrations = {
         PRIMARY KEY (change_id, id)
       );
     )sql",
+    // 4 -> 5: how hard a strength or sprint session felt (DESIGN 3.1b), as repetitions
+    // left in reserve at the end of the hardest set; the undo journal keeps it too.
+    R"sql(
+      ALTER TABLE log ADD COLUMN reps_in_reserve INTEGER
+        CHECK (reps_in_reserve IS NULL OR reps_in_reserve BETWEEN 0 AND 10);
+      ALTER TABLE change_rows ADD COLUMN reps_in_reserve INTEGER;
+    )sql",
 };
 
 // The log's columns in the order LogEntryRow reads them; change_rows has the same names.
 constexpr std::string_view kLogColumns =
     "id, date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, done, helped, "
-    "run_id, note, source, created_at";
+    "run_id, note, source, created_at, reps_in_reserve";
 // Every column a change puts back on undo.
 constexpr std::string_view kLogRowColumns =
     "date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, done, helped, "
-    "run_id, note, source, created_at, deleted_at";
+    "run_id, note, source, created_at, deleted_at, reps_in_reserve";
 
 constexpr std::string_view kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
@@ -331,9 +338,9 @@ Result<std::vector<StoredPlan>> Store::Plans() {
 Result<std::int64_t> Store::AddLogEntry(const LogEntry& e) {
   auto statement = db_->Prepare(
       "INSERT INTO log(id, date, kind, distance_m, duration_s, pain, pain_before, onset_m, "
-      "onset_s, done, helped, run_id, note, source, created_at) "
+      "onset_s, done, helped, run_id, note, source, created_at, reps_in_reserve) "
       "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, " +
-      std::string(kNow) + "))");
+      std::string(kNow) + "), ?)");
   if (!statement) return Fail(statement.error());
   const std::string date = FormatDate(e.date);
   statement->Bind(1, OptionalId(e.id))
@@ -350,7 +357,8 @@ Result<std::int64_t> Store::AddLogEntry(const LogEntry& e) {
       .Bind(12, e.run_id)
       .Bind(13, std::string_view(e.note))
       .Bind(14, std::string_view(e.source))
-      .Bind(15, OptionalText(e.created_at));
+      .Bind(15, OptionalText(e.created_at))
+      .Bind(16, ToInt(e.reps_in_reserve));
   if (auto run = statement->Run(); !run) return Fail(run.error());
   return db_->LastInsertId();
 }
@@ -392,6 +400,7 @@ Result<std::vector<LogEntry>> ReadLog(sqlite::Statement& statement) {
     entry.note = statement.Text(12);
     entry.source = statement.Text(13);
     entry.created_at = statement.Text(14);
+    entry.reps_in_reserve = small(15);
     log.push_back(std::move(entry));
   }
   return log;
@@ -497,7 +506,8 @@ Result<LogEntry> Store::UpdateLogEntry(const LogEntry& e) {
     if (auto saved = SaveBefore(*change, e.id); !saved) return saved;
     auto statement = db_->Prepare(
         "UPDATE log SET date = ?, distance_m = ?, duration_s = ?, pain = ?, pain_before = ?, "
-        "onset_m = ?, onset_s = ?, done = ?, helped = ?, note = ? WHERE id = ?");
+        "onset_m = ?, onset_s = ?, done = ?, helped = ?, note = ?, reps_in_reserve = ? "
+        "WHERE id = ?");
     if (!statement) return Fail(statement.error());
     const std::string date = FormatDate(e.date);
     statement->Bind(1, std::string_view(date))
@@ -510,7 +520,8 @@ Result<LogEntry> Store::UpdateLogEntry(const LogEntry& e) {
         .Bind(8, ToInt(e.done))
         .Bind(9, ToInt(e.helped))
         .Bind(10, std::string_view(e.note))
-        .Bind(11, std::optional<std::int64_t>(e.id));
+        .Bind(11, ToInt(e.reps_in_reserve))
+        .Bind(12, std::optional<std::int64_t>(e.id));
     return statement->Run();
   });
   if (!done) return Fail(done.error());

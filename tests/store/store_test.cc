@@ -125,11 +125,46 @@ TEST(Store, FiltersTheLogByDateAndKind) {
   EXPECT_EQ(store->Log({AddDays(kDay, 8), std::nullopt, LogKind::kRun})->size(), 2u);
 }
 
+TEST(Store, KeepsHowHardAStrengthSessionFeltThroughEditAndUndo) {
+  TempDir dir;
+  auto store = std::move(*Store::Open(dir.File("b.db")));
+  LogEntry strength;
+  strength.date = kDay;
+  strength.kind = LogKind::kStrength;
+  strength.done = true;
+  strength.pain = 2;
+  strength.reps_in_reserve = 3;
+  const std::int64_t id = *store->AddLogEntry(strength);
+  LogEntry stored = *store->LogEntryById(id);
+  EXPECT_EQ(stored.pain, 2);
+  EXPECT_EQ(stored.reps_in_reserve, 3);
+
+  stored.reps_in_reserve = 0;
+  ASSERT_TRUE(store->UpdateLogEntry(stored));
+  EXPECT_EQ(store->LogEntryById(id)->reps_in_reserve, 0);
+  stored.reps_in_reserve.reset();
+  ASSERT_TRUE(store->UpdateLogEntry(stored));
+  EXPECT_FALSE(store->LogEntryById(id)->reps_in_reserve.has_value());
+  ASSERT_TRUE(store->UndoLastChange());
+  EXPECT_EQ(store->LogEntryById(id)->reps_in_reserve, 0);
+  ASSERT_TRUE(store->UndoLastChange());
+  EXPECT_EQ(store->LogEntryById(id)->reps_in_reserve, 3);
+
+  // A run without one reads back without one.
+  const std::int64_t run = *store->AddLogEntry(RunEntryOn(kDay, 1, 1));
+  EXPECT_FALSE(store->LogEntryById(run)->reps_in_reserve.has_value());
+}
+
 TEST(Store, RejectsRowsTheSchemaForbids) {
   TempDir dir;
   auto store = std::move(*Store::Open(dir.File("b.db")));
   LogEntry bad = RunEntryOn(kDay, 1, 11);  // pain 11
   EXPECT_FALSE(store->AddLogEntry(bad).has_value());
+  LogEntry strength;
+  strength.date = kDay;
+  strength.kind = LogKind::kStrength;
+  strength.reps_in_reserve = 11;
+  EXPECT_FALSE(store->AddLogEntry(strength).has_value());
   EXPECT_TRUE(*store->IsEmpty());
 }
 
@@ -211,6 +246,7 @@ TEST(Store, MigratesFromEveryEarlierSchemaVersionKeepingTheData) {
       ASSERT_EQ(log.size(), 1u);
       EXPECT_EQ(log[0].source, "manual");
       EXPECT_EQ(log[0].distance_m, 2000);
+      EXPECT_FALSE(log[0].reps_in_reserve.has_value());
     }
   }
 }
