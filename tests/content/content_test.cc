@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/assess.h"
+#include "core/plan.h"
 #include "core/questionnaire.h"
 
 namespace backstride {
@@ -188,6 +189,64 @@ TEST(ParseContent, ChecksTheReasons) {
   auto none = document;
   none.erase("reasons");
   EXPECT_FALSE(ParseContent(none.dump()).has_value());
+}
+
+// Every exercise a plan can hold has its four how-to cues (DESIGN 3.1b); content that
+// drops one exercise's cues, or gives three, or leaves the exercise out, does not load,
+// and the message names the exercise.
+TEST(ParseContent, RejectsAnExerciseWithoutItsFourCues) {
+  auto document = nlohmann::json::parse(BuiltinContentJson());
+  ASSERT_TRUE(document["exercises"].is_array());
+  ASSERT_GE(document["exercises"].size(), 2u);
+  for (const std::string_view id : AllExerciseIds()) {
+    SCOPED_TRACE(std::string(id));
+    bool found = false;
+    for (const auto& exercise : document["exercises"]) found = found || exercise["id"] == id;
+    EXPECT_TRUE(found) << "the content has no how-to for " << id;
+  }
+  const auto index_of = [&](std::string_view id) {
+    std::size_t i = 0;
+    while (i < document["exercises"].size() && document["exercises"][i]["id"] != id) ++i;
+    return i;
+  };
+  ASSERT_FALSE(AllExerciseIds().empty());
+  for (const std::string_view wanted : {AllExerciseIds().front(), AllExerciseIds().back()}) {
+    const std::string id(wanted);
+    SCOPED_TRACE(id);
+    const std::size_t i = index_of(id);
+    ASSERT_LT(i, document["exercises"].size());
+    const auto named = [&](const nlohmann::json& changed) {
+      auto result = ParseContent(changed.dump());
+      ASSERT_FALSE(result.has_value());
+      EXPECT_EQ(result.error().code, ErrorCode::kCorruption);
+      EXPECT_NE(result.error().message.find(id), std::string::npos) << result.error().message;
+    };
+
+    auto no_cues = document;
+    no_cues["exercises"][i].erase("cues");
+    named(no_cues);
+
+    auto three = document;
+    three["exercises"][i]["cues"].erase(3);
+    named(three);
+    EXPECT_NE(ParseContent(three.dump()).error().message.find("four"), std::string::npos);
+
+    auto five = document;
+    five["exercises"][i]["cues"].push_back("And one more.");
+    named(five);
+
+    auto blank = document;
+    blank["exercises"][i]["cues"][2] = "";
+    named(blank);
+
+    auto not_text = document;
+    not_text["exercises"][i]["cues"][1] = 7;
+    named(not_text);
+
+    auto left_out = document;
+    left_out["exercises"].erase(i);
+    named(left_out);
+  }
 }
 
 TEST(Assess, EveryRouteCarriesTheDisclaimerAndItsTexts) {
