@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <ostream>
 
@@ -31,8 +32,21 @@ int ReportPlanProblem(std::ostream& err, Error error) {
   return ReportFailure(err, error);
 }
 
+// The labels of an exercise's four how-to cues, in the content's order (set-up, the
+// movement, the common fault, what you should feel), padded to one width.
+constexpr std::array<std::string_view, 4> kCueLabels = {"Set up: ", "Move:   ", "Avoid:  ",
+                                                        "Feel:   "};
+
+void PrintCues(std::ostream& out, const Exercise& exercise) {
+  const std::string indent = std::string(kDetailIndent) + "    ";
+  const std::string hanging = indent + std::string(kCueLabels[0].size(), ' ');
+  for (std::size_t i = 0; i < exercise.cues.size() && i < kCueLabels.size(); ++i) {
+    out << Wrap(exercise.cues[i], kWidth, hanging, indent + std::string(kCueLabels[i]));
+  }
+}
+
 void PrintSession(std::ostream& out, const Session& session, Route route, DistanceUnit units,
-                  bool with_why, bool show_date) {
+                  bool with_why, bool show_date, bool with_cues) {
   const std::string lead =
       show_date ? fmt::format("{} {}  ", WeekdayName(session.date), FormatDate(session.date))
                 : std::string(kDetailIndent);
@@ -49,6 +63,7 @@ void PrintSession(std::ostream& out, const Session& session, Route route, Distan
     out << Wrap(fmt::format("- {}: {} x {} ({})", exercise.name, exercise.sets, exercise.reps,
                             exercise.load_text),
                 kWidth, std::string(kDetailIndent) + "  ", kDetailIndent);
+    if (with_cues) PrintCues(out, exercise);
   }
   if (with_why) {
     auto content = LoadBuiltinContent();
@@ -71,7 +86,7 @@ void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days,
     const Date day = AddDays(from, offset);
     bool first = true;
     for (const Session* session : SessionsOn(active.plan, day)) {
-      PrintSession(out, *session, active.route, units, with_why, first);
+      PrintSession(out, *session, active.route, units, with_why, first, /*with_cues=*/true);
       first = false;
       any = true;
     }
@@ -226,7 +241,7 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
     if (!has_work && offset > 0) continue;
     bool first = true;
     for (const Session* session : sessions) {
-      PrintSession(out, *session, active->route, units, false, first);
+      PrintSession(out, *session, active->route, units, false, first, /*with_cues=*/false);
       first = false;
     }
     break;

@@ -248,6 +248,35 @@ try {
     await look(page, 'today');
   });
 
+  // A strength day: each exercise has its how-to cues, folded away until asked for.
+  await server.stop();
+  server = await serve(runnerDir, '2026-03-03');
+  await step('a strength session shows how to do each exercise', async () => {
+    await page.goto(`${server.url}#/`);
+    await heading(page, /Today/);
+    const howTo = page.locator('details.howto');
+    await howTo.first().waitFor();
+    assert.ok((await howTo.count()) >= 2, 'a how-to for each exercise');
+    const firstCue = howTo.first().locator('dd').first();
+    assert.equal(await firstCue.isVisible(), false, 'the cues start folded');
+    await howTo.first().locator('summary').click();
+    await firstCue.waitFor({ state: 'visible' });
+    assert.deepEqual(await howTo.first().locator('dt').allInnerTexts(), ['Set up', 'Move', 'Avoid', 'Feel']);
+    assert.ok((await firstCue.innerText()).length > 20, 'the set-up is said in words');
+    await look(page, 'today-strength');
+    // The plan's week lists the same exercises with their cues.
+    await page.goto(`${server.url}#/plan`);
+    await heading(page, 'Your plan');
+    const planHowTo = page.locator('.days details.howto').first();
+    await planHowTo.locator('summary').click();
+    await planHowTo.locator('dd').nth(2).waitFor({ state: 'visible' });
+    await look(page, 'plan-how-to');
+    await page.setViewportSize(sizes.phone);
+    await page.locator('.days li.day').filter({ has: page.locator('details[open]') }).first()
+      .screenshot({ path: path.join(shots, 'plan-how-to-day-phone.png') });
+    await page.setViewportSize(sizes.desktop);
+  });
+
   // Three runs on three days at the cap, each faster: restart the server on the last day.
   await server.stop();
   server = await serve(runnerDir, '2026-03-06');

@@ -116,6 +116,7 @@ export interface Exercise {
   sets: number;
   reps: string;
   load: string;
+  cues: string[];  // set-up, the movement, the common fault, what you should feel
 }
 export interface Session {
   uid: string;

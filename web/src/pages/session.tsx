@@ -1,4 +1,4 @@
-import type { Session } from '../api';
+import type { Exercise, Session } from '../api';
 
 const kindLabel: Record<string, string> = {
   run: 'Run',
@@ -12,6 +12,36 @@ const kindLabel: Record<string, string> = {
 
 export function kindName(kind: string): string {
   return kindLabel[kind] ?? kind;
+}
+
+// The labels of an exercise's four cues, in the content's order.
+const cueLabels = ['Set up', 'Move', 'Avoid', 'Feel'];
+
+// One exercise, with its how-to cues folded away: on a phone a strength session's cues
+// would otherwise be several screens long.
+function ExerciseItem({ exercise }: { exercise: Exercise }) {
+  return (
+    <li class="exercise">
+      <span>
+        <strong>{exercise.name}</strong>: {exercise.sets} × {exercise.reps} ({exercise.load})
+      </span>
+      {exercise.cues.length > 0 && (
+        <details class="howto">
+          <summary>
+            How to do it<span class="visually-hidden">: {exercise.name}</span>
+          </summary>
+          <dl class="cues">
+            {exercise.cues.map((cue, i) => (
+              <div key={cueLabels[i] ?? i}>
+                <dt>{cueLabels[i] ?? 'Also'}</dt>
+                <dd>{cue}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </li>
+  );
 }
 
 // One session: what to do, how much, and why.
@@ -29,11 +59,9 @@ export function SessionCard({ session, headingLevel = 3 }: { session: Session; h
         </p>
       )}
       {session.exercises.length > 0 && (
-        <ul>
+        <ul class="exercises">
           {session.exercises.map((exercise) => (
-            <li key={exercise.name}>
-              {exercise.name}: {exercise.sets} × {exercise.reps} ({exercise.load})
-            </li>
+            <ExerciseItem key={exercise.name} exercise={exercise} />
           ))}
         </ul>
       )}
