@@ -64,6 +64,7 @@ std::vector<std::string> Differences(const LogEntry& from, const LogEntry& to, D
   add("time", time(to), time(from));
   add(to.kind == LogKind::kRun ? "pain during" : "pain", PainText(to.pain), PainText(from.pain));
   add("pain before", PainText(to.pain_before), PainText(from.pain_before));
+  add("repetitions in reserve", PainText(to.reps_in_reserve), PainText(from.reps_in_reserve));
   add("pain started at", OnsetText(to, units), OnsetText(from, units));
   auto done = [](const LogEntry& e) {
     return e.done ? std::string(*e.done ? "done" : "skipped") : std::string("not given");
@@ -136,6 +137,7 @@ LogEntryChanges ReplaceWith(const LogEntry& replacement) {
   changes.duration_s = replacement.duration_s;
   changes.pain = replacement.pain;
   changes.pain_before = replacement.pain_before;
+  changes.reps_in_reserve = replacement.reps_in_reserve;
   changes.onset_m = replacement.onset_m;
   changes.onset_s = replacement.onset_s;
   changes.done = replacement.done;
@@ -144,6 +146,7 @@ LogEntryChanges ReplaceWith(const LogEntry& replacement) {
   changes.clear_pain_before = !replacement.pain_before;
   changes.clear_onset = !replacement.onset_m && !replacement.onset_s;
   changes.clear_helped = !replacement.helped;
+  changes.clear_reps_in_reserve = !replacement.reps_in_reserve;
   return changes;
 }
 
@@ -164,6 +167,8 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
   if (changes.pain) edited.pain = changes.pain;
   if (changes.pain_before) edited.pain_before = changes.pain_before;
   if (changes.clear_pain_before) edited.pain_before.reset();
+  if (changes.reps_in_reserve) edited.reps_in_reserve = changes.reps_in_reserve;
+  if (changes.clear_reps_in_reserve) edited.reps_in_reserve.reset();
   if (changes.onset_m || changes.onset_s) {
     edited.onset_m = changes.onset_m;
     edited.onset_s = changes.onset_s;
@@ -173,6 +178,8 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
     edited.onset_s.reset();
   }
   if (changes.done) edited.done = changes.done;
+  // A session now marked skipped has no repetitions in reserve left to keep.
+  if (changes.done == false && !changes.reps_in_reserve) edited.reps_in_reserve.reset();
   if (changes.helped) edited.helped = changes.helped;
   if (changes.clear_helped) edited.helped.reset();
   if (changes.note) edited.note = *changes.note;

@@ -27,6 +27,7 @@ struct LogEntryChanges {
   std::optional<double> duration_s;
   std::optional<int> pain;
   std::optional<int> pain_before;
+  std::optional<int> reps_in_reserve;
   std::optional<double> onset_m;  // setting either place of the onset replaces both
   std::optional<double> onset_s;
   std::optional<bool> done;
@@ -36,6 +37,7 @@ struct LogEntryChanges {
   bool clear_pain_before = false;
   bool clear_onset = false;
   bool clear_helped = false;
+  bool clear_reps_in_reserve = false;
 };
 
 // Changes that make an entry equal to `replacement` (the web form sends a whole entry):

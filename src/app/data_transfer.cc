@@ -251,6 +251,7 @@ Result<std::string> ExportData(Store& store) {
     PutOptional(entry, "duration_s", e.duration_s);
     PutOptional(entry, "pain", e.pain);
     PutOptional(entry, "pain_before", e.pain_before);
+    PutOptional(entry, "reps_in_reserve", e.reps_in_reserve);
     PutOptional(entry, "onset_m", e.onset_m);
     PutOptional(entry, "onset_s", e.onset_s);
     PutOptional(entry, "done", e.done);
@@ -385,6 +386,7 @@ Result<DataImportSummary> ImportData(Store& store, std::string_view json_text, b
       e.duration_s = r.Optional<double>("duration_s");
       e.pain = r.Optional<int>("pain");
       e.pain_before = r.Optional<int>("pain_before");
+      e.reps_in_reserve = r.Optional<int>("reps_in_reserve");
       e.onset_m = r.Optional<double>("onset_m");
       e.onset_s = r.Optional<double>("onset_s");
       e.done = r.Optional<bool>("done");

@@ -50,6 +50,7 @@ Result<LogEntry> ParseLogForm(const LogForm& form, Date today, DistanceUnit unit
   }
   entry.pain = form.pain;
   entry.pain_before = form.pain_before;
+  entry.reps_in_reserve = form.reps_in_reserve;
   if (entry.kind == LogKind::kStrength || entry.kind == LogKind::kSprint ||
       entry.kind == LogKind::kMobility || entry.kind == LogKind::kTreatment) {
     entry.done = form.done;

@@ -271,12 +271,15 @@ namespace {
 bool Carries(LogKind kind, std::string_view field) {
   switch (kind) {
     case LogKind::kRun:
-      return field != "done" && field != "helped";
+      return field != "done" && field != "helped" && field != "reserve";
     case LogKind::kMorning:
     case LogKind::kCheckIn:
       return field == "pain";
     case LogKind::kTreatment:
       return field == "done" || field == "helped";
+    case LogKind::kStrength:
+    case LogKind::kSprint:  // how hard it felt too (DESIGN 3.1b)
+      return field == "done" || field == "pain" || field == "reserve";
     default:
       return field == "done" || field == "pain";
   }
@@ -306,15 +309,26 @@ Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date
   const auto pain_ok = [](std::optional<int> pain) { return !pain || (*pain >= 0 && *pain <= 10); };
   if (!pain_ok(entry.pain)) return Fail(Missing("pain: must be 0-10", "pain"));
   if (!pain_ok(entry.pain_before)) return Fail(Missing("pain before: must be 0-10", "before"));
+  if (entry.reps_in_reserve &&
+      (*entry.reps_in_reserve < 0 || *entry.reps_in_reserve > kMaxRepsInReserve)) {
+    return Fail(Missing("reserve: repetitions in reserve must be 0-" +
+                            std::to_string(kMaxRepsInReserve) + ", got " +
+                            std::to_string(*entry.reps_in_reserve) + " (" +
+                            std::to_string(kMaxRepsInReserve) +
+                            " is the most counted: more than that and the set was a warm-up)",
+                        "reserve"));
+  }
   if (CountCharacters(entry.note) > static_cast<std::size_t>(kMaxNoteCharacters)) {
     return Fail(Missing("note: at most " + std::to_string(kMaxNoteCharacters) +
                             " characters, this one has " +
                             std::to_string(CountCharacters(entry.note)),
                         "note"));
   }
-  const auto refuse = [&](std::string_view field, std::string_view label) -> Result<void> {
+  const auto refuse = [&](std::string_view field, std::string_view label,
+                          std::string_view instead = "a run") -> Result<void> {
     return Fail(Missing(std::string(label) + ": a " + std::string(LogKindLabel(entry.kind)) +
-                            " has no " + std::string(label) + "; log it as a run instead",
+                            " has no " + std::string(label) + "; log it as " +
+                            std::string(instead) + " instead",
                         std::string(field)));
   };
   if (entry.distance_m && !Carries(entry.kind, "distance")) return refuse("distance", "distance");
@@ -324,6 +338,14 @@ Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date
   }
   if (entry.pain_before && !Carries(entry.kind, "before")) return refuse("before", "pain before");
   if (entry.pain && !Carries(entry.kind, "pain")) return refuse("pain", "pain score");
+  if (entry.reps_in_reserve && !Carries(entry.kind, "reserve")) {
+    return refuse("reserve", "repetitions in reserve", "a strength or sprint session");
+  }
+  if (entry.reps_in_reserve && entry.done == false) {
+    return Fail(Missing("reserve: a skipped session has no repetitions in reserve; leave it out, "
+                        "or log the session as done",
+                        "reserve"));
+  }
   switch (entry.kind) {
     case LogKind::kRun: {
       if (!entry.distance_m) return Fail(Missing("a run needs a distance, e.g. 2.1km", "distance"));
@@ -526,6 +548,11 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       const std::string label = Say("session." + std::string(LogKindId(entry.kind)));
       changes.push_back(Say(entry.done.value_or(true) ? "log.session_done" : "log.session_skipped",
                             {{"session", label}}));
+      if (entry.pain) changes.push_back(Say("log.session_pain", {{"pain", pain_text}}));
+      if (entry.reps_in_reserve) {
+        changes.push_back(
+            Say("log.session_reserve", {{"reserve", std::to_string(*entry.reps_in_reserve)}}));
+      }
       break;
     }
   }

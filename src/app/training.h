@@ -90,10 +90,11 @@ std::string_view LogKindLabel(LogKind kind);
 
 // Checks that `entry` is plausible before it is stored or an existing entry is changed to
 // it (DESIGN 3.1a): not after today, not more than a year back, not before `plan_start`;
-// pain 0-10; a note of at most 2,000 characters; only the fields its kind carries (a
-// check-in has no distance); a run with a distance, a time and pain during, no faster than
-// 2:50 min/km over more than 1 km, its onset inside it. Fails with kInvalidArgument whose
-// message names the field and the limit (in `units`) and whose field is the form's name.
+// pain 0-10; repetitions in reserve 0-10, for a strength or sprint session done; a note of
+// at most 2,000 characters; only the fields its kind carries (a check-in has no distance);
+// a run with a distance, a time and pain during, no faster than 2:50 min/km over more than
+// 1 km, its onset inside it. Fails with kInvalidArgument whose message names the field and
+// the limit (in `units`) and whose field is the form's name.
 Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date> plan_start,
                            DistanceUnit units = DistanceUnit::kKilometres);
 

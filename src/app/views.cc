@@ -162,6 +162,7 @@ Json LogEntryJson(const LogEntry& e) {
   json["duration_s"] = OrNull(e.duration_s);
   json["pain"] = OrNull(e.pain);
   json["pain_before"] = OrNull(e.pain_before);
+  json["reps_in_reserve"] = OrNull(e.reps_in_reserve);
   json["onset_m"] = OrNull(e.onset_m);
   json["onset_s"] = OrNull(e.onset_s);
   json["done"] = OrNull(e.done);

@@ -45,6 +45,7 @@ Result<LogEntryChanges> ChangesFrom(const EditOptions& options, Date today, Dist
   changes.onset_s = parsed->onset_s;
   changes.pain = options.pain;
   changes.pain_before = options.pain_before;
+  changes.reps_in_reserve = options.reserve;
   changes.note = options.note;
   if (options.done && options.skipped) {
     return Fail(Error::InvalidArgument("--done and --skipped cannot be used together", "--done"));
@@ -67,16 +68,22 @@ Result<LogEntryChanges> ChangesFrom(const EditOptions& options, Date today, Dist
     return Fail(Error::InvalidArgument("--onset and --no-onset cannot be used together",
                                        "--onset"));
   }
+  if (options.no_reserve && options.reserve) {
+    return Fail(Error::InvalidArgument("--reserve and --no-reserve cannot be used together",
+                                       "--reserve"));
+  }
   changes.clear_pain_before = options.no_before;
   changes.clear_onset = options.no_onset;
+  changes.clear_reps_in_reserve = options.no_reserve;
   const bool any = changes.date || changes.distance_m || changes.duration_s || changes.onset_m ||
                    changes.onset_s || changes.pain || changes.pain_before || changes.note ||
                    changes.done || changes.helped || changes.clear_helped ||
-                   changes.clear_pain_before || changes.clear_onset;
+                   changes.clear_pain_before || changes.clear_onset || changes.reps_in_reserve ||
+                   changes.clear_reps_in_reserve;
   if (!any) {
     return Fail(Error::InvalidArgument(
-        "say what to change: --date, --distance, --time, --pain, --before, --onset, --note, "
-        "--done, --skipped or --helped"));
+        "say what to change: --date, --distance, --time, --pain, --before, --onset, --reserve, "
+        "--note, --done, --skipped or --helped"));
   }
   return changes;
 }

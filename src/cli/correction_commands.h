@@ -21,6 +21,7 @@ struct EditOptions {
   std::string time;
   std::optional<int> pain;
   std::optional<int> pain_before;
+  std::optional<int> reserve;  // strength, sprint: repetitions in reserve
   std::string onset;  // "1.6km" or "9min"
   bool done = false;
   bool skipped = false;
@@ -28,6 +29,7 @@ struct EditOptions {
   std::optional<std::string> note;
   bool no_before = false;  // blank the pain before
   bool no_onset = false;   // blank where the pain started
+  bool no_reserve = false;  // blank the repetitions in reserve
 };
 int RunLogEdit(const GlobalOptions& global, const EditOptions& options, std::ostream& out,
                std::ostream& err);

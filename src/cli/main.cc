@@ -134,6 +134,14 @@ int Main(int argc, char** argv) {
     CLI::App* command = log_command->add_subcommand(kind, std::string("A ") + kind + " session.");
     command->add_flag("--done", log.done, "It was done (the default).");
     command->add_flag("--skipped", log.skipped, "It was skipped.");
+    if (std::string(kind) != "mobility") {
+      // How hard it felt, for moving up a level (DESIGN 3.1b); range checked by the app.
+      command->add_option("--pain", log.pain, "Worst back pain during the session, 0-10.")
+          ->check(CLI::Range(0, 10));
+      command->add_option("--reserve", log.reserve,
+                          "Repetitions you could still have done at the end of the hardest set, "
+                          "0-10 (2-3 means the level is right to move up).");
+    }
     add_common(command);
   }
   CLI::App* log_treatment =
@@ -154,11 +162,15 @@ int Main(int argc, char** argv) {
   log_edit->add_option("--date", edit.date, "The day it happened (YYYY-MM-DD).");
   log_edit->add_option("--distance", edit.distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
   log_edit->add_option("--time", edit.time, "Time, e.g. 12:34 or 1:02:03.");
-  log_edit->add_option("--pain", edit.pain, "Pain: during a run, that morning, or that day, 0-10.")
+  log_edit->add_option("--pain", edit.pain, "Pain: during a run or session, that morning, or that day, 0-10.")
       ->check(CLI::Range(0, 10));
   log_edit->add_option("--before", edit.pain_before, "Back pain before the run, 0-10.")
       ->check(CLI::Range(0, 10));
   log_edit->add_flag("--no-before", edit.no_before, "No pain before the run was given after all.");
+  log_edit->add_option("--reserve", edit.reserve,
+                       "Strength or sprints: repetitions you could still have done at the end "
+                       "of the hardest set, 0-10.");
+  log_edit->add_flag("--no-reserve", edit.no_reserve, "No repetitions in reserve given after all.");
   log_edit->add_option("--onset", edit.onset,
                        "Where the pain started: a distance (1.6km) or a time (9min).");
   log_edit->add_flag("--no-onset", edit.no_onset, "The pain did not start during the run.");

@@ -259,6 +259,7 @@ Result<LogEntry> EntryFrom(const LogOptions& options, Date today, DistanceUnit u
   form.time = options.time;
   form.pain = options.pain;
   form.pain_before = options.pain_before;
+  form.reps_in_reserve = options.reserve;
   form.onset = options.onset;
   if (options.done && options.skipped) {
     return Fail(Error::InvalidArgument("--done and --skipped cannot be used together", "--done"));
@@ -362,6 +363,8 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
         break;
       default:
         text = entry.done.value_or(true) ? "done" : "skipped";
+        if (entry.pain) text += fmt::format(", pain {}", *entry.pain);
+        if (entry.reps_in_reserve) text += fmt::format(", {} in reserve", *entry.reps_in_reserve);
         break;
     }
     if (!entry.note.empty()) text += "  \"" + entry.note + "\"";

@@ -30,6 +30,7 @@ struct LogOptions {
   std::string time;
   std::optional<int> pain;
   std::optional<int> pain_before;
+  std::optional<int> reserve;  // strength, sprint: repetitions in reserve
   std::string onset;  // "1.6km" or "9min"
   bool done = false;
   bool skipped = false;

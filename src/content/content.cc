@@ -164,6 +164,7 @@ constexpr std::string_view kMessageIds[] = {
     "run.spike", "baseline.before_run", "baseline.daily", "cap.guard", "log.cap_changed",
     "log.cap_stays", "log.morning_recorded", "log.morning_edited", "log.morning_as_checkin",
     "log.run_before_plan", "log.checkin", "log.session_done", "log.session_skipped",
+    "log.session_pain", "log.session_reserve",
     "log.treatment_to_rehab", "log.treatment_helping", "log.treatment_not_yet",
     "log.treatment_ask", "log.treatment_logged", "log.logged_no_plan", "plan.none_emergency",
     "plan.none_doctor", "plan.none_clinician", "verdict.good", "verdict.hold",

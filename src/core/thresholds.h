@@ -172,6 +172,10 @@ inline constexpr double kFastPaceCheckFromMetres = 1000;
 inline constexpr int kMaxLogAgeDays = 365;
 // A note is a few sentences; a page of text belongs elsewhere.
 inline constexpr int kMaxNoteCharacters = 2000;
+// Repetitions in reserve are counted 0-10, the pain score's range: with more than 10 left
+// the hardest set was a warm-up, and the count says nothing more (DESIGN 3.1b asks for
+// 2-3 before a strength level moves up).
+inline constexpr int kMaxRepsInReserve = 10;
 // A plan may start up to one plan length back (to match a start already made) and up to
 // four weeks ahead.
 inline constexpr int kMaxPlanStartDaysBack = 84;

@@ -18,6 +18,7 @@
 #include "app/views.h"
 #include "content/content.h"
 #include "core/questionnaire.h"
+#include "core/thresholds.h"
 
 namespace backstride::server {
 namespace {
@@ -485,8 +486,9 @@ class Handlers {
   // The entry a log form's JSON describes, checked field by field.
   Answer<LogEntry> LogFormEntry(const ApiRequest& request) {
     TRY_ANSWER(body, ParseBody(request));
-    if (auto unknown = UnknownField(body, {"kind", "date", "distance", "time", "pain",
-                                           "pain_before", "onset", "done", "helped", "note"})) {
+    if (auto unknown =
+            UnknownField(body, {"kind", "date", "distance", "time", "pain", "pain_before",
+                                "reserve", "onset", "done", "helped", "note"})) {
       return *unknown;
     }
     LogForm form;
@@ -504,9 +506,11 @@ class Handlers {
     }
     TRY_ANSWER(pain, IntField(body, "pain", 0, 10));
     TRY_ANSWER(pain_before, IntField(body, "pain_before", 0, 10));
+    TRY_ANSWER(reserve, IntField(body, "reserve", 0, thresholds::kMaxRepsInReserve));
     TRY_ANSWER(done, BoolField(body, "done"));
     form.pain = pain;
     form.pain_before = pain_before;
+    form.reps_in_reserve = reserve;
     form.done = done.value_or(true);
     TRY_ANSWER(settings, LoadedSettings());
     auto entry = ParseLogForm(form, today_, settings.units, "");

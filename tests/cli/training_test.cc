@@ -230,6 +230,70 @@ TEST(Training, BadInputToEveryCommandExitsTwoNamingTheArgument) {
   EXPECT_TRUE(Contains(history.out, "Nothing logged")) << history.out;
 }
 
+// DESIGN 3.1b: strength and sprint sessions log the pain during them and how hard they
+// felt, as repetitions in reserve; nothing else carries a reserve, and 0-10 is the range.
+TEST(Training, StrengthAndSprintSessionsLogPainAndRepetitionsInReserve) {
+  Runner runner;
+  ASSERT_EQ(runner.Assess("2026-03-02", "new-onset-km").exit_code, 0);
+  // The week's exercises come with their how-to cues, labelled.
+  auto week = runner.Do("2026-03-02", {"week"});
+  ASSERT_EQ(week.exit_code, 0) << week.err;
+  for (const char* label : {"    Set up: ", "    Move:   ", "    Avoid:  ", "    Feel:   "}) {
+    EXPECT_TRUE(Contains(week.out, label)) << label << "\n" << week.out;
+  }
+  auto strength = runner.Do("2026-03-02", {"log", "strength", "--pain", "2", "--reserve", "3"});
+  ASSERT_EQ(strength.exit_code, 0) << strength.err;
+  EXPECT_TRUE(Contains(strength.out, "Back pain during it: 2/10.")) << strength.out;
+  EXPECT_TRUE(Contains(strength.out, "Repetitions in reserve at the end of the hardest set: 3."))
+      << strength.out;
+  auto sprint = runner.Do("2026-03-02", {"log", "sprint", "--pain", "1", "--reserve", "2"});
+  ASSERT_EQ(sprint.exit_code, 0) << sprint.err;
+  ASSERT_EQ(runner.Do("2026-03-02", {"log", "checkin", "--pain", "2"}).exit_code, 0);
+
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> said;
+  };
+  const std::vector<Case> refused = {
+      {{"log", "strength", "--pain", "2", "--reserve", "11"}, {"--reserve", "0-10", "got 11"}},
+      {{"log", "sprint", "--reserve", "-1"}, {"--reserve", "0-10"}},
+      {{"log", "strength", "--skipped", "--reserve", "2"}, {"--reserve", "skipped"}},
+      {{"log", "checkin", "--pain", "2", "--reserve", "2"}, {"--reserve"}},
+      {{"log", "mobility", "--reserve", "2"}, {"--reserve"}},
+      {{"log", "edit", "3", "--reserve", "2"},
+       {"--reserve", "a check-in has no repetitions in reserve", "strength or sprint"}},
+      {{"log", "edit", "1", "--reserve", "11"}, {"--reserve", "0-10"}},
+      {{"log", "edit", "1", "--reserve", "2", "--no-reserve"}, {"--reserve"}},
+  };
+  for (const Case& c : refused) {
+    auto result = runner.Do("2026-03-02", c.args);
+    std::string joined;
+    for (const auto& arg : c.args) joined += arg + " ";
+    EXPECT_EQ(result.exit_code, 2) << joined << "\n" << result.err << result.out;
+    for (const std::string& part : c.said) {
+      EXPECT_TRUE(Contains(result.err, part)) << joined << "\n" << result.err;
+    }
+  }
+
+  auto history = runner.Do("2026-03-02", {"history"});
+  EXPECT_TRUE(Contains(history.out, "strength  done, pain 2, 3 in reserve")) << history.out;
+  EXPECT_TRUE(Contains(history.out, "sprint    done, pain 1, 2 in reserve")) << history.out;
+  EXPECT_EQ(std::count(history.out.begin(), history.out.end(), '\n'), 3) << history.out;
+
+  // A correction says what changed; undo puts it back; marking it skipped drops the reserve.
+  auto edited = runner.Do("2026-03-02", {"log", "edit", "1", "--reserve", "1"});
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_TRUE(Contains(edited.out, "repetitions in reserve 1 (was 3)")) << edited.out;
+  ASSERT_EQ(runner.Do("2026-03-02", {"undo"}).exit_code, 0);
+  EXPECT_TRUE(Contains(runner.Do("2026-03-02", {"history"}).out, "pain 2, 3 in reserve"));
+  auto skipped = runner.Do("2026-03-02", {"log", "edit", "2", "--skipped"});
+  ASSERT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_TRUE(Contains(skipped.out, "repetitions in reserve not given (was 2)")) << skipped.out;
+  auto cleared = runner.Do("2026-03-02", {"log", "edit", "1", "--no-reserve"});
+  ASSERT_EQ(cleared.exit_code, 0) << cleared.err;
+  EXPECT_TRUE(Contains(runner.Do("2026-03-02", {"history"}).out, "strength  done, pain 2\n"));
+}
+
 TEST(Training, ADatabaseThatIsNotOneIsRefusedAndLeftAlone) {
   Runner runner;
   const std::string path = runner.File("notes.txt");
@@ -254,6 +318,9 @@ TEST(Training, JsonExportImportExportIsIdentical) {
             0);
   ASSERT_EQ(runner.Do("2026-03-03", {"log", "strength", "--skipped"}).exit_code, 0);
   ASSERT_EQ(runner.Do("2026-03-04", {"log", "treatment", "--helped", "yes"}).exit_code, 0);
+  ASSERT_EQ(
+      runner.Do("2026-03-04", {"log", "strength", "--pain", "2", "--reserve", "3"}).exit_code, 0);
+  ASSERT_EQ(runner.Do("2026-03-04", {"log", "sprint", "--reserve", "0"}).exit_code, 0);
   const std::string first = runner.File("first.json");
   ASSERT_EQ(runner.Do("2026-03-04", {"export", "--json", first}).exit_code, 0);
 
@@ -268,6 +335,10 @@ TEST(Training, JsonExportImportExportIsIdentical) {
   second_text << b.rdbuf();
   EXPECT_EQ(first_text.str(), second_text.str());
   EXPECT_TRUE(Contains(first_text.str(), "\"kind\": \"treatment\""));
+  EXPECT_TRUE(Contains(first_text.str(), "\"reps_in_reserve\": 3")) << first_text.str();
+  EXPECT_TRUE(Contains(first_text.str(), "\"reps_in_reserve\": 0")) << first_text.str();
+  auto history = other.Do("2026-03-04", {"history", "--kind", "strength"});
+  EXPECT_TRUE(Contains(history.out, "done, pain 2, 3 in reserve")) << history.out;
 
   // Importing again into a store that has data is refused, and changes nothing.
   auto again = other.Do("2026-03-04", {"import-data", first});

@@ -596,5 +596,65 @@ TEST_F(ApiTest, AnEditReplacesTheEntryAfterTheSameChecksAsANewOne) {
   EXPECT_EQ(GetJson("/api/log")[0]["pain"], 2);
 }
 
+// DESIGN 3.1b: the log form takes the pain during a strength or sprint session and the
+// repetitions left in reserve; any other kind, or a number outside 0-10, is a 400 naming it.
+TEST_F(ApiTest, StrengthAndSprintEntriesCarryRepetitionsInReserve) {
+  Assess("new-onset-km");
+  auto logged = Post("/api/log", {{"kind", "strength"}, {"pain", 2}, {"reserve", 3}});
+  ASSERT_EQ(logged->status, 200) << logged->body;
+  const json changes = Body(logged)["changes"];
+  EXPECT_NE(changes.dump().find("Repetitions in reserve at the end of the hardest set: 3."),
+            std::string::npos)
+      << changes.dump();
+  ASSERT_EQ(Post("/api/log", {{"kind", "sprint"}, {"reserve", 0}})->status, 200);
+  ASSERT_EQ(Post("/api/log", {{"kind", "checkin"}, {"pain", 1}})->status, 200);
+
+  struct Refused {
+    json body;
+    std::string field;
+    std::string said;
+  };
+  const Refused refused[] = {
+      {{{"kind", "strength"}, {"reserve", 11}}, "reserve", "0–10, got 11"},
+      {{{"kind", "sprint"}, {"reserve", -1}}, "reserve", "0–10"},
+      {{{"kind", "sprint"}, {"reserve", "3"}}, "reserve", "whole number"},
+      {{{"kind", "checkin"}, {"pain", 2}, {"reserve", 2}}, "reserve", "check-in has no"},
+      {{{"kind", "mobility"}, {"reserve", 2}}, "reserve", "mobility session has no"},
+      {{{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}, {"reserve", 2}},
+       "reserve", "a run has no"},
+      {{{"kind", "strength"}, {"done", false}, {"reserve", 2}}, "reserve", "skipped"},
+  };
+  for (const Refused& r : refused) {
+    auto response = Post("/api/log", r.body);
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400) << r.body.dump() << ": " << response->body;
+    const json error = Body(response)["error"];
+    EXPECT_EQ(error["field"], r.field) << response->body;
+    EXPECT_NE(error["message"].get<std::string>().find(r.said), std::string::npos)
+        << response->body;
+  }
+
+  const json log = GetJson("/api/log");
+  ASSERT_EQ(log.size(), 3u) << log.dump();
+  EXPECT_EQ(log[0]["kind"], "strength");
+  EXPECT_EQ(log[0]["pain"], 2);
+  EXPECT_EQ(log[0]["reps_in_reserve"], 3);
+  EXPECT_EQ(log[1]["reps_in_reserve"], 0);
+  EXPECT_TRUE(log[2]["reps_in_reserve"].is_null());
+
+  // An edit sends the whole entry: a reserve left out is blanked, one given replaces it.
+  const std::string path = "/api/log/" + std::to_string(log[0]["id"].get<int>());
+  auto edited = Put(path, {{"kind", "strength"}, {"pain", 2}, {"reserve", 2}});
+  ASSERT_EQ(edited->status, 200) << edited->body;
+  EXPECT_NE(Body(edited)["changes"][0].get<std::string>().find("repetitions in reserve 2 (was 3)"),
+            std::string::npos)
+      << edited->body;
+  EXPECT_EQ(GetJson("/api/log")[0]["reps_in_reserve"], 2);
+  const std::string checkin = "/api/log/" + std::to_string(log[2]["id"].get<int>());
+  EXPECT_EQ(Put(checkin, {{"kind", "checkin"}, {"pain", 1}, {"reserve", 2}})->status, 400);
+  ASSERT_EQ(Put(path, {{"kind", "strength"}, {"pain", 2}})->status, 200);
+  EXPECT_TRUE(GetJson("/api/log")[0]["reps_in_reserve"].is_null());
+}
+
 }  // namespace
 }  // namespace backstride::server

@@ -313,6 +313,22 @@ try {
     assert.ok(parseFloat(capAfter) > parseFloat(capBefore), `cap ${capBefore} -> ${capAfter}`);
   });
 
+  await step('a strength session logs the pain during it and the repetitions in reserve', async () => {
+    await page.goto(`${server.url}#/log`);
+    await heading(page, 'Log');
+    await page.getByRole('radio', { name: 'Strength' }).check();
+    await page.getByLabel('Date').fill('2026-03-03');
+    await page.getByLabel('Back pain during, 0 to 10').selectOption('2');
+    await page.getByLabel('Repetitions you could still have done at the end of the hardest set').selectOption('3');
+    await look(page, 'log-strength');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.locator('.outcome').getByText('Repetitions in reserve at the end of the hardest set: 3.').waitFor();
+    await page.locator('#recent-heading + ul li', { hasText: '2026-03-03, Strength: pain 2, 3 in reserve, done' }).waitFor();
+    // Skipped sessions ask neither.
+    await page.getByRole('radio', { name: 'Skipped' }).check();
+    assert.equal(await page.getByLabel('Repetitions you could still have done at the end of the hardest set').count(), 0);
+  });
+
   await step('progress charts the runs with a table beside each chart', async () => {
     await page.goto(`${server.url}#/progress`);
     await heading(page, 'Progress');

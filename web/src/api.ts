@@ -260,6 +260,7 @@ export interface LogEntry {
   duration_s: number | null;
   pain: number | null;
   pain_before: number | null;
+  reps_in_reserve: number | null;
   onset_m: number | null;
   onset_s: number | null;
   done: boolean | null;
@@ -282,6 +283,7 @@ export interface LogForm {
   time?: string;
   pain?: number;
   pain_before?: number;
+  reserve?: number;  // strength, sprints: repetitions in reserve at the end of the hardest set
   onset?: string;
   done?: boolean;
   helped?: string;

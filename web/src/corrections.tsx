@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 
 import { api, type Correction, type LogEntry, type LogForm } from './api';
 import { inUnits, type Units } from './format';
-import { ErrorNote } from './ui';
+import { ErrorNote, ReserveChoice } from './ui';
 
 export interface Shown {
   title: string;
@@ -79,6 +79,7 @@ function fieldsOf(entry: LogEntry, units: Units): Record<string, string> {
   if (entry.duration_s !== null) fields.time = timeText(entry.duration_s);
   if (entry.pain !== null) fields.pain = String(entry.pain);
   if (entry.pain_before !== null) fields.pain_before = String(entry.pain_before);
+  if (entry.reps_in_reserve !== null) fields.reserve = String(entry.reps_in_reserve);
   if (entry.onset_m !== null) fields.onset = `${number(inUnits(entry.onset_m, units), 3)}${units}`;
   else if (entry.onset_s !== null) fields.onset = timeText(entry.onset_s);
   if (entry.done !== null) fields.done = entry.done ? 'done' : 'skipped';
@@ -130,6 +131,8 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
   );
   const kind = entry.kind;
   const session = ['strength', 'sprint', 'mobility', 'treatment'].includes(kind);
+  // Strength and sprints also say how the session felt, when it was done.
+  const felt = ['strength', 'sprint'].includes(kind) && (fields.done ?? 'done') !== 'skipped';
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -140,7 +143,8 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
       if (fields.onset) form.onset = fields.onset;
       if (fields.pain_before) form.pain_before = Number(fields.pain_before);
     }
-    if (fields.pain && ['run', 'morning', 'checkin'].includes(kind)) form.pain = Number(fields.pain);
+    if (fields.pain && (['run', 'morning', 'checkin'].includes(kind) || felt)) form.pain = Number(fields.pain);
+    if (felt && fields.reserve) form.reserve = Number(fields.reserve);
     if (session) form.done = (fields.done ?? 'done') !== 'skipped';
     if (kind === 'treatment' && fields.helped) form.helped = fields.helped;
     if (fields.note) form.note = fields.note;
@@ -183,6 +187,13 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
             <option value="skipped">Skipped</option>
           </select>
         </p>
+      )}
+      {felt && (
+        <>
+          <PainChoice id={id('pain')} label="Back pain during, 0 to 10" value={fields.pain ?? ''} onChange={set('pain')}
+            optional />
+          <ReserveChoice id={id('reserve')} value={fields.reserve ?? ''} onChange={set('reserve')} />
+        </>
       )}
       {kind === 'treatment' && (
         <p>

@@ -63,3 +63,31 @@ export function NoPlan({ error }: { error: unknown }) {
   }
   return <ErrorNote error={error} />;
 }
+
+// Strength and sprints: how hard the session felt, as the repetitions left in reserve at
+// the end of the hardest set (DESIGN 3.1b moves a level up at 2-3 in reserve).
+export function ReserveChoice({ id, value, onChange }: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <p>
+      <label for={id}>Repetitions you could still have done at the end of the hardest set</label>
+      <select id={id} value={value} aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
+        <option value="">Not given</option>
+        {Array.from({ length: 11 }, (_, i) => (
+          <option key={i} value={String(i)}>
+            {i}
+            {i === 0 ? ' (not one more)' : i === 10 ? ' (10 or more)' : ''}
+          </option>
+        ))}
+      </select>
+      <span class="hint" id={`${id}-hint`}>
+        How hard it was. Two or three left is the aim: with pain of 3 or less and your back no
+        worse the next morning, the level can move up.
+      </span>
+    </p>
+  );
+}

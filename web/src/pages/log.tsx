@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type LogEntry, type LogForm, type LogOutcome } from '../api';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { distance, duration } from '../format';
-import { ErrorNote, PageTitle, useLoad } from '../ui';
+import { ErrorNote, PageTitle, ReserveChoice, useLoad } from '../ui';
 
 const kinds = [
   { id: 'run', label: 'A run' },
@@ -97,6 +97,7 @@ function describe(entry: LogEntry, units: 'km' | 'mi'): string {
   if (entry.distance_m !== null) parts.push(distance(entry.distance_m, units));
   if (entry.duration_s !== null) parts.push(duration(entry.duration_s));
   if (entry.pain !== null) parts.push(`pain ${entry.pain}`);
+  if (entry.reps_in_reserve !== null) parts.push(`${entry.reps_in_reserve} in reserve`);
   if (entry.onset_m !== null) parts.push(`pain from ${distance(entry.onset_m, units)}`);
   if (entry.done !== null) parts.push(entry.done ? 'done' : 'skipped');
   if (entry.helped !== null) parts.push(entry.helped ? 'helped' : 'did not help');
@@ -204,7 +205,9 @@ export function LogPage() {
       if (fields.onset) form.onset = fields.onset;
       if (fields.pain_before) form.pain_before = Number(fields.pain_before);
     }
-    if (fields.pain && ['run', 'morning', 'checkin'].includes(kind)) form.pain = Number(fields.pain);
+    const felt = ['strength', 'sprint'].includes(kind) && fields.done !== 'skipped';
+    if (fields.pain && (['run', 'morning', 'checkin'].includes(kind) || felt)) form.pain = Number(fields.pain);
+    if (felt && fields.reserve) form.reserve = Number(fields.reserve);
     if (['strength', 'sprint', 'mobility', 'treatment'].includes(kind)) form.done = fields.done !== 'skipped';
     if (kind === 'treatment' && fields.helped) form.helped = fields.helped;
     if (fields.note) form.note = fields.note;
@@ -271,6 +274,13 @@ export function LogPage() {
               ))}
             </div>
           </fieldset>
+        )}
+        {['strength', 'sprint'].includes(kind) && fields.done !== 'skipped' && (
+          <>
+            {pain('pain', 'Back pain during, 0 to 10', true)}
+            <ReserveChoice id="log-reserve" value={fields.reserve ?? ''}
+              onChange={(v) => setFields({ ...fields, reserve: v })} />
+          </>
         )}
         {kind === 'treatment' && (
           <fieldset>
