@@ -162,7 +162,9 @@ int Main(int argc, char** argv) {
   log_edit->add_option("--date", edit.date, "The day it happened (YYYY-MM-DD).");
   log_edit->add_option("--distance", edit.distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
   log_edit->add_option("--time", edit.time, "Time, e.g. 12:34 or 1:02:03.");
-  log_edit->add_option("--pain", edit.pain, "Pain: during a run or session, that morning, or that day, 0-10.")
+  log_edit
+      ->add_option("--pain", edit.pain,
+                   "Pain: during a run or session, that morning, or that day, 0-10.")
       ->check(CLI::Range(0, 10));
   log_edit->add_option("--before", edit.pain_before, "Back pain before the run, 0-10.")
       ->check(CLI::Range(0, 10));
