@@ -553,6 +553,28 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
         changes.push_back(
             Say("log.session_reserve", {{"reserve", std::to_string(*entry.reps_in_reserve)}}));
       }
+      if (entry.kind == LogKind::kStrength) {
+        // Strength moves by criterion (DESIGN 3.1b): say when this session moved it.
+        const auto next_strength = [&](const Plan& plan) -> std::string {
+          for (const Session& session : plan.sessions) {
+            if (session.kind == SessionKind::kStrength && session.date > today &&
+                !session.exercises.empty()) {
+              return session.exercises.front().name;
+            }
+          }
+          return {};
+        };
+        const std::string was = next_strength(before->plan);
+        const std::string now = next_strength(after->plan);
+        if (!now.empty() && was != now) {
+          changes.push_back(Say("log.strength_moved", {{"exercise", now}}));
+        } else if (!entry.pain || !entry.reps_in_reserve) {
+          changes.push_back(Say("log.strength_criterion",
+                                {{"good_max", std::to_string(thresholds::kGoodMaxPain)},
+                                 {"reserve", std::to_string(thresholds::kMinRepsInReserveToLevelUp)},
+                                 {"sessions", std::to_string(thresholds::kStrengthSessionsToLevelUp)}}));
+        }
+      }
       break;
     }
   }
