@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 
 import { api, type Correction, type LogEntry, type LogForm } from './api';
 import { inUnits, type Units } from './format';
-import { ErrorNote, ReserveChoice } from './ui';
+import { ErrorNote, PainSelect, ReserveChoice } from './ui';
 
 export interface Shown {
   title: string;
@@ -87,27 +87,6 @@ function fieldsOf(entry: LogEntry, units: Units): Record<string, string> {
   return fields;
 }
 
-function PainChoice({ id, label, value, onChange, optional = false }: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  optional?: boolean;
-}) {
-  return (
-    <p>
-      <label for={id}>{label}</label>
-      <select id={id} value={value} required={!optional}
-        onChange={(e) => onChange((e.target as HTMLSelectElement).value)}>
-        <option value="">{optional ? 'Not given' : 'Choose 0 to 10'}</option>
-        {Array.from({ length: 11 }, (_, i) => (
-          <option key={i} value={String(i)}>{i}</option>
-        ))}
-      </select>
-    </p>
-  );
-}
-
 // Edits one entry: the fields its kind has, filled in; Save sends the whole entry.
 export function EntryEditor({ entry, units, onSaved, onCancel }: {
   entry: LogEntry;
@@ -169,15 +148,15 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
         <>
           {text('distance', `Distance (${units})`, 'For example 2.1, or 2100m.', true)}
           {text('time', 'Time', 'Minutes and seconds, for example 12:34.', true)}
-          <PainChoice id={id('pain')} label="Back pain during the run" value={fields.pain ?? ''} onChange={set('pain')}
+          <PainSelect id={id('pain')} label="Back pain during the run" value={fields.pain ?? ''} onChange={set('pain')}
             optional={entry.pain === null} />
           {text('onset', 'Where the pain started (optional)', `A distance (1.6${units}) or a time (9min).`)}
-          <PainChoice id={id('pain_before')} label="Back pain just before (optional)" value={fields.pain_before ?? ''}
+          <PainSelect id={id('pain_before')} label="Back pain just before (optional)" value={fields.pain_before ?? ''}
             onChange={set('pain_before')} optional />
         </>
       )}
       {(kind === 'morning' || kind === 'checkin') && (
-        <PainChoice id={id('pain')} label="Back pain, 0 to 10" value={fields.pain ?? ''} onChange={set('pain')} />
+        <PainSelect id={id('pain')} label="Back pain, 0 to 10" value={fields.pain ?? ''} onChange={set('pain')} />
       )}
       {session && (
         <p>
@@ -190,7 +169,7 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
       )}
       {felt && (
         <>
-          <PainChoice id={id('pain')} label="Back pain during, 0 to 10" value={fields.pain ?? ''} onChange={set('pain')}
+          <PainSelect id={id('pain')} label="Back pain during, 0 to 10" value={fields.pain ?? ''} onChange={set('pain')}
             optional />
           <ReserveChoice id={id('reserve')} value={fields.reserve ?? ''} onChange={set('reserve')} />
         </>

@@ -91,3 +91,27 @@ export function ReserveChoice({ id, value, onChange }: {
     </p>
   );
 }
+
+// A 0-10 pain score, the ends of the scale named; optional scores may stay blank.
+export function PainSelect({ id, label, value, onChange, optional = false }: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  optional?: boolean;
+}) {
+  return (
+    <p>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)} required={!optional}>
+        <option value="">{optional ? 'Not given' : 'Choose 0 to 10'}</option>
+        {Array.from({ length: 11 }, (_, i) => (
+          <option key={i} value={String(i)}>
+            {i}
+            {i === 0 ? ' (no pain)' : i === 10 ? ' (worst imaginable)' : ''}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type LogEntry, type LogForm, type LogOutcome } from '../api';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { distance, duration } from '../format';
-import { ErrorNote, PageTitle, ReserveChoice, useLoad } from '../ui';
+import { ErrorNote, PageTitle, PainSelect, ReserveChoice, useLoad } from '../ui';
 
 const kinds = [
   { id: 'run', label: 'A run' },
@@ -18,29 +18,6 @@ const kinds = [
   { id: 'treatment', label: 'Treatment' },
   { id: 'checkin', label: 'How my back feels today' },
 ];
-
-function PainSelect({ id, label, value, onChange, optional = false }: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  optional?: boolean;
-}) {
-  return (
-    <p>
-      <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange((e.target as HTMLSelectElement).value)} required={!optional}>
-        <option value="">{optional ? 'Not given' : 'Choose 0 to 10'}</option>
-        {Array.from({ length: 11 }, (_, i) => (
-          <option key={i} value={String(i)}>
-            {i}
-            {i === 0 ? ' (no pain)' : i === 10 ? ' (worst imaginable)' : ''}
-          </option>
-        ))}
-      </select>
-    </p>
-  );
-}
 
 function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
   const { data: runs, reload } = useLoad(api.runs);
