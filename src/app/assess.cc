@@ -46,6 +46,12 @@ Counted CountedBy(ReasonKind kind) {
     case ReasonKind::kWarningSign:
     case ReasonKind::kUnsureWarningSign:
     case ReasonKind::kConstantPain:
+    case ReasonKind::kMidOrUpperBack:
+    case ReasonKind::kFirstEpisodeOver50:
+    case ReasonKind::kLocationOther:
+    case ReasonKind::kNotImproving:
+    case ReasonKind::kBoneStressHop:
+    case ReasonKind::kBoneStressRisk:
     case ReasonKind::kLegBelowKnee:
     case ReasonKind::kNumbnessOrTingling:
     case ReasonKind::kSeverePain:
@@ -84,13 +90,17 @@ Result<Assessment> WithTexts(Assessment assessment) {
   assessment.route = *texts.ForRoute(route);
   if (auto safety = SafetyTextFor(route)) assessment.safety = *texts.Safety(*safety);
   if (triage.urgency) assessment.urgency = *texts.ForUrgency(*triage.urgency);
+  for (Notice notice : triage.notices) assessment.notices.push_back(*texts.ForNotice(notice));
+  assessment.safety_net = *texts.SafetyNet();
   for (RedFlag flag : triage.red_flags) {
     assessment.warning_signs.push_back({flag, triage.IsUnsure(flag), *texts.RedFlagLabel(flag)});
   }
   for (const Reason& reason : triage.reasons) {
     assessment.reasons.push_back(ReasonText(reason, texts));
   }
-  for (AdviceId id : AdviceFor(route)) assessment.advice.push_back(*texts.Advice(id));
+  for (AdviceId id : AdviceForAnswers(triage, assessment.answers)) {
+    assessment.advice.push_back(*texts.Advice(id));
+  }
   assessment.disclaimer = texts.disclaimer;
   return assessment;
 }
@@ -124,8 +134,8 @@ Result<Assessment> Assess(const Answers& answers) {
   return WithTexts(std::move(assessment));
 }
 
-Result<Assessment> AssessRedFlags(const RedFlagAnswers& flags) {
-  auto triage = TriageRedFlags(flags);
+Result<Assessment> AssessRedFlags(const RedFlagAnswers& flags, const ScreenContext& context) {
+  auto triage = TriageRedFlags(flags, context);
   if (!triage) return Fail(Error::InvalidArgument("no warning sign is answered yes or not sure"));
   Assessment assessment;
   assessment.answers.red_flags = flags;
@@ -160,6 +170,12 @@ std::string AssessmentToJson(const Assessment& assessment, int indent) {
   out["leads_to_plan"] = LeadsToPlan(triage.route);
   out["urgency"] = triage.urgency ? Json(UrgencyId(*triage.urgency)) : Json(nullptr);
   out["urgency_text"] = assessment.urgency ? ItemJson(*assessment.urgency) : Json(nullptr);
+  Json notices = Json::array();
+  for (Notice notice : triage.notices) notices.push_back(NoticeId(notice));
+  out["notices"] = std::move(notices);
+  Json notice_texts = Json::array();
+  for (const TextItem& item : assessment.notices) notice_texts.push_back(ItemJson(item));
+  out["notice_texts"] = std::move(notice_texts);
   Json flags = Json::array();
   for (RedFlag flag : triage.red_flags) flags.push_back(RedFlagId(flag));
   out["red_flags"] = std::move(flags);
@@ -185,6 +201,7 @@ std::string AssessmentToJson(const Assessment& assessment, int indent) {
   Json advice = Json::array();
   for (const TextItem& item : assessment.advice) advice.push_back(ItemJson(item));
   out["advice"] = std::move(advice);
+  out["safety_net"] = ItemJson(assessment.safety_net);
   out["disclaimer"] = assessment.disclaimer;
   out["problems"] = Lines(assessment.problems);
   out["answers"] = assessment.answers_complete ? Json::parse(AnswersToJson(assessment.answers, -1))

@@ -28,7 +28,9 @@ struct Assessment {
   Triage triage;
   RouteText route;                  // title, summary and what happens next
   std::optional<TextItem> safety;   // routes 1-3 only
-  std::optional<TextItem> urgency;  // how soon (routes 1-2): title "Today", text, why
+  std::optional<TextItem> urgency;  // how soon (routes 1-2, bone stress): "Today", text, why
+  std::vector<TextItem> notices;    // triage.notices in words, in the same order
+  TextItem safety_net;              // on every result: the emergency signs and what to do
   std::vector<WarningSign> warning_signs;  // as triage.red_flags, with their labels
   std::vector<std::string> reasons;        // triage.reasons in words, in the same order
   std::vector<TextItem> advice;            // the route's advice items, in reading order
@@ -54,9 +56,10 @@ std::string ReasonText(const Reason& reason, const Content& content);
 // Assesses valid answers. Fails only if the built-in content is broken.
 Result<Assessment> Assess(const Answers& answers);
 
-// Assesses the warning signs alone (route 1 or 2), after a stop at a sign: the result has
-// answers_complete false. Fails with kInvalidArgument when no sign is yes or not sure.
-Result<Assessment> AssessRedFlags(const RedFlagAnswers& flags);
+// Assesses the warning signs alone (route 1 or 2), after a stop at a sign, with what else
+// is known (see TriageRedFlags): the result has answers_complete false. Fails with
+// kInvalidArgument when no sign is yes or not sure.
+Result<Assessment> AssessRedFlags(const RedFlagAnswers& flags, const ScreenContext& context = {});
 
 // Parses and checks the answers' JSON, then assesses them. A red flag is read first
 // (DESIGN 2): answers with a sign set that fail the checks still give the signs' route,
@@ -69,7 +72,8 @@ Result<Assessment> AssessJson(std::string_view answers_json);
 bool MayBeStored(const Assessment& assessment);
 
 // The assessment's JSON form: route, route_title, summary, next, leads_to_plan, urgency
-// (now, today, soon, or null), urgency_text (or null), red_flags (ids of the signs
+// (now, today, soon, week, or null), urgency_text (or null), notices (ids), notice_texts
+// ({id, title, text, why} for each), safety_net ({id, title, text, why}), red_flags (ids of the signs
 // answered yes or not sure), red_flags_unsure (those answered not sure), warning_signs
 // ({id, label, unsure} for each), reasons ({rule, field, answer, threshold, text} for
 // each), safety (or null), advice, disclaimer,

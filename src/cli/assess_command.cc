@@ -116,7 +116,7 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     if (!outcome) return ReportError(err, outcome.error(), "");
     if (outcome->kind == InterviewOutcome::Kind::kQuit) return kExitFailure;
     assessment = outcome->kind == InterviewOutcome::Kind::kWarningSign
-                     ? AssessRedFlags(outcome->answers.red_flags)
+                     ? AssessRedFlags(outcome->answers.red_flags, outcome->context)
                      : Assess(outcome->answers);
     if (assessment && outcome->kind == InterviewOutcome::Kind::kComplete &&
         !options.save_answers_path.empty()) {

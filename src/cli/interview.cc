@@ -66,7 +66,7 @@ bool IsCommand(const std::string& line, std::initializer_list<std::string_view> 
 Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const Content& content) {
   out << Wrap(
       "backstride asks a few questions about your back and your running, then tells you "
-      "what to do next. The questions about warning signs come first. Type \"back\" to change "
+      "what to do next. The questions about warning signs come first, with where and when it hurts. Type \"back\" to change "
       "your previous answer, or \"quit\" to stop.",
       kWidth);
 
@@ -112,6 +112,7 @@ Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const
   if (questionnaire.Stopped()) {
     outcome.kind = InterviewOutcome::Kind::kWarningSign;
     outcome.answers.red_flags = questionnaire.RedFlagsSoFar();
+    outcome.context = questionnaire.ContextSoFar();
     out << "\n"
         << Wrap("The questions stop here: that answer decides what to do next.", kWidth) << "\n";
     return outcome;

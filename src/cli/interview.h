@@ -21,6 +21,8 @@ struct InterviewOutcome {
   };
   Kind kind = Kind::kQuit;
   Answers answers;
+  // After a stop at a warning sign: the answers that set the urgency (TriageRedFlags).
+  ScreenContext context;
 };
 
 // Runs the questionnaire reading replies line by line from `in` and writing to `out`.

@@ -35,6 +35,12 @@ std::string RenderText(const Assessment& assessment, std::size_t width) {
   out += Wrap("Your route: " + assessment.route.title, width);
   out += Wrap(assessment.route.summary, width);
   out += "\n";
+  for (const TextItem& notice : assessment.notices) {
+    out += Wrap(notice.title, width, "   ", "** ");
+    out += Wrap(notice.text, width, "   ", "   ");
+    out += Wrap("Why: " + notice.why, width, "   ", "   ");
+    out += "\n";
+  }
   if (assessment.warning_signs.empty()) {
     out += "Warning signs: none\n\n";
   } else {
@@ -63,6 +69,10 @@ std::string RenderText(const Assessment& assessment, std::size_t width) {
   out += "What happens next\n";
   out += Wrap(assessment.route.next, width, "  ");
   out += "\n";
+  // Every result ends with the safety net (DESIGN 2.1a).
+  out += Wrap(assessment.safety_net.title, width, "  ", "! ");
+  out += Wrap(assessment.safety_net.text, width, "  ", "  ");
+  out += "\n";
   out += Wrap("Note: " + assessment.disclaimer, width);
   return out;
 }
@@ -79,6 +89,9 @@ std::string RenderMarkdown(const Assessment& assessment) {
                        assessment.safety->why);
   }
   out += fmt::format("## Route: {}\n\n{}\n\n", assessment.route.title, assessment.route.summary);
+  for (const TextItem& notice : assessment.notices) {
+    out += fmt::format("> **{}** {}\n>\n> *Why:* {}\n\n", notice.title, notice.text, notice.why);
+  }
   if (assessment.warning_signs.empty()) {
     out += "**Warning signs:** none\n\n";
   } else {
@@ -96,8 +109,9 @@ std::string RenderMarkdown(const Assessment& assessment) {
           fmt::format("{}. **{}** — {}\n   *Why:* {}\n", number++, item.title, item.text, item.why);
     }
   }
-  out += fmt::format("\n## What happens next\n\n{}\n\n---\n\n*{}*\n", assessment.route.next,
-                     assessment.disclaimer);
+  out += fmt::format("\n## What happens next\n\n{}\n\n", assessment.route.next);
+  out += fmt::format("## {}\n\n{}\n\n---\n\n*{}*\n", assessment.safety_net.title,
+                     assessment.safety_net.text, assessment.disclaimer);
   return out;
 }
 

@@ -221,7 +221,13 @@ Result<void> CheckComplete(const Content& content) {
       return Fail(Gap("questions." + std::string(question.id) + ".label must be non-empty text"));
     }
   }
-  for (Urgency urgency : {Urgency::kNow, Urgency::kToday, Urgency::kSoon}) {
+  if (content.SafetyNet() == nullptr) return Fail(Gap("safety text safety_net is missing"));
+  for (Notice notice : kAllNotices) {
+    if (content.ForNotice(notice) == nullptr) {
+      return Fail(Gap("notice " + std::string(NoticeId(notice)) + " is missing"));
+    }
+  }
+  for (Urgency urgency : {Urgency::kNow, Urgency::kToday, Urgency::kSoon, Urgency::kWeek}) {
     if (content.ForUrgency(urgency) == nullptr) {
       return Fail(Gap("urgency text " + std::string(UrgencyId(urgency)) + " is missing"));
     }
@@ -259,6 +265,10 @@ const std::string* Content::RedFlagLabel(RedFlag flag) const {
   const QuestionText* text = Question("red_flags." + std::string(RedFlagId(flag)));
   return text == nullptr ? nullptr : &text->label;
 }
+const TextItem* Content::ForNotice(Notice notice) const {
+  return FindById(notices, NoticeId(notice));
+}
+const TextItem* Content::SafetyNet() const { return Safety("safety_net"); }
 const RouteText* Content::ForRoute(Route route) const { return FindById(routes, RouteId(route)); }
 const QuestionText* Content::Question(std::string_view id) const { return FindById(questions, id); }
 const ExerciseText* Content::Exercise(std::string_view id) const { return FindById(exercises, id); }
@@ -278,6 +288,9 @@ Result<Content> ParseContent(std::string_view json_text) {
   auto urgency = Items(document, "urgency");
   if (!urgency) return Fail(urgency.error());
   content.urgencies = std::move(*urgency);
+  auto notices = Items(document, "notices");
+  if (!notices) return Fail(notices.error());
+  content.notices = std::move(*notices);
   auto routes = Routes(document);
   if (!routes) return Fail(routes.error());
   content.routes = std::move(*routes);

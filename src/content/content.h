@@ -59,6 +59,7 @@ struct Content {
   std::string disclaimer;
   std::vector<TextItem> safety;
   std::vector<TextItem> urgencies;  // how soon, one per core Urgency, by its id
+  std::vector<TextItem> notices;    // one per core Notice, by its id
   std::vector<RouteText> routes;
   std::vector<TextItem> advice;
   std::vector<QuestionText> questions;
@@ -75,6 +76,10 @@ struct Content {
   const TextItem* Advice(AdviceId id) const;
   const TextItem* Safety(std::string_view id) const;
   const TextItem* ForUrgency(Urgency urgency) const;
+  const TextItem* ForNotice(Notice notice) const;
+  // The safety net every result ends with (DESIGN 2.1a): the emergency signs in plain
+  // words and what to do if one appears. The safety text "safety_net".
+  const TextItem* SafetyNet() const;
   // The warning sign's label, from its question ("Numbness between the legs...").
   const std::string* RedFlagLabel(RedFlag flag) const;
   const RouteText* ForRoute(Route route) const;
@@ -91,7 +96,7 @@ struct Content {
 };
 
 // Parses content JSON and checks it is complete: an item for every advice id, a safety
-// text for each of routes 1-3, a text for every urgency, every route and every question,
+// text for each of routes 1-3 and the safety net, a text for every urgency and notice, every route and every question,
 // a label for every choice and every warning sign, a reason template for every
 // ReasonKind and a meaning for every warning sign (and no other reasons), and no empty
 // title, text or why.

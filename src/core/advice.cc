@@ -17,8 +17,9 @@ constexpr std::array<std::string_view, kAdviceCount> kAdviceNames = {
     "rehab_anterior_posterior",
     "return_short_fast",
     "treatment_with_rehab",
+    "drop_back_load",
 };
-static_assert(static_cast<std::size_t>(AdviceId::kTreatmentWithRehab) + 1 == kAdviceCount);
+static_assert(static_cast<std::size_t>(AdviceId::kDropBackLoad) + 1 == kAdviceCount);
 
 using A = AdviceId;
 
@@ -44,6 +45,19 @@ std::optional<AdviceId> AdviceIdFromName(std::string_view name) {
     if (AdviceIdName(id) == name) return id;
   }
   return std::nullopt;
+}
+
+std::vector<AdviceId> AdviceForAnswers(const Triage& triage, const Answers& answers) {
+  const auto items = AdviceFor(triage.route);
+  std::vector<AdviceId> out;
+  for (AdviceId id : items) {
+    if (id == AdviceId::kRestOrReduce && triage.urgency == Urgency::kWeek) continue;
+    out.push_back(id);
+  }
+  if (LeadsToPlan(triage.route) && answers.history.recent_increase == true) {
+    out.push_back(AdviceId::kDropBackLoad);
+  }
+  return out;
 }
 
 std::span<const AdviceId> AdviceFor(Route route) {

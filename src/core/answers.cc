@@ -43,12 +43,42 @@ constexpr std::array<Named<RedFlag>, kRedFlagCount> kRedFlagIds = {{
     {RedFlag::kSaddleNumbness, "saddle_numbness"},
     {RedFlag::kBladderOrBowelChange, "bladder_or_bowel_change"},
     {RedFlag::kLegWeaknessWorsening, "leg_weakness_worsening"},
+    {RedFlag::kSexualFunctionChange, "sexual_function_change"},
+    {RedFlag::kBothLegs, "both_legs"},
+    {RedFlag::kSuddenSeverePainFaint, "sudden_severe_pain_faint"},
+    {RedFlag::kMajorTrauma, "major_trauma"},
     {RedFlag::kFeverOrUnwell, "fever_or_unwell"},
     {RedFlag::kCancerHistory, "cancer_history"},
     {RedFlag::kUnexplainedWeightLoss, "unexplained_weight_loss"},
     {RedFlag::kRecentFallOrImpact, "recent_fall_or_impact"},
     {RedFlag::kNightPainNoRelief, "night_pain_no_relief"},
     {RedFlag::kOsteoporosisOrSteroids, "osteoporosis_or_steroids"},
+    {RedFlag::kInfectionRisk, "infection_risk"},
+}};
+// The order the JSON form writes the signs in: the first format's nine, then the second's.
+constexpr std::array<RedFlag, kRedFlagCount> kJsonFlagOrder = {
+    RedFlag::kSaddleNumbness,        RedFlag::kBladderOrBowelChange,
+    RedFlag::kLegWeaknessWorsening,  RedFlag::kFeverOrUnwell,
+    RedFlag::kCancerHistory,         RedFlag::kUnexplainedWeightLoss,
+    RedFlag::kRecentFallOrImpact,    RedFlag::kNightPainNoRelief,
+    RedFlag::kOsteoporosisOrSteroids, RedFlag::kSexualFunctionChange,
+    RedFlag::kBothLegs,              RedFlag::kSuddenSeverePainFaint,
+    RedFlag::kMajorTrauma,           RedFlag::kInfectionRisk,
+};
+constexpr std::array<Named<Improving>, 3> kImproving = {{
+    {Improving::kBetter, "better"},
+    {Improving::kSame, "same"},
+    {Improving::kWorse, "worse"},
+}};
+constexpr std::array<Named<InflammatoryFeature>, kInflammatoryFeatureCount> kInflammatoryIds = {{
+    {InflammatoryFeature::kBeganBefore35, "began_before_35"},
+    {InflammatoryFeature::kWakesSecondHalfNight, "wakes_second_half_night"},
+    {InflammatoryFeature::kButtockPain, "buttock_pain"},
+    {InflammatoryFeature::kBetterWithMovement, "better_with_movement"},
+    {InflammatoryFeature::kNsaidRelief, "nsaid_relief"},
+    {InflammatoryFeature::kFamilyHistory, "family_history"},
+    {InflammatoryFeature::kRelatedCondition, "related_condition"},
+    {InflammatoryFeature::kMorningStiffness, "morning_stiffness"},
 }};
 
 // The tables are indexed by the enum's value; these keep them in step with the enums.
@@ -63,7 +93,11 @@ static_assert(InEnumOrder(kPainLocations));
 static_assert(InEnumOrder(kPainTimings));
 static_assert(InEnumOrder(kLegSymptoms));
 static_assert(InEnumOrder(kRedFlagIds));
-static_assert(static_cast<std::size_t>(RedFlag::kOsteoporosisOrSteroids) + 1 == kRedFlagCount);
+static_assert(InEnumOrder(kImproving));
+static_assert(InEnumOrder(kInflammatoryIds));
+static_assert(static_cast<std::size_t>(RedFlag::kInfectionRisk) + 1 == kRedFlagCount);
+static_assert(static_cast<std::size_t>(InflammatoryFeature::kMorningStiffness) + 1 ==
+              kInflammatoryFeatureCount);
 
 template <typename Enum, std::size_t N>
 std::string_view IdOf(const std::array<Named<Enum>, N>& table, Enum value) {
@@ -217,16 +251,17 @@ class Checker {
   }
 
   // A warning sign: true, false or "unsure".
-  std::optional<FlagAnswer> RedFlagAnswer(const json& object, std::string_view key) {
+  std::optional<FlagAnswer> RedFlagAnswer(const json& object, std::string_view key,
+                                          const std::string& parent = "red_flags") {
     constexpr std::string_view kExpected = "true, false or \"unsure\"";
-    const json* value = Member(object, "red_flags", key,
+    const json* value = Member(object, parent, key,
                                std::string(kExpected) + " (a warning sign is never assumed absent)");
     if (value == nullptr) return std::nullopt;
     if (value->is_boolean()) return value->get<bool>() ? FlagAnswer::kYes : FlagAnswer::kNo;
     if (value->is_string() && value->get_ref<const std::string&>() == "unsure") {
       return FlagAnswer::kUnsure;
     }
-    Problem(Join("red_flags", key), "must be " + std::string(kExpected) + ", got " + Shown(*value));
+    Problem(Join(parent, key), "must be " + std::string(kExpected) + ", got " + Shown(*value));
     return std::nullopt;
   }
 
@@ -291,12 +326,42 @@ class Checker {
   std::vector<std::pair<std::string, std::string>> problems_;
 };
 
-constexpr std::array<std::string_view, 4> kTopKeys = {"age", "history", "pain", "red_flags"};
-constexpr std::array<std::string_view, 3> kHistoryKeys = {"months_running", "break_months",
-                                                          "months_since_return"};
-constexpr std::array<std::string_view, 10> kPainKeys = {
-    "location", "timing",       "onset_minutes",        "onset_km",           "worst",
-    "weeks",    "leg_symptoms", "numbness_or_tingling", "treatment_sessions", "treatment_helped"};
+constexpr std::array<std::string_view, 6> kTopKeys = {"age",       "history",     "pain",
+                                                      "red_flags", "bone_stress", "inflammatory"};
+constexpr std::array<std::string_view, 4> kHistoryKeys = {"months_running", "break_months",
+                                                          "months_since_return", "recent_increase"};
+constexpr std::array<std::string_view, 12> kPainKeys = {
+    "location",           "timing",           "onset_minutes", "onset_km",
+    "worst",              "weeks",            "leg_symptoms",  "numbness_or_tingling",
+    "treatment_sessions", "treatment_helped", "first_episode", "improving"};
+constexpr std::array<std::string_view, 2> kBoneStressKeys = {"hop_pain", "risk"};
+
+std::array<std::string_view, kInflammatoryFeatureCount> InflammatoryKeys() {
+  std::array<std::string_view, kInflammatoryFeatureCount> keys{};
+  for (std::size_t i = 0; i < kInflammatoryFeatureCount; ++i) keys[i] = kInflammatoryIds[i].id;
+  return keys;
+}
+
+// The second format is told by any of its fields; answers with none are the first format
+// (written before DESIGN 2.1a), whose new questions were never asked.
+AnswersFormat FormatOf(const json& document) {
+  if (!document.is_object()) return AnswersFormat::kSecond;
+  const auto has = [&](std::string_view section, std::string_view key) {
+    const auto it = document.find(section);
+    return it != document.end() && it->is_object() && it->contains(key);
+  };
+  if (document.contains("bone_stress") || document.contains("inflammatory")) {
+    return AnswersFormat::kSecond;
+  }
+  if (has("history", "recent_increase") || has("pain", "first_episode") ||
+      has("pain", "improving")) {
+    return AnswersFormat::kSecond;
+  }
+  for (const auto& [flag, id] : kRedFlagIds) {
+    if (IsSecondFormatFlag(flag) && has("red_flags", id)) return AnswersFormat::kSecond;
+  }
+  return AnswersFormat::kFirst;
+}
 
 std::array<std::string_view, kRedFlagCount> RedFlagKeys() {
   std::array<std::string_view, kRedFlagCount> keys{};
@@ -314,6 +379,9 @@ void CheckHistory(Checker& check, const json& history, Answers& answers) {
   if (months_running) answers.history.months_running = *months_running;
   if (break_months) answers.history.break_months = *break_months;
   if (since_return) answers.history.months_since_return = *since_return;
+  if (answers.format == AnswersFormat::kSecond) {
+    answers.history.recent_increase = check.Boolean(history, "history", "recent_increase");
+  }
   if (break_months && since_return && *break_months == 0 && *since_return > 0) {
     check.Problem("history.months_since_return",
                   "must be 0 when history.break_months is 0 (no break, so no return), got " +
@@ -353,12 +421,45 @@ void CheckPain(Checker& check, const json& pain, Answers& answers) {
       out.treatment_helped = helped->get<bool>();
     }
   }
+  if (answers.format == AnswersFormat::kSecond) {
+    out.first_episode = check.Boolean(pain, "pain", "first_episode");
+    out.improving = check.Choice(pain, "pain", "improving", kImproving);
+  }
+}
+
+void CheckBoneStress(Checker& check, const json& bone, Answers& answers) {
+  if (!check.Object(bone, "bone_stress", kBoneStressKeys)) return;
+  BoneStress out;
+  const auto hop = check.RedFlagAnswer(bone, "hop_pain", "bone_stress");
+  const auto risk = check.RedFlagAnswer(bone, "risk", "bone_stress");
+  if (hop) out.hop_pain = *hop;
+  if (risk) out.risk = *risk;
+  if (hop && risk) answers.bone_stress = out;
+}
+
+void CheckInflammatory(Checker& check, const json& features, Answers& answers) {
+  const auto keys = InflammatoryKeys();
+  if (!check.Object(features, "inflammatory", keys)) return;
+  InflammatoryFeatures out{};
+  bool all = true;
+  for (const auto& [feature, id] : kInflammatoryIds) {
+    const auto value = check.Boolean(features, "inflammatory", id);
+    if (value) {
+      out[static_cast<std::size_t>(feature)] = *value;
+    } else {
+      all = false;
+    }
+  }
+  if (all) answers.inflammatory = out;
 }
 
 void CheckRedFlags(Checker& check, const json& flags, Answers& answers) {
   const auto keys = RedFlagKeys();
   if (!check.Object(flags, "red_flags", keys)) return;
   for (const auto& [flag, id] : kRedFlagIds) {
+    // The first format never asked the second's signs: they stay kNo, marked by
+    // answers.format as not asked.
+    if (answers.format == AnswersFormat::kFirst && IsSecondFormatFlag(flag)) continue;
     if (auto v = check.RedFlagAnswer(flags, id)) answers.Set(flag, *v);
   }
 }
@@ -378,6 +479,16 @@ std::optional<LegSymptoms> LegSymptomsFromId(std::string_view id) {
   return FromId(kLegSymptoms, id);
 }
 std::optional<RedFlag> RedFlagFromId(std::string_view id) { return FromId(kRedFlagIds, id); }
+std::string_view ImprovingId(Improving improving) { return IdOf(kImproving, improving); }
+std::string_view InflammatoryFeatureId(InflammatoryFeature feature) {
+  return IdOf(kInflammatoryIds, feature);
+}
+
+bool IsSecondFormatFlag(RedFlag flag) {
+  return flag == RedFlag::kSexualFunctionChange || flag == RedFlag::kBothLegs ||
+         flag == RedFlag::kSuddenSeverePainFaint || flag == RedFlag::kMajorTrauma ||
+         flag == RedFlag::kInfectionRisk;
+}
 
 bool AnyRedFlagSet(const RedFlagAnswers& flags) {
   return std::any_of(flags.begin(), flags.end(),
@@ -386,7 +497,9 @@ bool AnyRedFlagSet(const RedFlagAnswers& flags) {
 
 bool IsEmergencyFlag(RedFlag flag) {
   return flag == RedFlag::kSaddleNumbness || flag == RedFlag::kBladderOrBowelChange ||
-         flag == RedFlag::kLegWeaknessWorsening;
+         flag == RedFlag::kLegWeaknessWorsening || flag == RedFlag::kSexualFunctionChange ||
+         flag == RedFlag::kBothLegs || flag == RedFlag::kSuddenSeverePainFaint ||
+         flag == RedFlag::kMajorTrauma;
 }
 
 Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_flags_read) {
@@ -407,6 +520,7 @@ Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_fla
 
   Checker check;
   Answers answers;
+  answers.format = FormatOf(document);
   if (!check.Object(document, "", kTopKeys)) return Fail(check.ToError());
   if (auto age = check.WholeNumber(document, "", "age", thresholds::kMinAge, thresholds::kMaxAge)) {
     answers.age = *age;
@@ -420,6 +534,16 @@ Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_fla
   if (const json* flags =
           check.Member(document, "", "red_flags", "an object answering every warning sign")) {
     CheckRedFlags(check, *flags, answers);
+  }
+  if (answers.format == AnswersFormat::kSecond) {
+    if (const json* bone = check.Member(document, "", "bone_stress",
+                                        "an object answering hop_pain and risk")) {
+      CheckBoneStress(check, *bone, answers);
+    }
+    if (const json* features = check.Member(document, "", "inflammatory",
+                                            "an object answering each of its eight features")) {
+      CheckInflammatory(check, *features, answers);
+    }
   }
   if (red_flags_read != nullptr) *red_flags_read = answers.red_flags;
   if (!check.ok()) return Fail(check.ToError());
@@ -458,6 +582,8 @@ std::string AnswersToJson(const Answers& answers, int indent) {
       {"break_months", Months(answers.history.break_months)},
       {"months_since_return", Months(answers.history.months_since_return)},
   };
+  const bool second = answers.format == AnswersFormat::kSecond;
+  if (second) out["history"]["recent_increase"] = answers.history.recent_increase.value_or(false);
   const Pain& pain = answers.pain;
   nlohmann::ordered_json p;
   p["location"] = PainLocationId(pain.location);
@@ -471,10 +597,27 @@ std::string AnswersToJson(const Answers& answers, int indent) {
   p["treatment_sessions"] = pain.treatment_sessions;
   p["treatment_helped"] =
       pain.treatment_helped ? nlohmann::ordered_json(*pain.treatment_helped) : nullptr;
+  if (second) {
+    p["first_episode"] = pain.first_episode.value_or(false);
+    p["improving"] = ImprovingId(pain.improving.value_or(Improving::kBetter));
+  }
   out["pain"] = std::move(p);
   nlohmann::ordered_json flags = nlohmann::ordered_json::object();
-  for (const auto& [flag, id] : kRedFlagIds) flags[std::string(id)] = FlagJson(answers.Flag(flag));
+  for (RedFlag flag : kJsonFlagOrder) {
+    if (!second && IsSecondFormatFlag(flag)) continue;
+    flags[std::string(RedFlagId(flag))] = FlagJson(answers.Flag(flag));
+  }
   out["red_flags"] = std::move(flags);
+  if (second) {
+    const BoneStress bone = answers.bone_stress.value_or(BoneStress{});
+    out["bone_stress"] = {{"hop_pain", FlagJson(bone.hop_pain)}, {"risk", FlagJson(bone.risk)}};
+    const InflammatoryFeatures features = answers.inflammatory.value_or(InflammatoryFeatures{});
+    nlohmann::ordered_json f = nlohmann::ordered_json::object();
+    for (const auto& [feature, id] : kInflammatoryIds) {
+      f[std::string(id)] = features[static_cast<std::size_t>(feature)];
+    }
+    out["inflammatory"] = std::move(f);
+  }
   return out.dump(indent);
 }
 

@@ -19,6 +19,7 @@ constexpr std::array<std::string_view, 5> kLocationChoices = {"lower_back", "mid
 constexpr std::array<std::string_view, 4> kTimingChoices = {"during", "after", "during_and_after",
                                                             "constant"};
 constexpr std::array<std::string_view, 3> kLegChoices = {"none", "above_knee", "below_knee"};
+constexpr std::array<std::string_view, 3> kImprovingChoices = {"better", "same", "worse"};
 
 Question Make(std::string_view id, QuestionKind kind) {
   Question question;
@@ -29,7 +30,14 @@ Question Make(std::string_view id, QuestionKind kind) {
 Question Flag(std::string_view id, bool emergency) {
   Question question = Make(id, QuestionKind::kYesNoUnsure);
   question.warning_sign = true;
+  question.red_flag = true;
   question.stops_if_yes = emergency;
+  return question;
+}
+// A warning sign outside the red-flag screen (bone stress): "not sure" kept, no stop.
+Question Sign(std::string_view id) {
+  Question question = Make(id, QuestionKind::kYesNoUnsure);
+  question.warning_sign = true;
   return question;
 }
 Question Duration(std::string_view id, TimeUnit unit, int max) {
@@ -61,15 +69,23 @@ const std::vector<Question>& Questions() {
       Flag("red_flags.saddle_numbness", true),
       Flag("red_flags.bladder_or_bowel_change", true),
       Flag("red_flags.leg_weakness_worsening", true),
+      Flag("red_flags.sexual_function_change", true),
+      Flag("red_flags.both_legs", true),
+      Flag("red_flags.sudden_severe_pain_faint", true),
+      Flag("red_flags.major_trauma", true),
+      // Before the other signs: they set how soon a doctor is needed (DESIGN 2.1a).
+      Choice("pain.location", kLocationChoices),
+      Choice("pain.timing", kTimingChoices),
+      Choice("pain.improving", kImprovingChoices),
       Flag("red_flags.fever_or_unwell", false),
       Flag("red_flags.cancer_history", false),
       Flag("red_flags.unexplained_weight_loss", false),
       Flag("red_flags.recent_fall_or_impact", false),
       Flag("red_flags.night_pain_no_relief", false),
       Flag("red_flags.osteoporosis_or_steroids", false),
+      Flag("red_flags.infection_risk", false),
       Whole("age", kMinAge, kMaxAge),
-      Choice("pain.location", kLocationChoices),
-      Choice("pain.timing", kTimingChoices),
+      Make("pain.first_episode", QuestionKind::kYesNo),
       Choice("pain.leg_symptoms", kLegChoices),
       Make("pain.numbness_or_tingling", QuestionKind::kYesNo),
       Whole("pain.worst", kMinPainScore, kMaxPainScore),
@@ -79,6 +95,18 @@ const std::vector<Question>& Questions() {
       Duration("history.months_running", TimeUnit::kMonths, kMaxMonths),
       Duration("history.break_months", TimeUnit::kMonths, kMaxMonths),
       Duration("history.months_since_return", TimeUnit::kMonths, kMaxMonths),
+      Make("history.recent_increase", QuestionKind::kYesNo),
+      Sign("bone_stress.hop_pain"),
+      Sign("bone_stress.risk"),
+      // NICE NG65's features: asked only when the pain could be inflammatory back pain.
+      Make("inflammatory.began_before_35", QuestionKind::kYesNo),
+      Make("inflammatory.wakes_second_half_night", QuestionKind::kYesNo),
+      Make("inflammatory.buttock_pain", QuestionKind::kYesNo),
+      Make("inflammatory.better_with_movement", QuestionKind::kYesNo),
+      Make("inflammatory.nsaid_relief", QuestionKind::kYesNo),
+      Make("inflammatory.family_history", QuestionKind::kYesNo),
+      Make("inflammatory.related_condition", QuestionKind::kYesNo),
+      Make("inflammatory.morning_stiffness", QuestionKind::kYesNo),
       Whole("pain.treatment_sessions", 0, kMaxTreatmentSessions),
       Make("pain.treatment_helped", QuestionKind::kYesNoUnsure),
   };
@@ -318,6 +346,20 @@ bool Questionnaire::Applies(const Question& question) const {
   };
   if (question.id == "history.months_since_return") return positive("history.break_months");
   if (question.id == "pain.treatment_helped") return positive("pain.treatment_sessions");
+  if (question.id.starts_with("inflammatory.")) {
+    // NG65 1.1.1: pain for 13 weeks or more that began before 45. Otherwise the features
+    // cannot lead to the notice, so they are not asked (and recorded as no).
+    const Reply* weeks = ReplyFor("pain.weeks");
+    const Reply* age = ReplyFor("age");
+    if (weeks == nullptr || age == nullptr || !std::holds_alternative<int>(*weeks) ||
+        !std::holds_alternative<int>(*age)) {
+      return false;
+    }
+    const int pain_weeks = std::get<int>(*weeks);
+    const double onset_age =
+        std::get<int>(*age) - static_cast<double>(pain_weeks) / kWeeksPerYear;
+    return pain_weeks >= kInflammatoryMinWeeks && onset_age < kInflammatoryOnsetBeforeAge;
+  }
   return true;
 }
 
@@ -341,9 +383,12 @@ void Questionnaire::Record(Reply reply) {
   replies_[std::string(question->id)] = std::move(reply);
   asked_.push_back(current_);
   current_ = NextApplicable(current_ + 1);
-  // The last warning sign answered: a sign set decides the route on its own.
-  const bool signs_over = current_ >= Questions().size() || !Questions()[current_].warning_sign;
-  if (question->warning_sign && signs_over && AnyRedFlagSet(RedFlagsSoFar())) stopped_ = true;
+  // The last red-flag question answered: a sign set decides the route on its own.
+  const auto& questions = Questions();
+  const bool signs_over = std::none_of(questions.begin() + static_cast<std::ptrdiff_t>(
+                                           std::min(current_, questions.size())),
+                                       questions.end(), [](const Question& q) { return q.red_flag; });
+  if (question->red_flag && signs_over && AnyRedFlagSet(RedFlagsSoFar())) stopped_ = true;
 }
 
 bool Questionnaire::Back() {
@@ -377,6 +422,29 @@ RedFlagAnswers Questionnaire::RedFlagsSoFar() const {
   return flags;
 }
 
+ScreenContext Questionnaire::ContextSoFar() const {
+  ScreenContext context;
+  const auto choice = [this](std::string_view id) -> const std::string* {
+    const Reply* reply = ReplyFor(id);
+    return reply == nullptr ? nullptr : std::get_if<std::string>(reply);
+  };
+  if (const std::string* id = choice("pain.location")) context.location = PainLocationFromId(*id);
+  if (const std::string* id = choice("pain.timing")) context.timing = PainTimingFromId(*id);
+  if (const std::string* id = choice("pain.improving")) {
+    for (Improving improving : {Improving::kBetter, Improving::kSame, Improving::kWorse}) {
+      if (ImprovingId(improving) == *id) context.improving = improving;
+    }
+  }
+  if (const Reply* age = ReplyFor("age"); age != nullptr && std::holds_alternative<int>(*age)) {
+    context.age = std::get<int>(*age);
+  }
+  if (const Reply* first = ReplyFor("pain.first_episode");
+      first != nullptr && std::holds_alternative<bool>(*first)) {
+    context.first_episode = std::get<bool>(*first);
+  }
+  return context;
+}
+
 Result<Answers> Questionnaire::Finish() const {
   // Build the JSON wire form and check it with the same code as a file of answers, so
   // the two ways in can never disagree on what is valid.
@@ -390,6 +458,7 @@ Result<Answers> Questionnaire::Finish() const {
     if (reply == nullptr) {
       if (id == "history.months_since_return") slot = 0;
       if (id == "pain.treatment_helped") slot = nullptr;
+      if (id.starts_with("inflammatory.")) slot = false;  // could not lead to the notice
       continue;
     }
     std::visit(

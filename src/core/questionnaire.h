@@ -3,10 +3,14 @@
 // show the questions (texts from src/content) and pass the replies in.
 //
 // Red-flag questions come first, the emergency ones before the rest, so a runner who
-// needs emergency care is told so before anything else is asked. An emergency sign
-// answered yes stops at once; any other sign answered yes, or any sign answered "not
-// sure", stops once the warning-sign questions are over (so every sign is listed): the
-// route is then decided by the signs alone, and nothing more is needed or kept.
+// needs emergency care is told so before anything else is asked. Between the two come
+// where the pain is, when it hurts and whether it is improving, which set how soon a
+// doctor is needed (DESIGN 2.1a). An emergency sign answered yes stops at once; any other
+// sign answered yes, or any sign answered "not sure", stops once the red-flag questions
+// are over (so every sign is listed): the route is then decided by the signs and those
+// answers alone (TriageRedFlags), and nothing more is needed or kept. The bone-stress
+// questions are warning signs too ("not sure" is kept) but lead to a clinician, so they
+// come later and do not stop the questionnaire.
 #ifndef BACKSTRIDE_CORE_QUESTIONNAIRE_H_
 #define BACKSTRIDE_CORE_QUESTIONNAIRE_H_
 
@@ -21,6 +25,7 @@
 
 #include "base/result.h"
 #include "core/answers.h"
+#include "core/triage.h"
 
 namespace backstride {
 
@@ -44,8 +49,9 @@ struct Question {
   std::span<const std::string_view> choices;  // kChoice only: the allowed ids
   TimeUnit unit = TimeUnit::kMonths;          // kDuration only: the answer's unit
   bool optional = false;                      // an empty reply skips it
-  bool warning_sign = false;                  // a red flag: "not sure" is kept as "unsure"
-  bool stops_if_yes = false;                  // an emergency sign: "yes" ends the questionnaire
+  bool warning_sign = false;  // a warning sign: "not sure" is kept as "unsure"
+  bool red_flag = false;      // one of red_flags.*: a yes or "not sure" ends the screen
+  bool stops_if_yes = false;  // an emergency sign: "yes" ends the questionnaire
 };
 
 // A parsed reply: nothing (skipped, or "not sure" about treatment), yes/no, a whole
@@ -106,6 +112,8 @@ class Questionnaire {
   // The warning signs answered so far (the others kNo): after a stop, enough to assess
   // and explain it with TriageRedFlags.
   RedFlagAnswers RedFlagsSoFar() const;
+  // The answers so far that TriageRedFlags takes beside the signs.
+  ScreenContext ContextSoFar() const;
 
  private:
   bool Applies(const Question& question) const;

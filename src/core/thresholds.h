@@ -5,6 +5,10 @@
 //    (Finucane et al., JOSPT 2020): the warning signs of routes 1 and 2.
 //  - NICE guideline NG59, low back pain and sciatica in over-16s (2016, updated 2020):
 //    the adult age range the product's self-guided routes are for.
+//  - NICE guideline NG234, suspected cancer: recognition and referral (2023): which
+//    signs with a history of cancer make back pain urgent.
+//  - NICE guideline NG65, spondyloarthritis in over-16s (2017): the features of
+//    inflammatory back pain.
 //  - The clinic article (seed): the runner's situations (new, returning, seasoned) and
 //    "a series of treatments" before the rehabilitation approach.
 #ifndef BACKSTRIDE_CORE_THRESHOLDS_H_
@@ -24,6 +28,32 @@ inline constexpr int kMaxWeeks = 5200;
 inline constexpr int kMaxTreatmentSessions = 500;
 inline constexpr double kMaxOnsetMinutes = 24 * 60;
 inline constexpr double kMaxOnsetKm = 500;
+
+// --- Route 2, the second screen (DESIGN 2.1a) -------------------------------------
+// A first episode of back pain at 50 or over is a warning sign of serious disease
+// (IFOMPT 2020, age over 50 with new back pain; NICE NG59 lists it among the signs).
+inline constexpr int kFirstEpisodeMinAge = 50;
+// Unexplained weight loss that counts: more than 5 % of body weight over 6 to 12 months
+// (IFOMPT 2020). Used in the question's words, not in a rule: the runner answers yes/no.
+inline constexpr int kWeightLossPercent = 5;
+inline constexpr int kWeightLossMinMonths = 6;
+inline constexpr int kWeightLossMaxMonths = 12;
+// Steroid tablets taken for this long or more thin the bones (IFOMPT 2020: prolonged
+// corticosteroid use); inhalers and creams do not count. Used in the question's words.
+inline constexpr int kSteroidMinMonths = 3;
+
+// --- Route 3, pain that does not settle (DESIGN 2.1a) -------------------------------
+// Pain for more than 12 weeks is persistent (NICE NG59: low back pain lasting more than
+// 12 weeks); if it is not getting better, a clinician should look.
+inline constexpr int kPersistentPainWeeks = 12;
+
+// --- Notice: inflammatory back pain (NICE NG65) -------------------------------------
+// NG65 1.1.1: low back pain for 3 months or more (13 weeks), begun before age 45, and
+// 4 or more of its features: refer for a spondyloarthritis assessment.
+inline constexpr int kInflammatoryMinWeeks = 13;
+inline constexpr int kInflammatoryOnsetBeforeAge = 45;
+inline constexpr int kInflammatoryMinFeatures = 4;
+inline constexpr int kWeeksPerYear = 52;
 
 // --- Route 3, see a clinician first ------------------------------------------------
 // NICE NG59 covers people aged 16 and over; a younger runner with back pain should be

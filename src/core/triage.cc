@@ -32,14 +32,6 @@ std::string MonthsText(double months) {
   return std::string(buffer, end);
 }
 
-// How soon a doctor should see a warning sign on route 2 (DESIGN 2.1). Fever or feeling
-// unwell with back pain can mean a spinal infection (IFOMPT 2020), which is seen the same
-// day; the other signs within days.
-Urgency DoctorUrgency(RedFlag flag) {
-  return flag == RedFlag::kFeverOrUnwell ? Urgency::kToday : Urgency::kSoon;
-}
-
-Urgency MoreUrgent(Urgency a, Urgency b) { return std::min(a, b); }  // kNow first
 
 constexpr std::array<std::string_view, kAllReasonKinds.size()> kReasonKindIds = {
     "emergency_sign",
@@ -47,10 +39,16 @@ constexpr std::array<std::string_view, kAllReasonKinds.size()> kReasonKindIds = 
     "warning_sign",
     "unsure_warning_sign",
     "constant_pain",
+    "mid_upper_back",
+    "first_episode_50",
     "leg_below_knee",
     "numbness_or_tingling",
     "severe_pain",
     "under_16",
+    "location_other",
+    "not_improving",
+    "bone_stress.hop_pain",
+    "bone_stress.risk",
     "returning_runner.months_running",
     "returning_runner.break_months",
     "returning_runner.months_since_return",
@@ -99,21 +97,54 @@ Reason Sign(ReasonKind kind, RedFlag flag, std::string_view answer) {
 
 std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
-constexpr std::array<std::string_view, 3> kUrgencyIds = {"now", "today", "soon"};
-static_assert(static_cast<std::size_t>(Urgency::kSoon) + 1 == kUrgencyIds.size());
+constexpr std::array<std::string_view, 4> kUrgencyIds = {"now", "today", "soon", "week"};
+static_assert(static_cast<std::size_t>(Urgency::kWeek) + 1 == kUrgencyIds.size());
 
-// Routes 1 and 2 as the warning signs decide them: fills `result` and returns true when a
-// sign is answered yes or not sure. Route 2's constant-pain rule is the caller's.
-bool DecideByRedFlags(const RedFlagAnswers& flags, Triage& result) {
+constexpr std::array<std::string_view, kAllNotices.size()> kNoticeIds = {
+    "inflammatory_back_pain", "answers_first_version"};
+static_assert(static_cast<std::size_t>(Notice::kFirstFormat) + 1 == kNoticeIds.size());
+
+bool IsMidOrUpperBack(std::optional<PainLocation> location) {
+  return location == PainLocation::kMidBack || location == PainLocation::kUpperBack;
+}
+
+// How soon a doctor should see route 2's reasons (DESIGN 2.1a). Same day: a fever, chills
+// or night sweats (spinal infection, IFOMPT 2020); an emergency sign the runner was not
+// sure about; a history of cancer with pain in the thoracic spine, night pain, pain getting
+// worse or weight loss (NICE NG234: suspected spinal metastases); a risk of infection with
+// a fever or constant pain. Everything else within days, running paused.
+Urgency DoctorUrgency(const RedFlagAnswers& flags, const ScreenContext& context) {
+  const auto set = [&](RedFlag flag) { return flags[static_cast<std::size_t>(flag)] != FlagAnswer::kNo; };
+  for (RedFlag flag : kAllRedFlags) {
+    if (IsEmergencyFlag(flag) && set(flag)) return Urgency::kToday;  // unsure: yes went to route 1
+  }
+  if (set(RedFlag::kFeverOrUnwell)) return Urgency::kToday;
+  if (set(RedFlag::kCancerHistory) &&
+      (IsMidOrUpperBack(context.location) || set(RedFlag::kNightPainNoRelief) ||
+       set(RedFlag::kUnexplainedWeightLoss) || context.improving == Improving::kWorse)) {
+    return Urgency::kToday;
+  }
+  if (set(RedFlag::kInfectionRisk) && context.timing == PainTiming::kConstant) {
+    return Urgency::kToday;  // with a fever it is today already
+  }
+  return Urgency::kSoon;
+}
+
+Reason ConstantPainReason() {
+  return Said(ReasonKind::kConstantPain, "pain.timing", "constant", "constant");
+}
+
+// Lists every sign answered yes or not sure in `result`, and decides route 1: fills
+// `result` and returns true when an emergency sign is answered yes.
+bool DecideEmergency(const RedFlagAnswers& flags, Triage& result) {
   for (RedFlag flag : kAllRedFlags) {
     const FlagAnswer answer = flags[static_cast<std::size_t>(flag)];
     if (answer == FlagAnswer::kNo) continue;
     result.red_flags.push_back(flag);
     if (answer == FlagAnswer::kUnsure) result.unsure_flags.push_back(flag);
   }
-  if (result.red_flags.empty()) return false;
-
-  // Route 1: emergency signs (IFOMPT 2020: cauda equina syndrome, progressive deficit).
+  // Route 1: emergency signs (IFOMPT 2020: cauda equina syndrome with its sexual and
+  // two-legged signs, progressive deficit, an abdominal aortic aneurysm, major trauma).
   std::vector<Reason> emergency;
   for (RedFlag flag : result.red_flags) {
     if (!IsEmergencyFlag(flag) || result.IsUnsure(flag)) continue;
@@ -125,34 +156,41 @@ bool DecideByRedFlags(const RedFlagAnswers& flags, Triage& result) {
     result.reasons = std::move(emergency);
     return true;
   }
-
-  // Route 2: signs of possible serious disease (IFOMPT 2020: fracture, malignancy,
-  // infection), and emergency signs the runner was not sure about. An unsure emergency
-  // sign cannot wait for days, but "not sure" is not a "yes" either: a doctor checks it
-  // the same day (DESIGN 2.1). Any other sign answered "not sure" is read as the sign
-  // itself, with its own urgency: the cautious reading, since the program never assumes
-  // a warning sign away.
-  std::vector<Reason> doctor;
-  Urgency urgency = Urgency::kSoon;
-  for (RedFlag flag : result.red_flags) {
-    const bool unsure = result.IsUnsure(flag);
-    if (IsEmergencyFlag(flag)) {
-      doctor.push_back(Sign(ReasonKind::kUnsureEmergencySign, flag, "unsure"));
-      urgency = MoreUrgent(urgency, Urgency::kToday);
-      continue;
-    }
-    urgency = MoreUrgent(urgency, DoctorUrgency(flag));
-    doctor.push_back(unsure ? Sign(ReasonKind::kUnsureWarningSign, flag, "unsure")
-                            : Sign(ReasonKind::kWarningSign, flag, "yes"));
-  }
-  result.route = Route::kSeeDoctor;
-  result.urgency = urgency;
-  result.reasons = std::move(doctor);
-  return true;
+  return false;
 }
 
-Reason ConstantPainReason() {
-  return Said(ReasonKind::kConstantPain, "pain.timing", "constant", "constant");
+// Route 2 (DESIGN 2.1, 2.1a): signs of possible serious disease (IFOMPT 2020: fracture,
+// malignancy, infection), emergency signs the runner was not sure about, and the answers
+// that are warning signs in themselves: constant pain, pain in the middle or upper back
+// (thoracic pain, IFOMPT 2020), a first episode at 50 or over. An unsure emergency sign
+// is not a "yes", but cannot wait for days: a doctor checks it the same day. Any other
+// sign answered "not sure" is read as the sign itself: the cautious reading, since the
+// program never assumes a warning sign away. Fills `result` and returns true when one
+// applies; the caller has run DecideEmergency.
+bool DecideDoctor(const RedFlagAnswers& flags, const ScreenContext& context, Triage& result) {
+  std::vector<Reason> doctor;
+  for (RedFlag flag : result.red_flags) {
+    if (IsEmergencyFlag(flag)) {
+      doctor.push_back(Sign(ReasonKind::kUnsureEmergencySign, flag, "unsure"));
+    } else {
+      doctor.push_back(result.IsUnsure(flag) ? Sign(ReasonKind::kUnsureWarningSign, flag, "unsure")
+                                             : Sign(ReasonKind::kWarningSign, flag, "yes"));
+    }
+  }
+  if (context.timing == PainTiming::kConstant) doctor.push_back(ConstantPainReason());
+  if (IsMidOrUpperBack(context.location)) {
+    const std::string location(PainLocationId(*context.location));
+    doctor.push_back(Said(ReasonKind::kMidOrUpperBack, "pain.location", location, location));
+  }
+  if (context.first_episode == true && context.age && *context.age >= kFirstEpisodeMinAge) {
+    doctor.push_back(AtLeast(ReasonKind::kFirstEpisodeOver50, "age", std::to_string(*context.age),
+                             kFirstEpisodeMinAge));
+  }
+  if (doctor.empty()) return false;
+  result.route = Route::kSeeDoctor;
+  result.urgency = DoctorUrgency(flags, context);
+  result.reasons = std::move(doctor);
+  return true;
 }
 
 }  // namespace
@@ -174,9 +212,13 @@ bool Triage::IsUnsure(RedFlag flag) const {
   return std::find(unsure_flags.begin(), unsure_flags.end(), flag) != unsure_flags.end();
 }
 
-std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags) {
+std::string_view NoticeId(Notice notice) { return kNoticeIds[static_cast<std::size_t>(notice)]; }
+
+std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags, const ScreenContext& context) {
   Triage result;
-  if (!DecideByRedFlags(flags, result)) return std::nullopt;
+  if (!AnyRedFlagSet(flags)) return std::nullopt;
+  if (DecideEmergency(flags, result)) return result;
+  DecideDoctor(flags, context, result);
   return result;
 }
 
@@ -194,22 +236,37 @@ bool LeadsToPlan(Route route) {
          route == Route::kSeasonedRehab || route == Route::kSeasonedTreatment;
 }
 
-Triage TriageAnswers(const Answers& answers) {
-  Triage result;
-  if (DecideByRedFlags(answers.red_flags, result)) {
-    if (result.route == Route::kSeeDoctor && answers.pain.timing == PainTiming::kConstant) {
-      result.reasons.push_back(ConstantPainReason());
-    }
-    return result;
-  }
+namespace {
 
-  // Route 2 without a warning sign: pain that does not ease at rest.
-  if (answers.pain.timing == PainTiming::kConstant) {
-    result.route = Route::kSeeDoctor;
-    result.urgency = Urgency::kSoon;
-    result.reasons.push_back(ConstantPainReason());
-    return result;
+// The notices for answers that reached `route` (DESIGN 2.1a). Inflammatory back pain
+// (NICE NG65 1.1.1): pain for 13 weeks or more, begun before 45, with 4 or more of the
+// features; it does not stop running. Not on the emergency route, where only the
+// emergency counts.
+std::vector<Notice> NoticesFor(const Answers& answers, Route route) {
+  std::vector<Notice> notices;
+  if (route == Route::kEmergency) return notices;
+  if (answers.inflammatory && answers.pain.weeks >= kInflammatoryMinWeeks) {
+    const double onset_age =
+        answers.age - static_cast<double>(answers.pain.weeks) / kWeeksPerYear;
+    const auto features = static_cast<int>(
+        std::count(answers.inflammatory->begin(), answers.inflammatory->end(), true));
+    if (onset_age < kInflammatoryOnsetBeforeAge && features >= kInflammatoryMinFeatures) {
+      notices.push_back(Notice::kInflammatoryBackPain);
+    }
   }
+  if (answers.format == AnswersFormat::kFirst) notices.push_back(Notice::kFirstFormat);
+  return notices;
+}
+
+Triage TriageWhole(const Answers& answers) {
+  Triage result;
+  if (DecideEmergency(answers.red_flags, result)) return result;
+  const ScreenContext context{.location = answers.pain.location,
+                              .timing = answers.pain.timing,
+                              .improving = answers.pain.improving,
+                              .age = answers.age,
+                              .first_episode = answers.pain.first_episode};
+  if (DecideDoctor(answers.red_flags, context, result)) return result;
 
   // Route 3: needs a hands-on assessment before a self-guided plan.
   std::vector<Reason> reasons;
@@ -230,8 +287,39 @@ Triage TriageAnswers(const Answers& answers) {
     reasons.push_back(
         Below(ReasonKind::kTooYoung, "age", std::to_string(answers.age), kMinSelfGuidedAge));
   }
+  // DESIGN 2.1a: pain elsewhere than the back or buttock is outside what the plans are for.
+  if (pain.location == PainLocation::kOther) {
+    reasons.push_back(Said(ReasonKind::kLocationOther, "pain.location", "other", "other"));
+  }
+  // Persistent pain (NICE NG59: more than 12 weeks) that is not getting better.
+  if (pain.weeks > kPersistentPainWeeks && pain.improving && *pain.improving != Improving::kBetter) {
+    Reason reason = Said(ReasonKind::kNotImproving, "pain.weeks", std::to_string(pain.weeks),
+                         "> " + std::to_string(kPersistentPainWeeks));
+    reason.limit = kPersistentPainWeeks;
+    reasons.push_back(std::move(reason));
+  }
+  // Bone stress (DESIGN 2.1a): pain on hopping, or a risk of it (low energy, missed
+  // periods, an earlier stress fracture) together with hop pain or a recent jump in
+  // training. "Not sure" counts as yes. A risk alone is no sign of a present injury.
+  bool bone_stress = false;
+  if (answers.bone_stress) {
+    const BoneStress& bone = *answers.bone_stress;
+    const bool hop = bone.hop_pain != FlagAnswer::kNo;
+    const bool risk = bone.risk != FlagAnswer::kNo;
+    const auto text = [](FlagAnswer a) { return a == FlagAnswer::kUnsure ? "unsure" : "yes"; };
+    if (hop) {
+      reasons.push_back(
+          Said(ReasonKind::kBoneStressHop, "bone_stress.hop_pain", text(bone.hop_pain), "yes"));
+    }
+    if (risk && (hop || answers.history.recent_increase == true)) {
+      reasons.push_back(
+          Said(ReasonKind::kBoneStressRisk, "bone_stress.risk", text(bone.risk), "yes"));
+    }
+    bone_stress = hop || (risk && answers.history.recent_increase == true);
+  }
   if (!reasons.empty()) {
     result.route = Route::kSeeClinician;
+    if (bone_stress) result.urgency = Urgency::kWeek;
     result.reasons = std::move(reasons);
     return result;
   }
@@ -292,6 +380,14 @@ Triage TriageAnswers(const Answers& answers) {
   }
   result.route = Route::kSeasonedTreatment;
   result.reasons = std::move(reasons);
+  return result;
+}
+
+}  // namespace
+
+Triage TriageAnswers(const Answers& answers) {
+  Triage result = TriageWhole(answers);
+  result.notices = NoticesFor(answers, result.route);
   return result;
 }
 

@@ -36,9 +36,22 @@ inline constexpr std::array<Route, 7> kAllRoutes = {
 std::string_view RouteId(Route route);
 std::optional<Route> RouteFromId(std::string_view id);
 
-// How soon a route's care is needed (DESIGN 2.1): emergency now; see_doctor today or
-// soon (within days). DESIGN 2.1a adds a week for suspected bone stress.
-enum class Urgency { kNow, kToday, kSoon };
+// How soon a route's care is needed (DESIGN 2.1, 2.1a): emergency now; see_doctor today
+// or soon (within days); a week for suspected bone stress (a sports physiotherapist).
+// Ordered most urgent first.
+enum class Urgency { kNow, kToday, kSoon, kWeek };
+
+// Something the runner should know beside the route, which does not change it (DESIGN
+// 2.1a). The words are content, by NoticeId.
+enum class Notice {
+  kInflammatoryBackPain,  // NICE NG65's features: ask a doctor about inflammatory back pain
+  kFirstFormat,           // answers from before DESIGN 2.1a: the newer questions not asked
+};
+inline constexpr std::array<Notice, 2> kAllNotices = {Notice::kInflammatoryBackPain,
+                                                      Notice::kFirstFormat};
+
+// Stable ids, as in the JSON ("inflammatory_back_pain", "answers_first_version").
+std::string_view NoticeId(Notice notice);
 
 // Stable ids, as in the JSON ("today").
 std::string_view UrgencyId(Urgency urgency);
@@ -55,10 +68,16 @@ enum class ReasonKind {
   kWarningSign,          // a route-2 sign answered yes
   kUnsureWarningSign,    // a route-2 sign answered not sure
   kConstantPain,
+  kMidOrUpperBack,       // 2.1a: pain in the middle or upper back
+  kFirstEpisodeOver50,   // 2.1a: a first episode of back pain at 50 or over
   kLegBelowKnee,
   kNumbnessOrTingling,
   kSeverePain,
   kTooYoung,
+  kLocationOther,      // 2.1a: pain somewhere other than the back or buttock
+  kNotImproving,       // 2.1a: more than 12 weeks and not getting better
+  kBoneStressHop,      // 2.1a: hopping brings the pain on
+  kBoneStressRisk,     // 2.1a: a risk of bone stress, with hop pain or a recent increase
   kReturningRanBefore,    // returning runner: months of running before the break
   kReturningBreak,        // ... the break
   kReturningBackFor,      // ... months since return, more than 0
@@ -73,16 +92,22 @@ enum class ReasonKind {
   kTreatmentUnclear,  // ... a series, not known whether it helps
 };
 
-inline constexpr std::array<ReasonKind, 21> kAllReasonKinds = {
+inline constexpr std::array<ReasonKind, 27> kAllReasonKinds = {
     ReasonKind::kEmergencySign,
     ReasonKind::kUnsureEmergencySign,
     ReasonKind::kWarningSign,
     ReasonKind::kUnsureWarningSign,
     ReasonKind::kConstantPain,
+    ReasonKind::kMidOrUpperBack,
+    ReasonKind::kFirstEpisodeOver50,
     ReasonKind::kLegBelowKnee,
     ReasonKind::kNumbnessOrTingling,
     ReasonKind::kSeverePain,
     ReasonKind::kTooYoung,
+    ReasonKind::kLocationOther,
+    ReasonKind::kNotImproving,
+    ReasonKind::kBoneStressHop,
+    ReasonKind::kBoneStressRisk,
     ReasonKind::kReturningRanBefore,
     ReasonKind::kReturningBreak,
     ReasonKind::kReturningBackFor,
@@ -125,9 +150,10 @@ struct Triage {
   std::vector<RedFlag> red_flags;
   // Those of red_flags answered "not sure".
   std::vector<RedFlag> unsure_flags;
-  // Set for routes 1 and 2 only.
+  // Set for routes 1 and 2, and for route 3 when bone stress is suspected (kWeek).
   std::optional<Urgency> urgency;
   std::vector<Reason> reasons;
+  std::vector<Notice> notices;
 
   bool IsUnsure(RedFlag flag) const;
 };
@@ -135,10 +161,24 @@ struct Triage {
 // Returns the route for `answers`. Pure and total: valid answers always give a route.
 Triage TriageAnswers(const Answers& answers);
 
+// What else is known when only the warning signs decide: the answers that set route 2's
+// urgency (DESIGN 2.1a) or add a route-2 reason. The questionnaire asks where the pain is,
+// when it hurts and whether it is improving before the route-2 signs, so a stop at a sign
+// knows them; answers read only for their signs may not.
+struct ScreenContext {
+  std::optional<PainLocation> location = std::nullopt;
+  std::optional<PainTiming> timing = std::nullopt;
+  std::optional<Improving> improving = std::nullopt;
+  std::optional<int> age = std::nullopt;
+  std::optional<bool> first_episode = std::nullopt;
+};
+
 // The route the warning signs alone decide (route 1 or 2), for answers that could not be
-// read whole: a red flag is read first (DESIGN 2). Returns nullopt when no sign is
-// answered yes or not sure.
-std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags);
+// read whole (a red flag is read first, DESIGN 2) or a questionnaire stopped at a sign.
+// `context` adds what is known: an unknown answer neither raises the urgency nor adds a
+// reason. Returns nullopt when no sign is answered yes or not sure.
+std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags,
+                                     const ScreenContext& context = {});
 
 }  // namespace backstride
 

@@ -308,7 +308,7 @@ class Handlers {
     json["noted"] = noted ? Json(*noted) : Json(nullptr);
     if (questionnaire.Stopped()) {
       // Stopped at a warning sign: the assessment says what to do; nothing is stored.
-      auto assessment = AssessRedFlags(questionnaire.RedFlagsSoFar());
+      auto assessment = AssessRedFlags(questionnaire.RedFlagsSoFar(), questionnaire.ContextSoFar());
       if (!assessment) return FromError(assessment.error());
       json["assessment"] = Json::parse(AssessmentToJson(*assessment, -1));
     } else if (questionnaire.Finished()) {

@@ -53,6 +53,18 @@ std::vector<Answers> EveryCase() {
     cases.push_back(a);
   };
   with([](Answers& a) { a.pain.timing = PainTiming::kConstant; });
+  // DESIGN 2.1a: where the pain is, a first episode at 50+, persistent pain, bone stress.
+  with([](Answers& a) {
+    a.pain.location = PainLocation::kUpperBack;
+    a.age = 55;
+    a.pain.first_episode = true;
+  });
+  with([](Answers& a) {
+    a.pain.location = PainLocation::kOther;
+    a.pain.weeks = 20;
+    a.pain.improving = Improving::kSame;
+    a.bone_stress = BoneStress{.hop_pain = FlagAnswer::kYes, .risk = FlagAnswer::kUnsure};
+  });
   with([](Answers& a) {
     a.pain.leg_symptoms = LegSymptoms::kBelowKnee;
     a.pain.numbness_or_tingling = true;

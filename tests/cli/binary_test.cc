@@ -28,11 +28,14 @@ const bool kPrivateDataHome = [] {
   return true;
 }();
 
+// The triage cases of both answers formats: tests/vignettes (the first) and
+// tests/vignettes-v2 (the second, DESIGN 2.1a).
 std::vector<fs::path> Vignettes() {
   std::vector<fs::path> files;
-  for (const auto& entry :
-       fs::directory_iterator(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes")) {
-    files.push_back(entry.path());
+  for (const char* dir : {"vignettes", "vignettes-v2"}) {
+    for (const auto& entry : fs::directory_iterator(fs::path(BACKSTRIDE_TEST_DATA_DIR) / dir)) {
+      if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -155,6 +158,59 @@ TEST(Binary, ReadsAnAnswersFile) {
   EXPECT_EQ(nlohmann::json::parse(result.out)["route"], "new_runner");
 }
 
+bool Has(const std::string& text, std::string_view part);
+
+// Answers saved in the first format (before DESIGN 2.1a) still assess, shown as they were,
+// with a notice that the newer questions were not asked and the safety net.
+TEST(Binary, AFirstFormatAnswersFileStillAssesses) {
+  const fs::path path = fs::temp_directory_path() / "backstride-first-format-test.json";
+  std::ofstream(path) << NewRunnerAnswers().dump(2);
+  ASSERT_FALSE(NewRunnerAnswers()["red_flags"].contains("both_legs")) << "a first-format file";
+  auto json = RunProcess({kBinary, "assess", "--answers", path.string(), "--format", "json",
+                          "--no-save"});
+  auto text = RunProcess({kBinary, "assess", "--answers", path.string(), "--no-save"});
+  fs::remove(path);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto output = nlohmann::json::parse(json.out);
+  EXPECT_EQ(output["route"], "new_runner");
+  EXPECT_EQ(output["notices"], nlohmann::json::array({"answers_first_version"}));
+  EXPECT_EQ(output["answers"], NewRunnerAnswers()) << "shown as it was";
+  EXPECT_TRUE(Has(text.out, "Some newer questions were not asked")) << text.out;
+}
+
+// The safety net ends every result, a running route's too (DESIGN 2.1a).
+TEST(Binary, TheSafetyNetIsOnARunningRoute) {
+  const auto answers =
+      Vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes-v2" / "new-onset-km.json")
+          .at("answers");
+  for (const char* format : {"text", "markdown", "json"}) {
+    auto result =
+        RunProcess({kBinary, "assess", "--answers", "-", "--no-save", "--format", format},
+                   answers.dump());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_TRUE(Has(result.out, "go to an emergency department at once")) << format;
+    EXPECT_TRUE(Has(result.out, "both legs")) << format;
+    if (std::string_view(format) == "json") {
+      const auto output = nlohmann::json::parse(result.out);
+      EXPECT_EQ(output["route"], "new_runner");
+      EXPECT_EQ(output["safety_net"]["id"], "safety_net");
+      EXPECT_EQ(output["notices"], nlohmann::json::array());
+    }
+  }
+}
+
+// A "not sure" about the bladder: a doctor today, said in words.
+TEST(Binary, NotSureAboutTheBladderIsADoctorToday) {
+  auto answers =
+      Vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes-v2" / "new-onset-km.json")
+          .at("answers");
+  answers["red_flags"]["bladder_or_bowel_change"] = "unsure";
+  auto result = RunProcess({kBinary, "assess", "--answers", "-", "--no-save"}, answers.dump());
+  EXPECT_TRUE(Has(result.out, "How soon: Today.")) << result.out;
+  EXPECT_TRUE(Has(result.out, "See a doctor today")) << result.out;
+  EXPECT_TRUE(Has(result.out, "(you were not sure)")) << result.out;
+}
+
 struct BadAnswers {
   const char* what;
   std::string input;
@@ -198,10 +254,27 @@ TEST(Binary, MissingAnswersFileExitsTwoNamingIt) {
 
 // --- The interactive questionnaire at a terminal -------------------------------------
 
-void AnswerNoToAllRedFlags(TerminalSession& session) {
-  for (int i = 0; i < 9; ++i) {
-    ASSERT_TRUE(session.WaitFor("(yes/no/not sure) > ")) << session.screen();
-    session.TypeLine("no");
+// The screen's replies, one a line (DESIGN 2.1a): the seven emergency signs, where (lower
+// back), when (during runs) and the trend (better), the seven other signs; `first` for the
+// first sign, "no" for every other.
+std::vector<std::string> ScreenReplies(const std::string& first = "no") {
+  std::vector<std::string> replies = {first};
+  for (int i = 1; i < 7; ++i) replies.emplace_back("no");
+  for (int i = 0; i < 3; ++i) replies.emplace_back("1");
+  for (int i = 0; i < 7; ++i) replies.emplace_back("no");
+  return replies;
+}
+
+std::string ScreenLines() {
+  std::string lines;
+  for (const std::string& reply : ScreenReplies()) lines += reply + "\n";
+  return lines;
+}
+
+void AnswerNoToAllRedFlags(TerminalSession& session, const std::string& first = "no") {
+  for (const std::string& reply : ScreenReplies(first)) {
+    ASSERT_TRUE(session.WaitFor(") > ")) << session.screen();
+    session.TypeLine(reply);
   }
 }
 
@@ -218,13 +291,13 @@ TEST(Interactive, AnswersEveryQuestionGoesBackAndGetsARoute) {
   session.TypeLine("thirty");  // refused, asked again
   ASSERT_TRUE(session.WaitFor("Please type a whole number from 10 to 100."));
   session.TypeLine("34");
-  ASSERT_TRUE(session.WaitFor("Where is the pain"));
-  ASSERT_TRUE(session.WaitFor("1) Lower back"));
+  ASSERT_TRUE(session.WaitFor("first time in your life"));
   session.TypeLine("back");  // change the age
   ASSERT_TRUE(session.WaitFor("How old are you"));
   session.TypeLine("41");
-  ASSERT_TRUE(session.WaitFor("Where is the pain"));
-  for (const char* reply : {"1", "1", "1", "no", "5", "3", "", "1.5", "4", "0", "0"}) {
+  ASSERT_TRUE(session.WaitFor("first time in your life"));
+  for (const char* reply :
+       {"no", "1", "no", "5", "3", "", "1.5", "4", "0", "no", "no", "no", "0"}) {
     ASSERT_TRUE(session.WaitFor(") > ")) << session.screen();
     session.TypeLine(reply);
   }
@@ -266,9 +339,8 @@ TEST(Interactive, QuitStopsWithoutAResult) {
 
 TEST(Interactive, JsonFormatKeepsQuestionsOffStandardOutput) {
   // Piped input with --interactive: questions go to stderr, the result alone to stdout.
-  std::string replies;
-  for (int i = 0; i < 9; ++i) replies += "no\n";
-  replies += "34\n1\n1\n1\nno\n5\n3\n\n\n100\n0\n2\nyes\n";
+  std::string replies = ScreenLines();
+  replies += "34\nno\n1\nno\n5\n3\n\n\n100\n0\nno\nno\nno\n2\nyes\n";
   auto result = RunProcess({kBinary, "assess", "--interactive", "--format", "json"}, replies);
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto output = nlohmann::json::parse(result.out);
@@ -297,11 +369,14 @@ std::vector<std::string> InternalIds() {
       "leg_below_knee", "severe_pain",  "under_16",              "treatment_first",
       "treatment_not_helped", "returning_runner", "new_runner", "seasoned_rehab",
       "seasoned_treatment", "see_doctor", "see_clinician", "red_flags.", "pain.worst",
-      "pain.timing", "pain.weeks", "history.", "_"};
+      "pain.timing", "pain.weeks", "history.", "_", "mid_upper_back", "first_episode_50",
+      "location_other", "not_improving", "bone_stress", "answers_first_version",
+      "safety_net"};
   for (const char* flag : {"saddle_numbness", "bladder_or_bowel_change", "leg_weakness_worsening",
                            "fever_or_unwell", "cancer_history", "unexplained_weight_loss",
                            "recent_fall_or_impact", "night_pain_no_relief",
-                           "osteoporosis_or_steroids"}) {
+                           "osteoporosis_or_steroids", "sexual_function_change", "both_legs",
+                           "sudden_severe_pain_faint", "major_trauma", "infection_risk"}) {
     ids.emplace_back(flag);
   }
   return ids;
@@ -419,12 +494,7 @@ TEST(Interactive, NotSureAboutAnEmergencySignStopsAfterTheSignsAndStoresNothing)
   testing::Runner runner(kBinary);
   TerminalSession session({kBinary, "--db", runner.File("backstride.db"), "--today", "2026-12-03",
                            "assess"});
-  ASSERT_TRUE(session.WaitFor("(yes/no/not sure) > "));
-  session.TypeLine("not sure");  // numbness between the legs
-  for (int i = 1; i < 9; ++i) {
-    ASSERT_TRUE(session.WaitFor("(yes/no/not sure) > ")) << session.screen();
-    session.TypeLine("no");
-  }
+  AnswerNoToAllRedFlags(session, "not sure");  // numbness between the legs
   ASSERT_TRUE(session.WaitFor("The questions stop here")) << session.screen();
   ASSERT_TRUE(session.WaitFor("How soon: Today.")) << session.screen();
   ASSERT_TRUE(session.WaitFor("(you were not sure)")) << session.screen();
@@ -436,11 +506,10 @@ TEST(Interactive, NotSureAboutAnEmergencySignStopsAfterTheSignsAndStoresNothing)
 }
 
 TEST(Interactive, DurationsAsPeopleSayThemAreConvertedAndEchoed) {
-  std::string replies;
-  for (int i = 0; i < 9; ++i) replies += "no\n";
-  // age, location, timing, legs, numbness, worst, weeks, onsets, months running, break,
-  // back since, treatment sessions.
-  replies += "34\n1\n1\n1\nno\n4\n2 months\n\n1.5\n6 weeks\n1.5 years\n6 weeks\n0\n";
+  std::string replies = ScreenLines();
+  // age, first episode, legs, numbness, worst, weeks, onsets, months running, break, back
+  // since, recent increase, hopping, bone-stress risk, treatment sessions.
+  replies += "34\nno\n1\nno\n4\n2 months\n\n1.5\n6 weeks\n1.5 years\n6 weeks\nno\nno\nno\n0\n";
   auto result = RunProcess(
       {kBinary, "assess", "--interactive", "--no-save", "--format", "json"}, replies);
   ASSERT_EQ(result.exit_code, 0) << result.err;

@@ -19,11 +19,15 @@ std::string Lines(std::initializer_list<const char*> lines) {
   return text;
 }
 
-const std::string kNoFlags = Lines({"no", "no", "no", "no", "no", "no", "no", "no", "no"});
+// The screen answered with no warning sign: the seven emergency signs, where (lower back),
+// when (after runs) and whether it is improving (better), then the seven other signs.
+const std::string kNoFlags =
+    Lines({"no", "no", "no", "no", "no", "no", "no", "lower back", "after", "better", "no", "no",
+           "no", "no", "no", "no", "no"});
 
 TEST(Interview, RefusedReplyIsAskedAgainWithWhatIsAllowed) {
-  std::istringstream in(kNoFlags + Lines({"200", "52", "lower back", "after", "none", "n", "3", "2",
-                                          "", "", "30", "0", "0"}));
+  std::istringstream in(kNoFlags + Lines({"200", "52", "n", "none", "n", "3", "2", "", "", "30",
+                                          "0", "n", "n", "n", "0"}));
   std::ostringstream out;
   auto outcome = RunInterview(in, out, Texts());
   ASSERT_TRUE(outcome.has_value());
@@ -90,6 +94,38 @@ TEST(RunAssess, EmergencyStopGivesNullAnswersInJson) {
   ASSERT_EQ(RunAssess(options, in, out, err, false), kExitOk) << err.str();
   EXPECT_NE(out.str().find("\"route\": \"emergency\""), std::string::npos);
   EXPECT_NE(out.str().find("\"answers\": null"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace backstride::cli
+
+namespace backstride::cli {
+namespace {
+
+// DESIGN 2.1a: the questionnaire asks the new signs with "not sure", and a "not sure" to
+// the bladder question sends the runner to a doctor today.
+TEST(Interview, NotSureAboutTheBladderIsADoctorToday) {
+  std::istringstream in(Lines({"no", "not sure", "no", "no", "no", "no", "no", "lower back",
+                               "after", "better", "no", "no", "no", "no", "no", "no", "no"}));
+  std::ostringstream out;
+  auto outcome = RunInterview(in, out, Texts());
+  ASSERT_TRUE(outcome.has_value());
+  ASSERT_EQ(outcome->kind, InterviewOutcome::Kind::kWarningSign) << out.str();
+  EXPECT_NE(out.str().find("a weak stream"), std::string::npos);
+  EXPECT_NE(out.str().find("yes/no/not sure"), std::string::npos);
+  auto assessment = AssessRedFlags(outcome->answers.red_flags, outcome->context);
+  ASSERT_TRUE(assessment.has_value());
+  EXPECT_EQ(assessment->triage.route, Route::kSeeDoctor);
+  EXPECT_EQ(assessment->triage.urgency, Urgency::kToday);
+}
+
+TEST(Interview, AYesToANewEmergencySignStopsAtOnce) {
+  std::istringstream in(Lines({"no", "no", "no", "no", "yes"}));  // both legs
+  std::ostringstream out;
+  auto outcome = RunInterview(in, out, Texts());
+  ASSERT_TRUE(outcome.has_value());
+  ASSERT_EQ(outcome->kind, InterviewOutcome::Kind::kWarningSign);
+  EXPECT_EQ(AssessRedFlags(outcome->answers.red_flags)->triage.route, Route::kEmergency);
 }
 
 }  // namespace

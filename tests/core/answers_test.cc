@@ -10,7 +10,8 @@ namespace {
 
 using nlohmann::json;
 
-json ValidAnswers() {
+// Answers in the first format, as written before DESIGN 2.1a.
+json FirstFormatAnswers() {
   return json::parse(R"({
     "age": 34,
     "history": {"months_running": 2, "break_months": 0, "months_since_return": 0},
@@ -24,6 +25,26 @@ json ValidAnswers() {
                   "recent_fall_or_impact": false, "night_pain_no_relief": false,
                   "osteoporosis_or_steroids": false}
   })");
+}
+
+// The same answers in the second format (DESIGN 2.1a).
+json ValidAnswers() {
+  json answers = FirstFormatAnswers();
+  answers["history"]["recent_increase"] = false;
+  answers["pain"]["first_episode"] = false;
+  answers["pain"]["improving"] = "better";
+  for (const char* flag : {"sexual_function_change", "both_legs", "sudden_severe_pain_faint",
+                           "major_trauma", "infection_risk"}) {
+    answers["red_flags"][flag] = false;
+  }
+  answers["bone_stress"] = {{"hop_pain", false}, {"risk", false}};
+  answers["inflammatory"] = json::object();
+  for (const char* feature :
+       {"began_before_35", "wakes_second_half_night", "buttock_pain", "better_with_movement",
+        "nsaid_relief", "family_history", "related_condition", "morning_stiffness"}) {
+    answers["inflammatory"][feature] = false;
+  }
+  return answers;
 }
 
 // Parses `answers`, expects failure, and returns the error.
@@ -235,7 +256,10 @@ TEST(ParseAnswers, AWarningSignTakesUnsure) {
 
 TEST(ParseAnswers, MonthsMayBeFractions) {
   json answers = ValidAnswers();
-  answers["history"] = {{"months_running", 14.5}, {"break_months", 3.5}, {"months_since_return", 1.4}};
+  answers["history"] = {{"months_running", 14.5},
+                        {"break_months", 3.5},
+                        {"months_since_return", 1.4},
+                        {"recent_increase", false}};
   auto parsed = ParseAnswers(answers.dump());
   ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
   EXPECT_DOUBLE_EQ(parsed->history.months_running, 14.5);
@@ -258,6 +282,78 @@ TEST(ParseAnswers, RedFlagsAreReadEvenWhenTheRestFails) {
   EXPECT_NE(parsed.error().message.find("age: missing"), std::string::npos);
   EXPECT_NE(parsed.error().message.find("red_flags.night_pain_no_relief: must be"),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace backstride
+
+namespace backstride {
+namespace {
+
+TEST(ParseAnswers, EveryNewFieldIsRequiredInTheSecondFormat) {
+  const std::pair<const char*, const char*> fields[] = {
+      {"history", "recent_increase"}, {"pain", "first_episode"}, {"pain", "improving"},
+      {"bone_stress", "hop_pain"},    {"bone_stress", "risk"},   {"inflammatory", "nsaid_relief"},
+      {"red_flags", "both_legs"},     {"red_flags", "infection_risk"}};
+  for (const auto& [section, key] : fields) {
+    json answers = ValidAnswers();
+    answers[section].erase(key);
+    const Error error = ExpectError(answers);
+    EXPECT_EQ(error.path, std::string(section) + "." + key);
+    EXPECT_NE(error.message.find("missing"), std::string::npos) << error.message;
+  }
+  for (const char* section : {"bone_stress", "inflammatory"}) {
+    json answers = ValidAnswers();
+    answers.erase(section);
+    EXPECT_EQ(ExpectError(answers).path, section);
+  }
+}
+
+TEST(ParseAnswers, NewWarningSignsTakeUnsure) {
+  json answers = ValidAnswers();
+  answers["red_flags"]["both_legs"] = "unsure";
+  answers["bone_stress"]["hop_pain"] = "unsure";
+  answers["pain"]["improving"] = "worse";
+  auto parsed = ParseAnswers(answers.dump());
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_EQ(parsed->Flag(RedFlag::kBothLegs), FlagAnswer::kUnsure);
+  EXPECT_EQ(parsed->bone_stress->hop_pain, FlagAnswer::kUnsure);
+  EXPECT_EQ(parsed->pain.improving, Improving::kWorse);
+  // An inflammatory feature is not a warning sign: yes or no.
+  answers["inflammatory"]["buttock_pain"] = "unsure";
+  EXPECT_EQ(ExpectError(answers).path, "inflammatory.buttock_pain");
+  answers = ValidAnswers();
+  answers["pain"]["improving"] = "much";
+  EXPECT_EQ(ExpectError(answers).path, "pain.improving");
+}
+
+TEST(ParseAnswers, FirstFormatAnswersStillLoadWithTheNewQuestionsNotAsked) {
+  auto parsed = ParseAnswers(FirstFormatAnswers().dump());
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_EQ(parsed->format, AnswersFormat::kFirst);
+  EXPECT_FALSE(parsed->pain.improving.has_value());
+  EXPECT_FALSE(parsed->pain.first_episode.has_value());
+  EXPECT_FALSE(parsed->history.recent_increase.has_value());
+  EXPECT_FALSE(parsed->bone_stress.has_value());
+  EXPECT_FALSE(parsed->inflammatory.has_value());
+  // Written back as it was: no new field appears.
+  EXPECT_EQ(json::parse(AnswersToJson(*parsed)), FirstFormatAnswers());
+  // One new field makes it the second format, where every other new field is required.
+  json mixed = FirstFormatAnswers();
+  mixed["red_flags"]["both_legs"] = false;
+  const Error error = ExpectError(mixed);
+  EXPECT_NE(error.message.find("red_flags.infection_risk: missing"), std::string::npos);
+  EXPECT_NE(error.message.find("bone_stress: missing"), std::string::npos);
+}
+
+TEST(ParseAnswers, SecondFormatRoundTrips) {
+  json answers = ValidAnswers();
+  answers["bone_stress"]["risk"] = "unsure";
+  answers["inflammatory"]["morning_stiffness"] = true;
+  auto parsed = ParseAnswers(answers.dump());
+  ASSERT_TRUE(parsed.has_value()) << parsed.error().message;
+  EXPECT_EQ(parsed->format, AnswersFormat::kSecond);
+  EXPECT_EQ(json::parse(AnswersToJson(*parsed)), answers);
 }
 
 }  // namespace

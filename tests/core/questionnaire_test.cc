@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "core/triage.h"
 
 namespace backstride {
@@ -29,12 +32,48 @@ std::string CurrentId(const Questionnaire& questionnaire) {
   return questionnaire.Current() ? std::string(questionnaire.Current()->id) : "(done)";
 }
 
-TEST(Questionnaire, AsksTheEmergencySignsFirstThenTheOtherRedFlags) {
+// The questions of the screen that are not warning signs: they set the urgency (DESIGN
+// 2.1a), so they come between the emergency signs and the others.
+constexpr std::array<std::string_view, 3> kScreenContext = {"pain.location", "pain.timing",
+                                                            "pain.improving"};
+
+TEST(Questionnaire, AsksTheEmergencySignsFirstThenWhereAndWhenThenTheOtherRedFlags) {
   const auto questions = AllQuestions();
-  ASSERT_GE(questions.size(), kRedFlagCount);
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) {
-    EXPECT_EQ(questions[i].id, "red_flags." + std::string(RedFlagId(kAllRedFlags[i])));
-    EXPECT_EQ(questions[i].stops_if_yes, IsEmergencyFlag(kAllRedFlags[i]));
+  std::vector<std::string> expected;
+  for (RedFlag flag : kAllRedFlags) {
+    if (IsEmergencyFlag(flag)) expected.push_back("red_flags." + std::string(RedFlagId(flag)));
+  }
+  for (std::string_view id : kScreenContext) expected.emplace_back(id);
+  for (RedFlag flag : kAllRedFlags) {
+    if (!IsEmergencyFlag(flag)) expected.push_back("red_flags." + std::string(RedFlagId(flag)));
+  }
+  ASSERT_GE(questions.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(questions[i].id, expected[i]);
+    const auto flag = RedFlagFromId(questions[i].id.substr(std::string_view("red_flags.").size() *
+                                                           questions[i].id.starts_with("red_flags.")));
+    EXPECT_EQ(questions[i].stops_if_yes, flag && IsEmergencyFlag(*flag)) << expected[i];
+    EXPECT_EQ(questions[i].red_flag, flag.has_value()) << expected[i];
+  }
+  // The new signs of DESIGN 2.1a are all asked, each taking "not sure".
+  for (const char* id : {"red_flags.sexual_function_change", "red_flags.both_legs",
+                         "red_flags.sudden_severe_pain_faint", "red_flags.major_trauma",
+                         "red_flags.infection_risk", "bone_stress.hop_pain", "bone_stress.risk"}) {
+    EXPECT_TRUE(QuestionWithId(id).warning_sign) << id;
+    EXPECT_EQ(ParseReply(QuestionWithId(id), "not sure"), Reply{std::string("unsure")}) << id;
+  }
+}
+
+// Answers the screen: every red flag "no" and the pain in the lower back, during runs,
+// getting better, except the replies in `replies`, by question id.
+void AnswerScreen(Questionnaire& q, const std::map<std::string, std::string>& replies = {}) {
+  while (q.Current() != nullptr &&
+         (q.Current()->red_flag ||
+          std::find(kScreenContext.begin(), kScreenContext.end(), q.Current()->id) !=
+              kScreenContext.end())) {
+    const std::string id(q.Current()->id);
+    const auto it = replies.find(id);
+    Type(q, it != replies.end() ? it->second : (q.Current()->red_flag ? "no" : "1"));
   }
 }
 
@@ -83,10 +122,9 @@ TEST(ParseReply, UnderstandsWhatPeopleType) {
 
 // Replies for a new runner whose pain starts at 1.5 km, skipping the follow-ups.
 void AnswerNewRunner(Questionnaire& q) {
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  AnswerScreen(q);
   Type(q, "34");   // age
-  Type(q, "1");    // lower back
-  Type(q, "1");    // during
+  Type(q, "no");   // not the first back pain
   Type(q, "1");    // no leg symptoms
   Type(q, "no");   // numbness
   Type(q, "5");    // worst
@@ -95,6 +133,9 @@ void AnswerNewRunner(Questionnaire& q) {
   Type(q, "1.5");  // onset km
   Type(q, "4");    // months running
   Type(q, "0");    // no break: months since return is skipped
+  Type(q, "no");   // no recent increase
+  Type(q, "no");   // hopping does not hurt
+  Type(q, "no");   // no risk of bone stress; 3 weeks: the inflammatory features are skipped
   Type(q, "0");    // no treatment: treatment helped is skipped
 }
 
@@ -115,14 +156,16 @@ TEST(Questionnaire, CompleteRunGivesCheckedAnswers) {
 TEST(Questionnaire, FollowUpsAreAskedOnlyWhenTheyApply) {
   Questionnaire q;
   const std::size_t all = AllQuestions().size();
-  EXPECT_EQ(q.Total(), all - 2);  // no break and no treatment yet
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
-  for (const char* reply : {"40", "1", "1", "1", "no", "5", "3", "", ""}) Type(q, reply);
+  // No break, no treatment yet, and no inflammatory features before the pain's length.
+  EXPECT_EQ(q.Total(), all - 2 - kInflammatoryFeatureCount);
+  AnswerScreen(q);
+  for (const char* reply : {"40", "no", "1", "no", "5", "3", "", ""}) Type(q, reply);
   Type(q, "60");  // months running
   Type(q, "12");  // a break...
   EXPECT_EQ(CurrentId(q), "history.months_since_return");
-  EXPECT_EQ(q.Total(), all - 1);
+  EXPECT_EQ(q.Total(), all - 1 - kInflammatoryFeatureCount);
   Type(q, "1");
+  for (const char* reply : {"no", "no", "no"}) Type(q, reply);
   Type(q, "4");  // sessions...
   EXPECT_EQ(CurrentId(q), "pain.treatment_helped");
   Type(q, "no");
@@ -135,13 +178,13 @@ TEST(Questionnaire, FollowUpsAreAskedOnlyWhenTheyApply) {
 TEST(Questionnaire, GoingBackChangesAnEarlierAnswer) {
   Questionnaire q;
   EXPECT_FALSE(q.Back());  // nothing before the first question
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  AnswerScreen(q);
   Type(q, "34");
-  EXPECT_EQ(CurrentId(q), "pain.location");
+  EXPECT_EQ(CurrentId(q), "pain.first_episode");
   ASSERT_TRUE(q.Back());
   EXPECT_EQ(CurrentId(q), "age");
   Type(q, "52");
-  for (const char* reply : {"1", "1", "1", "no", "5", "3", "", "", "100", "0", "0"}) {
+  for (const char* reply : {"no", "1", "no", "5", "3", "", "", "100", "0", "no", "no", "no", "0"}) {
     Type(q, reply);
   }
   auto answers = q.Finish();
@@ -151,15 +194,16 @@ TEST(Questionnaire, GoingBackChangesAnEarlierAnswer) {
 
 TEST(Questionnaire, GoingBackPastAFollowUpDropsItWhenItNoLongerApplies) {
   Questionnaire q;
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
-  for (const char* reply : {"34", "1", "1", "1", "no", "5", "3", "", "", "60", "12", "1"}) {
+  AnswerScreen(q);
+  for (const char* reply : {"34", "no", "1", "no", "5", "3", "", "", "60", "12", "1"}) {
     Type(q, reply);
   }
-  EXPECT_EQ(CurrentId(q), "pain.treatment_sessions");
+  EXPECT_EQ(CurrentId(q), "history.recent_increase");
   ASSERT_TRUE(q.Back());  // months since return
   ASSERT_TRUE(q.Back());  // break months
   Type(q, "0");           // no break after all
-  EXPECT_EQ(CurrentId(q), "pain.treatment_sessions");
+  EXPECT_EQ(CurrentId(q), "history.recent_increase");
+  for (const char* reply : {"no", "no", "no"}) Type(q, reply);
   Type(q, "0");
   auto answers = q.Finish();
   ASSERT_TRUE(answers.has_value()) << answers.error().message;
@@ -182,7 +226,9 @@ TEST(Questionnaire, EmergencyAnswerStopsAtOnce) {
 
 TEST(Questionnaire, NonEmergencyRedFlagDoesNotStopTheQuestions) {
   Questionnaire q;
-  for (std::size_t i = 0; i < 3; ++i) Type(q, "no");
+  while (CurrentId(q) != "red_flags.fever_or_unwell") {
+    Type(q, q.Current()->red_flag ? "no" : "1");
+  }
   Type(q, "yes");  // fever
   EXPECT_FALSE(q.Stopped());
   EXPECT_EQ(CurrentId(q), "red_flags.cancer_history");
@@ -250,9 +296,9 @@ TEST(ParseReply, DurationsAsPeopleSayThem) {
 
 TEST(Questionnaire, FractionalMonthsReachTheAnswers) {
   Questionnaire q;
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
-  for (const char* reply :
-       {"34", "1", "1", "1", "no", "4", "3", "", "", "6 weeks", "1.5 years", "2.5", "0"}) {
+  AnswerScreen(q);
+  for (const char* reply : {"34", "no", "1", "no", "4", "3", "", "", "6 weeks", "1.5 years", "2.5",
+                            "no", "no", "no", "0"}) {
     Type(q, reply);
   }
   auto answers = q.Finish();
@@ -264,31 +310,35 @@ TEST(Questionnaire, FractionalMonthsReachTheAnswers) {
 
 TEST(Questionnaire, ASignAnsweredYesOrNotSureStopsOnceTheSignsAreAsked) {
   struct Case {
-    std::size_t question;  // which sign, in the order asked
+    const char* sign;
     const char* typed;
+    const char* location;  // the reply to "where is the pain", by number
     Route route;
+    Urgency urgency;
   };
   const Case cases[] = {
-      {0, "not sure", Route::kSeeDoctor},  // an emergency sign, not sure: a doctor today
-      {3, "yes", Route::kSeeDoctor},       // fever
-      {4, "not sure", Route::kSeeDoctor},  // cancer, not sure
-      {8, "yes", Route::kSeeDoctor},       // the last sign
+      // An emergency sign, not sure: a doctor today.
+      {"red_flags.bladder_or_bowel_change", "not sure", "1", Route::kSeeDoctor, Urgency::kToday},
+      {"red_flags.both_legs", "not sure", "1", Route::kSeeDoctor, Urgency::kToday},
+      {"red_flags.fever_or_unwell", "yes", "1", Route::kSeeDoctor, Urgency::kToday},
+      {"red_flags.cancer_history", "not sure", "1", Route::kSeeDoctor, Urgency::kSoon},
+      // Cancer with mid-back pain (NG234): the location, asked before, makes it today.
+      {"red_flags.cancer_history", "yes", "2", Route::kSeeDoctor, Urgency::kToday},
+      {"red_flags.infection_risk", "yes", "1", Route::kSeeDoctor, Urgency::kSoon},  // the last sign
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(c.question);
+    SCOPED_TRACE(std::string(c.sign) + " " + c.typed);
     Questionnaire q;
-    for (std::size_t i = 0; i < kRedFlagCount; ++i) {
-      EXPECT_FALSE(q.Stopped()) << "every sign is asked before stopping";
-      Type(q, i == c.question ? c.typed : "no");
-    }
+    AnswerScreen(q, {{c.sign, c.typed}, {"pain.location", c.location}});
     EXPECT_TRUE(q.Stopped());
     EXPECT_EQ(q.Current(), nullptr);
-    auto triage = TriageRedFlags(q.RedFlagsSoFar());
+    auto triage = TriageRedFlags(q.RedFlagsSoFar(), q.ContextSoFar());
     ASSERT_TRUE(triage.has_value());
     EXPECT_EQ(triage->route, c.route);
+    EXPECT_EQ(triage->urgency, c.urgency);
     // Going back to the last sign and answering no carries on to the other questions.
     ASSERT_TRUE(q.Back());
-    if (c.question != kRedFlagCount - 1) {
+    if (std::string_view(c.sign) != "red_flags.infection_risk") {
       Type(q, "no");
       EXPECT_TRUE(q.Stopped());
     }
@@ -297,9 +347,38 @@ TEST(Questionnaire, ASignAnsweredYesOrNotSureStopsOnceTheSignsAreAsked) {
 
 TEST(Questionnaire, NoSignSetCarriesOnAfterTheSigns) {
   Questionnaire q;
-  for (std::size_t i = 0; i < kRedFlagCount; ++i) Type(q, "no");
+  AnswerScreen(q);
   EXPECT_FALSE(q.Stopped());
   EXPECT_EQ(CurrentId(q), "age");
+}
+
+TEST(Questionnaire, TheNewQuestionsReachTheAnswers) {
+  Questionnaire q;
+  AnswerScreen(q, {{"pain.improving", "2"}});  // about the same
+  // 30, a first episode, pain for a year; then the history, a recent increase, hopping
+  // not sure, and four of the inflammatory features (asked: a year of pain begun at 29).
+  for (const char* reply : {"30", "yes", "1", "no", "4", "1 year", "", "", "4", "0", "yes",
+                            "not sure", "no", "yes", "yes", "no", "yes", "no", "no", "no", "yes",
+                            "0"}) {
+    Type(q, reply);
+  }
+  ASSERT_TRUE(q.Finished());
+  auto answers = q.Finish();
+  ASSERT_TRUE(answers.has_value()) << answers.error().message;
+  EXPECT_EQ(answers->format, AnswersFormat::kSecond);
+  EXPECT_EQ(answers->pain.improving, Improving::kSame);
+  EXPECT_EQ(answers->pain.first_episode, true);
+  EXPECT_EQ(answers->history.recent_increase, true);
+  ASSERT_TRUE(answers->bone_stress.has_value());
+  EXPECT_EQ(answers->bone_stress->hop_pain, FlagAnswer::kUnsure);
+  ASSERT_TRUE(answers->inflammatory.has_value());
+  EXPECT_EQ(std::count(answers->inflammatory->begin(), answers->inflammatory->end(), true), 4);
+  const Triage triage = TriageAnswers(*answers);
+  // Not sure about hopping is read as yes: a sports physiotherapist within the week; and
+  // a year of pain that is not getting better.
+  EXPECT_EQ(triage.route, Route::kSeeClinician);
+  EXPECT_EQ(triage.urgency, Urgency::kWeek);
+  EXPECT_EQ(triage.notices, std::vector<Notice>{Notice::kInflammatoryBackPain});
 }
 
 }  // namespace

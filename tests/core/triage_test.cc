@@ -2,6 +2,8 @@
 // rule that a warning sign always wins.
 #include "core/triage.h"
 
+#include "core/advice.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -189,8 +191,8 @@ TEST(Triage, EveryRedFlagIsListedNotOnlyTheDecidingOne) {
   const Triage triage = TriageAnswers(answers);
   EXPECT_EQ(triage.route, Route::kEmergency);
   EXPECT_EQ(triage.red_flags.size(), kRedFlagCount);
-  // The reasons explain the deciding rule: the three emergency signs.
-  EXPECT_EQ(triage.reasons.size(), 3u);
+  // The reasons explain the deciding rule: the seven emergency signs.
+  EXPECT_EQ(triage.reasons.size(), 7u);
 }
 
 TEST(Triage, ConstantPainIsAReasonButNotARedFlag) {
@@ -295,7 +297,9 @@ TEST(Triage, ReasonIdsAreStable) {
                                           "unsure_warning_sign", "constant_pain", "leg_below_knee",
                                           "numbness_or_tingling", "severe_pain", "under_16",
                                           "returning_runner", "new_runner", "seasoned",
-                                          "treatment_not_helped", "treatment_first"}));
+                                          "treatment_not_helped", "treatment_first",
+                                          "mid_upper_back", "first_episode_50", "location_other",
+                                          "not_improving", "bone_stress"}));
   EXPECT_EQ(ReasonKindId(ReasonKind::kReturningBreak), "returning_runner.break_months");
   EXPECT_EQ(ReasonRuleId(ReasonKind::kReturningBreak), "returning_runner");
 }
@@ -425,6 +429,265 @@ TEST(TriageProperty, EveryPairOfRedFlagsIsListed) {
                                   : Route::kSeeDoctor);
     }
   }
+}
+
+// Base() in the second format (DESIGN 2.1a): every new question answered, nothing found.
+Answers Base2() {
+  Answers answers = Base();
+  answers.format = AnswersFormat::kSecond;
+  answers.history.recent_increase = false;
+  answers.pain.first_episode = false;
+  answers.pain.improving = Improving::kBetter;
+  answers.bone_stress = BoneStress{};
+  answers.inflammatory = InflammatoryFeatures{};
+  return answers;
+}
+
+// Each row is one rule of DESIGN 2.1a: starting from Base2() (34, seasoned, lower-back pain
+// during runs for 3 weeks, getting better), <change> gives <route>, <urgency>, <notices>.
+TEST(Triage, SecondScreenTable) {
+  using R = Route;
+  using U = Urgency;
+  using F = FlagAnswer;
+  struct Case {
+    const char* change;
+    std::function<void(Answers&)> apply;
+    Route route;
+    std::optional<Urgency> urgency;
+    std::vector<Notice> notices = {};
+  };
+  const auto features = [](Answers& a, int n) {
+    for (int i = 0; i < n; ++i) (*a.inflammatory)[static_cast<std::size_t>(i)] = true;
+  };
+  const Case cases[] = {
+      {"nothing changed", [](Answers&) {}, R::kSeasonedTreatment, std::nullopt},
+      // Emergency signs (cauda equina, aneurysm, major trauma), yes and unsure.
+      {"sexual function", [](Answers& a) { a.Set(RedFlag::kSexualFunctionChange, true); },
+       R::kEmergency, U::kNow},
+      {"both legs", [](Answers& a) { a.Set(RedFlag::kBothLegs, true); }, R::kEmergency, U::kNow},
+      {"sudden pain, faint", [](Answers& a) { a.Set(RedFlag::kSuddenSeverePainFaint, true); },
+       R::kEmergency, U::kNow},
+      {"major trauma", [](Answers& a) { a.Set(RedFlag::kMajorTrauma, true); }, R::kEmergency,
+       U::kNow},
+      {"unsure both legs", [](Answers& a) { a.Set(RedFlag::kBothLegs, F::kUnsure); },
+       R::kSeeDoctor, U::kToday},
+      {"unsure major trauma", [](Answers& a) { a.Set(RedFlag::kMajorTrauma, F::kUnsure); },
+       R::kSeeDoctor, U::kToday},
+      // Infection risk: today with fever or constant pain, else soon.
+      {"infection risk", [](Answers& a) { a.Set(RedFlag::kInfectionRisk, true); }, R::kSeeDoctor,
+       U::kSoon},
+      {"infection risk, constant pain",
+       [](Answers& a) {
+         a.Set(RedFlag::kInfectionRisk, true);
+         a.pain.timing = PainTiming::kConstant;
+       },
+       R::kSeeDoctor, U::kToday},
+      {"infection risk, fever",
+       [](Answers& a) {
+         a.Set(RedFlag::kInfectionRisk, true);
+         a.Set(RedFlag::kFeverOrUnwell, true);
+       },
+       R::kSeeDoctor, U::kToday},
+      {"unsure infection risk", [](Answers& a) { a.Set(RedFlag::kInfectionRisk, F::kUnsure); },
+       R::kSeeDoctor, U::kSoon},
+      // Cancer (NG234): today with mid/upper-back pain, night pain, worse, weight loss.
+      {"cancer alone", [](Answers& a) { a.Set(RedFlag::kCancerHistory, true); }, R::kSeeDoctor,
+       U::kSoon},
+      {"cancer, mid back",
+       [](Answers& a) {
+         a.Set(RedFlag::kCancerHistory, true);
+         a.pain.location = PainLocation::kMidBack;
+       },
+       R::kSeeDoctor, U::kToday},
+      {"cancer, upper back",
+       [](Answers& a) {
+         a.Set(RedFlag::kCancerHistory, true);
+         a.pain.location = PainLocation::kUpperBack;
+       },
+       R::kSeeDoctor, U::kToday},
+      {"cancer, night pain",
+       [](Answers& a) {
+         a.Set(RedFlag::kCancerHistory, true);
+         a.Set(RedFlag::kNightPainNoRelief, true);
+       },
+       R::kSeeDoctor, U::kToday},
+      {"cancer, worse",
+       [](Answers& a) {
+         a.Set(RedFlag::kCancerHistory, true);
+         a.pain.improving = Improving::kWorse;
+       },
+       R::kSeeDoctor, U::kToday},
+      {"cancer, the same",
+       [](Answers& a) {
+         a.Set(RedFlag::kCancerHistory, true);
+         a.pain.improving = Improving::kSame;
+       },
+       R::kSeeDoctor, U::kSoon},
+      {"cancer, weight loss",
+       [](Answers& a) {
+         a.Set(RedFlag::kCancerHistory, true);
+         a.Set(RedFlag::kUnexplainedWeightLoss, true);
+       },
+       R::kSeeDoctor, U::kToday},
+      {"weight loss alone", [](Answers& a) { a.Set(RedFlag::kUnexplainedWeightLoss, true); },
+       R::kSeeDoctor, U::kSoon},
+      // Location: mid/upper back to a doctor soon; elsewhere to a clinician.
+      {"mid back", [](Answers& a) { a.pain.location = PainLocation::kMidBack; }, R::kSeeDoctor,
+       U::kSoon},
+      {"upper back", [](Answers& a) { a.pain.location = PainLocation::kUpperBack; },
+       R::kSeeDoctor, U::kSoon},
+      {"buttock", [](Answers& a) { a.pain.location = PainLocation::kButtock; },
+       R::kSeasonedTreatment, std::nullopt},
+      {"other", [](Answers& a) { a.pain.location = PainLocation::kOther; }, R::kSeeClinician,
+       std::nullopt},
+      // First episode: at 50 or over (49/50).
+      {"first episode at 49",
+       [](Answers& a) {
+         a.age = 49;
+         a.pain.first_episode = true;
+       },
+       R::kSeasonedTreatment, std::nullopt},
+      {"first episode at 50",
+       [](Answers& a) {
+         a.age = 50;
+         a.pain.first_episode = true;
+       },
+       R::kSeeDoctor, U::kSoon},
+      {"not the first at 60", [](Answers& a) { a.age = 60; }, R::kSeasonedTreatment,
+       std::nullopt},
+      // More than 12 weeks and not better (12/13 weeks; same, worse, better).
+      {"12 weeks, same",
+       [](Answers& a) {
+         a.pain.weeks = 12;
+         a.pain.improving = Improving::kSame;
+       },
+       R::kSeasonedTreatment, std::nullopt},
+      {"13 weeks, same",
+       [](Answers& a) {
+         a.pain.weeks = 13;
+         a.pain.improving = Improving::kSame;
+       },
+       R::kSeeClinician, std::nullopt},
+      {"20 weeks, worse",
+       [](Answers& a) {
+         a.pain.weeks = 20;
+         a.pain.improving = Improving::kWorse;
+       },
+       R::kSeeClinician, std::nullopt},
+      {"20 weeks, better", [](Answers& a) { a.pain.weeks = 20; }, R::kSeasonedTreatment,
+       std::nullopt},
+      // Bone stress: hop pain, or a risk with hop pain or a recent increase; a week.
+      {"hop pain", [](Answers& a) { a.bone_stress->hop_pain = F::kYes; }, R::kSeeClinician,
+       U::kWeek},
+      {"hop pain unsure", [](Answers& a) { a.bone_stress->hop_pain = F::kUnsure; },
+       R::kSeeClinician, U::kWeek},
+      {"risk alone", [](Answers& a) { a.bone_stress->risk = F::kYes; }, R::kSeasonedTreatment,
+       std::nullopt},
+      {"recent increase alone", [](Answers& a) { a.history.recent_increase = true; },
+       R::kSeasonedTreatment, std::nullopt},
+      {"risk and a recent increase",
+       [](Answers& a) {
+         a.bone_stress->risk = F::kYes;
+         a.history.recent_increase = true;
+       },
+       R::kSeeClinician, U::kWeek},
+      {"bone stress and severe pain",
+       [](Answers& a) {
+         a.bone_stress->hop_pain = F::kYes;
+         a.pain.worst = 9;
+       },
+       R::kSeeClinician, U::kWeek},
+      // Inflammatory back pain (NG65): 13 weeks, begun before 45, 4 features; running goes on.
+      {"inflammatory: 4 features, 13 weeks, 34",
+       [&](Answers& a) {
+         a.pain.weeks = 13;
+         features(a, 4);
+       },
+       R::kSeasonedTreatment, std::nullopt, {Notice::kInflammatoryBackPain}},
+      {"inflammatory: 3 features",
+       [&](Answers& a) {
+         a.pain.weeks = 13;
+         features(a, 3);
+       },
+       R::kSeasonedTreatment, std::nullopt},
+      {"inflammatory: 12 weeks",
+       [&](Answers& a) {
+         a.pain.weeks = 12;
+         features(a, 8);
+       },
+       R::kSeasonedTreatment, std::nullopt},
+      {"inflammatory: begun at 45",
+       [&](Answers& a) {
+         a.age = 46;
+         a.pain.weeks = 52;
+         features(a, 5);
+       },
+       R::kSeasonedTreatment, std::nullopt},
+      {"inflammatory: begun at 44",
+       [&](Answers& a) {
+         a.age = 45;
+         a.pain.weeks = 52;
+         features(a, 5);
+       },
+       R::kSeasonedTreatment, std::nullopt, {Notice::kInflammatoryBackPain}},
+      {"inflammatory on a new runner",
+       [&](Answers& a) {
+         a.history.months_running = 4;
+         a.pain.weeks = 30;
+         features(a, 4);
+       },
+       R::kNewRunner, std::nullopt, {Notice::kInflammatoryBackPain}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.change);
+    Answers answers = Base2();
+    c.apply(answers);
+    const Triage triage = TriageAnswers(answers);
+    EXPECT_EQ(RouteId(triage.route), RouteId(c.route));
+    EXPECT_EQ(triage.urgency, c.urgency);
+    EXPECT_EQ(triage.notices, c.notices);
+  }
+}
+
+TEST(Advice, ARecentIncreaseDropsBackAndBoneStressStopsRunning) {
+  Answers answers = Base2();
+  answers.history.recent_increase = true;
+  auto advice = AdviceForAnswers(TriageAnswers(answers), answers);
+  EXPECT_EQ(advice.back(), AdviceId::kDropBackLoad);
+  answers.bone_stress->hop_pain = FlagAnswer::kYes;
+  const Triage bone = TriageAnswers(answers);
+  advice = AdviceForAnswers(bone, answers);
+  EXPECT_EQ(bone.route, Route::kSeeClinician);
+  EXPECT_EQ(std::count(advice.begin(), advice.end(), AdviceId::kRestOrReduce), 0);
+  EXPECT_EQ(std::count(advice.begin(), advice.end(), AdviceId::kDropBackLoad), 0);
+  answers.bone_stress->hop_pain = FlagAnswer::kNo;
+  answers.pain.worst = 9;  // the clinician route without bone stress keeps easing off
+  advice = AdviceForAnswers(TriageAnswers(answers), answers);
+  EXPECT_EQ(std::count(advice.begin(), advice.end(), AdviceId::kRestOrReduce), 1);
+}
+
+TEST(Triage, FirstFormatAnswersSayTheNewQuestionsWereNotAsked) {
+  Answers answers = Base();
+  answers.format = AnswersFormat::kFirst;
+  const Triage triage = TriageAnswers(answers);
+  EXPECT_EQ(triage.route, Route::kSeasonedTreatment);
+  EXPECT_EQ(triage.notices, std::vector<Notice>{Notice::kFirstFormat});
+  // Rules on the old fields still apply: mid-back pain goes to a doctor.
+  answers.pain.location = PainLocation::kMidBack;
+  EXPECT_EQ(TriageAnswers(answers).route, Route::kSeeDoctor);
+}
+
+TEST(Triage, AStopAtASignUsesWhatIsKnownForTheUrgency) {
+  RedFlagAnswers flags{};
+  flags[static_cast<std::size_t>(RedFlag::kCancerHistory)] = FlagAnswer::kYes;
+  EXPECT_EQ(TriageRedFlags(flags)->urgency, Urgency::kSoon);  // location not known
+  EXPECT_EQ(TriageRedFlags(flags, {.location = PainLocation::kMidBack})->urgency, Urgency::kToday);
+  EXPECT_EQ(TriageRedFlags(flags, {.improving = Improving::kWorse})->urgency, Urgency::kToday);
+  flags = {};
+  flags[static_cast<std::size_t>(RedFlag::kInfectionRisk)] = FlagAnswer::kYes;
+  const auto constant = TriageRedFlags(flags, {.timing = PainTiming::kConstant});
+  EXPECT_EQ(constant->urgency, Urgency::kToday);
+  EXPECT_EQ(constant->reasons.back().kind, ReasonKind::kConstantPain);
 }
 
 }  // namespace

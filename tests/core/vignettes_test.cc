@@ -1,6 +1,8 @@
 // The triage vignettes: each case must get exactly its expected route and red flags.
-// The cases live in tests/vignettes/ (copied from the team's shared set so the project
-// stands on its own); when the shared set is present we also check the copy is current.
+// The cases live in tests/vignettes/ (the first answers format) and tests/vignettes-v2/
+// (the second, DESIGN 2.1a), copied from the team's shared sets so the project stands on
+// its own; when the shared sets are present we also check the copies are current, and
+// assess the shared second set itself.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -84,16 +86,60 @@ TEST(Vignettes, EachGetsItsRouteAndExactlyItsRedFlags) {
   }
 }
 
-TEST(Vignettes, InTreeCopyMatchesTheSharedSet) {
-  const fs::path shared = fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes";
+void ExpectCopiesMatch(const fs::path& shared, const fs::path& copies) {
   const auto shared_files = VignetteFiles(shared);
   if (shared_files.empty()) GTEST_SKIP() << "no shared vignettes beside the project";
   for (const fs::path& file : shared_files) {
-    const fs::path copy = kVignettes / file.filename();
-    ASSERT_TRUE(fs::exists(copy)) << "copy " << file.filename() << " into tests/vignettes";
+    const fs::path copy = copies / file.filename();
+    ASSERT_TRUE(fs::exists(copy)) << "copy " << file.filename() << " into " << copies;
     EXPECT_EQ(nlohmann::json::parse(ReadFile(copy)), nlohmann::json::parse(ReadFile(file)))
         << file.filename() << " changed in the shared set; refresh the copy";
   }
+}
+
+TEST(Vignettes, InTreeCopyMatchesTheSharedSet) {
+  ExpectCopiesMatch(fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes", kVignettes);
+}
+
+// The second screen's cases (DESIGN 2.1a): every answer in the second format, each case
+// with its route, its red flags, and its urgency and notices (none unless given).
+void ExpectSecondScreenCases(const fs::path& dir) {
+  const auto files = VignetteFiles(dir);
+  ASSERT_GE(files.size(), 33u) << dir;
+  for (const fs::path& file : files) {
+    SCOPED_TRACE(file.filename().string());
+    const auto vignette = nlohmann::json::parse(ReadFile(file));
+    const auto& expect = vignette.at("expect");
+    auto answers = ParseAnswers(vignette.at("answers").dump());
+    ASSERT_TRUE(answers.has_value()) << answers.error().message;
+    EXPECT_EQ(answers->format, AnswersFormat::kSecond);
+    const Triage triage = TriageAnswers(*answers);
+    EXPECT_EQ(RouteId(triage.route), expect.at("route").get<std::string>());
+    EXPECT_EQ(Ids(triage.red_flags), Sorted(expect.at("red_flags")));
+    if (expect.contains("urgency")) {
+      ASSERT_TRUE(triage.urgency.has_value());
+      EXPECT_EQ(UrgencyId(*triage.urgency), expect.at("urgency").get<std::string>());
+    }
+    std::vector<std::string> notices;
+    for (Notice notice : triage.notices) notices.emplace_back(NoticeId(notice));
+    EXPECT_EQ(Sorted(notices),
+              Sorted(expect.value("notices", std::vector<std::string>{})));
+  }
+}
+
+TEST(Vignettes, SecondScreenEachGetsItsRouteUrgencyAndNotices) {
+  ExpectSecondScreenCases(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes-v2");
+}
+
+TEST(Vignettes, SecondScreenSharedSet) {
+  const fs::path shared = fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes-v2";
+  if (VignetteFiles(shared).empty()) GTEST_SKIP() << "no shared vignettes-v2 beside the project";
+  ExpectSecondScreenCases(shared);
+}
+
+TEST(Vignettes, SecondScreenInTreeCopyMatchesTheSharedSet) {
+  ExpectCopiesMatch(fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes-v2",
+                    fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes-v2");
 }
 
 }  // namespace
