@@ -97,7 +97,7 @@ async function scan(page, name) {
 
 // Internal ids the runner must never read (DESIGN 5): route, verdict, change, phase-kind
 // and warning-sign ids, and the CLI's commands.
-const internalIds = /\b(emergency_sign|see_doctor|see_clinician|new_runner|returning_runner|seasoned_rehab|seasoned_treatment|step_back|below_cap|over_cap|during_pause|during_rest|good_counting|saddle_numbness|bladder_or_bowel_change|leg_weakness_worsening|fever_or_unwell|cancer_history|unexplained_weight_loss|recent_fall_or_impact|night_pain_no_relief|osteoporosis_or_steroids|check_in|lower_back|below_knee)\b|backstride (assess|log|plan|today|import)\b|\{[a-z_]+\}/;
+const internalIds = /\b(emergency_sign|see_doctor|see_clinician|new_runner|returning_runner|seasoned_rehab|seasoned_treatment|step_back|below_cap|over_cap|during_pause|during_rest|good_counting|saddle_numbness|bladder_or_bowel_change|leg_weakness_worsening|fever_or_unwell|cancer_history|unexplained_weight_loss|recent_fall_or_impact|night_pain_no_relief|osteoporosis_or_steroids|sexual_function_change|both_legs|sudden_severe_pain_faint|major_trauma|infection_risk|hop_pain|inflammatory_back_pain|answers_first_version|drop_back_load|safety_net|mid_back|upper_back|check_in|lower_back|below_knee)\b|backstride (assess|log|plan|today|import)\b|\{[a-z_]+\}/;
 
 // Fails when the page's visible text holds an internal id or an unfilled template name.
 async function noInternalIds(page, name) {
@@ -128,6 +128,7 @@ const newRunner = {
   age: '34',
   'pain.location': 'lower_back',
   'pain.timing': 'during',
+  'pain.improving': 'better',
   'pain.leg_symptoms': 'none',
   'pain.worst': '4',
   'pain.weeks': '3',
@@ -231,6 +232,9 @@ try {
     const card = await page.locator('section.card').first().innerText();
     assert.match(card, /new/i);
     assert.ok(await page.getByRole('heading', { name: 'What to do' }).isVisible());
+    // The safety net on a running route too (DESIGN 2.1a).
+    assert.ok(await page.getByRole('heading', { name: /go to an emergency department at once/ }).isVisible());
+    assert.match(await page.locator('section.safety-net').innerText(), /both legs/);
     await look(page, 'result');
     await page.getByRole('link', { name: 'See your plan' }).click();
     await heading(page, 'Your plan');
@@ -380,22 +384,41 @@ try {
     assert.equal(stored, 404, 'nothing is stored');
   });
 
-  await step('not sure about a warning sign: see a doctor today, naming the sign; nothing stored', async () => {
+  await step('not sure about the bladder: see a doctor today, naming the sign; nothing stored', async () => {
     await page.goto(`${server.url}#/questions`);
     await page.reload();  // a fresh questionnaire
-    await page.locator('form.question legend').waitFor();
-    await page.getByRole('radio', { name: 'Not sure', exact: true }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    for (let i = 1; i < 9; i += 1) {
-      await page.waitForFunction((n) => document.querySelector('progress')?.value === n, i);
-      await page.getByRole('radio', { name: 'No', exact: true }).check();
+    const replies = {
+      'red_flags.bladder_or_bowel_change': 'not sure',
+      'pain.location': 'lower_back',
+      'pain.timing': 'during',
+      'pain.improving': 'better',
+    };
+    let asked = 0;
+    for (; asked < 30; asked += 1) {
+      const form = page.locator('form.question');
+      await page.waitForFunction(() => document.querySelector('form.question') || document.querySelector('[role=alert]'));
+      if (!(await form.count())) break;
+      const id = await form.getAttribute('data-question');
+      if (id === 'red_flags.bladder_or_bowel_change') {
+        assert.match(await form.innerText(), /a weak stream/);
+        assert.ok(await form.getByRole('radio', { name: 'Not sure', exact: true }).count(), 'the bladder question takes not sure');
+      }
+      await form.locator(`input[type=radio][value="${replies[id] ?? 'no'}"]`).check();
       await page.getByRole('button', { name: 'Next' }).click();
+      await page.waitForFunction(
+        (before) => !document.querySelector('form.question') || document.querySelector('form.question').dataset.question !== before,
+        id,
+      );
     }
+    assert.equal(asked, 17, 'every warning sign is asked before the stop, with where, when and the trend');
     await heading(page, 'Please stop here');
     const alert = await page.getByRole('alert').first().innerText();
     assert.match(alert, /How soon: Today\./);
-    assert.match(await page.locator('main').innerText(), /Numbness between the legs or around the bottom \(you were not sure\)/);
-    assert.doesNotMatch(await page.locator('main').innerText(), /saddle_numbness|see_doctor|_sign/);
+    assert.match(alert, /See a doctor today/);
+    const main = await page.locator('main').innerText();
+    assert.match(main, /A new change in bladder or bowel control \(you were not sure\)/);
+    assert.match(main, /go to an emergency department at once/i);
+    assert.doesNotMatch(main, /bladder_or_bowel_change|see_doctor|_sign/);
     await look(page, 'unsure');
     const stored = await page.evaluate(async () => (await fetch('/api/assessment')).status);
     assert.equal(stored, 404, 'nothing is stored');

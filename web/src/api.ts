@@ -95,8 +95,11 @@ export interface Assessment {
   summary: string;
   next: string;
   leads_to_plan: boolean;
-  urgency: 'now' | 'today' | 'soon' | null;
+  urgency: 'now' | 'today' | 'soon' | 'week' | null;
   urgency_text: TextItem | null;
+  notices: string[];
+  notice_texts: TextItem[];
+  safety_net: TextItem;
   red_flags: string[];
   red_flags_unsure: string[];
   warning_signs: WarningSign[];

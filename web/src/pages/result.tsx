@@ -29,6 +29,15 @@ export function AssessmentView({
           </>
         )}
       </section>
+      {assessment.notice_texts.map((notice) => (
+        <section class="card notice" key={notice.id}>
+          <h2>{notice.title}</h2>
+          <p>{notice.text}</p>
+          <p class="why">
+            <strong>Why:</strong> {notice.why}
+          </p>
+        </section>
+      ))}
       {assessment.warning_signs.length > 0 && (
         <section>
           <h2>Warning signs</h2>
@@ -69,6 +78,10 @@ export function AssessmentView({
       <section>
         <h2>What happens next</h2>
         <p>{assessment.next}</p>
+      </section>
+      <section class="card safety-net">
+        <h2>{assessment.safety_net.title}</h2>
+        <p>{assessment.safety_net.text}</p>
       </section>
       <p class="muted">{assessment.disclaimer}</p>
     </>
