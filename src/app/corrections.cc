@@ -209,15 +209,14 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
   outcome.id = id;
   const std::vector<std::string> parts = Differences(*current, edited, units, today);
   if (parts.empty()) {
-    outcome.changes.push_back("Nothing to change: the " + EntryName(*current, today) +
-                              " already says that.");
+    outcome.changes.push_back(Say("fix.nothing_to_change", {{"entry", EntryName(*current, today)}}));
     return outcome;
   }
   if (auto updated = store.UpdateLogEntry(edited); !updated) return Fail(updated.error());
   auto after = PlanIfAny(store, today);
   if (!after) return Fail(after.error());
-  outcome.changes.push_back(Capitalised(EntryName(*current, today)) + " corrected: " +
-                            Joined(parts) + ".");
+  outcome.changes.push_back(Say("fix.corrected", {{"entry", Capitalised(EntryName(*current, today))},
+                                                 {"changes", Joined(parts)}}));
   ExplainPlan(outcome.changes, *before, *after, RunOf(edited), units);
   return outcome;
 }
@@ -236,19 +235,19 @@ Result<LogOutcome> DeleteLogEntry(Store& store, std::int64_t id, Date today) {
   LogOutcome outcome;
   outcome.id = id;
   const LogEntry& entry = deleted->entry;
-  std::string what = Capitalised(EntryName(entry, today)) + " deleted";
+  const MessageValues deleted_values = {{"entry", Capitalised(EntryName(entry, today))}};
   if (entry.kind == LogKind::kRun && entry.distance_m && entry.duration_s) {
-    what += " (" + FormatDistance(*entry.distance_m, units) + " in " +
-            FormatDuration(*entry.duration_s) + ")";
+    outcome.changes.push_back(
+        Say("fix.run_deleted", {{"entry", Capitalised(EntryName(entry, today))},
+                                {"distance", FormatDistance(*entry.distance_m, units)},
+                                {"time", FormatDuration(*entry.duration_s)}}));
+  } else {
+    outcome.changes.push_back(Say("fix.deleted", deleted_values));
   }
-  what += ".";
-  if (entry.source.starts_with("import:")) {
-    what += " Importing the same file again will not bring it back.";
-  }
-  outcome.changes.push_back(std::move(what));
+  if (entry.source.starts_with("import:")) outcome.changes.push_back(Say("fix.not_imported_again"));
   for (const LogEntry& morning : deleted->also) {
-    outcome.changes.push_back("Its next-morning pain score (" + PainText(morning.pain) +
-                              ") is kept as a check-in of " + DayText(morning.date, today) + ".");
+    outcome.changes.push_back(Say("fix.morning_kept", {{"pain", PainText(morning.pain)},
+                                                       {"date", DayText(morning.date, today)}}));
   }
   ExplainPlan(outcome.changes, *before, *after, std::nullopt, units);
   return outcome;
@@ -280,24 +279,22 @@ Result<LogOutcome> UndoLastChange(Store& store, Date today) {
   std::optional<std::int64_t> run_id;
   switch (undone->action) {
     case ChangeAction::kAdd:
-      outcome.changes.push_back("Undone: the " + name + " you logged is taken out of the log.");
+      outcome.changes.push_back(Say("fix.undone_add", {{"entry", name}}));
       break;
     case ChangeAction::kEdit: {
-      std::string text = "Undone: the correction of the " + name;
-      if (now) {
-        const std::vector<std::string> parts = Differences(*now, undone->entry, units, today);
-        if (!parts.empty()) text += "; back to " + Joined(parts);
-      }
-      outcome.changes.push_back(text + ".");
+      std::vector<std::string> parts;
+      if (now) parts = Differences(*now, undone->entry, units, today);
+      outcome.changes.push_back(parts.empty() ? Say("fix.undone_edit", {{"entry", name}})
+                                              : Say("fix.undone_edit_back",
+                                                    {{"entry", name}, {"changes", Joined(parts)}}));
       run_id = RunOf(undone->entry);
       break;
     }
     case ChangeAction::kDelete:
-      outcome.changes.push_back("Undone: the " + name + " is back in the log.");
+      outcome.changes.push_back(Say("fix.undone_delete", {{"entry", name}}));
       if (!undone->also.empty()) {
-        outcome.changes.push_back(undone->also.size() == 1
-                                      ? "Its next-morning pain score is tied to it again."
-                                      : "Its next-morning pain scores are tied to it again.");
+        outcome.changes.push_back(Say(undone->also.size() == 1 ? "fix.morning_tied_again"
+                                                               : "fix.mornings_tied_again"));
       }
       run_id = RunOf(undone->entry);
       break;
@@ -313,11 +310,11 @@ Result<std::optional<std::string>> DescribeUndo(Store& store, Date today) {
   const std::string name = EntryName((*last)->entry, today);
   switch ((*last)->action) {
     case ChangeAction::kAdd:
-      return std::optional<std::string>("Undo logging the " + name);
+      return std::optional<std::string>(Say("fix.undo_add", {{"entry", name}}));
     case ChangeAction::kEdit:
-      return std::optional<std::string>("Undo the correction of the " + name);
+      return std::optional<std::string>(Say("fix.undo_edit", {{"entry", name}}));
     case ChangeAction::kDelete:
-      return std::optional<std::string>("Undo deleting the " + name);
+      return std::optional<std::string>(Say("fix.undo_delete", {{"entry", name}}));
   }
   return std::optional<std::string>();
 }

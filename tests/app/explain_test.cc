@@ -90,7 +90,8 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"reduced_pct", "x"}, {"warm_up_minutes", "x"}, {"walk_minutes", "x"}, {"walk", "x"},
       {"total", "x"},      {"layoff_days", "x"},    {"trend_recent", "x"}, {"trend_before", "x"},
       {"bouts", "x"},
-      {"reserve", "x"},    {"exercise", "x"},       {"good_max", "x"},
+      {"reserve", "x"},    {"exercise", "x"},       {"good_max", "x"},    {"entry", "x"},
+      {"changes", "x"},    {"distance", "x"},       {"time", "x"},
   };
   auto content = LoadBuiltinContent();
   ASSERT_TRUE(content.has_value());
