@@ -7,6 +7,7 @@
 
 #include "app/explain.h"
 #include "app/training.h"
+#include "store/store.h"
 
 namespace backstride {
 namespace {
@@ -90,7 +91,7 @@ Result<std::optional<ActivePlan>> PlanIfAny(Store& store, Date today) {
   auto active = LoadActivePlan(store, today);
   if (active) return std::optional<ActivePlan>(std::move(*active));
   if (active.error().code == ErrorCode::kNotFound ||
-      active.error().code == ErrorCode::kInvalidArgument) {
+      active.error().code == ErrorCode::kFailedPrecondition) {
     return std::optional<ActivePlan>();
   }
   return Fail(active.error());
@@ -113,7 +114,8 @@ void ExplainPlan(std::vector<std::string>& changes, const std::optional<ActivePl
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   const std::string cap_before = before ? FormatCap(before->cap_today.cap, units) : cap_after;
   if (cap_before != cap_after) {
-    changes.push_back(Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
+    changes.push_back(
+        Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
   } else {
     changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
   }
@@ -196,7 +198,7 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
   LogEntry checked = edited;
   std::optional<Date> plan_start;
   if (edited.date != current->date) {
-    if (*before) plan_start = (*before)->stored.start;
+    if (*before) plan_start = (*before)->start;
   } else {
     checked.date = today;
   }
@@ -209,14 +211,16 @@ Result<LogOutcome> EditLogEntry(Store& store, std::int64_t id, const LogEntryCha
   outcome.id = id;
   const std::vector<std::string> parts = Differences(*current, edited, units, today);
   if (parts.empty()) {
-    outcome.changes.push_back(Say("fix.nothing_to_change", {{"entry", EntryName(*current, today)}}));
+    outcome.changes.push_back(
+        Say("fix.nothing_to_change", {{"entry", EntryName(*current, today)}}));
     return outcome;
   }
   if (auto updated = store.UpdateLogEntry(edited); !updated) return Fail(updated.error());
   auto after = PlanIfAny(store, today);
   if (!after) return Fail(after.error());
-  outcome.changes.push_back(Say("fix.corrected", {{"entry", Capitalised(EntryName(*current, today))},
-                                                 {"changes", Joined(parts)}}));
+  outcome.changes.push_back(
+      Say("fix.corrected",
+          {{"entry", Capitalised(EntryName(*current, today))}, {"changes", Joined(parts)}}));
   ExplainPlan(outcome.changes, *before, *after, RunOf(edited), units);
   return outcome;
 }
@@ -293,8 +297,8 @@ Result<LogOutcome> UndoLastChange(Store& store, Date today) {
     case ChangeAction::kDelete:
       outcome.changes.push_back(Say("fix.undone_delete", {{"entry", name}}));
       if (!undone->also.empty()) {
-        outcome.changes.push_back(Say(undone->also.size() == 1 ? "fix.morning_tied_again"
-                                                               : "fix.mornings_tied_again"));
+        outcome.changes.push_back(
+            Say(undone->also.size() == 1 ? "fix.morning_tied_again" : "fix.mornings_tied_again"));
       }
       run_id = RunOf(undone->entry);
       break;

@@ -14,9 +14,10 @@
 #include "base/date.h"
 #include "base/result.h"
 #include "core/log.h"
-#include "store/store.h"
 
 namespace backstride {
+
+class Store;
 
 // What to change in an entry; fields left empty keep their value. An entry's kind, and
 // the run a next-morning score belongs to, do not change (delete it and log it again).

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/store.h"
+
 namespace backstride {
 namespace {
 

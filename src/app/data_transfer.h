@@ -10,9 +10,10 @@
 #include "app/training.h"
 #include "base/result.h"
 #include "base/units.h"
-#include "store/store.h"
 
 namespace backstride {
+
+class Store;
 
 // The plan as an RFC 5545 calendar: one all-day event per session, with stable UIDs
 // (date, kind and order in the day), so importing a newer export updates the events

@@ -8,6 +8,7 @@
 
 #include "activity/decode.h"
 #include "activity/metrics.h"
+#include "store/store.h"
 
 namespace backstride {
 namespace {
@@ -122,7 +123,7 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std:
   std::int64_t run_id = 0;
   auto stored = store.InTransaction([&]() -> Result<void> {
     LogEntry entry;
-    entry.date = LocalDate(activity, options.default_utc_offset_s);
+    entry.date = LocalDate(activity, options.default_utc_offset_s.value_or(0));
     entry.kind = LogKind::kRun;
     entry.distance_m = activity.distance_m;
     // The run rule's pace uses time running: the device's timer, else moving time.

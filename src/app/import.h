@@ -15,9 +15,10 @@
 
 #include "activity/activity.h"
 #include "base/result.h"
-#include "store/store.h"
 
 namespace backstride {
+
+class Store;
 
 struct SourcedFile {
   std::string name;  // as the runner knows it: a path, or a path inside an archive
@@ -58,7 +59,8 @@ struct ImportedFile {
 struct ImportOptions {
   bool dry_run = false;          // decode and report, store nothing
   bool onset_lap = false;        // a manual lap press marks where the pain started
-  int default_utc_offset_s = 0;  // for the run's date when the file gives no offset
+  // For the run's date when the file gives no offset; App fills in the clock's.
+  std::optional<int> default_utc_offset_s;
   // Called after each file, with the bytes read so far.
   std::function<void(const ImportedFile&, std::size_t files_done, std::uint64_t bytes_done)>
       on_file;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/explain.h"
+#include "store/store.h"
 
 namespace backstride {
 namespace {
@@ -61,6 +62,12 @@ Activity TrackActivity(const StoredActivity& stored) {
   return activity;
 }
 
+Recording RecordingOf(const StoredActivity& stored) {
+  return {stored.file,         stored.format,     stored.sport,           stored.start_utc,
+          stored.utc_offset_s, stored.indoor,     stored.elapsed_s,       stored.timer_s,
+          stored.moving_s,     stored.avg_hr_bpm, stored.avg_cadence_spm, stored.elevation_gain_m};
+}
+
 Result<LogEntry> FindRun(Store& store, std::int64_t id) {
   auto log = store.Log({std::nullopt, std::nullopt, LogKind::kRun});
   if (!log) return Fail(log.error());
@@ -80,8 +87,9 @@ Result<std::vector<RunView>> ListRuns(Store& store, std::optional<Date> from,
   if (!log) return Fail(log.error());
   auto activities = store.Activities();
   if (!activities) return Fail(activities.error());
-  std::map<std::int64_t, StoredActivity> by_run;
-  for (StoredActivity& activity : *activities) by_run[activity.log_id] = std::move(activity);
+  std::map<std::int64_t, Recording> by_run;
+  for (const StoredActivity& activity : *activities)
+    by_run[activity.log_id] = RecordingOf(activity);
   const auto decisions = Decisions(store, today);
   std::vector<RunView> runs;
   for (LogEntry& entry : *log) {
@@ -106,8 +114,7 @@ Result<RunDetail> ShowRun(Store& store, std::int64_t id, double split_m, Date to
     const Activity track = TrackActivity(**activity);
     detail.splits = Splits(track, split_m);
     detail.profile = TrackEvery(track, kProfileStepM);
-    (*activity)->track.clear();
-    detail.run.activity = std::move(**activity);
+    detail.run.activity = RecordingOf(**activity);
   }
   const auto decisions = Decisions(store, today);
   if (auto it = decisions.find(id); it != decisions.end()) detail.run.decision = it->second;
@@ -200,8 +207,9 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
   if (outcome.changes.empty()) outcome.changes.push_back(Say("log.run_before_plan"));
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   if (before && FormatCap(before->cap_today.cap, units) != cap_after) {
-    outcome.changes.push_back(Say(
-        "log.cap_changed", {{"cap_after", cap_after}, {"cap_before", FormatCap(before->cap_today.cap, units)}}));
+    outcome.changes.push_back(
+        Say("log.cap_changed",
+            {{"cap_after", cap_after}, {"cap_before", FormatCap(before->cap_today.cap, units)}}));
   } else {
     outcome.changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
   }

@@ -13,14 +13,31 @@
 #include "app/training.h"
 #include "base/date.h"
 #include "base/result.h"
-#include "store/store.h"
 
 namespace backstride {
 
+class Store;
+
+// What the watch recorded for an imported run, beside the log entry.
+struct Recording {
+  std::string file;
+  std::string format;  // "fit", "gpx", "tcx"
+  std::string sport;
+  double start_utc = 0;  // seconds since 1970
+  std::optional<int> utc_offset_s;
+  bool indoor = false;
+  double elapsed_s = 0;
+  std::optional<double> timer_s;
+  double moving_s = 0;
+  std::optional<double> avg_hr_bpm;
+  std::optional<double> avg_cadence_spm;
+  std::optional<double> elevation_gain_m;
+};
+
 struct RunView {
   LogEntry entry;
-  std::optional<StoredActivity> activity;  // for imported runs (no track)
-  std::optional<RunDecision> decision;     // the run rule's verdict, when there is a plan
+  std::optional<Recording> activity;    // for imported runs
+  std::optional<RunDecision> decision;  // the run rule's verdict, when there is a plan
 };
 
 // The runs between two dates (inclusive, either open), oldest first.

@@ -4,6 +4,7 @@
 
 #include "app/explain.h"
 #include "core/thresholds.h"
+#include "store/store.h"
 
 namespace backstride {
 namespace {
@@ -119,27 +120,31 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   if (!settings) return Fail(settings.error());
   ActivePlan active;
   active.units = settings->units;
-  active.assessment = assessments->back();
-  auto answers = ParseAnswers(active.assessment.answers_json);
-  auto route = RouteFromId(active.assessment.route);
+  const StoredAssessment& latest = assessments->back();
+  active.assessment_id = latest.id;
+  active.assessed = latest.date;
+  auto answers = ParseAnswers(latest.answers_json);
+  auto route = RouteFromId(latest.route);
   if (!answers || !route) {
-    return Fail(Error::Corruption("the stored assessment " + std::to_string(active.assessment.id) +
-                                  " is damaged"));
+    return Fail(
+        Error::Corruption("the stored assessment " + std::to_string(latest.id) + " is damaged"));
   }
   active.answers = *answers;
   active.route = *route;
   if (!LeadsToPlan(active.route)) {
-    return Fail(Error::InvalidArgument(PlanlessReason(active.route)));
+    return Fail(Error::FailedPrecondition(PlanlessReason(active.route)));
   }
   auto plans = store.Plans();
   if (!plans) return Fail(plans.error());
   const auto plan = std::find_if(plans->rbegin(), plans->rend(), [&](const StoredPlan& p) {
-    return p.assessment_id == active.assessment.id;
+    return p.assessment_id == active.assessment_id;
   });
   if (plan == plans->rend()) {
     return Fail(Error::NotFound("no plan yet: start one from your latest assessment"));
   }
-  active.stored = *plan;
+  active.plan_id = plan->id;
+  active.start = plan->start;
+  active.runs_per_week = plan->runs_per_week;
 
   auto log = store.Log();
   if (!log) return Fail(log.error());
@@ -149,17 +154,17 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   PlanInput input;
   input.route = active.route;
   input.answers = active.answers;
-  input.start = active.stored.start;
-  input.runs_per_week = active.stored.runs_per_week;
+  input.start = active.start;
+  input.runs_per_week = active.runs_per_week;
   input.today = today;
   input.runs = active.runs;
   input.daily = DailyPainFromLog(active.log);
   for (const LogEntry& entry : active.log) {
     if (entry.kind == LogKind::kStrength || entry.kind == LogKind::kSprint) {
-      input.efforts.push_back({entry.date,
-                               entry.kind == LogKind::kStrength ? SessionKind::kStrength
-                                                                : SessionKind::kSprint,
-                               entry.done.value_or(true), entry.pain, entry.reps_in_reserve});
+      input.efforts.push_back(
+          {entry.date,
+           entry.kind == LogKind::kStrength ? SessionKind::kStrength : SessionKind::kSprint,
+           entry.done.value_or(true), entry.pain, entry.reps_in_reserve});
     }
   }
   input.units = active.units;
@@ -169,7 +174,7 @@ Result<ActivePlan> LoadActivePlan(Store& store, Date today) {
   WordPlan(active.plan, active.units);
 
   const std::vector<RunEntry> known = Filter(active.runs, std::nullopt, today);
-  active.state = ReplayRuns(PlanStartingCap(input), Filter(active.runs, active.stored.start, today),
+  active.state = ReplayRuns(PlanStartingCap(input), Filter(active.runs, active.start, today),
                             input.daily, RunRuleOptionsFor(input));
   active.cap_today = CapOn(active.state, known, today, active.units);
   return active;
@@ -184,16 +189,17 @@ Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start
   }
   if (start && DaysBetween(*start, today) > kMaxPlanStartDaysBack) {
     return Fail(Error::InvalidArgument(
-        "start: " + FormatDate(*start) + " is more than " + std::to_string(kMaxPlanStartDaysBack / 7) +
-            " weeks ago; a new plan starts at most " + std::to_string(kMaxPlanStartDaysBack / 7) +
-            " weeks back, on " + FormatDate(AddDays(today, -kMaxPlanStartDaysBack)) + " or later",
+        "start: " + FormatDate(*start) + " is more than " +
+            std::to_string(kMaxPlanStartDaysBack / 7) + " weeks ago; a new plan starts at most " +
+            std::to_string(kMaxPlanStartDaysBack / 7) + " weeks back, on " +
+            FormatDate(AddDays(today, -kMaxPlanStartDaysBack)) + " or later",
         "start"));
   }
   if (start && DaysBetween(today, *start) > kMaxPlanStartDaysAhead) {
     return Fail(Error::InvalidArgument(
-        "start: " + FormatDate(*start) + " is more than " + std::to_string(kMaxPlanStartDaysAhead / 7) +
-            " weeks ahead; a new plan starts on " + FormatDate(AddDays(today, kMaxPlanStartDaysAhead)) +
-            " at the latest",
+        "start: " + FormatDate(*start) + " is more than " +
+            std::to_string(kMaxPlanStartDaysAhead / 7) + " weeks ahead; a new plan starts on " +
+            FormatDate(AddDays(today, kMaxPlanStartDaysAhead)) + " at the latest",
         "start"));
   }
   auto assessments = store.Assessments();
@@ -204,7 +210,7 @@ Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start
   const StoredAssessment& latest = assessments->back();
   const auto route = RouteFromId(latest.route);
   if (!route || !LeadsToPlan(*route)) {
-    return Fail(Error::InvalidArgument(PlanlessReason(route.value_or(Route::kSeeClinician))));
+    return Fail(Error::FailedPrecondition(PlanlessReason(route.value_or(Route::kSeeClinician))));
   }
   auto settings = LoadSettings(store);
   if (!settings) return Fail(settings.error());
@@ -239,8 +245,9 @@ Error Missing(std::string what, std::string field) {
 
 // Characters as a reader counts them: UTF-8 continuation bytes are not counted.
 std::size_t CountCharacters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 }  // namespace
@@ -296,9 +303,11 @@ Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date
                         "date"));
   }
   if (DaysBetween(entry.date, today) > kMaxLogAgeDays) {
-    return Fail(Missing("date: " + FormatDate(entry.date) + " is more than a year ago; the log "
-                        "takes entries from the last " + std::to_string(kMaxLogAgeDays) +
-                        " days (import older runs from their files)",
+    return Fail(Missing("date: " + FormatDate(entry.date) +
+                            " is more than a year ago; the log "
+                            "takes entries from the last " +
+                            std::to_string(kMaxLogAgeDays) +
+                            " days (import older runs from their files)",
                         "date"));
   }
   if (plan_start && entry.date < *plan_start) {
@@ -342,9 +351,10 @@ Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date
     return refuse("reserve", "repetitions in reserve", "a strength or sprint session");
   }
   if (entry.reps_in_reserve && entry.done == false) {
-    return Fail(Missing("reserve: a skipped session has no repetitions in reserve; leave it out, "
-                        "or log the session as done",
-                        "reserve"));
+    return Fail(
+        Missing("reserve: a skipped session has no repetitions in reserve; leave it out, "
+                "or log the session as done",
+                "reserve"));
   }
   switch (entry.kind) {
     case LogKind::kRun: {
@@ -352,15 +362,16 @@ Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date
       if (!entry.duration_s) return Fail(Missing("a run needs a time, e.g. 12:34", "time"));
       if (!entry.pain) return Fail(Missing("a run needs the pain during it, 0-10", "pain"));
       const double pace = *entry.duration_s / (*entry.distance_m / 1000.0);
-      if (*entry.distance_m > kFastPaceCheckFromMetres && pace < kFastestPlausiblePaceSecondsPerKm) {
-        return Fail(Missing(
-            "time: " + FormatDistance(*entry.distance_m, units) + " in " +
-                FormatDuration(*entry.duration_s) + " is a pace of " + FormatPace(pace, units) +
-                ", faster than " + FormatPace(kFastestPlausiblePaceSecondsPerKm, units) +
-                ", the fastest pace backstride takes over more than " +
-                FormatDistance(kFastPaceCheckFromMetres, units) +
-                "; check the distance, its unit and the time",
-            "time"));
+      if (*entry.distance_m > kFastPaceCheckFromMetres &&
+          pace < kFastestPlausiblePaceSecondsPerKm) {
+        return Fail(Missing("time: " + FormatDistance(*entry.distance_m, units) + " in " +
+                                FormatDuration(*entry.duration_s) + " is a pace of " +
+                                FormatPace(pace, units) + ", faster than " +
+                                FormatPace(kFastestPlausiblePaceSecondsPerKm, units) +
+                                ", the fastest pace backstride takes over more than " +
+                                FormatDistance(kFastPaceCheckFromMetres, units) +
+                                "; check the distance, its unit and the time",
+                            "time"));
       }
       if (entry.onset_m && *entry.onset_m > *entry.distance_m) {
         return Fail(Missing("onset: the pain cannot start after the end of the run", "onset"));
@@ -380,7 +391,6 @@ Result<void> CheckLogEntry(const LogEntry& entry, Date today, std::optional<Date
 }
 
 namespace {
-
 
 const RunDecision* DecisionFor(const RunRuleState& state, std::int64_t run_id) {
   for (const RunDecision& decision : state.decisions) {
@@ -405,11 +415,11 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   auto before = LoadActivePlan(store, today);
   const bool have_plan = before.has_value();
   if (!have_plan && before.error().code != ErrorCode::kNotFound &&
-      before.error().code != ErrorCode::kInvalidArgument) {
+      before.error().code != ErrorCode::kFailedPrecondition) {
     return Fail(before.error());
   }
   const std::optional<Date> plan_start =
-      have_plan ? std::optional<Date>(before->stored.start) : std::nullopt;
+      have_plan ? std::optional<Date>(before->start) : std::nullopt;
   if (auto checked = CheckLogEntry(entry, today, plan_start, units); !checked) {
     return Fail(checked.error());
   }
@@ -442,7 +452,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   std::optional<Assessment> new_route;
   int treatments = 0;
   if (entry.kind == LogKind::kTreatment && have_plan) {
-    treatments = TreatmentsSince(before->log, before->assessment.date) + 1;
+    treatments = TreatmentsSince(before->log, before->assessed) + 1;
     if (before->route == Route::kSeasonedTreatment && entry.helped == false &&
         treatments >= thresholds::kTreatmentSessionsBeforeRehab) {
       Answers answers = before->answers;
@@ -473,7 +483,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       auto id2 = store.AddAssessment({0, today, std::string(RouteId(new_route->triage.route)),
                                       AnswersToJson(new_route->answers, -1), "checkin", ""});
       if (!id2) return Fail(id2.error());
-      auto plan = store.AddPlan({0, *id2, today, before->stored.runs_per_week, ""});
+      auto plan = store.AddPlan({0, *id2, today, before->runs_per_week, ""});
       if (!plan) return Fail(plan.error());
     }
     return {};
@@ -503,9 +513,10 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       const RunDecision* decision = DecisionFor(after->state, run_id);
       if (entry.kind == LogKind::kMorning) {
         if (earlier_morning) {
-          changes.push_back(Say("log.morning_edited", {{"run_date", FormatDate(run_date)},
-                                                       {"old_pain", std::to_string(*earlier_morning)},
-                                                       {"pain", pain_text}}));
+          changes.push_back(
+              Say("log.morning_edited", {{"run_date", FormatDate(run_date)},
+                                         {"old_pain", std::to_string(*earlier_morning)},
+                                         {"pain", pain_text}}));
         } else {
           changes.push_back(Say("log.morning_recorded",
                                 {{"pain", pain_text}, {"run_date", FormatDate(run_date)}}));
@@ -519,7 +530,8 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
         changes.push_back(Say("log.run_before_plan"));
       }
       if (cap_before != cap_after) {
-        changes.push_back(Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
+        changes.push_back(
+            Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
       } else {
         changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
       }
@@ -569,10 +581,11 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
         if (!now.empty() && was != now) {
           changes.push_back(Say("log.strength_moved", {{"exercise", now}}));
         } else if (!entry.pain || !entry.reps_in_reserve) {
-          changes.push_back(Say("log.strength_criterion",
-                                {{"good_max", std::to_string(thresholds::kGoodMaxPain)},
-                                 {"reserve", std::to_string(thresholds::kMinRepsInReserveToLevelUp)},
-                                 {"sessions", std::to_string(thresholds::kStrengthSessionsToLevelUp)}}));
+          changes.push_back(
+              Say("log.strength_criterion",
+                  {{"good_max", std::to_string(thresholds::kGoodMaxPain)},
+                   {"reserve", std::to_string(thresholds::kMinRepsInReserveToLevelUp)},
+                   {"sessions", std::to_string(thresholds::kStrengthSessionsToLevelUp)}}));
         }
       }
       break;

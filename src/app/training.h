@@ -16,9 +16,10 @@
 #include "core/log.h"
 #include "core/plan.h"
 #include "core/run_rule.h"
-#include "store/store.h"
 
 namespace backstride {
+
+class Store;
 
 struct Settings {
   DistanceUnit units = DistanceUnit::kKilometres;
@@ -54,10 +55,13 @@ Result<std::vector<LogEntry>> LoadLog(Store& store, const LogFilter& filter);
 
 // The plan in force: the latest assessment, its latest plan, and the log around it.
 struct ActivePlan {
-  StoredAssessment assessment;
+  std::int64_t assessment_id = 0;
+  Date assessed;  // the day the assessment applies from
   Answers answers;
   Route route = Route::kNewRunner;
-  StoredPlan stored;
+  std::int64_t plan_id = 0;
+  Date start;  // the plan's first day
+  int runs_per_week = kDefaultRunsPerWeek;
   Plan plan;
   std::vector<LogEntry> log;
   std::vector<RunEntry> runs;

@@ -220,7 +220,7 @@ Json PlanJson(const ActivePlan& active, Date today, DistanceUnit units) {
   if (auto content = LoadBuiltinContent()) {
     json["route_title"] = (*content)->ForRoute(active.route)->title;
   }
-  json["assessed"] = FormatDate(active.assessment.date);
+  json["assessed"] = FormatDate(active.assessed);
   json["start"] = FormatDate(plan.start);
   json["end"] = FormatDate(AddDays(plan.start, plan.weeks * 7 - 1));
   json["today"] = FormatDate(today);

@@ -16,6 +16,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
       return "io_error";
     case ErrorCode::kUnsupported:
       return "unsupported";
+    case ErrorCode::kFailedPrecondition:
+      return "failed_precondition";
   }
   return "unknown";
 }
@@ -38,6 +40,10 @@ Error Error::IOError(std::string message) {
 
 Error Error::Unsupported(std::string message) {
   return {ErrorCode::kUnsupported, std::move(message), {}, std::nullopt};
+}
+
+Error Error::FailedPrecondition(std::string message) {
+  return {ErrorCode::kFailedPrecondition, std::move(message), {}, std::nullopt};
 }
 
 }  // namespace backstride

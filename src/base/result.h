@@ -21,6 +21,9 @@ enum class ErrorCode {
   kCorruption,       // stored or decoded bytes are damaged
   kIOError,          // the operating system refused a read or write
   kUnsupported,      // valid input that this version cannot handle
+  // The request is well formed but the state does not allow it: this route has no plan,
+  // there is nothing to undo yet. Nothing the caller typed is wrong.
+  kFailedPrecondition,
 };
 
 // Returns a stable lower-case name for `code`, e.g. "invalid_argument".
@@ -40,6 +43,7 @@ struct Error {
   static Error Corruption(std::string message, std::optional<std::size_t> offset = {});
   static Error IOError(std::string message);
   static Error Unsupported(std::string message);
+  static Error FailedPrecondition(std::string message);
 };
 
 template <typename T>

@@ -38,7 +38,16 @@ Result<Date> Today(const GlobalOptions& options) {
   return LocalToday();
 }
 
-Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options) {
+Result<std::unique_ptr<Clock>> ClockFor(const GlobalOptions& options) {
+  if (options.today.empty()) return SystemClock();
+  auto today = Today(options);
+  if (!today) return Fail(today.error());
+  return SystemClockOn(*today);
+}
+
+Result<std::unique_ptr<App>> OpenApp(const GlobalOptions& options) {
+  auto clock = ClockFor(options);
+  if (!clock) return Fail(clock.error());
   const std::string path = options.db_path.empty() ? DefaultDatabasePath() : options.db_path;
   if (options.db_path.empty()) {
     std::error_code error;
@@ -47,14 +56,14 @@ Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options) {
       return Fail(Error::IOError("cannot create the folder for " + path + ": " + error.message()));
     }
   }
-  auto store = Store::Open(path);
-  if (!store && !options.db_path.empty() && store.error().code != ErrorCode::kIOError) {
-    Error named = store.error();
+  auto app = App::Open(path, std::move(*clock));
+  if (!app && !options.db_path.empty() && app.error().code != ErrorCode::kIOError) {
+    Error named = app.error();
     named.code = ErrorCode::kInvalidArgument;  // the --db the runner gave is the problem
     named.message = "--db: " + named.message;
     return Fail(std::move(named));
   }
-  return store;
+  return app;
 }
 
 Result<void> WriteFileAtomically(const std::string& path, const std::string& text) {
@@ -78,13 +87,12 @@ Result<void> WriteFileAtomically(const std::string& path, const std::string& tex
 }
 
 Result<Opened> Open(const GlobalOptions& options) {
-  auto today = Today(options);
-  if (!today) return Fail(today.error());
-  auto store = OpenStore(options);
-  if (!store) return Fail(store.error());
-  auto settings = LoadSettings(**store);
+  auto app = OpenApp(options);
+  if (!app) return Fail(app.error());
+  auto settings = (*app)->LoadSettings();
   if (!settings) return Fail(settings.error());
-  return Opened{std::move(*store), *today, *settings};
+  const Date today = (*app)->Today();
+  return Opened{std::move(*app), today, *settings};
 }
 
 Error WithFlagName(Error error) {

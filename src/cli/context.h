@@ -7,10 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "app/training.h"
+#include "app/app.h"
 #include "base/date.h"
 #include "base/result.h"
-#include "store/store.h"
 
 namespace backstride::cli {
 
@@ -25,12 +24,16 @@ std::string DefaultDatabasePath();
 // Today's local date, or the --today override. Fails naming --today if it is not a date.
 Result<Date> Today(const GlobalOptions& options);
 
-// Opens the store, creating its folder when it is the default one.
-Result<std::unique_ptr<Store>> OpenStore(const GlobalOptions& options);
+// The clock the options ask for: the system's, or one fixed on --today. Fails naming
+// --today if it is not a date.
+Result<std::unique_ptr<Clock>> ClockFor(const GlobalOptions& options);
 
-// What most commands start from: the store, today, and the runner's settings.
+// Opens the app on the runner's store, creating its folder when it is the default one.
+Result<std::unique_ptr<App>> OpenApp(const GlobalOptions& options);
+
+// What most commands start from: the app, today, and the runner's settings.
 struct Opened {
-  std::unique_ptr<Store> store;
+  std::unique_ptr<App> app;
   Date today;
   Settings settings;
 };

@@ -61,16 +61,16 @@ Result<LogEntryChanges> ChangesFrom(const EditOptions& options, Date today, Dist
         "--helped: must be yes, no or unsure, got '" + options.helped + "'", "--helped"));
   }
   if (options.no_before && options.pain_before) {
-    return Fail(Error::InvalidArgument("--before and --no-before cannot be used together",
-                                       "--before"));
+    return Fail(
+        Error::InvalidArgument("--before and --no-before cannot be used together", "--before"));
   }
   if (options.no_onset && !options.onset.empty()) {
-    return Fail(Error::InvalidArgument("--onset and --no-onset cannot be used together",
-                                       "--onset"));
+    return Fail(
+        Error::InvalidArgument("--onset and --no-onset cannot be used together", "--onset"));
   }
   if (options.no_reserve && options.reserve) {
-    return Fail(Error::InvalidArgument("--reserve and --no-reserve cannot be used together",
-                                       "--reserve"));
+    return Fail(
+        Error::InvalidArgument("--reserve and --no-reserve cannot be used together", "--reserve"));
   }
   changes.clear_pain_before = options.no_before;
   changes.clear_onset = options.no_onset;
@@ -96,7 +96,7 @@ int RunLogEdit(const GlobalOptions& global, const EditOptions& options, std::ost
   if (!opened) return ReportFailure(err, opened.error());
   auto changes = ChangesFrom(options, opened->today, opened->settings.units);
   if (!changes) return ReportFailure(err, changes.error());
-  auto outcome = EditLogEntry(*opened->store, options.id, *changes, opened->today);
+  auto outcome = opened->app->EditLogEntry(options.id, *changes);
   if (!outcome) return ReportCorrectionFailure(err, outcome.error());
   out << fmt::format("Entry {}:\n", options.id);
   PrintChanges(out, *outcome);
@@ -107,7 +107,7 @@ int RunLogDelete(const GlobalOptions& global, std::int64_t id, std::ostream& out
                  std::ostream& err) {
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
-  auto outcome = DeleteLogEntry(*opened->store, id, opened->today);
+  auto outcome = opened->app->DeleteLogEntry(id);
   if (!outcome) return ReportCorrectionFailure(err, outcome.error());
   out << fmt::format("Deleted entry {}; 'backstride undo' brings it back.\n", id);
   PrintChanges(out, *outcome);
@@ -117,7 +117,7 @@ int RunLogDelete(const GlobalOptions& global, std::int64_t id, std::ostream& out
 int RunUndo(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
-  auto outcome = UndoLastChange(*opened->store, opened->today);
+  auto outcome = opened->app->UndoLastChange();
   if (!outcome) return ReportFailure(err, outcome.error());
   PrintChanges(out, *outcome);
   return kExitOk;

@@ -20,12 +20,10 @@ int RunExport(const GlobalOptions& global, const ExportOptions& options, std::os
     return ReportFailure(err, Error::InvalidArgument("export: give exactly one of --ics FILE or "
                                                      "--json FILE"));
   }
-  auto today = Today(global);
-  if (!today) return ReportFailure(err, today.error());
-  auto store = OpenStore(global);
-  if (!store) return ReportFailure(err, store.error());
+  auto app = OpenApp(global);
+  if (!app) return ReportFailure(err, app.error());
   if (!options.json_path.empty()) {
-    auto data = ExportData(**store);
+    auto data = (*app)->ExportData();
     if (!data) return ReportFailure(err, data.error());
     if (auto written = WriteFileAtomically(options.json_path, *data); !written) {
       return ReportFailure(err, written.error());
@@ -33,16 +31,11 @@ int RunExport(const GlobalOptions& global, const ExportOptions& options, std::os
     out << "Wrote all your data to " << options.json_path << ".\n";
     return kExitOk;
   }
-  auto active = LoadActivePlan(**store, *today);
-  if (!active) {
-    Error error = active.error();
-    if (error.path.empty()) error.code = ErrorCode::kIOError;
-    return ReportFailure(err, error);
-  }
-  auto settings = LoadSettings(**store);
-  if (!settings) return ReportFailure(err, settings.error());
-  const std::string ics = PlanToIcs(*active, settings->units, UtcNowBasic());
-  if (auto written = WriteFileAtomically(options.ics_path, ics); !written) {
+  auto active = (*app)->LoadActivePlan();
+  if (!active) return ReportFailure(err, active.error());
+  auto ics = (*app)->PlanCalendar();
+  if (!ics) return ReportFailure(err, ics.error());
+  if (auto written = WriteFileAtomically(options.ics_path, *ics); !written) {
     return ReportFailure(err, written.error());
   }
   out << fmt::format(
@@ -60,9 +53,9 @@ int RunImportData(const GlobalOptions& global, const std::string& path, bool rep
                                   fmt::format("cannot open '{}': {}", path, std::strerror(errno))));
   }
   const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  auto store = OpenStore(global);
-  if (!store) return ReportFailure(err, store.error());
-  auto summary = ImportData(**store, text, replace);
+  auto app = OpenApp(global);
+  if (!app) return ReportFailure(err, app.error());
+  auto summary = (*app)->ImportData(text, replace);
   if (!summary) {
     Error error = summary.error();
     error.message = path + ": " + error.message;

@@ -19,7 +19,6 @@ namespace {
 
 constexpr std::size_t kWidth = 80;
 
-
 // One line, redrawn in place: files, megabytes, rate and time left.
 class ProgressBar {
  public:
@@ -77,40 +76,39 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
   ImportOptions import;
   import.dry_run = options.dry_run;
   import.onset_lap = options.onset_lap || opened->settings.onset_lap;
-  import.default_utc_offset_s = LocalUtcOffsetSeconds();
   std::optional<ProgressBar> bar;
   if (progress_to_terminal && !options.json) {
     bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());
   }
   import.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
     if (options.json) out << ImportedFileJson(file).dump() << '\n';
-    if (bar) bar->Update(done, bytes);
-  };
-  auto summary = ImportFiles(*opened->store, **source, import);
-  if (bar) bar->Finish();
-  if (!summary) return ReportFailure(err, summary.error());
-  if (!options.json) {
-    out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
-                       options.dry_run ? "Would import" : "Imported", summary->imported,
-                       summary->imported == 1 ? "" : "s", summary->duplicates,
-                       summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
-    for (const ImportedFile& file : summary->files) {
-      if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
-        out << Wrap(
-            fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
-                        file.file, file.reason),
-            kWidth, "    ", "  ");
-      }
-    }
-    if (summary->imported > 0 && !options.dry_run) {
+  if (bar) bar->Update(done, bytes);
+};
+auto summary = opened->app->ImportFiles(**source, import);
+if (bar) bar->Finish();
+if (!summary) return ReportFailure(err, summary.error());
+if (!options.json) {
+  out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
+                     options.dry_run ? "Would import" : "Imported", summary->imported,
+                     summary->imported == 1 ? "" : "s", summary->duplicates,
+                     summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
+  for (const ImportedFile& file : summary->files) {
+    if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
       out << Wrap(
-          "Log how your back felt for each new run with 'backstride log run --pain N "
-          "--date D' (or --run ID); 'backstride runs' lists them.",
-          kWidth);
+          fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
+                      file.file, file.reason),
+          kWidth, "    ", "  ");
     }
   }
-  return summary->failed > 0 ? kExitSomeFailed : kExitOk;
+  if (summary->imported > 0 && !options.dry_run) {
+    out << Wrap(
+        "Log how your back felt for each new run with 'backstride log run --pain N "
+        "--date D' (or --run ID); 'backstride runs' lists them.",
+        kWidth);
+  }
 }
+return summary->failed > 0 ? kExitSomeFailed : kExitOk;
+}  // namespace backstride::cli
 
 int RunRuns(const GlobalOptions& global, const std::string& from, const std::string& to, bool json,
             std::ostream& out, std::ostream& err) {
@@ -127,7 +125,7 @@ int RunRuns(const GlobalOptions& global, const std::string& from, const std::str
     if (!date) return ReportFailure(err, Error::InvalidArgument("--to: " + date.error().message));
     to_date = *date;
   }
-  auto runs = ListRuns(*opened->store, from_date, to_date, opened->today);
+  auto runs = opened->app->ListRuns(from_date, to_date);
   if (!runs) return ReportFailure(err, runs.error());
   const DistanceUnit units = opened->settings.units;
   if (json) {
@@ -160,7 +158,7 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
   const DistanceUnit units = opened->settings.units;
-  auto detail = ShowRun(*opened->store, id, SplitLength(units), opened->today);
+  auto detail = opened->app->ShowRun(id, SplitLength(units));
   if (!detail) {
     Error error = detail.error();
     if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
@@ -242,7 +240,7 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
     if (!time) return ReportFailure(err, Error::InvalidArgument("--min: " + time.error().message));
     spec.elapsed_s = *time;
   }
-  auto entry = SetOnset(*opened->store, id, spec);
+  auto entry = opened->app->SetOnset(id, spec);
   if (!entry) {
     Error error = entry.error();
     // This command takes the point as --km or --min.

@@ -28,7 +28,8 @@ std::string AllowedHint(const Question& question) {
     case QuestionKind::kChoice:
       return fmt::format("1-{}", question.choices.size());
     case QuestionKind::kDuration:
-      return question.unit == TimeUnit::kWeeks ? "weeks, or e.g. 10 days" : "months, or e.g. 6 weeks";
+      return question.unit == TimeUnit::kWeeks ? "weeks, or e.g. 10 days"
+                                               : "months, or e.g. 6 weeks";
   }
   return "";
 }
@@ -66,7 +67,8 @@ bool IsCommand(const std::string& line, std::initializer_list<std::string_view> 
 Result<InterviewOutcome> RunInterview(std::istream& in, std::ostream& out, const Content& content) {
   out << Wrap(
       "backstride asks a few questions about your back and your running, then tells you "
-      "what to do next. The questions about warning signs come first, with where and when it hurts. Type \"back\" to change "
+      "what to do next. The questions about warning signs come first, with where and when it "
+      "hurts. Type \"back\" to change "
       "your previous answer, or \"quit\" to stop.",
       kWidth);
 

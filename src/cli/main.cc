@@ -14,8 +14,8 @@
 #include "cli/context.h"
 #include "cli/correction_commands.h"
 #include "cli/data_commands.h"
-#include "cli/serve_command.h"
 #include "cli/import_commands.h"
+#include "cli/serve_command.h"
 #include "cli/training_commands.h"
 
 namespace {
@@ -25,11 +25,9 @@ using namespace backstride::cli;
 
 // Keeps an assessment in the store and says what comes next.
 Result<std::string> SaveToStore(const GlobalOptions& global, const Assessment& assessment) {
-  auto today = Today(global);
-  if (!today) return Fail(today.error());
-  auto store = OpenStore(global);
-  if (!store) return Fail(store.error());
-  auto saved = SaveAssessment(**store, assessment, *today);
+  auto app = OpenApp(global);
+  if (!app) return Fail(app.error());
+  auto saved = (*app)->SaveAssessment(assessment);
   if (!saved) return Fail(saved.error());
   if (saved->plan_id) {
     return std::string(
@@ -183,10 +181,10 @@ int Main(int argc, char** argv) {
   log_edit->add_option("--note", edit.note, "A short note (\"\" removes it).");
   std::int64_t delete_id = 0;
   CLI::App* log_delete = log_command->add_subcommand(
-      "delete", "Delete an entry or a run (an imported one with its recording); 'backstride "
-                "undo' brings it back.");
-  log_delete->add_option("id", delete_id, "The entry's id (see 'backstride history').")
-      ->required();
+      "delete",
+      "Delete an entry or a run (an imported one with its recording); 'backstride "
+      "undo' brings it back.");
+  log_delete->add_option("id", delete_id, "The entry's id (see 'backstride history').")->required();
   CLI::App* undo_command = app.add_subcommand(
       "undo", "Undo the last entry logged, corrected or deleted; the plan is worked out again.");
 

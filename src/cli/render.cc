@@ -85,8 +85,7 @@ std::string RenderMarkdown(const Assessment& assessment) {
       out += fmt::format("> **How soon: {}.** {}\n>\n", assessment.urgency->title,
                          assessment.urgency->text);
     }
-    out += fmt::format("> {}\n>\n> *Why:* {}\n\n", assessment.safety->text,
-                       assessment.safety->why);
+    out += fmt::format("> {}\n>\n> *Why:* {}\n\n", assessment.safety->text, assessment.safety->why);
   }
   out += fmt::format("## Route: {}\n\n{}\n\n", assessment.route.title, assessment.route.summary);
   for (const TextItem& notice : assessment.notices) {

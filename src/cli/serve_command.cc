@@ -19,10 +19,8 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, st
         err, Error::InvalidArgument("--port: must be 0-65535, got " + std::to_string(options.port),
                                     "--port"));
   }
-  // Check --today once up front, so a bad value fails now rather than on every request.
-  if (auto today = Today(global); !today) return ReportFailure(err, today.error());
-  auto store = OpenStore(global);
-  if (!store) return ReportFailure(err, store.error());
+  auto app = OpenApp(global);
+  if (!app) return ReportFailure(err, app.error());
 
   // Ctrl+C and SIGTERM are taken by one thread that stops the server, so requests in
   // flight finish and the store closes cleanly. Blocked before any thread starts, so
@@ -33,10 +31,7 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, st
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::Api api(std::move(*store), [global] {
-    auto today = Today(global);
-    return today ? *today : Date{};
-  });
+  server::Api api(std::move(*app));
   server::ServeOptions serve;
   serve.host = options.host;
   serve.port = options.port;

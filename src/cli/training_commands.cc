@@ -23,19 +23,10 @@ namespace {
 constexpr std::size_t kWidth = 80;
 constexpr std::string_view kDetailIndent = "                ";  // under "Mon 2026-03-02  "
 
-// Missing plan or assessment is not bad input, but the runner needs to know what to do;
-// exit 1 with the message.
-int ReportPlanProblem(std::ostream& err, Error error) {
-  if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kIOError;
-  if (error.code == ErrorCode::kInvalidArgument && error.path.empty())
-    error.code = ErrorCode::kIOError;
-  return ReportFailure(err, error);
-}
-
 // The labels of an exercise's four how-to cues, in the content's order (set-up, the
 // movement, the common fault, what you should feel), padded to one width.
-constexpr std::array<std::string_view, 4> kCueLabels = {"Set up: ", "Move:   ", "Avoid:  ",
-                                                        "Feel:   "};
+constexpr std::array<std::string_view, 4> kCueLabels = {
+    "Set up: ", "Move:   ", "Avoid:  ", "Feel:   "};
 
 void PrintCues(std::ostream& out, const Exercise& exercise) {
   const std::string indent = std::string(kDetailIndent) + "    ";
@@ -76,7 +67,7 @@ void PrintSession(std::ostream& out, const Session& session, Route route, Distan
 std::string RouteLine(const ActivePlan& active) {
   auto content = LoadBuiltinContent();
   const std::string title = content ? (*content)->ForRoute(active.route)->title : "";
-  return fmt::format("{}, assessed {}", title, FormatDate(active.assessment.date));
+  return fmt::format("{}, assessed {}", title, FormatDate(active.assessed));
 }
 
 void PrintDays(std::ostream& out, const ActivePlan& active, Date from, int days, DistanceUnit units,
@@ -112,19 +103,19 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
   Result<ActivePlan> active = Fail(Error::NotFound(""));
   const bool new_plan = start || options.runs_per_week;
   if (new_plan) {
-    active = StartPlan(*opened->store, opened->today, start, options.runs_per_week);
+    active = opened->app->StartPlan(start, options.runs_per_week);
   } else {
-    active = LoadActivePlan(*opened->store, opened->today);
+    active = opened->app->LoadActivePlan();
     if (!active && active.error().code == ErrorCode::kNotFound &&
         active.error().message.starts_with("no plan")) {
-      active = StartPlan(*opened->store, opened->today, std::nullopt, std::nullopt);
+      active = opened->app->StartPlan(std::nullopt, std::nullopt);
     }
   }
   if (!active) {
     if (active.error().path == "runs_per_week") {
       return ReportFailure(err, WithFlagName(active.error()));
     }
-    return ReportPlanProblem(err, active.error());
+    return ReportFailure(err, active.error());
   }
   const Plan& plan = active->plan;
   const DistanceUnit units = opened->settings.units;
@@ -169,8 +160,8 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
 int RunToday(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
-  auto active = LoadActivePlan(*opened->store, opened->today);
-  if (!active) return ReportPlanProblem(err, active.error());
+  auto active = opened->app->LoadActivePlan();
+  if (!active) return ReportFailure(err, active.error());
   const Phase* phase = PhaseOn(active->plan, opened->today);
   out << fmt::format("Today, {} {}", WeekdayName(opened->today), FormatDate(opened->today));
   if (phase != nullptr) out << " (" << phase->name << " phase)";
@@ -182,8 +173,8 @@ int RunToday(const GlobalOptions& global, std::ostream& out, std::ostream& err) 
 int RunWeek(const GlobalOptions& global, bool next, std::ostream& out, std::ostream& err) {
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
-  auto active = LoadActivePlan(*opened->store, opened->today);
-  if (!active) return ReportPlanProblem(err, active.error());
+  auto active = opened->app->LoadActivePlan();
+  if (!active) return ReportFailure(err, active.error());
   const int days_in = DaysBetween(active->plan.start, opened->today);
   const int week = (days_in >= 0 ? days_in / 7 : -1) + (next ? 1 : 0);
   const Date from = week >= 0 ? AddDays(active->plan.start, week * 7) : active->plan.start;
@@ -196,8 +187,8 @@ int RunWeek(const GlobalOptions& global, bool next, std::ostream& out, std::ostr
 int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
-  auto active = LoadActivePlan(*opened->store, opened->today);
-  if (!active) return ReportPlanProblem(err, active.error());
+  auto active = opened->app->LoadActivePlan();
+  if (!active) return ReportFailure(err, active.error());
   const DistanceUnit units = opened->settings.units;
   const RunRuleState& state = active->state;
   out << "Route:   " << RouteLine(*active) << '\n';
@@ -282,8 +273,8 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
     // Pain for a run already in the log, typically one imported from a watch.
     if (!options.pain)
       return ReportFailure(err, Error::InvalidArgument("--pain is needed", "--pain"));
-    auto rated = RateRun(*opened->store, options.run_id, entry->date, *options.pain,
-                         options.pain_before, opened->today);
+    auto rated =
+        opened->app->RateRun(options.run_id, entry->date, *options.pain, options.pain_before);
     if (!rated) return ReportFailure(err, WithFlagName(rated.error()));
     out << fmt::format("Logged pain {} for run {}.\n", *options.pain, rated->id);
     for (const std::string& change : rated->changes) out << Wrap(change, kWidth, "  ", "- ");
@@ -295,7 +286,7 @@ int RunLog(const GlobalOptions& global, const LogOptions& options, std::ostream&
                                     "leave out --distance and --time",
                                     "--run"));
   }
-  auto outcome = AddToLog(*opened->store, *entry, opened->today);
+  auto outcome = opened->app->AddToLog(*entry);
   if (!outcome) return ReportFailure(err, WithFlagName(outcome.error()));
   out << fmt::format("Logged {} on {} (entry {}).\n", LogKindLabel(outcome->kind),
                      FormatDate(entry->date), outcome->id);
@@ -330,11 +321,11 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
                                       options.kind + "'"));
     }
   }
-  auto log = LoadLog(*opened->store, filter);
+  auto log = opened->app->LoadLog(filter);
   if (!log) return ReportFailure(err, log.error());
   // The run rule's verdicts, when there is a plan, to show beside each run.
   std::map<std::int64_t, const RunDecision*> decisions;
-  auto active = LoadActivePlan(*opened->store, opened->today);
+  auto active = opened->app->LoadActivePlan();
   if (active) {
     for (const RunDecision& decision : active->state.decisions)
       decisions[decision.run_id] = &decision;
@@ -387,7 +378,7 @@ int RunConfig(const GlobalOptions& global, const std::string& name, const std::s
   if (value.empty()) {
     return ReportFailure(err, Error::InvalidArgument("config " + name + ": give a value"));
   }
-  auto changed = ChangeSetting(*opened->store, name, value);
+  auto changed = opened->app->ChangeSetting(name, value);
   if (!changed) return ReportFailure(err, changed.error());
   out << name << " set to " << value << ".\n";
   return kExitOk;

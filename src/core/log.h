@@ -43,7 +43,7 @@ struct LogEntry {
   std::optional<int> pain_before;    // run: before it, if given
   std::optional<double> onset_m;     // run: where the pain started
   std::optional<double> onset_s;
-  std::optional<bool> done;            // strength, sprint, mobility: done (true) or skipped
+  std::optional<bool> done;  // strength, sprint, mobility: done (true) or skipped
   // Strength and sprints: repetitions left in reserve at the end of the hardest set (0: could
   // not do another; 2-3: the level is right to move up, DESIGN 3.1b).
   std::optional<int> reps_in_reserve;
@@ -52,6 +52,13 @@ struct LogEntry {
   std::string source = "manual";       // "manual", or where an import came from
   std::string note;
   std::string created_at;  // UTC, ISO 8601; set by the store
+};
+
+// Which entries to read: between two dates (both inclusive, either open), of one kind.
+struct LogFilter {
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::optional<LogKind> kind;
 };
 
 // The runs of the log as the run rule reads them, next-morning pain merged in.

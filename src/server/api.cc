@@ -38,7 +38,8 @@ HttpError BadRequest(std::string message, std::string field = {}) {
   return {400, std::move(message), std::move(field)};
 }
 
-// Maps an app error to its HTTP status: bad input 400, missing 404, the rest 500.
+// Maps an app error to its HTTP status: bad input 400, missing 404, a state that does not
+// allow the request (a route with no plan) 409, the rest 500.
 HttpError FromError(const Error& error) {
   switch (error.code) {
     case ErrorCode::kInvalidArgument:
@@ -47,6 +48,8 @@ HttpError FromError(const Error& error) {
       return {404, error.message, error.path};
     case ErrorCode::kUnsupported:
       return {422, error.message, error.path};
+    case ErrorCode::kFailedPrecondition:
+      return {409, error.message, error.path};
     default:
       return {500, error.message, {}};
   }
@@ -173,7 +176,7 @@ std::string_view KindId(QuestionKind kind) {
 
 class Handlers {
  public:
-  Handlers(Store& store, Date today) : store_(store), today_(today) {}
+  explicit Handlers(App& app) : app_(app), today_(app.Today()) {}
 
   Answer<Json> Route(const ApiRequest& request, ApiResponse& download) {
     const auto parts = Segments(request.path);
@@ -224,7 +227,7 @@ class Handlers {
   }
 
   Answer<Settings> LoadedSettings() {
-    auto settings = LoadSettings(store_);
+    auto settings = app_.LoadSettings();
     if (!settings) return FromError(settings.error());
     return *settings;
   }
@@ -232,13 +235,10 @@ class Handlers {
   // The plan in force, or why there is none: 404 before any assessment, 409 when the
   // route does not lead to a plan.
   Answer<ActivePlan> Active() {
-    auto active = LoadActivePlan(store_, today_);
+    auto active = app_.LoadActivePlan();
     if (!active) {
       if (active.error().code == ErrorCode::kNotFound) {
         return HttpError{404, "no assessment yet: answer the questions first", {}};
-      }
-      if (active.error().code == ErrorCode::kInvalidArgument) {
-        return HttpError{409, active.error().message, {}};
       }
       return FromError(active.error());
     }
@@ -320,7 +320,7 @@ class Handlers {
   }
 
   Answer<Json> LatestAssessment() {
-    auto latest = LoadLatestAssessment(store_);
+    auto latest = app_.LoadLatestAssessment();
     if (!latest) return FromError(latest.error());
     Json json;
     json["assessment"] = Json::parse(AssessmentToJson(latest->assessment, -1));
@@ -349,7 +349,7 @@ class Handlers {
     json["assessment_id"] = nullptr;
     json["plan_id"] = nullptr;
     if (!MayBeStored(*assessment)) return json;
-    auto saved = SaveAssessment(store_, *assessment, today_);
+    auto saved = app_.SaveAssessment(*assessment);
     if (!saved) return FromError(saved.error());
     json["assessment_id"] = saved->assessment_id;
     json["plan_id"] = saved->plan_id ? Json(*saved->plan_id) : Json(nullptr);
@@ -374,7 +374,7 @@ class Handlers {
       if (!date) return BadRequest("start: " + date.error().message, "start");
       start = *date;
     }
-    auto active = StartPlan(store_, today_, start, runs);
+    auto active = app_.StartPlan(start, runs);
     if (!active) return FromError(active.error());
     TRY_ANSWER(settings, LoadedSettings());
     return PlanJson(*active, today_, settings.units);
@@ -429,7 +429,7 @@ class Handlers {
       filter.kind = LogKindFromId(kind->second);
       if (!filter.kind) return BadRequest("kind: unknown log kind '" + kind->second + "'", "kind");
     }
-    auto log = LoadLog(store_, filter);
+    auto log = app_.LoadLog(filter);
     if (!log) return FromError(log.error());
     Json entries = Json::array();
     for (const LogEntry& entry : *log) entries.push_back(LogEntryJson(entry));
@@ -439,14 +439,14 @@ class Handlers {
   // POST /api/log: one entry, as the web form sends it (see LogForm); says what changed.
   Answer<Json> AddLog(const ApiRequest& request) {
     TRY_ANSWER(entry, LogFormEntry(request));
-    auto outcome = AddToLog(store_, std::move(entry), today_);
+    auto outcome = app_.AddToLog(std::move(entry));
     if (!outcome) return FromError(outcome.error());
     return LogOutcomeJson(*outcome);
   }
 
   // A correction's answer: what changed, and what undo would now undo.
   Answer<Json> CorrectionJson(const LogOutcome& outcome) {
-    auto undo = DescribeUndo(store_, today_);
+    auto undo = app_.DescribeUndo();
     if (!undo) return FromError(undo.error());
     Json json = LogOutcomeJson(outcome);
     json["undo"] = *undo ? Json(**undo) : Json(nullptr);
@@ -457,28 +457,28 @@ class Handlers {
   // blanked); says what changed.
   Answer<Json> EditLog(std::int64_t id, const ApiRequest& request) {
     TRY_ANSWER(entry, LogFormEntry(request));
-    auto outcome = EditLogEntry(store_, id, ReplaceWith(entry), today_);
+    auto outcome = app_.EditLogEntry(id, ReplaceWith(entry));
     if (!outcome) return FromError(outcome.error());
     return CorrectionJson(*outcome);
   }
 
   // DELETE /api/log/ID: an entry or a run (an imported one with its recording).
   Answer<Json> DeleteLog(std::int64_t id) {
-    auto outcome = DeleteLogEntry(store_, id, today_);
+    auto outcome = app_.DeleteLogEntry(id);
     if (!outcome) return FromError(outcome.error());
     return CorrectionJson(*outcome);
   }
 
   // GET /api/undo: what POST /api/undo would undo, or null.
   Answer<Json> UndoState() {
-    auto undo = DescribeUndo(store_, today_);
+    auto undo = app_.DescribeUndo();
     if (!undo) return FromError(undo.error());
     return Json{{"undo", *undo ? Json(**undo) : Json(nullptr)}};
   }
 
   // POST /api/undo: undoes the last entry logged, corrected or deleted.
   Answer<Json> Undo() {
-    auto outcome = UndoLastChange(store_, today_);
+    auto outcome = app_.UndoLastChange();
     if (!outcome) return FromError(outcome.error());
     return CorrectionJson(*outcome);
   }
@@ -521,7 +521,7 @@ class Handlers {
   Answer<Json> Runs(const ApiRequest& request) {
     TRY_ANSWER(from, DateQuery(request, "from"));
     TRY_ANSWER(to, DateQuery(request, "to"));
-    auto runs = ListRuns(store_, from, to, today_);
+    auto runs = app_.ListRuns(from, to);
     if (!runs) return FromError(runs.error());
     Json list = Json::array();
     for (const RunView& run : *runs) list.push_back(RunViewJson(run));
@@ -531,7 +531,7 @@ class Handlers {
   Answer<Json> ShowOneRun(std::int64_t id) {
     TRY_ANSWER(settings, LoadedSettings());
     const double split = settings.units == DistanceUnit::kMiles ? kMetresPerMile : 1000.0;
-    auto detail = ShowRun(store_, id, split, today_);
+    auto detail = app_.ShowRun(id, split);
     if (!detail) return FromError(detail.error());
     return RunDetailJson(*detail, settings.units);
   }
@@ -558,7 +558,7 @@ class Handlers {
       spec.distance_m = parsed->onset_m;
       spec.elapsed_s = parsed->onset_s;
     }
-    auto entry = SetOnset(store_, id, spec);
+    auto entry = app_.SetOnset(id, spec);
     if (!entry) return FromError(entry.error());
     return LogEntryJson(*entry);
   }
@@ -570,7 +570,7 @@ class Handlers {
     TRY_ANSWER(pain, IntField(body, "pain", 0, 10));
     TRY_ANSWER(pain_before, IntField(body, "pain_before", 0, 10));
     if (!pain) return BadRequest("pain: how much your back hurt during the run, 0-10", "pain");
-    auto outcome = RateRun(store_, id, today_, *pain, pain_before, today_);
+    auto outcome = app_.RateRun(id, today_, *pain, pain_before);
     if (!outcome) return FromError(outcome.error());
     return LogOutcomeJson(*outcome);
   }
@@ -596,14 +596,13 @@ class Handlers {
     options.onset_lap = settings.onset_lap;
     const auto dry = request.query.find("dry_run");
     options.dry_run = dry != request.query.end() && (dry->second == "1" || dry->second == "true");
-    options.default_utc_offset_s = LocalUtcOffsetSeconds();
-    auto summary = ImportFiles(store_, *source, options);
+    auto summary = app_.ImportFiles(*source, options);
     if (!summary) return FromError(summary.error());
     return ImportedFileJson(summary->files.front());
   }
 
   Answer<Json> Progress() {
-    auto runs = ListRuns(store_, std::nullopt, std::nullopt, today_);
+    auto runs = app_.ListRuns(std::nullopt, std::nullopt);
     if (!runs) return FromError(runs.error());
     TRY_ANSWER(settings, LoadedSettings());
     return ProgressJson(*runs, today_, settings.units);
@@ -630,7 +629,7 @@ class Handlers {
     if (runs) changes.emplace_back("runs-per-week", std::to_string(*runs));
     if (onset_lap) changes.emplace_back("onset-lap", *onset_lap ? "on" : "off");
     for (const auto& [name, value] : changes) {
-      if (auto changed = ChangeSetting(store_, name, value); !changed) {
+      if (auto changed = app_.ChangeSetting(name, value); !changed) {
         return FromError(changed.error());
       }
     }
@@ -638,16 +637,17 @@ class Handlers {
   }
 
   Answer<Json> ExportIcs(ApiResponse& download) {
-    TRY_ANSWER(settings, LoadedSettings());
     TRY_ANSWER(active, Active());
+    auto calendar = app_.PlanCalendar();
+    if (!calendar) return FromError(calendar.error());
     download.content_type = "text/calendar; charset=utf-8";
-    download.body = PlanToIcs(active, settings.units, UtcNowBasic());
+    download.body = std::move(*calendar);
     download.download_name = "backstride-plan.ics";
     return Json();
   }
 
   Answer<Json> ExportJson(ApiResponse& download) {
-    auto data = ExportData(store_);
+    auto data = app_.ExportData();
     if (!data) return FromError(data.error());
     download.body = std::move(*data);
     download.download_name = "backstride-" + FormatDate(today_) + ".json";
@@ -662,7 +662,7 @@ class Handlers {
     const auto replace = request.query.find("replace");
     const bool replacing =
         replace != request.query.end() && (replace->second == "1" || replace->second == "true");
-    auto summary = ImportData(store_, request.body, replacing);
+    auto summary = app_.ImportData(request.body, replacing);
     if (!summary) return FromError(summary.error());
     return Json{{"assessments", summary->assessments},
                 {"plans", summary->plans},
@@ -670,8 +670,8 @@ class Handlers {
                 {"settings", summary->settings}};
   }
 
-  Store& store_;
-  Date today_;
+  App& app_;
+  Date today_;  // one day for the whole request
 };
 
 }  // namespace
@@ -682,14 +682,15 @@ ApiResponse ErrorResponse(int status, std::string_view message, std::string_view
   return JsonResponse(Json{{"error", std::move(error)}}, status);
 }
 
-Api::Api(std::unique_ptr<Store> store, std::function<Date()> today)
-    : store_(std::move(store)), today_(std::move(today)) {}
+Api::Api(std::unique_ptr<App> app) : app_(std::move(app)) {}
+
+Api::~Api() = default;
 
 ApiResponse Api::Handle(const ApiRequest& request) {
   std::lock_guard lock(mutex_);
   try {
     ApiResponse download;
-    Handlers handlers(*store_, today_());
+    Handlers handlers(*app_);
     auto answer = handlers.Route(request, download);
     if (auto* error = std::get_if<HttpError>(&answer)) {
       ApiResponse response = ErrorResponse(error->status, error->message, error->field);

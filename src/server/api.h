@@ -11,8 +11,7 @@
 #include <mutex>
 #include <string>
 
-#include "base/date.h"
-#include "store/store.h"
+#include "app/app.h"
 
 namespace backstride::server {
 
@@ -36,15 +35,15 @@ ApiResponse ErrorResponse(int status, std::string_view message, std::string_view
 
 class Api {
  public:
-  // `today` gives the runner's date for each request (fixed in tests).
-  Api(std::unique_ptr<Store> store, std::function<Date()> today);
+  // Serves the runner of `app`; its clock gives the date of each request.
+  explicit Api(std::unique_ptr<App> app);
+  ~Api();
 
   // Handles one /api request. Thread-safe: requests take turns at the store.
   ApiResponse Handle(const ApiRequest& request);
 
  private:
-  std::unique_ptr<Store> store_;
-  std::function<Date()> today_;
+  std::unique_ptr<App> app_;
   std::mutex mutex_;
 };
 

@@ -84,12 +84,6 @@ struct LogChange {
   std::string created_at;
 };
 
-struct LogFilter {
-  std::optional<Date> from;  // inclusive
-  std::optional<Date> to;    // inclusive
-  std::optional<LogKind> kind;
-};
-
 struct StoreOptions {
   // Migrate only up to this schema version (tests of the migrations); default: latest.
   std::optional<int> schema_version;

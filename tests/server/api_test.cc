@@ -35,6 +35,18 @@ std::string ReadFile(const fs::path& path) {
   return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
+// A clock whose day the test moves on.
+class TestClock final : public Clock {
+ public:
+  explicit TestClock(const std::atomic<Date>& today) : today_(today) {}
+  Date Today() const override { return today_.load(); }
+  int UtcOffsetSeconds() const override { return 0; }
+  std::string UtcStamp() const override { return "20260301T080000Z"; }
+
+ private:
+  const std::atomic<Date>& today_;
+};
+
 // A server on a free loopback port with its own store, and a client for it.
 class ApiTest : public ::testing::Test {
  protected:
@@ -45,9 +57,9 @@ class ApiTest : public ::testing::Test {
            ("backstride-api-" + std::to_string(getpid()) + "-" + std::to_string(++counter_));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto store = Store::Open((dir_ / "test.db").string());
-    ASSERT_TRUE(store) << store.error().message;
-    api_ = std::make_unique<Api>(std::move(*store), [this] { return today_.load(); });
+    auto app = App::Open((dir_ / "test.db").string(), std::make_unique<TestClock>(today_));
+    ASSERT_TRUE(app) << app.error().message;
+    api_ = std::make_unique<Api>(std::move(*app));
     ServeOptions options;
     options.port = 0;
     options.max_upload_bytes = max_upload;
@@ -575,9 +587,9 @@ TEST_F(ApiTest, AWrongRunDeletedRestoresTheCapAndUndoBringsItBack) {
 
 TEST_F(ApiTest, AnEditReplacesTheEntryAfterTheSameChecksAsANewOne) {
   Assess("new-onset-km");
-  ASSERT_EQ(Post("/api/log", {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 7}})
-                ->status,
-            200);
+  ASSERT_EQ(
+      Post("/api/log", {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 7}})->status,
+      200);
   const std::string path = "/api/log/" + std::to_string(GetJson("/api/log")[0]["id"].get<int>());
   EXPECT_EQ(GetJson("/api/status")["cap"]["text"], "0.75 km");
 
@@ -631,7 +643,8 @@ TEST_F(ApiTest, StrengthAndSprintEntriesCarryRepetitionsInReserve) {
       {{{"kind", "checkin"}, {"pain", 2}, {"reserve", 2}}, "reserve", "check-in has no"},
       {{{"kind", "mobility"}, {"reserve", 2}}, "reserve", "mobility session has no"},
       {{{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}, {"reserve", 2}},
-       "reserve", "a run has no"},
+       "reserve",
+       "a run has no"},
       {{{"kind", "strength"}, {"done", false}, {"reserve", 2}}, "reserve", "skipped"},
   };
   for (const Refused& r : refused) {
