@@ -2,13 +2,13 @@
 
 #include <utility>
 
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace backstride {
 
 Result<std::unique_ptr<App>> App::Open(const std::string& database_path,
                                        std::unique_ptr<Clock> clock) {
-  auto store = Store::Open(database_path);
+  auto store = SqliteStore::Open(database_path);
   if (!store) return Fail(store.error());
   return std::make_unique<App>(std::move(*store), std::move(clock));
 }

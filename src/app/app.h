@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/assess.h"
+#include "app/calendar.h"
 #include "app/clock.h"
 #include "app/corrections.h"
 #include "app/data_transfer.h"

@@ -26,11 +26,11 @@ struct WarningSign {
 struct Assessment {
   Answers answers;
   Triage triage;
-  RouteText route;                  // title, summary and what happens next
-  std::optional<TextItem> safety;   // routes 1-3 only
-  std::optional<TextItem> urgency;  // how soon (routes 1-2, bone stress): "Today", text, why
-  std::vector<TextItem> notices;    // triage.notices in words, in the same order
-  TextItem safety_net;              // on every result: the emergency signs and what to do
+  RouteText route;                         // title, summary and what happens next
+  std::optional<TextItem> safety;          // routes 1-3 only
+  std::optional<TextItem> urgency;         // how soon (routes 1-2, bone stress): "Today", text, why
+  std::vector<TextItem> notices;           // triage.notices in words, in the same order
+  TextItem safety_net;                     // on every result: the emergency signs and what to do
   std::vector<WarningSign> warning_signs;  // as triage.red_flags, with their labels
   std::vector<std::string> reasons;        // triage.reasons in words, in the same order
   std::vector<TextItem> advice;            // the route's advice items, in reading order
@@ -73,8 +73,8 @@ bool MayBeStored(const Assessment& assessment);
 
 // The assessment's JSON form: route, route_title, summary, next, leads_to_plan, urgency
 // (now, today, soon, week, or null), urgency_text (or null), notices (ids), notice_texts
-// ({id, title, text, why} for each), safety_net ({id, title, text, why}), red_flags (ids of the signs
-// answered yes or not sure), red_flags_unsure (those answered not sure), warning_signs
+// ({id, title, text, why} for each), safety_net ({id, title, text, why}), red_flags (ids of the
+// signs answered yes or not sure), red_flags_unsure (those answered not sure), warning_signs
 // ({id, label, unsure} for each), reasons ({rule, field, answer, threshold, text} for
 // each), safety (or null), advice, disclaimer,
 // problems (lines, empty unless the answers were read only for their signs), answers.

@@ -1,6 +1,5 @@
-// Moving data in and out: the plan as an iCalendar file, and every stored row as JSON
-// for backup and for moving machines (export, then import into an empty store, then
-// export again gives the same bytes).
+// Backups: every stored row as JSON, for safekeeping and for moving machines (export,
+// then import into an empty store, then export again gives the same bytes).
 #ifndef BACKSTRIDE_APP_DATA_TRANSFER_H_
 #define BACKSTRIDE_APP_DATA_TRANSFER_H_
 
@@ -14,11 +13,6 @@
 namespace backstride {
 
 class Store;
-
-// The plan as an RFC 5545 calendar: one all-day event per session, with stable UIDs
-// (date, kind and order in the day), so importing a newer export updates the events
-// instead of adding copies. `dtstamp_utc` is "YYYYMMDDTHHMMSSZ".
-std::string PlanToIcs(const ActivePlan& active, DistanceUnit units, std::string_view dtstamp_utc);
 
 // Every setting, assessment, plan and log entry, as JSON.
 Result<std::string> ExportData(Store& store);

@@ -37,7 +37,9 @@ std::string Say(std::string_view id, const MessageValues& values) {
   return (*content)->Message(id, values);
 }
 
-std::string Percent(double fraction) { return Num(static_cast<int>(std::lround(fraction * 100))) + " %"; }
+std::string Percent(double fraction) {
+  return Num(static_cast<int>(std::lround(fraction * 100))) + " %";
+}
 
 std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUnit units) {
   const CapUnit unit = decision.cap_before.unit;
@@ -50,7 +52,7 @@ std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUn
       {"morning", decision.pain_next_morning ? Num(*decision.pain_next_morning) : "-"},
       {"baseline", decision.baseline ? Num(*decision.baseline) : "-"},
       {"baseline_source", Say(decision.baseline_from == Baseline::kBeforeRun ? "baseline.before_run"
-                                                                            : "baseline.daily")},
+                                                                             : "baseline.daily")},
       {"pace", Pace(decision.pace_s_per_km, units)},
       {"first_pace", Pace(decision.first_pace_s_per_km, units)},
       {"target_pace", Pace(decision.target_pace_s_per_km, units)},
@@ -65,8 +67,8 @@ std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUn
       {"paused_until", decision.paused_until ? FormatDate(*decision.paused_until) : "-"},
       {"spike_pct", Percent(kSpikeFraction)},
       {"spike_days", Num(kSpikeWindowDays)},
-      {"longest", decision.longest_before ? FormatCap({unit, *decision.longest_before}, units)
-                                          : "-"},
+      {"longest",
+       decision.longest_before ? FormatCap({unit, *decision.longest_before}, units) : "-"},
       {"trend_recent", decision.trend_recent ? OneDecimal(*decision.trend_recent) : "-"},
       {"trend_before", decision.trend_before ? OneDecimal(*decision.trend_before) : "-"},
       {"layoff_days", decision.layoff_days ? Num(*decision.layoff_days) : "-"},
@@ -92,10 +94,11 @@ std::string JoinSentences(const std::vector<std::string>& sentences) {
 
 std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units) {
   if (!guarded.limited || !guarded.longest_before) return {};
-  return Say("cap.guard", {{"cap", FormatCap(guarded.cap, units)},
-                           {"longest", FormatCap({guarded.cap.unit, *guarded.longest_before}, units)},
-                           {"spike_days", Num(kSpikeWindowDays)},
-                           {"spike_pct", Percent(kSpikeFraction)}});
+  return Say("cap.guard",
+             {{"cap", FormatCap(guarded.cap, units)},
+              {"longest", FormatCap({guarded.cap.unit, *guarded.longest_before}, units)},
+              {"spike_days", Num(kSpikeWindowDays)},
+              {"spike_pct", Percent(kSpikeFraction)}});
 }
 
 void WordPlan(Plan& plan, DistanceUnit units) {
@@ -110,23 +113,26 @@ void WordPlan(Plan& plan, DistanceUnit units) {
   for (Session& session : plan.sessions) {
     const std::string key = "plan.session." + session.text;
     MessageValues values = plan_values;
-    if (session.paused_until) values.emplace_back("paused_until", FormatDate(*session.paused_until));
+    if (session.paused_until)
+      values.emplace_back("paused_until", FormatDate(*session.paused_until));
     if (session.layoff_days) values.emplace_back("layoff_days", Num(*session.layoff_days));
     session.title = Say(key + ".title", values);
     session.details = Say(key + ".details", values);
-    if (session.walk_warm_up) session.details += " " + Say("plan.session.strides.walk_warm_up", values);
+    if (session.walk_warm_up)
+      session.details += " " + Say("plan.session.strides.walk_warm_up", values);
     if (session.layoff_days) session.details += " " + Say("plan.session.layoff", values);
     if (session.cap && session.bouts > 1) {
       const Cap& cap = *session.cap;
-      const double run_s = cap.unit == CapUnit::kTime
-                               ? cap.value
-                               : cap.value / 1000 * session.pace_aim_s_per_km.value_or(kAssumedPaceSecondsPerKm);
+      const double run_s =
+          cap.unit == CapUnit::kTime
+              ? cap.value
+              : cap.value / 1000 * session.pace_aim_s_per_km.value_or(kAssumedPaceSecondsPerKm);
       const double total_s = session.bouts * run_s + (session.bouts - 1) * session.walk_s;
-      session.details += " " + Say("plan.session.run_walk",
-                                   {{"cap", FormatCap(cap, units)},
-                                    {"walk", Minutes(session.walk_s)},
-                                    {"bouts", Num(session.bouts)},
-                                    {"total", Minutes(std::round(total_s / 60) * 60)}});
+      session.details +=
+          " " + Say("plan.session.run_walk", {{"cap", FormatCap(cap, units)},
+                                              {"walk", Minutes(session.walk_s)},
+                                              {"bouts", Num(session.bouts)},
+                                              {"total", Minutes(std::round(total_s / 60) * 60)}});
     }
     for (Exercise& exercise : session.exercises) {
       if (auto content = LoadBuiltinContent()) {
@@ -138,8 +144,7 @@ void WordPlan(Plan& plan, DistanceUnit units) {
       exercise.load_text = Say("load." + exercise.load);
     }
     if (session.cap && session.guard_longest) {
-      session.details +=
-          " " + ExplainGuard({*session.cap, true, session.guard_longest}, units);
+      session.details += " " + ExplainGuard({*session.cap, true, session.guard_longest}, units);
     }
   }
   for (Phase& phase : plan.phases) {
@@ -147,7 +152,8 @@ void WordPlan(Plan& plan, DistanceUnit units) {
     phase.purpose = Say("plan.phase." + phase.text + ".purpose", plan_values);
   }
   plan.notes.clear();
-  for (const std::string& id : plan.note_ids) plan.notes.push_back(Say("plan.note." + id, plan_values));
+  for (const std::string& id : plan.note_ids)
+    plan.notes.push_back(Say("plan.note." + id, plan_values));
 }
 
 std::string VerdictLabel(RunVerdict verdict) {

@@ -120,49 +120,38 @@ Date LocalDate(const Activity& activity, int default_offset_s) {
 // Imports one run; returns the new run's id.
 Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std::string& file,
                               const ImportOptions& options, std::optional<TrackPoint> onset) {
-  std::int64_t run_id = 0;
-  auto stored = store.InTransaction([&]() -> Result<void> {
-    LogEntry entry;
-    entry.date = LocalDate(activity, options.default_utc_offset_s.value_or(0));
-    entry.kind = LogKind::kRun;
-    entry.distance_m = activity.distance_m;
-    // The run rule's pace uses time running: the device's timer, else moving time.
-    const double duration =
-        activity.timer_s.value_or(activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s);
-    if (duration > 0) entry.duration_s = duration;
-    if (onset) {
-      entry.onset_m = onset->distance_m;
-      entry.onset_s = onset->elapsed_s;
-    }
-    entry.source = "import:" + activity.format;
-    entry.note = fs::path(file).filename().string();
-    auto id = store.AddLogEntry(entry);
-    if (!id) return Fail(id.error());
-    run_id = *id;
-    StoredActivity row;
-    row.log_id = *id;
-    row.file = file;
-    row.format = activity.format;
-    row.sport = std::string(SportId(activity.sport));
-    row.start_utc = *activity.start_utc_s;
-    row.utc_offset_s = activity.utc_offset_s;
-    row.indoor = activity.indoor;
-    row.distance_m = activity.distance_m;
-    row.elapsed_s = activity.elapsed_s;
-    row.timer_s = activity.timer_s;
-    row.moving_s = activity.moving_s;
-    row.points = static_cast<std::int64_t>(activity.points);
-    row.avg_hr_bpm = activity.avg_hr_bpm;
-    row.avg_cadence_spm = activity.avg_cadence_spm;
-    row.elevation_gain_m = activity.elevation_gain_m;
-    row.laps_json = LapsJson(activity);
-    row.track = Track(activity);
-    auto added = store.AddActivity(row);
-    if (!added) return Fail(added.error());
-    return {};
-  });
-  if (!stored) return Fail(stored.error());
-  return run_id;
+  LogEntry entry;
+  entry.date = LocalDate(activity, options.default_utc_offset_s.value_or(0));
+  entry.kind = LogKind::kRun;
+  entry.distance_m = activity.distance_m;
+  // The run rule's pace uses time running: the device's timer, else moving time.
+  const double duration =
+      activity.timer_s.value_or(activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s);
+  if (duration > 0) entry.duration_s = duration;
+  if (onset) {
+    entry.onset_m = onset->distance_m;
+    entry.onset_s = onset->elapsed_s;
+  }
+  entry.source = "import:" + activity.format;
+  entry.note = fs::path(file).filename().string();
+  StoredActivity row;
+  row.file = file;
+  row.format = activity.format;
+  row.sport = std::string(SportId(activity.sport));
+  row.start_utc = *activity.start_utc_s;
+  row.utc_offset_s = activity.utc_offset_s;
+  row.indoor = activity.indoor;
+  row.distance_m = activity.distance_m;
+  row.elapsed_s = activity.elapsed_s;
+  row.timer_s = activity.timer_s;
+  row.moving_s = activity.moving_s;
+  row.points = static_cast<std::int64_t>(activity.points);
+  row.avg_hr_bpm = activity.avg_hr_bpm;
+  row.avg_cadence_spm = activity.avg_cadence_spm;
+  row.elevation_gain_m = activity.elevation_gain_m;
+  row.laps_json = LapsJson(activity);
+  row.track = Track(activity);
+  return store.AddImportedRun(entry, row);
 }
 
 // The report keeps the summary only: samples and developer fields can be megabytes, and
@@ -217,14 +206,17 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
   // Duplicates: against the store, and against this import's own files (in a dry run).
   auto near = store.ActivitiesStartingBetween(*activity.start_utc_s - kDuplicateStartToleranceS,
                                               *activity.start_utc_s + kDuplicateStartToleranceS);
+  if (!near) {
+    // Storing it anyway could store the same run twice: the file fails, and says why.
+    result.reason = "could not check whether this run is stored already: " + near.error().message;
+    return result;
+  }
   bool duplicate = false;
   bool deleted = false;  // the runner deleted this run: it stays out
-  if (near) {
-    for (const StoredActivity& stored : *near) {
-      if (!SameRun(stored, activity)) continue;
-      duplicate = true;
-      deleted = deleted || stored.deleted;
-    }
+  for (const StoredActivity& stored : *near) {
+    if (!SameRun(stored, activity)) continue;
+    duplicate = true;
+    deleted = deleted || stored.deleted;
   }
   for (const StoredActivity& seen : this_batch) duplicate = duplicate || SameRun(seen, activity);
   if (duplicate) {

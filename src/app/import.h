@@ -57,8 +57,8 @@ struct ImportedFile {
 };
 
 struct ImportOptions {
-  bool dry_run = false;          // decode and report, store nothing
-  bool onset_lap = false;        // a manual lap press marks where the pain started
+  bool dry_run = false;    // decode and report, store nothing
+  bool onset_lap = false;  // a manual lap press marks where the pain started
   // For the run's date when the file gives no offset; App fills in the clock's.
   std::optional<int> default_utc_offset_s;
   // Called after each file, with the bytes read so far.

@@ -22,9 +22,9 @@ struct LogForm {
   std::optional<int> pain;
   std::optional<int> pain_before;
   std::optional<int> reps_in_reserve;  // strength, sprint: at the end of the hardest set
-  std::string onset;   // where the pain started: "1.6km", or a time "9min", "9:30"
-  bool done = true;    // strength, sprint, mobility, treatment: done, or skipped
-  std::string helped;  // treatment: "yes", "no" or empty
+  std::string onset;                   // where the pain started: "1.6km", or a time "9min", "9:30"
+  bool done = true;                    // strength, sprint, mobility, treatment: done, or skipped
+  std::string helped;                  // treatment: "yes", "no" or empty
   std::string note;
 };
 

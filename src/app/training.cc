@@ -80,19 +80,17 @@ Result<SavedAssessment> SaveAssessment(Store& store, const Assessment& assessmen
                                        std::string_view source) {
   auto settings = LoadSettings(store);
   if (!settings) return Fail(settings.error());
+  NewAssessment added{{0, today, std::string(RouteId(assessment.triage.route)),
+                       AnswersToJson(assessment.answers, -1), std::string(source), ""},
+                      std::nullopt};
+  if (LeadsToPlan(assessment.triage.route)) {
+    added.plan = StoredPlan{0, 0, today, settings->runs_per_week, ""};
+  }
+  auto ids = store.AddAssessment(added);
+  if (!ids) return Fail(ids.error());
   SavedAssessment saved;
-  auto done = store.InTransaction([&]() -> Result<void> {
-    auto id = store.AddAssessment({0, today, std::string(RouteId(assessment.triage.route)),
-                                   AnswersToJson(assessment.answers, -1), std::string(source), ""});
-    if (!id) return Fail(id.error());
-    saved.assessment_id = *id;
-    if (!LeadsToPlan(assessment.triage.route)) return {};
-    auto plan = store.AddPlan({0, *id, today, settings->runs_per_week, ""});
-    if (!plan) return Fail(plan.error());
-    saved.plan_id = *plan;
-    return {};
-  });
-  if (!done) return Fail(done.error());
+  saved.assessment_id = ids->assessment_id;
+  saved.plan_id = ids->plan_id;
   return saved;
 }
 
@@ -225,15 +223,11 @@ Result<ActivePlan> StartPlan(Store& store, Date today, std::optional<Date> start
       if (plan.assessment_id == latest.id) kept_start = plan.start;
     }
   }
-  auto done = store.InTransaction([&]() -> Result<void> {
-    if (runs_per_week) {
-      if (auto put = store.PutSetting(kRunsPerWeekKey, std::to_string(runs)); !put) return put;
-    }
-    auto plan = store.AddPlan({0, latest.id, start.value_or(kept_start.value_or(today)), runs, ""});
-    if (!plan) return Fail(plan.error());
-    return {};
-  });
-  if (!done) return Fail(done.error());
+  SettingsList chosen;
+  if (runs_per_week) chosen.emplace_back(kRunsPerWeekKey, std::to_string(runs));
+  auto plan =
+      store.AddPlan({0, latest.id, start.value_or(kept_start.value_or(today)), runs, ""}, chosen);
+  if (!plan) return Fail(plan.error());
   return LoadActivePlan(store, today);
 }
 
@@ -464,31 +458,26 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
     }
   }
 
-  auto done = store.InTransaction([&]() -> Result<void> {
-    if (earlier_entry) {
-      LogEntry edited = *earlier_entry;
-      edited.pain = entry.pain;
-      if (!entry.note.empty()) edited.note = entry.note;
-      if (auto updated = store.UpdateLogEntry(edited); !updated) return Fail(updated.error());
-      outcome.id = edited.id;
-      outcome.kind = edited.kind;
-      return {};
+  if (earlier_entry) {
+    // A second score for the same morning edits the first (one row, undone as an edit).
+    LogEntry edited = *earlier_entry;
+    edited.pain = entry.pain;
+    if (!entry.note.empty()) edited.note = entry.note;
+    if (auto updated = store.UpdateLogEntry(edited); !updated) return Fail(updated.error());
+    outcome.id = edited.id;
+    outcome.kind = edited.kind;
+  } else {
+    std::optional<NewAssessment> route_change;
+    if (new_route) {
+      route_change = NewAssessment{{0, today, std::string(RouteId(new_route->triage.route)),
+                                    AnswersToJson(new_route->answers, -1), "checkin", ""},
+                                   StoredPlan{0, 0, today, before->runs_per_week, ""}};
     }
-    auto id = store.AddLogEntry(entry);
+    auto id = store.AddRunnerEntry(entry, route_change);
     if (!id) return Fail(id.error());
     outcome.id = *id;
-    if (auto journal = store.RecordAdd(*id); !journal) return journal;  // undo takes it out
     outcome.kind = entry.kind;
-    if (new_route) {
-      auto id2 = store.AddAssessment({0, today, std::string(RouteId(new_route->triage.route)),
-                                      AnswersToJson(new_route->answers, -1), "checkin", ""});
-      if (!id2) return Fail(id2.error());
-      auto plan = store.AddPlan({0, *id2, today, before->runs_per_week, ""});
-      if (!plan) return Fail(plan.error());
-    }
-    return {};
-  });
-  if (!done) return Fail(done.error());
+  }
 
   std::vector<std::string>& changes = outcome.changes;
   const std::string pain_text = entry.pain ? std::to_string(*entry.pain) : "-";

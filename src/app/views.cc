@@ -49,7 +49,7 @@ std::optional<AdviceId> WhyItemFor(const Session& session, Route route) {
       return AdviceId::kSprintTraining;
     case SessionKind::kStrength:
       return session.text == "strength_posterior_chain" ? AdviceId::kRehabAnteriorPosterior
-                                           : AdviceId::kStrengthSquatDeadlift;
+                                                        : AdviceId::kStrengthSquatDeadlift;
     case SessionKind::kMobility:
       return session.exercises.empty() ? AdviceId::kRestOrReduce
                                        : AdviceId::kRehabAnteriorPosterior;
@@ -122,7 +122,8 @@ Json RunViewJson(const RunView& run) {
 
 Json RunDetailJson(const RunDetail& detail, DistanceUnit units) {
   Json json = RunViewJson(detail.run);
-  if (detail.run.decision) json["reason"] = JoinSentences(ExplainDecision(*detail.run.decision, units));
+  if (detail.run.decision)
+    json["reason"] = JoinSentences(ExplainDecision(*detail.run.decision, units));
   Json laps = Json::array();
   for (std::size_t i = 0; i < detail.laps.size(); ++i) {
     const Lap& lap = detail.laps[i];

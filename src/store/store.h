@@ -1,15 +1,15 @@
-// The embedded store: one SQLite file holding the runner's assessments, plans, log and
-// settings.
+// The store: where a runner's assessments, plans, log, imported runs and settings are
+// kept. An interface, so that the local app's embedded SQLite file and the clinic's
+// PostgreSQL server are the same to the app, and one test suite runs on every backend.
 //
-// Design: WAL mode, so a reader (the CLI while the server runs) never waits for or sees
-// half of a write; every change in a transaction, so a crash loses at most the change in
-// flight and never leaves half a row. The schema is versioned with PRAGMA user_version
-// and migrated forward, one step at a time, when the file is opened.
+// Contract for every backend: each call is atomic (it lands whole or not at all, and a
+// reader never sees half of it); the transactions the use cases need are named calls
+// here, never a lambda handed to the store, so a backend that talks to a server over the
+// network can run each in one round of statements.
 #ifndef BACKSTRIDE_STORE_STORE_H_
 #define BACKSTRIDE_STORE_STORE_H_
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,10 +22,6 @@
 #include "core/log.h"
 
 namespace backstride {
-
-namespace sqlite {
-class Database;
-}
 
 struct StoredAssessment {
   std::int64_t id = 0;  // 0: assign a new one
@@ -84,104 +80,113 @@ struct LogChange {
   std::string created_at;
 };
 
-struct StoreOptions {
-  // Migrate only up to this schema version (tests of the migrations); default: latest.
-  std::optional<int> schema_version;
+// A new assessment and, for a route that leads to one, its first plan (its
+// assessment_id is filled in by the store).
+struct NewAssessment {
+  StoredAssessment assessment;
+  std::optional<StoredPlan> plan;
+};
+
+struct AddedAssessment {
+  std::int64_t assessment_id = 0;
+  std::optional<std::int64_t> plan_id;
+};
+
+using SettingsList = std::vector<std::pair<std::string, std::string>>;
+
+// Every row of a store, for a backup and its restore.
+struct StoreContents {
+  SettingsList settings;
+  std::vector<StoredAssessment> assessments;  // oldest first
+  std::vector<StoredPlan> plans;
+  std::vector<LogEntry> log;               // in force only
+  std::vector<StoredActivity> activities;  // with tracks
 };
 
 class Store {
  public:
-  // Opens (creating if needed) the database at `path` and migrates it to the latest
-  // schema. Fails with kIOError if the file cannot be opened, kCorruption if it is not a
-  // backstride database, kUnsupported if it was written by a newer version.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path,
-                                             const StoreOptions& options = {});
-  ~Store();
-  Store(const Store&) = delete;
-  Store& operator=(const Store&) = delete;
+  virtual ~Store() = default;
 
-  static int LatestSchemaVersion();
-  Result<int> SchemaVersion();
+  virtual Result<std::optional<std::string>> Setting(std::string_view key) = 0;
+  virtual Result<void> PutSetting(std::string_view key, std::string_view value) = 0;
+  virtual Result<SettingsList> Settings() = 0;
 
-  // Runs `work` in one transaction: every write it makes lands, or none does. Called
-  // inside another InTransaction, it joins that one (the outer call commits).
-  Result<void> InTransaction(const std::function<Result<void>()>& work);
+  // Adds an assessment with its first plan, if any, together. Keeps non-zero ids (a
+  // restore) and returns the rows' ids.
+  virtual Result<AddedAssessment> AddAssessment(const NewAssessment& added) = 0;
+  virtual Result<std::vector<StoredAssessment>> Assessments() = 0;  // oldest first
+  // Adds a plan with the settings chosen with it (the runs a week), together.
+  virtual Result<std::int64_t> AddPlan(const StoredPlan& plan,
+                                       const SettingsList& settings = {}) = 0;
+  virtual Result<std::vector<StoredPlan>> Plans() = 0;  // oldest first
 
-  Result<std::optional<std::string>> Setting(std::string_view key);
-  Result<void> PutSetting(std::string_view key, std::string_view value);
-  Result<std::vector<std::pair<std::string, std::string>>> Settings();
+  // Adds an entry to the log, outside the undo journal; returns its id.
+  virtual Result<std::int64_t> AddLogEntry(const LogEntry& entry) = 0;
+  // Adds an entry the runner logged, recorded in the undo journal (undo removes it), with
+  // the route change it caused, if any (a treatment that did not help): all together.
+  virtual Result<std::int64_t> AddRunnerEntry(const LogEntry& entry,
+                                              const std::optional<NewAssessment>& route_change) = 0;
+  // Adds an imported run: its log entry and its recording (activity.log_id is filled
+  // in), together. Returns the run's id in the log.
+  virtual Result<std::int64_t> AddImportedRun(const LogEntry& entry,
+                                              const StoredActivity& activity) = 0;
 
-  // Each Add keeps a non-zero id (for imports) and returns the row's id.
-  Result<std::int64_t> AddAssessment(const StoredAssessment& assessment);
-  Result<std::vector<StoredAssessment>> Assessments();  // oldest first
-  Result<std::int64_t> AddPlan(const StoredPlan& plan);
-  Result<std::vector<StoredPlan>> Plans();  // oldest first
-  Result<std::int64_t> AddLogEntry(const LogEntry& entry);
   // The entries in force (deleted ones left out), by date, then id.
-  Result<std::vector<LogEntry>> Log(const LogFilter& filter = {});
+  virtual Result<std::vector<LogEntry>> Log(const LogFilter& filter = {}) = 0;
   // One entry in force. Fails with kNotFound naming `id` when there is none (or it was
   // deleted).
-  Result<LogEntry> LogEntryById(std::int64_t id);
+  virtual Result<LogEntry> LogEntryById(std::int64_t id) = 0;
 
-  // Corrections, each in one transaction and recorded in the undo journal.
+  // Corrections, each atomic and recorded in the undo journal.
   //
-  // Deletion is a mark (deleted_at), not a removal: undo is then exact (same ids, an
-  // imported run's activity and track never leave), and a deleted imported run stays
-  // known to the importer's duplicate check, so importing the same folder again does not
-  // bring back a bike ride the runner deleted. Deleted entries are invisible everywhere
-  // else (Log, Activities, ActivityForRun, exports).
+  // Deletion is a mark, not a removal: undo is then exact (same ids, an imported run's
+  // activity and track never leave), and a deleted imported run stays known to the
+  // importer's duplicate check, so importing the same folder again does not bring back a
+  // bike ride the runner deleted. Deleted entries are invisible everywhere else (Log,
+  // Activities, ActivityForRun, Contents).
   //
-  // Records that the entry `log_id` (just added by the runner) can be undone by removing
-  // it. Call it in the transaction that added the entry.
-  Result<void> RecordAdd(std::int64_t log_id);
-  // Replaces the date, distance, time, pains, onset, done, helped and note of entry
-  // `entry.id` (its kind, run, source and creation time stay). Returns the entry as it
-  // was. Fails with kNotFound naming the id.
-  Result<LogEntry> UpdateLogEntry(const LogEntry& entry);
+  // Replaces the date, distance, time, pains, onset, done, helped, repetitions in reserve
+  // and note of entry `entry.id` (its kind, run, source and creation time stay). Returns
+  // the entry as it was. Fails with kNotFound naming the id.
+  virtual Result<LogEntry> UpdateLogEntry(const LogEntry& entry) = 0;
   // Deletes entry `id`. A run's next-morning scores become check-ins of their day (the
   // pain was real; only the run it followed is gone), so none points at a deleted run.
   // Returns what was changed, as it was. Fails with kNotFound naming the id.
-  Result<LogChange> DeleteLogEntry(std::int64_t id);
+  virtual Result<LogChange> DeleteLogEntry(std::int64_t id) = 0;
   // The latest change in the journal, if any.
-  Result<std::optional<LogChange>> LastChange();
+  virtual Result<std::optional<LogChange>> LastChange() = 0;
   // Undoes the latest change: an add is removed, an edit or a delete is put back exactly
-  // as it was. Returns what was undone. Fails with kNotFound when there is nothing to undo.
-  // The journal keeps the last kJournalSize changes.
-  Result<LogChange> UndoLastChange();
+  // as it was. Returns what was undone. Fails with kNotFound when there is nothing to
+  // undo. The journal keeps the last kJournalSize changes.
+  virtual Result<LogChange> UndoLastChange() = 0;
   static constexpr int kJournalSize = 100;
 
-  Result<std::int64_t> AddActivity(const StoredActivity& activity);
   // Activities starting between the two UTC times (inclusive), without their tracks;
   // those of deleted runs too, marked `deleted` (the importer's duplicate check).
-  Result<std::vector<StoredActivity>> ActivitiesStartingBetween(double from_utc, double to_utc);
-  // Every activity of a run in force, oldest first; with tracks only when asked (export).
-  Result<std::vector<StoredActivity>> Activities(bool with_tracks = false);
+  virtual Result<std::vector<StoredActivity>> ActivitiesStartingBetween(double from_utc,
+                                                                        double to_utc) = 0;
+  // Every activity of a run in force, oldest first, without tracks.
+  virtual Result<std::vector<StoredActivity>> Activities() = 0;
   // The activity of a run in the log, with its track.
-  Result<std::optional<StoredActivity>> ActivityForRun(std::int64_t log_id);
+  virtual Result<std::optional<StoredActivity>> ActivityForRun(std::int64_t log_id) = 0;
   // Sets a run's pain scores or onset after the fact (an imported run). Fails with
   // kNotFound if `log_id` is not a run.
-  Result<void> SetRunPain(std::int64_t log_id, int pain, std::optional<int> pain_before);
-  Result<void> SetRunOnset(std::int64_t log_id, std::optional<double> onset_m,
-                           std::optional<double> onset_s);
+  virtual Result<void> SetRunPain(std::int64_t log_id, int pain,
+                                  std::optional<int> pain_before) = 0;
+  virtual Result<void> SetRunOnset(std::int64_t log_id, std::optional<double> onset_m,
+                                   std::optional<double> onset_s) = 0;
 
-  // Runs SQLite's integrity check; fails with kCorruption describing the damage.
-  Result<void> CheckIntegrity();
-
+  // Everything in force, tracks included: a backup.
+  virtual Result<StoreContents> Contents() = 0;
+  // Puts `contents` in, keeping its ids, all or nothing. With `replace`, what is there
+  // is deleted first (the undo journal too); without it the store must be empty. Fails
+  // with the row's place as the error's path ("log[3]") when a row is refused.
+  virtual Result<void> Restore(const StoreContents& contents, bool replace) = 0;
   // True when nothing has been stored (settings included).
-  Result<bool> IsEmpty();
-  // Deletes every row, the undo journal too (inside the caller's transaction, if any).
-  Result<void> Clear();
+  virtual Result<bool> IsEmpty() = 0;
 
- private:
-  explicit Store(std::unique_ptr<sqlite::Database> db);
-  Result<void> Migrate(int target);
-
-  Result<std::vector<LogEntry>> LogRows(std::string_view where, std::int64_t id);
-  Result<std::int64_t> BeginChange(ChangeAction action, std::int64_t log_id);
-  Result<void> SaveBefore(std::int64_t change_id, std::int64_t log_id);
-
-  std::unique_ptr<sqlite::Database> db_;
-  int transaction_depth_ = 0;
+  // Checks the stored bytes; fails with kCorruption describing the damage.
+  virtual Result<void> CheckIntegrity() = 0;
 };
 
 }  // namespace backstride
