@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/enum_ids.h"
 #include "base/numbers.h"
 
 namespace backstride {
@@ -25,15 +26,17 @@ bool StripSuffix(std::string_view& text, std::string_view suffix) {
 
 }  // namespace
 
-std::string_view DistanceUnitId(DistanceUnit unit) {
-  return unit == DistanceUnit::kMiles ? "mi" : "km";
-}
+namespace {
+constexpr std::array<Named<DistanceUnit>, 2> kUnitIds = {{
+    {DistanceUnit::kKilometres, "km"},
+    {DistanceUnit::kMiles, "mi"},
+}};
+static_assert(InEnumOrder(kUnitIds));
+}  // namespace
 
-std::optional<DistanceUnit> DistanceUnitFromId(std::string_view id) {
-  if (id == "km") return DistanceUnit::kKilometres;
-  if (id == "mi") return DistanceUnit::kMiles;
-  return std::nullopt;
-}
+std::string_view DistanceUnitId(DistanceUnit unit) { return IdOf(kUnitIds, unit); }
+
+std::optional<DistanceUnit> DistanceUnitFromId(std::string_view id) { return FromId(kUnitIds, id); }
 
 Result<double> ParseDistance(std::string_view text, DistanceUnit default_unit) {
   std::string_view rest = Trim(text);

@@ -30,9 +30,9 @@ constexpr std::array kReturningRunner = {A::kWhyReturning, A::kRebuildGradually,
                                          A::kStrengthSquatDeadlift, A::kSprintTraining};
 constexpr std::array kSeasonedTreatment = {A::kWhySeasoned, A::kRestOrReduce, A::kSeekTreatment,
                                            A::kMaintenanceTreatment};
-constexpr std::array kSeasonedRehab = {A::kWhySeasoned,           A::kRestOrReduce,
-                                       A::kRehabAnteriorPosterior, A::kReturnShortFast,
-                                       A::kSprintTraining,         A::kTreatmentWithRehab};
+constexpr std::array kSeasonedRehab = {
+    A::kWhySeasoned,     A::kRestOrReduce,   A::kRehabAnteriorPosterior,
+    A::kReturnShortFast, A::kSprintTraining, A::kTreatmentWithRehab};
 // Route 3 gets general advice only: ease the load while waiting to be assessed.
 constexpr std::array kSeeClinician = {A::kRestOrReduce};
 

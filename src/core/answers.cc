@@ -8,18 +8,13 @@
 #include <utility>
 #include <vector>
 
+#include "base/enum_ids.h"
 #include "core/thresholds.h"
 
 namespace backstride {
 namespace {
 
 using nlohmann::json;
-
-template <typename Enum>
-struct Named {
-  Enum value;
-  std::string_view id;
-};
 
 constexpr std::array<Named<PainLocation>, 5> kPainLocations = {{
     {PainLocation::kLowerBack, "lower_back"},
@@ -57,13 +52,20 @@ constexpr std::array<Named<RedFlag>, kRedFlagCount> kRedFlagIds = {{
 }};
 // The order the JSON form writes the signs in: the first format's nine, then the second's.
 constexpr std::array<RedFlag, kRedFlagCount> kJsonFlagOrder = {
-    RedFlag::kSaddleNumbness,        RedFlag::kBladderOrBowelChange,
-    RedFlag::kLegWeaknessWorsening,  RedFlag::kFeverOrUnwell,
-    RedFlag::kCancerHistory,         RedFlag::kUnexplainedWeightLoss,
-    RedFlag::kRecentFallOrImpact,    RedFlag::kNightPainNoRelief,
-    RedFlag::kOsteoporosisOrSteroids, RedFlag::kSexualFunctionChange,
-    RedFlag::kBothLegs,              RedFlag::kSuddenSeverePainFaint,
-    RedFlag::kMajorTrauma,           RedFlag::kInfectionRisk,
+    RedFlag::kSaddleNumbness,
+    RedFlag::kBladderOrBowelChange,
+    RedFlag::kLegWeaknessWorsening,
+    RedFlag::kFeverOrUnwell,
+    RedFlag::kCancerHistory,
+    RedFlag::kUnexplainedWeightLoss,
+    RedFlag::kRecentFallOrImpact,
+    RedFlag::kNightPainNoRelief,
+    RedFlag::kOsteoporosisOrSteroids,
+    RedFlag::kSexualFunctionChange,
+    RedFlag::kBothLegs,
+    RedFlag::kSuddenSeverePainFaint,
+    RedFlag::kMajorTrauma,
+    RedFlag::kInfectionRisk,
 };
 constexpr std::array<Named<Improving>, 3> kImproving = {{
     {Improving::kBetter, "better"},
@@ -82,13 +84,6 @@ constexpr std::array<Named<InflammatoryFeature>, kInflammatoryFeatureCount> kInf
 }};
 
 // The tables are indexed by the enum's value; these keep them in step with the enums.
-template <typename Enum, std::size_t N>
-constexpr bool InEnumOrder(const std::array<Named<Enum>, N>& table) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (static_cast<std::size_t>(table[i].value) != i) return false;
-  }
-  return true;
-}
 static_assert(InEnumOrder(kPainLocations));
 static_assert(InEnumOrder(kPainTimings));
 static_assert(InEnumOrder(kLegSymptoms));
@@ -98,19 +93,6 @@ static_assert(InEnumOrder(kInflammatoryIds));
 static_assert(static_cast<std::size_t>(RedFlag::kInfectionRisk) + 1 == kRedFlagCount);
 static_assert(static_cast<std::size_t>(InflammatoryFeature::kMorningStiffness) + 1 ==
               kInflammatoryFeatureCount);
-
-template <typename Enum, std::size_t N>
-std::string_view IdOf(const std::array<Named<Enum>, N>& table, Enum value) {
-  return table[static_cast<std::size_t>(value)].id;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> FromId(const std::array<Named<Enum>, N>& table, std::string_view id) {
-  for (const auto& entry : table) {
-    if (entry.id == id) return entry.value;
-  }
-  return std::nullopt;
-}
 
 template <typename Enum, std::size_t N>
 std::string JoinIds(const std::array<Named<Enum>, N>& table) {
@@ -254,8 +236,8 @@ class Checker {
   std::optional<FlagAnswer> RedFlagAnswer(const json& object, std::string_view key,
                                           const std::string& parent = "red_flags") {
     constexpr std::string_view kExpected = "true, false or \"unsure\"";
-    const json* value = Member(object, parent, key,
-                               std::string(kExpected) + " (a warning sign is never assumed absent)");
+    const json* value = Member(
+        object, parent, key, std::string(kExpected) + " (a warning sign is never assumed absent)");
     if (value == nullptr) return std::nullopt;
     if (value->is_boolean()) return value->get<bool>() ? FlagAnswer::kYes : FlagAnswer::kNo;
     if (value->is_string() && value->get_ref<const std::string&>() == "unsure") {
@@ -330,10 +312,18 @@ constexpr std::array<std::string_view, 6> kTopKeys = {"age",       "history",   
                                                       "red_flags", "bone_stress", "inflammatory"};
 constexpr std::array<std::string_view, 4> kHistoryKeys = {"months_running", "break_months",
                                                           "months_since_return", "recent_increase"};
-constexpr std::array<std::string_view, 12> kPainKeys = {
-    "location",           "timing",           "onset_minutes", "onset_km",
-    "worst",              "weeks",            "leg_symptoms",  "numbness_or_tingling",
-    "treatment_sessions", "treatment_helped", "first_episode", "improving"};
+constexpr std::array<std::string_view, 12> kPainKeys = {"location",
+                                                        "timing",
+                                                        "onset_minutes",
+                                                        "onset_km",
+                                                        "worst",
+                                                        "weeks",
+                                                        "leg_symptoms",
+                                                        "numbness_or_tingling",
+                                                        "treatment_sessions",
+                                                        "treatment_helped",
+                                                        "first_episode",
+                                                        "improving"};
 constexpr std::array<std::string_view, 2> kBoneStressKeys = {"hop_pain", "risk"};
 
 std::array<std::string_view, kInflammatoryFeatureCount> InflammatoryKeys() {
@@ -536,8 +526,8 @@ Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_fla
     CheckRedFlags(check, *flags, answers);
   }
   if (answers.format == AnswersFormat::kSecond) {
-    if (const json* bone = check.Member(document, "", "bone_stress",
-                                        "an object answering hop_pain and risk")) {
+    if (const json* bone =
+            check.Member(document, "", "bone_stress", "an object answering hop_pain and risk")) {
       CheckBoneStress(check, *bone, answers);
     }
     if (const json* features = check.Member(document, "", "inflammatory",

@@ -2,22 +2,27 @@
 
 #include <map>
 
+#include "base/enum_ids.h"
+
 namespace backstride {
 namespace {
 
-constexpr std::array<std::string_view, 7> kLogKindIds = {
-    "run", "morning", "strength", "sprint", "mobility", "treatment", "checkin"};
+constexpr std::array<Named<LogKind>, 7> kLogKindIds = {{
+    {LogKind::kRun, "run"},
+    {LogKind::kMorning, "morning"},
+    {LogKind::kStrength, "strength"},
+    {LogKind::kSprint, "sprint"},
+    {LogKind::kMobility, "mobility"},
+    {LogKind::kTreatment, "treatment"},
+    {LogKind::kCheckIn, "checkin"},
+}};
+static_assert(InEnumOrder(kLogKindIds));
 
 }  // namespace
 
-std::string_view LogKindId(LogKind kind) { return kLogKindIds[static_cast<std::size_t>(kind)]; }
+std::string_view LogKindId(LogKind kind) { return IdOf(kLogKindIds, kind); }
 
-std::optional<LogKind> LogKindFromId(std::string_view id) {
-  for (LogKind kind : kAllLogKinds) {
-    if (LogKindId(kind) == id) return kind;
-  }
-  return std::nullopt;
-}
+std::optional<LogKind> LogKindFromId(std::string_view id) { return FromId(kLogKindIds, id); }
 
 std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log) {
   std::map<std::int64_t, int> morning;  // run id -> latest next-morning pain

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "base/enum_ids.h"
+
 namespace backstride {
 namespace {
 
@@ -102,8 +104,16 @@ constexpr std::array<std::array<std::string_view, 7>, 4> kWeekLayouts = {{
     {"R", "RS", "-", "Q", "RS", "-", "R"},  // 5 runs
 }};
 
-constexpr std::array<std::string_view, 7> kKindIds = {"run",       "sprint", "strength", "mobility",
-                                                      "treatment", "rest",   "check_in"};
+constexpr std::array<Named<SessionKind>, 7> kKindIds = {{
+    {SessionKind::kRun, "run"},
+    {SessionKind::kSprint, "sprint"},
+    {SessionKind::kStrength, "strength"},
+    {SessionKind::kMobility, "mobility"},
+    {SessionKind::kTreatment, "treatment"},
+    {SessionKind::kRest, "rest"},
+    {SessionKind::kCheckIn, "check_in"},
+}};
+static_assert(InEnumOrder(kKindIds));
 
 class Builder {
  public:
@@ -191,7 +201,8 @@ class Builder {
     }
     // A pause ends with the warning-sign and leg questions asked again, before the first
     // run (DESIGN 3.1b).
-    if (state->paused_until && date >= *state->paused_until && asked_after_ != state->paused_until) {
+    if (state->paused_until && date >= *state->paused_until &&
+        asked_after_ != state->paused_until) {
       Add(date, SessionKind::kCheckIn, phase, "before_running_again").paused_until =
           state->paused_until;
       asked_after_ = state->paused_until;
@@ -308,8 +319,7 @@ class Builder {
   }
 
   void Treatment(Date date, const std::string& phase, bool maintenance) {
-    Add(date, SessionKind::kTreatment, phase,
-        maintenance ? "treatment_maintenance" : "treatment");
+    Add(date, SessionKind::kTreatment, phase, maintenance ? "treatment_maintenance" : "treatment");
   }
 
   // Treatment on the rehab route is part of the programme, not a repeat of the series that
@@ -318,9 +328,7 @@ class Builder {
     Add(date, SessionKind::kTreatment, phase, "treatment_with_rehab");
   }
 
-  void Rest(Date date, const std::string& phase) {
-    Add(date, SessionKind::kRest, phase, "rest");
-  }
+  void Rest(Date date, const std::string& phase) { Add(date, SessionKind::kRest, phase, "rest"); }
 
   // One week of the running layout, with strength as `posterior` work when set; sprints
   // at `sprint_stage`, or at the strength stage when not given.
@@ -371,8 +379,8 @@ void BuildNewOrReturning(Builder& b, bool returning) {
   b.AddPhase("extend", "extend", 9, kPlanWeeks);
   AddMaintenancePhase(b);
   for (int week = 1; week <= b.Weeks(); ++week) {
-    const std::string phase = week <= 4          ? "foundation"
-                              : week <= 8        ? "build"
+    const std::string phase = week <= 4            ? "foundation"
+                              : week <= 8          ? "build"
                               : week <= kPlanWeeks ? "extend"
                                                    : "maintenance";
     b.RunningWeek(week, phase, /*posterior=*/false);
@@ -496,16 +504,9 @@ std::span<const std::string_view> AllLoadIds() {
   return kLoads;
 }
 
-std::string_view SessionKindId(SessionKind kind) {
-  return kKindIds[static_cast<std::size_t>(kind)];
-}
+std::string_view SessionKindId(SessionKind kind) { return IdOf(kKindIds, kind); }
 
-std::optional<SessionKind> SessionKindFromId(std::string_view id) {
-  for (std::size_t i = 0; i < kKindIds.size(); ++i) {
-    if (kKindIds[i] == id) return static_cast<SessionKind>(i);
-  }
-  return std::nullopt;
-}
+std::optional<SessionKind> SessionKindFromId(std::string_view id) { return FromId(kKindIds, id); }
 
 int StrengthLevelOn(const PlanInput& input, Date day) {
   using namespace thresholds;
@@ -521,9 +522,10 @@ int StrengthLevelOn(const PlanInput& input, Date day) {
     }
     // The next morning no worse: no check-in or morning score the day after above the
     // good band.
-    const bool morning_fine = std::none_of(input.daily.begin(), input.daily.end(), [&](const DailyPain& d) {
-      return d.date == AddDays(entry.date, 1) && d.pain > kGoodMaxPain;
-    });
+    const bool morning_fine =
+        std::none_of(input.daily.begin(), input.daily.end(), [&](const DailyPain& d) {
+          return d.date == AddDays(entry.date, 1) && d.pain > kGoodMaxPain;
+        });
     const bool qualifies = entry.pain && *entry.pain <= kGoodMaxPain && entry.reps_in_reserve &&
                            *entry.reps_in_reserve >= kMinRepsInReserveToLevelUp && morning_fine;
     in_a_row = qualifies ? in_a_row + 1 : 0;
@@ -535,9 +537,7 @@ int StrengthLevelOn(const PlanInput& input, Date day) {
   return level;
 }
 
-Cap PlanStartingCap(const PlanInput& input) {
-  return StartingCap(input.answers.pain, input.units);
-}
+Cap PlanStartingCap(const PlanInput& input) { return StartingCap(input.answers.pain, input.units); }
 
 RunRuleOptions RunRuleOptionsFor(const PlanInput& input) {
   RunRuleOptions options;

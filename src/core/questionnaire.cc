@@ -175,12 +175,23 @@ struct UnitWord {
 };
 // What people type after the number, singular and plural and short.
 constexpr std::array<UnitWord, 17> kUnitWords = {{
-    {"d", TimeUnit::kDays},    {"day", TimeUnit::kDays},      {"days", TimeUnit::kDays},
-    {"w", TimeUnit::kWeeks},   {"wk", TimeUnit::kWeeks},      {"wks", TimeUnit::kWeeks},
-    {"week", TimeUnit::kWeeks}, {"weeks", TimeUnit::kWeeks},  {"m", TimeUnit::kMonths},
-    {"mo", TimeUnit::kMonths}, {"month", TimeUnit::kMonths},  {"months", TimeUnit::kMonths},
-    {"y", TimeUnit::kYears},   {"yr", TimeUnit::kYears},      {"yrs", TimeUnit::kYears},
-    {"year", TimeUnit::kYears}, {"years", TimeUnit::kYears},
+    {"d", TimeUnit::kDays},
+    {"day", TimeUnit::kDays},
+    {"days", TimeUnit::kDays},
+    {"w", TimeUnit::kWeeks},
+    {"wk", TimeUnit::kWeeks},
+    {"wks", TimeUnit::kWeeks},
+    {"week", TimeUnit::kWeeks},
+    {"weeks", TimeUnit::kWeeks},
+    {"m", TimeUnit::kMonths},
+    {"mo", TimeUnit::kMonths},
+    {"month", TimeUnit::kMonths},
+    {"months", TimeUnit::kMonths},
+    {"y", TimeUnit::kYears},
+    {"yr", TimeUnit::kYears},
+    {"yrs", TimeUnit::kYears},
+    {"year", TimeUnit::kYears},
+    {"years", TimeUnit::kYears},
 }};
 
 std::string_view UnitName(TimeUnit unit, bool one) {
@@ -356,8 +367,7 @@ bool Questionnaire::Applies(const Question& question) const {
       return false;
     }
     const int pain_weeks = std::get<int>(*weeks);
-    const double onset_age =
-        std::get<int>(*age) - static_cast<double>(pain_weeks) / kWeeksPerYear;
+    const double onset_age = std::get<int>(*age) - static_cast<double>(pain_weeks) / kWeeksPerYear;
     return pain_weeks >= kInflammatoryMinWeeks && onset_age < kInflammatoryOnsetBeforeAge;
   }
   return true;
@@ -385,9 +395,9 @@ void Questionnaire::Record(Reply reply) {
   current_ = NextApplicable(current_ + 1);
   // The last red-flag question answered: a sign set decides the route on its own.
   const auto& questions = Questions();
-  const bool signs_over = std::none_of(questions.begin() + static_cast<std::ptrdiff_t>(
-                                           std::min(current_, questions.size())),
-                                       questions.end(), [](const Question& q) { return q.red_flag; });
+  const bool signs_over = std::none_of(
+      questions.begin() + static_cast<std::ptrdiff_t>(std::min(current_, questions.size())),
+      questions.end(), [](const Question& q) { return q.red_flag; });
   if (question->red_flag && signs_over && AnyRedFlagSet(RedFlagsSoFar())) stopped_ = true;
 }
 
@@ -416,7 +426,8 @@ RedFlagAnswers Questionnaire::RedFlagsSoFar() const {
     const Reply* reply = ReplyFor("red_flags." + std::string(RedFlagId(flag)));
     if (reply == nullptr) continue;
     FlagAnswer& answer = flags[static_cast<std::size_t>(flag)];
-    if (const bool* yes = std::get_if<bool>(reply)) answer = *yes ? FlagAnswer::kYes : FlagAnswer::kNo;
+    if (const bool* yes = std::get_if<bool>(reply))
+      answer = *yes ? FlagAnswer::kYes : FlagAnswer::kNo;
     if (std::holds_alternative<std::string>(*reply)) answer = FlagAnswer::kUnsure;
   }
   return flags;

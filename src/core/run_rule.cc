@@ -4,6 +4,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "base/enum_ids.h"
+
 namespace backstride {
 namespace {
 
@@ -109,8 +111,9 @@ bool InAny(const std::vector<DayRange>& ranges, Date day) {
 // What a run-walk session of `bouts` repeats of `cap` covers in all, walks included (the
 // watch counts them too).
 double PlannedMeasure(const Cap& cap, int bouts) {
-  const double walk = cap.unit == CapUnit::kTime ? kWalkBreakSeconds
-                                                 : kWalkBreakSeconds / kWalkingPaceSecondsPerKm * 1000;
+  const double walk = cap.unit == CapUnit::kTime
+                          ? kWalkBreakSeconds
+                          : kWalkBreakSeconds / kWalkingPaceSecondsPerKm * 1000;
   return bouts * cap.value + (bouts - 1) * walk;
 }
 
@@ -139,9 +142,10 @@ Date MondayOf(Date day) {
 }
 
 int MaxBouts(const Cap& cap, std::optional<double> pace_s_per_km) {
-  const double seconds = cap.unit == CapUnit::kTime
-                             ? cap.value
-                             : cap.value / 1000.0 * pace_s_per_km.value_or(kAssumedPaceSecondsPerKm);
+  const double seconds =
+      cap.unit == CapUnit::kTime
+          ? cap.value
+          : cap.value / 1000.0 * pace_s_per_km.value_or(kAssumedPaceSecondsPerKm);
   if (seconds <= 0) return 1;
   const double budget = kRunWalkMaxMinutes * 60.0 + kWalkBreakSeconds;
   return std::max(1, static_cast<int>(budget / (seconds + kWalkBreakSeconds)));
@@ -165,79 +169,51 @@ std::optional<Cap> LayoffCapOn(const RunRuleState& state, Date day, const RunRul
   return options.layoff_cap;
 }
 
-std::string_view RunVerdictId(RunVerdict verdict) {
-  switch (verdict) {
-    case RunVerdict::kGood:
-      return "good";
-    case RunVerdict::kHold:
-      return "hold";
-    case RunVerdict::kStepBack:
-      return "step_back";
-    case RunVerdict::kBelowCap:
-      return "below_cap";
-    case RunVerdict::kOverCap:
-      return "over_cap";
-    case RunVerdict::kReduced:
-      return "reduced";
-    case RunVerdict::kDuringPause:
-      return "during_pause";
-    case RunVerdict::kDuringRest:
-      return "during_rest";
-  }
-  return "";
-}
+constexpr std::array<Named<RunVerdict>, 8> kRunVerdicts = {{
+    {RunVerdict::kGood, "good"},
+    {RunVerdict::kHold, "hold"},
+    {RunVerdict::kStepBack, "step_back"},
+    {RunVerdict::kBelowCap, "below_cap"},
+    {RunVerdict::kOverCap, "over_cap"},
+    {RunVerdict::kReduced, "reduced"},
+    {RunVerdict::kDuringPause, "during_pause"},
+    {RunVerdict::kDuringRest, "during_rest"},
+}};
+static_assert(InEnumOrder(kRunVerdicts));
 
-std::string_view CapChangeId(CapChange change) {
-  switch (change) {
-    case CapChange::kNone:
-      return "none";
-    case CapChange::kProgress:
-      return "progress";
-    case CapChange::kStepBack:
-      return "step_back";
-    case CapChange::kPause:
-      return "pause";
-  }
-  return "";
-}
+std::string_view RunVerdictId(RunVerdict verdict) { return IdOf(kRunVerdicts, verdict); }
 
-std::string_view RunReasonId(RunReason reason) {
-  switch (reason) {
-    case RunReason::kGoodCounting:
-      return "good_counting";
-    case RunReason::kGoodAwaitingPace:
-      return "good_awaiting_pace";
-    case RunReason::kProgressPace:
-      return "progress_pace";
-    case RunReason::kProgressPlateau:
-      return "progress_plateau";
-    case RunReason::kBelowCap:
-      return "below_cap";
-    case RunReason::kOverCap:
-      return "over_cap";
-    case RunReason::kReduced:
-      return "reduced";
-    case RunReason::kHoldPain:
-      return "hold_pain";
-    case RunReason::kHoldMorning:
-      return "hold_morning";
-    case RunReason::kHoldMorningAlone:
-      return "hold_morning_alone";
-    case RunReason::kStepBackPain:
-      return "step_back_pain";
-    case RunReason::kStepBackMorning:
-      return "step_back_morning";
-    case RunReason::kStepBackMorningAlone:
-      return "step_back_morning_alone";
-    case RunReason::kDuringPause:
-      return "during_pause";
-    case RunReason::kDuringRest:
-      return "during_rest";
-    case RunReason::kHoldTrend:
-      return "hold_trend";
-  }
-  return "";
-}
+constexpr std::array<Named<CapChange>, 4> kCapChanges = {{
+    {CapChange::kNone, "none"},
+    {CapChange::kProgress, "progress"},
+    {CapChange::kStepBack, "step_back"},
+    {CapChange::kPause, "pause"},
+}};
+static_assert(InEnumOrder(kCapChanges));
+
+std::string_view CapChangeId(CapChange change) { return IdOf(kCapChanges, change); }
+
+constexpr std::array<Named<RunReason>, 16> kRunReasons = {{
+    {RunReason::kGoodCounting, "good_counting"},
+    {RunReason::kGoodAwaitingPace, "good_awaiting_pace"},
+    {RunReason::kProgressPace, "progress_pace"},
+    {RunReason::kProgressPlateau, "progress_plateau"},
+    {RunReason::kBelowCap, "below_cap"},
+    {RunReason::kOverCap, "over_cap"},
+    {RunReason::kReduced, "reduced"},
+    {RunReason::kHoldPain, "hold_pain"},
+    {RunReason::kHoldMorning, "hold_morning"},
+    {RunReason::kHoldMorningAlone, "hold_morning_alone"},
+    {RunReason::kStepBackPain, "step_back_pain"},
+    {RunReason::kStepBackMorning, "step_back_morning"},
+    {RunReason::kStepBackMorningAlone, "step_back_morning_alone"},
+    {RunReason::kDuringPause, "during_pause"},
+    {RunReason::kDuringRest, "during_rest"},
+    {RunReason::kHoldTrend, "hold_trend"},
+}};
+static_assert(InEnumOrder(kRunReasons));
+
+std::string_view RunReasonId(RunReason reason) { return IdOf(kRunReasons, reason); }
 
 std::string FormatCap(const Cap& cap, DistanceUnit unit) {
   if (cap.unit == CapUnit::kTime) {
@@ -316,8 +292,8 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
     // With a baseline the morning is judged by its rise; without one, on its own by the
     // during-run bands.
     const bool morning_steps_back =
-        morning && (before ? *morning - *before >= kStepBackMorningIncrease
-                           : *morning > kHoldMaxPain);
+        morning &&
+        (before ? *morning - *before >= kStepBackMorningIncrease : *morning > kHoldMaxPain);
     const bool morning_holds =
         morning && (before ? *morning - *before >= kHoldMorningIncrease : *morning > kGoodMaxPain);
     const RunReason morning_step_reason =
@@ -410,7 +386,8 @@ RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
         Cap next = Rounded({unit, state.cap.value + Step(state.cap, grid)}, grid);
         // The spike guard, counting this run, also bounds a progressed cap.
         if (auto longest = LongestBefore(runs, unit, AddDays(run.date, 1))) {
-          next.value = std::min(next.value, Rounded({unit, GuardLimit(*longest, unit, grid)}, grid).value);
+          next.value =
+              std::min(next.value, Rounded({unit, GuardLimit(*longest, unit, grid)}, grid).value);
         }
         next.value = std::max(next.value, state.cap.value);
         decision.change = CapChange::kProgress;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "base/enum_ids.h"
 #include "core/thresholds.h"
 
 namespace backstride {
@@ -12,11 +13,16 @@ namespace {
 
 using namespace thresholds;
 
-constexpr std::array<std::string_view, 7> kRouteIds = {
-    "emergency",  "see_doctor",     "see_clinician",      "returning_runner",
-    "new_runner", "seasoned_rehab", "seasoned_treatment",
-};
-static_assert(kRouteIds.size() == kAllRoutes.size());
+constexpr std::array<Named<Route>, 7> kRouteIds = {{
+    {Route::kEmergency, "emergency"},
+    {Route::kSeeDoctor, "see_doctor"},
+    {Route::kSeeClinician, "see_clinician"},
+    {Route::kReturningRunner, "returning_runner"},
+    {Route::kNewRunner, "new_runner"},
+    {Route::kSeasonedRehab, "seasoned_rehab"},
+    {Route::kSeasonedTreatment, "seasoned_treatment"},
+}};
+static_assert(InEnumOrder(kRouteIds) && kRouteIds.size() == kAllRoutes.size());
 
 std::string Ge(int value) { return "≥ " + std::to_string(value); }
 std::string Lt(int value) { return "< " + std::to_string(value); }
@@ -31,7 +37,6 @@ std::string MonthsText(double months) {
   if (error != std::errc()) return "0";
   return std::string(buffer, end);
 }
-
 
 constexpr std::array<std::string_view, kAllReasonKinds.size()> kReasonKindIds = {
     "emergency_sign",
@@ -100,8 +105,8 @@ std::string YesNo(bool value) { return value ? "yes" : "no"; }
 constexpr std::array<std::string_view, 4> kUrgencyIds = {"now", "today", "soon", "week"};
 static_assert(static_cast<std::size_t>(Urgency::kWeek) + 1 == kUrgencyIds.size());
 
-constexpr std::array<std::string_view, kAllNotices.size()> kNoticeIds = {
-    "inflammatory_back_pain", "answers_first_version"};
+constexpr std::array<std::string_view, kAllNotices.size()> kNoticeIds = {"inflammatory_back_pain",
+                                                                         "answers_first_version"};
 static_assert(static_cast<std::size_t>(Notice::kFirstFormat) + 1 == kNoticeIds.size());
 
 bool IsMidOrUpperBack(std::optional<PainLocation> location) {
@@ -114,7 +119,9 @@ bool IsMidOrUpperBack(std::optional<PainLocation> location) {
 // worse or weight loss (NICE NG234: suspected spinal metastases); a risk of infection with
 // a fever or constant pain. Everything else within days, running paused.
 Urgency DoctorUrgency(const RedFlagAnswers& flags, const ScreenContext& context) {
-  const auto set = [&](RedFlag flag) { return flags[static_cast<std::size_t>(flag)] != FlagAnswer::kNo; };
+  const auto set = [&](RedFlag flag) {
+    return flags[static_cast<std::size_t>(flag)] != FlagAnswer::kNo;
+  };
   for (RedFlag flag : kAllRedFlags) {
     if (IsEmergencyFlag(flag) && set(flag)) return Urgency::kToday;  // unsure: yes went to route 1
   }
@@ -222,14 +229,9 @@ std::optional<Triage> TriageRedFlags(const RedFlagAnswers& flags, const ScreenCo
   return result;
 }
 
-std::string_view RouteId(Route route) { return kRouteIds[static_cast<std::size_t>(route)]; }
+std::string_view RouteId(Route route) { return IdOf(kRouteIds, route); }
 
-std::optional<Route> RouteFromId(std::string_view id) {
-  for (Route route : kAllRoutes) {
-    if (RouteId(route) == id) return route;
-  }
-  return std::nullopt;
-}
+std::optional<Route> RouteFromId(std::string_view id) { return FromId(kRouteIds, id); }
 
 bool LeadsToPlan(Route route) {
   return route == Route::kReturningRunner || route == Route::kNewRunner ||
@@ -246,8 +248,7 @@ std::vector<Notice> NoticesFor(const Answers& answers, Route route) {
   std::vector<Notice> notices;
   if (route == Route::kEmergency) return notices;
   if (answers.inflammatory && answers.pain.weeks >= kInflammatoryMinWeeks) {
-    const double onset_age =
-        answers.age - static_cast<double>(answers.pain.weeks) / kWeeksPerYear;
+    const double onset_age = answers.age - static_cast<double>(answers.pain.weeks) / kWeeksPerYear;
     const auto features = static_cast<int>(
         std::count(answers.inflammatory->begin(), answers.inflammatory->end(), true));
     if (onset_age < kInflammatoryOnsetBeforeAge && features >= kInflammatoryMinFeatures) {
@@ -292,7 +293,8 @@ Triage TriageWhole(const Answers& answers) {
     reasons.push_back(Said(ReasonKind::kLocationOther, "pain.location", "other", "other"));
   }
   // Persistent pain (NICE NG59: more than 12 weeks) that is not getting better.
-  if (pain.weeks > kPersistentPainWeeks && pain.improving && *pain.improving != Improving::kBetter) {
+  if (pain.weeks > kPersistentPainWeeks && pain.improving &&
+      *pain.improving != Improving::kBetter) {
     Reason reason = Said(ReasonKind::kNotImproving, "pain.weeks", std::to_string(pain.weeks),
                          "> " + std::to_string(kPersistentPainWeeks));
     reason.limit = kPersistentPainWeeks;
