@@ -5,6 +5,8 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <type_traits>
+#include <variant>
 
 #include "base/base64.h"
 #include "store/store.h"
@@ -96,15 +98,10 @@ Json PlanJson(const StoredPlan& p) {
 
 Json LogEntryJson(const LogEntry& e) {
   Json entry = {{"id", e.id}, {"date", FormatDate(e.date)}, {"kind", LogKindId(e.kind)}};
-  PutOptional(entry, "distance_m", e.distance_m);
-  PutOptional(entry, "duration_s", e.duration_s);
-  PutOptional(entry, "pain", e.pain);
-  PutOptional(entry, "pain_before", e.pain_before);
-  PutOptional(entry, "reps_in_reserve", e.reps_in_reserve);
-  PutOptional(entry, "onset_m", e.onset_m);
-  PutOptional(entry, "onset_s", e.onset_s);
-  PutOptional(entry, "done", e.done);
-  PutOptional(entry, "helped", e.helped);
+  for (const LogValueField& field : kLogValueFields) {
+    const std::string name(field.name);
+    std::visit([&](auto member) { PutOptional(entry, name.c_str(), e.*member); }, field.member);
+  }
   PutOptional(entry, "run_id", e.run_id);
   entry["note"] = e.note;
   entry["source"] = e.source;
@@ -176,15 +173,15 @@ Result<LogEntry> ReadLogEntry(const Json& item, const std::string& path, const R
   e.note = r.Text("note");
   e.source = r.Text("source");
   e.created_at = r.Text("created_at");
-  e.distance_m = r.Optional<double>("distance_m");
-  e.duration_s = r.Optional<double>("duration_s");
-  e.pain = r.Optional<int>("pain");
-  e.pain_before = r.Optional<int>("pain_before");
-  e.reps_in_reserve = r.Optional<int>("reps_in_reserve");
-  e.onset_m = r.Optional<double>("onset_m");
-  e.onset_s = r.Optional<double>("onset_s");
-  e.done = r.Optional<bool>("done");
-  e.helped = r.Optional<bool>("helped");
+  for (const LogValueField& field : kLogValueFields) {
+    const std::string name(field.name);
+    std::visit(
+        [&](auto member) {
+          using Value = typename std::decay_t<decltype(e.*member)>::value_type;
+          e.*member = r.Optional<Value>(name.c_str());
+        },
+        field.member);
+  }
   e.run_id = r.Optional<std::int64_t>("run_id");
   if (r.error()) return Fail(*r.error());
   const auto parsed_kind = LogKindFromId(kind);

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "base/date.h"
@@ -53,6 +54,28 @@ struct LogEntry {
   std::string note;
   std::string created_at;  // UTC, ISO 8601; set by the store
 };
+
+// The values a log entry may carry, each under its stable name: the store's column and
+// the backup's field. One table for every place that writes or reads them all, so a new
+// value is one line here (and a schema migration), not four edits that can disagree.
+using LogValueMember =
+    std::variant<std::optional<double> LogEntry::*, std::optional<int> LogEntry::*,
+                 std::optional<bool> LogEntry::*>;
+struct LogValueField {
+  std::string_view name;
+  LogValueMember member;
+};
+inline constexpr std::array<LogValueField, 9> kLogValueFields = {{
+    {"distance_m", &LogEntry::distance_m},
+    {"duration_s", &LogEntry::duration_s},
+    {"pain", &LogEntry::pain},
+    {"pain_before", &LogEntry::pain_before},
+    {"reps_in_reserve", &LogEntry::reps_in_reserve},
+    {"onset_m", &LogEntry::onset_m},
+    {"onset_s", &LogEntry::onset_s},
+    {"done", &LogEntry::done},
+    {"helped", &LogEntry::helped},
+}};
 
 // Which entries to read: between two dates (both inclusive, either open), of one kind.
 struct LogFilter {

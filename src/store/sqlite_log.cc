@@ -11,72 +11,39 @@ namespace backstride {
 using namespace sqlite;  // the row helpers of sqlite_rows.h
 
 Result<std::int64_t> SqliteStore::InsertLogEntry(const LogEntry& e) {
-  auto statement = db_->Prepare(
-      "INSERT INTO log(id, date, kind, distance_m, duration_s, pain, pain_before, onset_m, "
-      "onset_s, done, helped, run_id, note, source, created_at, reps_in_reserve) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, " +
-      std::string(kNow) + "), ?)");
+  static const std::string sql = [] {
+    std::string marks;
+    for (std::size_t i = 0; i < kLogValueFields.size(); ++i) marks += ", ?";
+    return "INSERT INTO log(" + LogColumns() + ") VALUES(?, ?, ?, ?, ?, ?, COALESCE(?, " +
+           std::string(kNow) + ")" + marks + ")";
+  }();
+  auto statement = db_->Prepare(sql);
   if (!statement) return Fail(statement.error());
   const std::string date = FormatDate(e.date);
   statement->Bind(1, OptionalId(e.id))
       .Bind(2, std::string_view(date))
       .Bind(3, LogKindId(e.kind))
-      .Bind(4, e.distance_m)
-      .Bind(5, e.duration_s)
-      .Bind(6, ToInt(e.pain))
-      .Bind(7, ToInt(e.pain_before))
-      .Bind(8, e.onset_m)
-      .Bind(9, e.onset_s)
-      .Bind(10, ToInt(e.done))
-      .Bind(11, ToInt(e.helped))
-      .Bind(12, e.run_id)
-      .Bind(13, std::string_view(e.note))
-      .Bind(14, std::string_view(e.source))
-      .Bind(15, OptionalText(e.created_at))
-      .Bind(16, ToInt(e.reps_in_reserve));
+      .Bind(4, e.run_id)
+      .Bind(5, std::string_view(e.note))
+      .Bind(6, std::string_view(e.source))
+      .Bind(7, OptionalText(e.created_at));
+  BindLogValues(*statement, 8, e);
   if (auto run = statement->Run(); !run) return Fail(run.error());
   return db_->LastInsertId();
 }
 
 namespace {
 
-// Reads the rows of a SELECT of kLogColumns.
+// Reads the rows of a SELECT of LogColumns().
 Result<std::vector<LogEntry>> ReadLog(sqlite::Statement& statement) {
   std::vector<LogEntry> log;
-  auto small = [&](int column) -> std::optional<int> {
-    if (statement.IsNull(column)) return std::nullopt;
-    return static_cast<int>(statement.Int(column));
-  };
-  auto flag = [&](int column) -> std::optional<bool> {
-    if (statement.IsNull(column)) return std::nullopt;
-    return statement.Int(column) != 0;
-  };
   while (true) {
     auto row = statement.Step();
     if (!row) return Fail(row.error());
     if (!*row) break;
-    LogEntry entry;
-    entry.id = statement.Int(0);
-    auto date = DateColumn(statement, 1);
-    if (!date) return Fail(date.error());
-    entry.date = *date;
-    auto kind = LogKindFromId(statement.Text(2));
-    if (!kind) return Fail(Error::Corruption("database: unknown log kind"));
-    entry.kind = *kind;
-    entry.distance_m = statement.OptionalReal(3);
-    entry.duration_s = statement.OptionalReal(4);
-    entry.pain = small(5);
-    entry.pain_before = small(6);
-    entry.onset_m = statement.OptionalReal(7);
-    entry.onset_s = statement.OptionalReal(8);
-    entry.done = flag(9);
-    entry.helped = flag(10);
-    entry.run_id = statement.OptionalInt(11);
-    entry.note = statement.Text(12);
-    entry.source = statement.Text(13);
-    entry.created_at = statement.Text(14);
-    entry.reps_in_reserve = small(15);
-    log.push_back(std::move(entry));
+    auto entry = ReadLogRow(statement);
+    if (!entry) return Fail(entry.error());
+    log.push_back(std::move(*entry));
   }
   return log;
 }
@@ -85,7 +52,7 @@ Result<std::vector<LogEntry>> ReadLog(sqlite::Statement& statement) {
 
 Result<std::vector<LogEntry>> SqliteStore::Log(const LogFilter& filter) {
   auto statement =
-      db_->Prepare("SELECT " + std::string(kLogColumns) +
+      db_->Prepare("SELECT " + LogColumns() +
                    " FROM log WHERE deleted_at IS NULL AND (?1 IS NULL OR date >= ?1) AND "
                    "(?2 IS NULL OR date <= ?2) AND (?3 IS NULL OR kind = ?3) ORDER BY date, id");
   if (!statement) return Fail(statement.error());
@@ -98,8 +65,8 @@ Result<std::vector<LogEntry>> SqliteStore::Log(const LogFilter& filter) {
 }
 
 Result<std::vector<LogEntry>> SqliteStore::LogRows(std::string_view where, std::int64_t id) {
-  auto statement = db_->Prepare("SELECT " + std::string(kLogColumns) + " FROM log WHERE " +
-                                std::string(where) + " ORDER BY date, id");
+  auto statement = db_->Prepare("SELECT " + LogColumns() + " FROM log WHERE " + std::string(where) +
+                                " ORDER BY date, id");
   if (!statement) return Fail(statement.error());
   statement->Bind(1, std::optional<std::int64_t>(id));
   return ReadLog(*statement);
@@ -153,9 +120,8 @@ Result<std::int64_t> SqliteStore::BeginChange(ChangeAction action, std::int64_t 
 }
 
 Result<void> SqliteStore::SaveBefore(std::int64_t change_id, std::int64_t log_id) {
-  auto statement =
-      db_->Prepare("INSERT INTO change_rows(change_id, id, " + std::string(kLogRowColumns) +
-                   ") SELECT ?, id, " + std::string(kLogRowColumns) + " FROM log WHERE id = ?");
+  auto statement = db_->Prepare("INSERT INTO change_rows(change_id, id, " + LogRowColumns() +
+                                ") SELECT ?, id, " + LogRowColumns() + " FROM log WHERE id = ?");
   if (!statement) return Fail(statement.error());
   statement->Bind(1, std::optional<std::int64_t>(change_id))
       .Bind(2, std::optional<std::int64_t>(log_id));
@@ -171,24 +137,14 @@ Result<LogEntry> SqliteStore::UpdateLogEntry(const LogEntry& e) {
     auto change = BeginChange(ChangeAction::kEdit, e.id);
     if (!change) return Fail(change.error());
     if (auto saved = SaveBefore(*change, e.id); !saved) return saved;
-    auto statement = db_->Prepare(
-        "UPDATE log SET date = ?, distance_m = ?, duration_s = ?, pain = ?, pain_before = ?, "
-        "onset_m = ?, onset_s = ?, done = ?, helped = ?, note = ?, reps_in_reserve = ? "
-        "WHERE id = ?");
+    auto statement = db_->Prepare("UPDATE log SET date = ?, note = ?, " + LogValueAssignments() +
+                                  " WHERE id = ?");
     if (!statement) return Fail(statement.error());
     const std::string date = FormatDate(e.date);
-    statement->Bind(1, std::string_view(date))
-        .Bind(2, e.distance_m)
-        .Bind(3, e.duration_s)
-        .Bind(4, ToInt(e.pain))
-        .Bind(5, ToInt(e.pain_before))
-        .Bind(6, e.onset_m)
-        .Bind(7, e.onset_s)
-        .Bind(8, ToInt(e.done))
-        .Bind(9, ToInt(e.helped))
-        .Bind(10, std::string_view(e.note))
-        .Bind(11, ToInt(e.reps_in_reserve))
-        .Bind(12, std::optional<std::int64_t>(e.id));
+    statement->Bind(1, std::string_view(date)).Bind(2, std::string_view(e.note));
+    BindLogValues(*statement, 3, e);
+    const int id_index = 3 + static_cast<int>(kLogValueFields.size());
+    statement->Bind(id_index, std::optional<std::int64_t>(e.id));
     return statement->Run();
   });
   if (!done) return Fail(done.error());
@@ -248,7 +204,7 @@ Result<std::optional<LogChange>> SqliteStore::LastChange() {
     change.entry = std::move(added->front());
     return std::optional<LogChange>(std::move(change));
   }
-  auto before = db_->Prepare("SELECT " + std::string(kLogColumns) +
+  auto before = db_->Prepare("SELECT " + LogColumns() +
                              " FROM change_rows WHERE change_id = ? ORDER BY date, id");
   if (!before) return Fail(before.error());
   before->Bind(1, std::optional<std::int64_t>(change.id));
@@ -280,7 +236,7 @@ Result<LogChange> SqliteStore::UndoLastChange() {
       remove->Bind(1, std::optional<std::int64_t>(undone.entry.id));
       if (auto run = remove->Run(); !run) return run;
     } else {
-      const std::string columns(kLogRowColumns);
+      const std::string& columns = LogRowColumns();
       auto restore = db_->Prepare("UPDATE log SET (" + columns + ") = (SELECT " + columns +
                                   " FROM change_rows WHERE change_id = ?1 AND change_rows.id = "
                                   "log.id) WHERE id IN (SELECT id FROM change_rows WHERE "

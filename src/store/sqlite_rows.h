@@ -10,18 +10,23 @@
 
 #include "base/date.h"
 #include "base/result.h"
+#include "core/log.h"
 #include "store/sqlite.h"
 
 namespace backstride::sqlite {
 
-// The log's columns in the order LogEntryRow reads them; change_rows has the same names.
-inline constexpr std::string_view kLogColumns =
-    "id, date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, done, helped, "
-    "run_id, note, source, created_at, reps_in_reserve";
-// Every column a change puts back on undo.
-inline constexpr std::string_view kLogRowColumns =
-    "date, kind, distance_m, duration_s, pain, pain_before, onset_m, onset_s, done, helped, "
-    "run_id, note, source, created_at, deleted_at, reps_in_reserve";
+// The log's columns: id, date, kind, run_id, note, source, created_at, then every value of
+// kLogValueFields, in the order ReadLogRow reads them.
+const std::string& LogColumns();
+// The columns change_rows keeps of an entry to put it back on undo (all but id).
+const std::string& LogRowColumns();
+// "distance_m = ?, duration_s = ?, ..." for an UPDATE of every value.
+const std::string& LogValueAssignments();
+
+// Binds every value of `entry`, in kLogValueFields order, from parameter `first` on.
+void BindLogValues(Statement& statement, int first, const LogEntry& entry);
+// Reads a row of LogColumns(). Fails with kCorruption on a damaged date or kind.
+Result<LogEntry> ReadLogRow(const Statement& row);
 
 inline constexpr std::string_view kNow = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
