@@ -111,15 +111,8 @@ void ExplainPlan(std::vector<std::string>& changes, const std::optional<ActivePl
       }
     }
   }
-  const std::string cap_after = FormatCap(after->cap_today.cap, units);
-  const std::string cap_before = before ? FormatCap(before->cap_today.cap, units) : cap_after;
-  if (cap_before != cap_after) {
-    changes.push_back(
-        Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
-  } else {
-    changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
-  }
-  if (after->cap_today.limited) changes.push_back(ExplainGuard(after->cap_today, units));
+  const GuardedCap& now = after->cap_today;
+  SayCapChange(FormatCap((before ? before->cap_today : now).cap, units), now, units, changes);
 }
 
 // The run an entry is about: a run itself, or the run a next-morning score follows.

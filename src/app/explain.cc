@@ -92,6 +92,18 @@ std::string JoinSentences(const std::vector<std::string>& sentences) {
   return text;
 }
 
+void SayCapChange(const std::string& cap_before, const GuardedCap& after, DistanceUnit units,
+                  std::vector<std::string>& changes) {
+  const std::string cap_after = FormatCap(after.cap, units);
+  if (cap_before != cap_after) {
+    changes.push_back(
+        Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
+  } else {
+    changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
+  }
+  if (after.limited) changes.push_back(ExplainGuard(after, units));
+}
+
 std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units) {
   if (!guarded.limited || !guarded.longest_before) return {};
   return Say("cap.guard",

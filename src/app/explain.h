@@ -30,6 +30,12 @@ std::string JoinSentences(const std::vector<std::string>& sentences);
 // Why the spike guard lowered today's cap; empty when it did not.
 std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units);
 
+// What a change to the log did to the next run's cap, appended to `changes`: that it moved
+// from `cap_before` (as worded by FormatCap) or stayed, then the spike guard when it limits
+// the new cap.
+void SayCapChange(const std::string& cap_before, const GuardedCap& after, DistanceUnit units,
+                  std::vector<std::string>& changes);
+
 // Words `plan` (built by the core, which hands out text ids and facts): every session's
 // title and details, every phase's name and purpose, and the notes, in `units`.
 void WordPlan(Plan& plan, DistanceUnit units);

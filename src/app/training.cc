@@ -492,7 +492,6 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   auto after = LoadActivePlan(store, today);
   if (!after) return Fail(after.error());
   const std::string cap_before = FormatCap(before->cap_today.cap, units);
-  const std::string cap_after = FormatCap(after->cap_today.cap, units);
   const auto sessions = [](int count) { return std::to_string(count); };
 
   switch (entry.kind) {
@@ -518,13 +517,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       } else {
         changes.push_back(Say("log.run_before_plan"));
       }
-      if (cap_before != cap_after) {
-        changes.push_back(
-            Say("log.cap_changed", {{"cap_after", cap_after}, {"cap_before", cap_before}}));
-      } else {
-        changes.push_back(Say("log.cap_stays", {{"cap", cap_after}}));
-      }
-      if (after->cap_today.limited) changes.push_back(ExplainGuard(after->cap_today, units));
+      SayCapChange(cap_before, after->cap_today, units, changes);
       break;
     }
     case LogKind::kTreatment:
