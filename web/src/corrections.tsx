@@ -125,7 +125,7 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
     if (fields.pain && (['run', 'morning', 'checkin'].includes(kind) || felt)) form.pain = Number(fields.pain);
     if (felt && fields.reserve) form.reserve = Number(fields.reserve);
     if (session) form.done = (fields.done ?? 'done') !== 'skipped';
-    if (kind === 'treatment' && fields.helped) form.helped = fields.helped;
+    if (kind === 'treatment' && (fields.helped === 'yes' || fields.helped === 'no')) form.helped = fields.helped;
     if (fields.note) form.note = fields.note;
     setBusy(true);
     try {

@@ -11,6 +11,7 @@ import { QuestionsPage } from './pages/questions';
 import { ResultPage } from './pages/result';
 import { RunPage, RunsPage } from './pages/runs';
 import { SettingsPage } from './pages/settings';
+import { SettingsProvider } from './settings';
 
 // Pages by hash ("#/plan"), so the server has one page to serve and the back button works.
 const pages: Record<string, { title: string; view: () => preact.JSX.Element }> = {
@@ -87,4 +88,9 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+render(
+  <SettingsProvider>
+    <App />
+  </SettingsProvider>,
+  document.getElementById('app')!,
+);

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
-import { ApiError } from './api';
+import { ApiError, isAborted } from './api';
 
 export function PageTitle({ children }: { children: ComponentChildren }) {
   return <h1 tabIndex={-1}>{children}</h1>;
@@ -22,21 +22,34 @@ export function Loading() {
   return <p aria-live="polite">Loading…</p>;
 }
 
-// Loads data for a page; `reload` fetches it again after a change.
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const reload = useCallback(() => {
-    load().then(
-      (value) => {
-        setData(value);
-        setError(null);
+// Loads data for a page, again when `deps` change; `reload` fetches it again after a
+// change. A load the page has moved on from (another week, another run) is aborted, and
+// its answer, should it still come, is never shown: `data` is only ever the answer to the
+// load for the current `deps`. While that one is on its way, `data` is null (Loading),
+// except after `reload`, when the page keeps what it shows until the new answer comes.
+// `deps` are checked by the linter like an effect's (eslint.config.js: additionalHooks).
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]) {
+  // A new loader only when `deps` change: the page's own deps, checked where it calls this.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const current = useCallback(load, deps);
+  const [version, setVersion] = useState(0);
+  const [result, setResult] = useState<{ load: typeof current; data: T | null; error: unknown } | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    current(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setResult({ load: current, data, error: null });
       },
-      (e) => setError(e),
+      (error: unknown) => {
+        if (controller.signal.aborted || isAborted(error)) return;
+        setResult((before) => ({ load: current, data: before?.load === current ? before.data : null, error }));
+      },
     );
-  }, deps);
-  useEffect(reload, [reload]);
-  return { data, error, reload };
+    return () => controller.abort();
+  }, [current, version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const mine = result?.load === current ? result : null;
+  return { data: mine?.data ?? null, error: mine?.error ?? null, reload };
 }
 
 // The 404 and 409 of plan routes: no assessment yet, or a route without a plan.

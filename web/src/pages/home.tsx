@@ -23,7 +23,7 @@ function Welcome() {
 }
 
 export function HomePage() {
-  const { data, error } = useLoad(api.today);
+  const { data, error } = useLoad((signal) => api.today(signal), []);
   if (error instanceof ApiError && error.status === 404) return <Welcome />;
   if (error) return (<><PageTitle>Today</PageTitle><NoPlan error={error} /></>);
   if (!data) return (<><PageTitle>Today</PageTitle><Loading /></>);

@@ -4,7 +4,8 @@ import { useRef, useState } from 'preact/hooks';
 
 import { api, type ImportedFile } from '../api';
 import { distance, duration } from '../format';
-import { PageTitle, useLoad } from '../ui';
+import { useSettings } from '../settings';
+import { PageTitle } from '../ui';
 
 const statusText: Record<ImportedFile['status'], string> = {
   imported: 'Imported',
@@ -39,7 +40,7 @@ export function ImportPage() {
   const [results, setResults] = useState<ImportedFile[]>([]);
   const [progress, setProgress] = useState<{ done: number; total: number; bytes: number; totalBytes: number } | null>(null);
   const [over, setOver] = useState(false);
-  const { data: settings } = useLoad(api.settings);
+  const { settings } = useSettings();
   const units = settings?.units ?? 'km';
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);

@@ -4,12 +4,13 @@
 // entry can be corrected or deleted, and the last change undone.
 import { useState } from 'preact/hooks';
 
-import { api, type LogEntry, type LogForm, type LogOutcome } from '../api';
+import { api, type LogEntry, type LogForm, type LogKind, type LogOutcome } from '../api';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
-import { distance, duration } from '../format';
+import { distance, duration, type Units } from '../format';
+import { useSettings } from '../settings';
 import { ErrorNote, PageTitle, PainSelect, ReserveChoice, useLoad } from '../ui';
 
-const kinds = [
+const kinds: { id: LogKind; label: string }[] = [
   { id: 'run', label: 'A run' },
   { id: 'morning', label: 'The morning after a run' },
   { id: 'strength', label: 'Strength' },
@@ -20,8 +21,8 @@ const kinds = [
 ];
 
 function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
-  const { data: runs, reload } = useLoad(api.runs);
-  const { data: settings } = useLoad(api.settings);
+  const { data: runs, reload } = useLoad((signal) => api.runs(signal), []);
+  const { settings } = useSettings();
   const [pain, setPain] = useState<Record<number, string>>({});
   const [error, setError] = useState<unknown>(null);
   const waiting = (runs ?? []).filter((run) => run.pain === null);
@@ -69,7 +70,7 @@ function saved(outcome: LogOutcome): Shown {
   return { title: 'Saved. What changed in your plan', changes: outcome.changes };
 }
 
-function describe(entry: LogEntry, units: 'km' | 'mi'): string {
+function describe(entry: LogEntry, units: Units): string {
   const parts: string[] = [];
   if (entry.distance_m !== null) parts.push(distance(entry.distance_m, units));
   if (entry.duration_s !== null) parts.push(duration(entry.duration_s));
@@ -82,7 +83,7 @@ function describe(entry: LogEntry, units: 'km' | 'mi'): string {
   return parts.join(', ');
 }
 
-const kindTitle: Record<string, string> = {
+const kindTitle: Record<LogKind, string> = {
   run: 'Run',
   morning: 'Next morning',
   strength: 'Strength',
@@ -92,12 +93,11 @@ const kindTitle: Record<string, string> = {
   checkin: 'Check-in',
 };
 
-function Recent({ version, units, onChanged }: {
-  version: number;
-  units: 'km' | 'mi';
+function Recent({ data, units, onChanged }: {
+  data: LogEntry[] | null;
+  units: Units;
   onChanged: (shown: Shown) => void;
 }) {
-  const { data } = useLoad(api.history, [version]);
   const [editing, setEditing] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   if (!data || data.length === 0) return null;
@@ -118,7 +118,7 @@ function Recent({ version, units, onChanged }: {
         {recent.map((entry) => (
           <li key={entry.id}>
             <span id={`entry-${entry.id}`}>
-              <strong>{entry.date}, {kindTitle[entry.kind] ?? entry.kind}</strong>
+              <strong>{entry.date}, {kindTitle[entry.kind]}</strong>
               {describe(entry, units) ? `: ${describe(entry, units)}` : ''}
             </span>
             {editing === entry.id ? (
@@ -143,13 +143,14 @@ function Recent({ version, units, onChanged }: {
 }
 
 export function LogPage() {
-  const [kind, setKind] = useState('run');
+  const [kind, setKind] = useState<LogKind>('run');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Shown | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [version, setVersion] = useState(0);  // bumped after each save, to reload the list
-  const { data: settings } = useLoad(api.settings);
+  // The log, loaded again after each change.
+  const history = useLoad((signal) => api.history(signal), []);
+  const { settings } = useSettings();
   const units = settings?.units ?? 'km';
   const set = (name: string) => (e: Event) =>
     setFields({ ...fields, [name]: (e.target as HTMLInputElement).value });
@@ -168,7 +169,7 @@ export function LogPage() {
 
   const changed = (shown: Shown) => {
     setOutcome(shown);
-    setVersion((v) => v + 1);
+    history.reload();
     showOutcome();
   };
 
@@ -186,7 +187,7 @@ export function LogPage() {
     if (fields.pain && (['run', 'morning', 'checkin'].includes(kind) || felt)) form.pain = Number(fields.pain);
     if (felt && fields.reserve) form.reserve = Number(fields.reserve);
     if (['strength', 'sprint', 'mobility', 'treatment'].includes(kind)) form.done = fields.done !== 'skipped';
-    if (kind === 'treatment' && fields.helped) form.helped = fields.helped;
+    if (kind === 'treatment' && (fields.helped === 'yes' || fields.helped === 'no')) form.helped = fields.helped;
     if (fields.note) form.note = fields.note;
     setBusy(true);
     setOutcome(null);
@@ -194,7 +195,7 @@ export function LogPage() {
       setOutcome(saved(await api.log(form)));
       setError(null);
       setFields({});
-      setVersion((v) => v + 1);
+      history.reload();
       // On a phone the answer is below the fold: bring it into view.
       showOutcome();
     } catch (err) {
@@ -283,8 +284,8 @@ export function LogPage() {
       <div aria-live="polite">
         {outcome && <ChangedCard shown={outcome} onChange={changed} />}
       </div>
-      <Unrated onRated={(rated) => { setOutcome(saved(rated)); setVersion(version + 1); }} />
-      <Recent version={version} units={units} onChanged={changed} />
+      <Unrated onRated={(rated) => { setOutcome(saved(rated)); history.reload(); }} />
+      <Recent data={history.data} units={units} onChanged={changed} />
     </>
   );
 }

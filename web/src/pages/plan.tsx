@@ -1,7 +1,7 @@
 // The plan: this week in full, then the whole plan as a calendar, phase by phase.
 import { useState } from 'preact/hooks';
 
-import { api, type Plan, type Session } from '../api';
+import { api, type Plan, type PlanSession } from '../api';
 import { shortDate } from '../format';
 import { Loading, NoPlan, PageTitle, useLoad } from '../ui';
 import { kindName, SessionCard } from './session';
@@ -13,7 +13,7 @@ function addDays(iso: string, days: number): string {
 }
 
 function Calendar({ plan }: { plan: Plan }) {
-  const byDate = new Map<string, Session[]>();
+  const byDate = new Map<string, PlanSession[]>();
   for (const session of plan.sessions) {
     byDate.set(session.date, [...(byDate.get(session.date) ?? []), session]);
   }
@@ -73,9 +73,11 @@ function Calendar({ plan }: { plan: Plan }) {
 }
 
 export function PlanPage() {
-  const { data: plan, error } = useLoad(api.plan);
+  const { data: plan, error } = useLoad((signal) => api.plan(signal), []);
   const [next, setNext] = useState(false);
-  const { data: week } = useLoad(() => api.week(next), [next]);
+  // Aborted when the runner switches weeks, so a slow answer for one week never shows
+  // under the other's heading.
+  const { data: week } = useLoad((signal) => api.week(next, signal), [next]);
   if (error) return (<><PageTitle>Your plan</PageTitle><NoPlan error={error} /></>);
   if (!plan) return (<><PageTitle>Your plan</PageTitle><Loading /></>);
   return (

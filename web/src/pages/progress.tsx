@@ -6,6 +6,7 @@ import uPlot from 'uplot';
 import { api, type Progress, type ProgressRun } from '../api';
 import { Chart } from '../chart';
 import { distance, duration, inUnits, pace, type Units } from '../format';
+import { useSettings } from '../settings';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
 const DAY = 86400;
@@ -34,17 +35,19 @@ function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
   // shows the kind of the latest one.
   const latest = [...runs].reverse().find((r) => r.cap_after !== null)?.cap_after;
   const timeCaps = latest?.unit === 'time';
-  const capValue = (r: ProgressRun) =>
-    r.cap_after === null || (r.cap_after.unit === 'time') !== timeCaps
-      ? null
-      : timeCaps
-        ? r.cap_after.value / 60
-        : inUnits(r.cap_after.value, units);
-  const data = useMemo<uPlot.AlignedData>(() => [
-    runs.map((r) => day(r.date)),
-    runs.map(capValue),
-    runs.map((r) => (r.pace_s_per_km === null ? null : (units === 'mi' ? r.pace_s_per_km * 1.609344 : r.pace_s_per_km) / 60)),
-  ], [progress, units]);
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const capValue = (r: ProgressRun) =>
+      r.cap_after === null || (r.cap_after.unit === 'time') !== timeCaps
+        ? null
+        : timeCaps
+          ? r.cap_after.value / 60
+          : inUnits(r.cap_after.value, units);
+    return [
+      runs.map((r) => day(r.date)),
+      runs.map(capValue),
+      runs.map((r) => (r.pace_s_per_km === null ? null : (units === 'mi' ? r.pace_s_per_km * 1.609344 : r.pace_s_per_km) / 60)),
+    ];
+  }, [runs, units, timeCaps]);
   const options = useMemo(() => ({
     legend: { live: false },
     scales: { x: dateScale, cap: {}, pace: { dir: -1 as const } },
@@ -83,7 +86,7 @@ function CapAndPace({ progress, units }: { progress: Progress; units: Units }) {
 }
 
 function PainAndDistance({ progress, units }: { progress: Progress; units: Units }) {
-  const rated = progress.runs.filter((r) => r.pain !== null);
+  const rated = useMemo(() => progress.runs.filter((r) => r.pain !== null), [progress]);
   const data = useMemo<uPlot.AlignedData>(() => {
     // One x per point: the run's distance (pain) or its onset (where the pain started).
     const points: [number, number | null, number | null][] = [];
@@ -93,7 +96,7 @@ function PainAndDistance({ progress, units }: { progress: Progress; units: Units
     }
     points.sort((a, b) => a[0] - b[0]);
     return [points.map((p) => p[0]), points.map((p) => p[1]), points.map((p) => p[2])];
-  }, [progress, units]);
+  }, [rated, units]);
   const options = useMemo(() => ({
     legend: { live: false },
     scales: { x: { time: false, range: (_u: uPlot, _min: number, max: number): [number, number] => [0, Math.max(1, Math.ceil(max * 1.1))] }, y: { range: [0, 10] as [number, number] } },
@@ -170,9 +173,9 @@ function WeeklyLoad({ progress, units }: { progress: Progress; units: Units }) {
 }
 
 export function ProgressPage() {
-  const { data: progress, error } = useLoad(api.progress);
-  const { data: settings } = useLoad(api.settings);
-  if (error) return (<><PageTitle>Progress</PageTitle><ErrorNote error={error} /></>);
+  const { data: progress, error } = useLoad((signal) => api.progress(signal), []);
+  const { settings, error: settingsError } = useSettings();
+  if (error || settingsError) return (<><PageTitle>Progress</PageTitle><ErrorNote error={error ?? settingsError} /></>);
   if (!progress || !settings) return (<><PageTitle>Progress</PageTitle><Loading /></>);
   if (progress.runs.length === 0) {
     return (

@@ -2,7 +2,7 @@
 // no state: every step sends the replies so far and gets the next question back.
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { api, type Assessment, type Question, type QuestionnaireState } from '../api';
+import { api, isAborted, type Assessment, type Question, type QuestionnaireState } from '../api';
 import { ErrorNote, Loading, PageTitle } from '../ui';
 import { AssessmentView } from './result';
 
@@ -99,16 +99,17 @@ export function QuestionsPage() {
   const [stopped, setStopped] = useState<Assessment | null>(null);
   const legend = useRef<HTMLLegendElement>(null);
 
-  const go = async (next: string[], prefill = '') => {
+  // `signal`: the first question's load, given up on if the page is left before it comes.
+  const go = async (next: string[], prefill = '', signal?: AbortSignal) => {
     setBusy(true);
     try {
-      const answer = await api.questionnaire(next);
+      const answer = await api.questionnaire(next, signal);
       setError(null);
       if (answer.stopped && answer.assessment) {
         setStopped(answer.assessment);
         return;
       }
-      if (answer.finished) {
+      if (answer.finished && answer.answers) {
         const assessed = await api.assess(answer.answers);
         // A warning sign is never stored, so there is no result page to go to.
         if (!assessed.stored) {
@@ -123,14 +124,16 @@ export function QuestionsPage() {
       setValue(prefill);
       requestAnimationFrame(() => legend.current?.focus());
     } catch (e) {
-      setError(e);
+      if (!isAborted(e)) setError(e);
     } finally {
       setBusy(false);
     }
   };
 
   useEffect(() => {
-    go([]);
+    const controller = new AbortController();
+    go([], '', controller.signal);
+    return () => controller.abort();
   }, []);
 
   if (stopped) {

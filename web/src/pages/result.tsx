@@ -89,7 +89,7 @@ export function AssessmentView({
 }
 
 export function ResultPage() {
-  const { data, error } = useLoad(api.assessment);
+  const { data, error } = useLoad((signal) => api.assessment(signal), []);
   if (error) return (<><PageTitle>Your result</PageTitle><NoPlan error={error} /></>);
   if (!data) return (<><PageTitle>Your result</PageTitle><Loading /></>);
   return (

@@ -8,11 +8,12 @@ import { api, type LogEntry, type RunDetail } from '../api';
 import { Chart } from '../chart';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { distance, duration, inUnits, pace, type Units } from '../format';
+import { useSettings } from '../settings';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
 export function RunsPage() {
-  const { data: runs, error, reload } = useLoad(api.runs);
-  const { data: settings } = useLoad(api.settings);
+  const { data: runs, error, reload } = useLoad((signal) => api.runs(signal), []);
+  const { settings, error: settingsError } = useSettings();
   const [shown, setShown] = useState<Shown | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const changed = (next: Shown) => {
@@ -28,7 +29,7 @@ export function RunsPage() {
       setFailed(err);
     }
   };
-  if (error) return (<><PageTitle>Runs</PageTitle><ErrorNote error={error} /></>);
+  if (error || settingsError) return (<><PageTitle>Runs</PageTitle><ErrorNote error={error ?? settingsError} /></>);
   if (!runs || !settings) return (<><PageTitle>Runs</PageTitle><Loading /></>);
   const units = settings.units;
   return (
@@ -81,6 +82,9 @@ export function RunsPage() {
   );
 }
 
+const minutesPerUnit = (secondsPerKm: number, units: Units) =>
+  (units === 'mi' ? secondsPerKm * 1.609344 : secondsPerKm) / 60;
+
 // Pace along the run, each point over the last 200 m (steadier than point to point), and
 // where the pain started.
 function PaceAlongTheRun({ run, units }: { run: RunDetail; units: Units }) {
@@ -94,10 +98,9 @@ function PaceAlongTheRun({ run, units }: { run: RunDetail; units: Units }) {
     }
     return out;
   }, [run]);
-  const perUnit = (secondsPerKm: number) => (units === 'mi' ? secondsPerKm * 1.609344 : secondsPerKm) / 60;
   const data = useMemo<uPlot.AlignedData>(() => {
     const xs = rows.map((r) => inUnits(r.distance_m, units));
-    const paces = rows.map((r) => perUnit(r.pace_s_per_km));
+    const paces = rows.map((r) => minutesPerUnit(r.pace_s_per_km, units));
     // The onset as a point on the pace line, at the nearest profile point.
     let nearest = -1;
     if (run.onset_m !== null) {
@@ -238,8 +241,9 @@ function CorrectRun({ run, units, shown, onChange }: {
 }
 
 export function RunPage({ id }: { id: number }) {
-  const { data: run, error, reload } = useLoad(() => api.run(id), [id]);
-  const { data: settings } = useLoad(api.settings);
+  // Aborted when the page moves to another run, so one run's answer never shows as another's.
+  const { data: run, error, reload } = useLoad((signal) => api.run(id, signal), [id]);
+  const { settings } = useSettings();
   const [shown, setShown] = useState<Shown | null>(null);
   const changed = (next: Shown) => {
     setShown(next);

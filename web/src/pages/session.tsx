@@ -1,17 +1,17 @@
-import type { Exercise, Session } from '../api';
+import type { Exercise, PlanSession, SessionKind } from '../api';
 
-const kindLabel: Record<string, string> = {
+const kindLabel: Record<SessionKind, string> = {
   run: 'Run',
   sprint: 'Sprints',
   strength: 'Strength',
   mobility: 'Mobility',
   treatment: 'Treatment',
   rest: 'Rest',
-  checkin: 'Check-in',
+  check_in: 'Check-in',
 };
 
-export function kindName(kind: string): string {
-  return kindLabel[kind] ?? kind;
+export function kindName(kind: SessionKind): string {
+  return kindLabel[kind];
 }
 
 // The labels of an exercise's four cues, in the content's order.
@@ -45,7 +45,7 @@ function ExerciseItem({ exercise }: { exercise: Exercise }) {
 }
 
 // One session: what to do, how much, and why.
-export function SessionCard({ session, headingLevel = 3 }: { session: Session; headingLevel?: 2 | 3 | 4 }) {
+export function SessionCard({ session, headingLevel = 3 }: { session: PlanSession; headingLevel?: 2 | 3 | 4 }) {
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2];
   return (
     <article class={`session kind-${session.kind}`}>

@@ -1,10 +1,12 @@
 // Units, runs a week, reading the pain onset from a lap press; exports.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 
-import { api, type Settings } from '../api';
-import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
+import { api, downloads, type SettingsChange } from '../api';
+import { useSettings } from '../settings';
+import { ErrorNote, Loading, PageTitle } from '../ui';
 
-function Restore() {
+// A backup restored over what is there brings its own settings: `onRestored` fetches them.
+function Restore({ onRestored }: { onRestored: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
   const [done, setDone] = useState<string>('');
@@ -21,6 +23,7 @@ function Restore() {
             const counts = await api.restore(file, replace);
             setDone(`Restored ${counts.assessments} assessments, ${counts.plans} plans and ${counts.log_entries} log entries.`);
             setError(null);
+            onRestored();
           } catch (err) {
             setError(err);
             setDone('');
@@ -49,15 +52,16 @@ function Restore() {
 }
 
 export function SettingsPage() {
-  const { data, error } = useLoad(api.settings);
-  const [form, setForm] = useState<Settings | null>(null);
+  const { settings, error, save, reload } = useSettings();
+  // What the runner changed and has not saved yet, over the saved settings.
+  const [edits, setEdits] = useState<SettingsChange>({});
   const [saved, setSaved] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
-  useEffect(() => setForm(data), [data]);
   if (error) return (<><PageTitle>Settings</PageTitle><ErrorNote error={error} /></>);
-  if (!form) return (<><PageTitle>Settings</PageTitle><Loading /></>);
-  const change = (part: Partial<Settings>) => {
-    setForm({ ...form, ...part });
+  if (!settings) return (<><PageTitle>Settings</PageTitle><Loading /></>);
+  const form = { ...settings, ...edits };
+  const change = (part: SettingsChange) => {
+    setEdits({ ...edits, ...part });
     setSaved(false);
   };
   return (
@@ -68,7 +72,8 @@ export function SettingsPage() {
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            setForm(await api.saveSettings(form));
+            await save(form);
+            setEdits({});
             setSaved(true);
             setSaveError(null);
           } catch (err) {
@@ -117,11 +122,11 @@ export function SettingsPage() {
           keep a copy of everything to restore later or on another computer.
         </p>
         <p class="actions">
-          <a class="button" href="/api/export.ics" download>Plan for your calendar (.ics)</a>
-          <a class="button secondary" href="/api/export.json" download>All your data (.json)</a>
+          <a class="button" href={downloads.calendar} download>Plan for your calendar (.ics)</a>
+          <a class="button secondary" href={downloads.everything} download>All your data (.json)</a>
         </p>
       </section>
-      <Restore />
+      <Restore onRestored={reload} />
     </>
   );
 }
