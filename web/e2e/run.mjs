@@ -6,7 +6,7 @@
 //
 // Usage: node e2e/run.mjs BACKSTRIDE_BINARY CORPUS_DIR
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { serve as serveWith } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [binary, corpus] = process.argv.slice(2);
@@ -33,39 +35,7 @@ mkdirSync(shots, { recursive: true });
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 let failures = 0;
 
-// --- The server ---------------------------------------------------------------------------
-
-// Starts `backstride serve` on a free port; resolves with its address once it prints it.
-function serve(dataDir, today) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['--db', path.join(dataDir, 'backstride.db'), '--today', today, 'serve', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 10000);
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = output.match(/running at (http:\/\/[^\s]+)/);
-      if (match) {
-        clearTimeout(timer);
-        // Stopping checks the exit: a clean 0, with nothing on stderr (a sanitizer's report
-        // would be there).
-        const stop = () => new Promise((done, fail) => {
-          child.removeAllListeners('exit');
-          child.on('exit', (code) => {
-            const errors = output.slice(output.indexOf('Stopped.') + 8).trim();
-            if (code !== 0 || /ERROR|Sanitizer/.test(output)) fail(new Error(`serve exited with ${code}: ${errors}`));
-            else done();
-          });
-          child.kill('SIGTERM');
-        });
-        resolve({ url: match[1], stop });
-      }
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
-}
+const serve = (dataDir, today) => serveWith(binary, dataDir, today);
 
 // --- Helpers --------------------------------------------------------------------------------
 
@@ -241,6 +211,39 @@ try {
     await page.getByText('Your run cap today is').waitFor();
     assert.ok(await page.locator('table.calendar td[aria-current="date"]').count(), 'today is marked in the calendar');
     await look(page, 'plan');
+  });
+
+  await step('switching weeks quickly never shows a slow answer for the other week', async () => {
+    // This week's answer is held back until next week's has been shown: it must not then
+    // replace it (the page gives up on a load it has moved on from).
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    let heldDone = false;
+    await page.route(/\/api\/week$/, async (route) => {
+      await held;
+      await route.continue().catch(() => {});  // the page may have aborted it
+      heldDone = true;
+    });
+    try {
+      await page.goto(`${server.url}#/`);
+      await heading(page, /Today/);
+      await page.goto(`${server.url}#/plan`);
+      await heading(page, 'Your plan');
+      await page.getByRole('button', { name: 'Show next week' }).click();
+      const weekHeading = page.locator('#week-heading');
+      await page.waitForFunction(() => /^Next week \(week 2, from 2026-03-09\)$/.test(document.querySelector('#week-heading')?.textContent ?? ''));
+      release();
+      for (let i = 0; i < 50 && !heldDone; i += 1) await page.waitForTimeout(100);
+      await page.waitForTimeout(500);
+      assert.equal(await weekHeading.innerText(), 'Next week (week 2, from 2026-03-09)');
+      assert.equal(await page.locator('.days li.is-today').count(), 0, 'next week has no today');
+      await page.getByRole('button', { name: 'Show this week' }).click();
+      await page.waitForFunction(() => /^This week \(week 1, from 2026-03-02\)$/.test(document.querySelector('#week-heading')?.textContent ?? ''));
+      assert.equal(await page.locator('.days li.is-today').count(), 1, 'this week shows today');
+    } finally {
+      release();
+      await page.unroute(/\/api\/week$/);
+    }
   });
 
   let capBefore = '';
