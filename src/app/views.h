@@ -40,8 +40,8 @@ Json SessionJson(const Session& session, Route route, DistanceUnit units);
 
 // The plan in force: route, phases, every session, today's cap and the run rule's state.
 Json PlanJson(const ActivePlan& active, Date today, DistanceUnit units);
-// Route, phase, cap, streak, pause, the last runs with their verdicts, and the next
-// day with something to do.
+// Route, the phase's name, cap (and why the spike guard limits it), the pace to beat,
+// streak, pause, and every run's verdict with its reason.
 Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units);
 // The data behind the progress charts: each run (distance, pace, pain, onset, the cap
 // before and after it, distance or time), and the distance run each week (Monday to
