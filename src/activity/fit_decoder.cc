@@ -8,175 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "activity/fit_profile.h"
 #include "activity/metrics.h"
 
 namespace backstride {
+namespace fit {
 namespace {
 
-// Seconds from the Unix epoch to the FIT epoch, 1989-12-31T00:00:00Z.
-constexpr double kFitEpoch = 631065600.0;
-// FIT timestamps below this are seconds since the device powered on, not dates.
-constexpr std::uint32_t kMinAbsoluteTimestamp = 0x10000000;
-constexpr double kSemicirclesToDegrees = 180.0 / 2147483648.0;
-
-// --- Messages and fields backstride reads (FIT profile numbers) -----------------------
-
-enum Global : std::uint16_t {
-  kFileId = 0,
-  kSportMessage = 12,
-  kSession = 18,
-  kLap = 19,
-  kRecord = 20,
-  kEvent = 21,
-  kDeviceInfo = 23,
-  kActivity = 34,
-  kFieldDescription = 206,
-  kDeveloperDataId = 207,
-};
-
-// Where a field's value goes. One slot per value a message can carry.
-enum Target : std::uint8_t {
-  kNone = 0,
-  kTimestamp,
-  kLat,
-  kLon,
-  kAltitude,
-  kEnhancedAltitude,
-  kHeartRate,
-  kCadence,
-  kFractionalCadence,
-  kDistance,
-  kSpeed,
-  kEnhancedSpeed,
-  kCompressedSpeedDistance,
-  kStartTime,
-  kSport,
-  kSubSport,
-  kTotalElapsed,
-  kTotalTimer,
-  kTotalDistance,
-  kTotalMoving,
-  kAvgHeartRate,
-  kAvgCadence,
-  kLapTriggerField,
-  kEventField,
-  kEventType,
-  kLocalTimestamp,
-  kFileType,
-  kDevDataIndex,
-  kDevFieldNumber,
-  kDevBaseType,
-  kDevFieldName,
-  kDevScale,
-  kDevOffset,
-  kDevUnits,
-  kTargetCount,
-};
-
-struct FieldSpec {
-  std::uint16_t global;
-  std::uint8_t number;
-  Target target;
-  double scale;
-  double offset;
-};
-
-// The table the decoder resolves definitions against (FIT profile 21.x).
-constexpr FieldSpec kFields[] = {
-    {kRecord, 253, kTimestamp, 1, 0},
-    {kRecord, 0, kLat, 1, 0},
-    {kRecord, 1, kLon, 1, 0},
-    {kRecord, 2, kAltitude, 5, 500},
-    {kRecord, 3, kHeartRate, 1, 0},
-    {kRecord, 4, kCadence, 1, 0},
-    {kRecord, 5, kDistance, 100, 0},
-    {kRecord, 6, kSpeed, 1000, 0},
-    {kRecord, 8, kCompressedSpeedDistance, 1, 0},
-    {kRecord, 53, kFractionalCadence, 128, 0},
-    {kRecord, 73, kEnhancedSpeed, 1000, 0},
-    {kRecord, 78, kEnhancedAltitude, 5, 500},
-    {kSession, 253, kTimestamp, 1, 0},
-    {kSession, 2, kStartTime, 1, 0},
-    {kSession, 5, kSport, 1, 0},
-    {kSession, 6, kSubSport, 1, 0},
-    {kSession, 7, kTotalElapsed, 1000, 0},
-    {kSession, 8, kTotalTimer, 1000, 0},
-    {kSession, 9, kTotalDistance, 100, 0},
-    {kSession, 16, kAvgHeartRate, 1, 0},
-    {kSession, 18, kAvgCadence, 1, 0},
-    {kSession, 59, kTotalMoving, 1000, 0},
-    {kLap, 253, kTimestamp, 1, 0},
-    {kLap, 2, kStartTime, 1, 0},
-    {kLap, 7, kTotalElapsed, 1000, 0},
-    {kLap, 8, kTotalTimer, 1000, 0},
-    {kLap, 9, kTotalDistance, 100, 0},
-    {kLap, 24, kLapTriggerField, 1, 0},
-    {kEvent, 253, kTimestamp, 1, 0},
-    {kEvent, 0, kEventField, 1, 0},
-    {kEvent, 1, kEventType, 1, 0},
-    {kActivity, 253, kTimestamp, 1, 0},
-    {kActivity, 5, kLocalTimestamp, 1, 0},
-    {kFileId, 0, kFileType, 1, 0},
-    {kSportMessage, 0, kSport, 1, 0},
-    {kSportMessage, 1, kSubSport, 1, 0},
-    {kDeviceInfo, 253, kTimestamp, 1, 0},
-    {kFieldDescription, 0, kDevDataIndex, 1, 0},
-    {kFieldDescription, 1, kDevFieldNumber, 1, 0},
-    {kFieldDescription, 2, kDevBaseType, 1, 0},
-    {kFieldDescription, 3, kDevFieldName, 1, 0},
-    {kFieldDescription, 6, kDevScale, 1, 0},
-    {kFieldDescription, 7, kDevOffset, 1, 0},
-    {kFieldDescription, 8, kDevUnits, 1, 0},
-};
-
-bool Wanted(std::uint16_t global) {
-  switch (global) {
-    case kFileId:
-    case kSportMessage:
-    case kSession:
-    case kLap:
-    case kRecord:
-    case kEvent:
-    case kDeviceInfo:
-    case kActivity:
-    case kFieldDescription:
-    case kDeveloperDataId:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// --- Base types ---------------------------------------------------------------------------
-
-struct BaseType {
-  std::uint8_t size;
-  bool is_signed;
-  bool is_float;
-  bool zero_invalid;  // the "z" types: 0 means no value
-  bool is_string;
-};
-
-// Indexed by base type number (low 5 bits).
-constexpr std::array<BaseType, 17> kBaseTypes = {{
-    {1, false, false, false, false},  // 0 enum
-    {1, true, false, false, false},   // 1 sint8
-    {1, false, false, false, false},  // 2 uint8
-    {2, true, false, false, false},   // 3 sint16
-    {2, false, false, false, false},  // 4 uint16
-    {4, true, false, false, false},   // 5 sint32
-    {4, false, false, false, false},  // 6 uint32
-    {1, false, false, false, true},   // 7 string
-    {4, false, true, false, false},   // 8 float32
-    {8, false, true, false, false},   // 9 float64
-    {1, false, false, true, false},   // 10 uint8z
-    {2, false, false, true, false},   // 11 uint16z
-    {4, false, false, true, false},   // 12 uint32z
-    {1, false, false, false, false},  // 13 byte
-    {8, true, false, false, false},   // 14 sint64
-    {8, false, false, false, false},  // 15 uint64
-    {8, false, false, true, false},   // 16 uint64z
-}};
+// --- Byte coding ---------------------------------------------------------------------------
 
 // Loads a little- or big-endian unsigned integer of 1, 2, 4 or 8 bytes with one memcpy
 // (and a byte swap for big-endian); this runs for every field of every record.
@@ -214,42 +53,41 @@ inline T Load(const std::uint8_t* p, bool big_endian) {
   return static_cast<T>(LoadUnsigned(p, sizeof(T), big_endian));
 }
 
-// Reads one value of base type `type_index` at `p`. Returns nullopt for the type's invalid
-// value. A switch with one case per type: this runs for every field of every record.
-inline std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_index,
-                                       bool big_endian) {
-  switch (type_index) {
-    case 0:   // enum
-    case 2:   // uint8
-    case 13:  // byte
+// Reads one value of base type `type` at `p`. Returns nullopt for the type's invalid value.
+// A switch with one case per type: this runs for every field of every record.
+inline std::optional<double> ReadValue(const std::uint8_t* p, BaseType type, bool big_endian) {
+  switch (type) {
+    case BaseType::kEnum:
+    case BaseType::kUint8:
+    case BaseType::kByte:
       if (p[0] == 0xFF) return std::nullopt;
       return p[0];
-    case 1: {  // sint8
+    case BaseType::kSint8: {
       const auto v = static_cast<std::int8_t>(p[0]);
       if (v == 0x7F) return std::nullopt;
       return v;
     }
-    case 3: {  // sint16
+    case BaseType::kSint16: {
       const auto v = static_cast<std::int16_t>(Load<std::uint16_t>(p, big_endian));
       if (v == 0x7FFF) return std::nullopt;
       return v;
     }
-    case 4: {  // uint16
+    case BaseType::kUint16: {
       const auto v = Load<std::uint16_t>(p, big_endian);
       if (v == 0xFFFF) return std::nullopt;
       return v;
     }
-    case 5: {  // sint32
+    case BaseType::kSint32: {
       const auto v = static_cast<std::int32_t>(Load<std::uint32_t>(p, big_endian));
       if (v == 0x7FFFFFFF) return std::nullopt;
       return v;
     }
-    case 6: {  // uint32
+    case BaseType::kUint32: {
       const auto v = Load<std::uint32_t>(p, big_endian);
       if (v == 0xFFFFFFFFu) return std::nullopt;
       return v;
     }
-    case 8: {  // float32
+    case BaseType::kFloat32: {
       const auto bits = Load<std::uint32_t>(p, big_endian);
       if (bits == 0xFFFFFFFFu) return std::nullopt;
       float value;
@@ -257,7 +95,7 @@ inline std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_
       if (!std::isfinite(value)) return std::nullopt;
       return value;
     }
-    case 9: {  // float64
+    case BaseType::kFloat64: {
       const auto bits = Load<std::uint64_t>(p, big_endian);
       if (bits == ~std::uint64_t{0}) return std::nullopt;
       double value;
@@ -265,30 +103,30 @@ inline std::optional<double> ReadValue(const std::uint8_t* p, std::uint8_t type_
       if (!std::isfinite(value)) return std::nullopt;
       return value;
     }
-    case 10:  // uint8z
+    case BaseType::kUint8z:
       if (p[0] == 0) return std::nullopt;
       return p[0];
-    case 11: {  // uint16z
+    case BaseType::kUint16z: {
       const auto v = Load<std::uint16_t>(p, big_endian);
       if (v == 0) return std::nullopt;
       return v;
     }
-    case 12: {  // uint32z
+    case BaseType::kUint32z: {
       const auto v = Load<std::uint32_t>(p, big_endian);
       if (v == 0) return std::nullopt;
       return v;
     }
-    case 14: {  // sint64
+    case BaseType::kSint64: {
       const auto v = static_cast<std::int64_t>(Load<std::uint64_t>(p, big_endian));
       if (v == 0x7FFFFFFFFFFFFFFF) return std::nullopt;
       return static_cast<double>(v);
     }
-    case 15: {  // uint64
+    case BaseType::kUint64: {
       const auto v = Load<std::uint64_t>(p, big_endian);
       if (v == ~std::uint64_t{0}) return std::nullopt;
       return static_cast<double>(v);
     }
-    case 16: {  // uint64z
+    case BaseType::kUint64z: {
       const auto v = Load<std::uint64_t>(p, big_endian);
       if (v == 0) return std::nullopt;
       return static_cast<double>(v);
@@ -306,16 +144,12 @@ enum class FieldKind : std::uint8_t { kNumber, kString, kCompressedSpeedDistance
 struct FieldDef {
   std::uint32_t at = 0;  // byte offset in a data record
   std::uint8_t size = 0;
-  std::uint8_t type = 13;  // byte, when the declared type does not fit the size
+  BaseType type = BaseType::kByte;  // when the declared type does not fit the size
   FieldKind kind = FieldKind::kNumber;
   Target target = kNone;
   double scale = 1;
   double offset = 0;
-  // The values the target can mean. A field written with an unexpected type (a signed or
-  // 64-bit timestamp, say) can hold anything; values outside are dropped, so later
-  // conversions to integers are safe.
-  double lowest = -1e12;
-  double highest = 1e12;
+  ValueRange range;
 };
 
 struct DevFieldDescription;
@@ -335,7 +169,7 @@ struct Definition {
   bool big_endian = false;
   bool wanted = false;
   std::uint32_t size = 0;     // bytes of one data record
-  int timestamp_offset = -1;  // where field 253 sits in a data record, if it does
+  int timestamp_offset = -1;  // where the timestamp field sits in a data record, if it does
   // Only the fields backstride reads, with their offsets: data records skip the rest
   // without looking at them.
   std::vector<FieldDef> fields;
@@ -346,7 +180,7 @@ struct Definition {
 struct DevFieldDescription {
   std::string name;
   std::string units;
-  std::uint8_t type = 13;
+  BaseType type = BaseType::kByte;
   double scale = 1;
   double offset = 0;
   int series = -1;  // index into Collected::dev_series, once a value was seen
@@ -374,7 +208,7 @@ struct Session {
 
 // Everything gathered from one FIT file (or chain) before it becomes activities.
 struct Collected {
-  std::optional<int> file_type;
+  std::optional<FileType> file_type;
   std::optional<int> sport, sub_sport;  // from a sport message
   std::vector<Sample> samples;
   std::vector<Lap> laps;
@@ -393,86 +227,6 @@ struct Collected {
 double Timestamp(std::uint32_t raw, Collected& c) {
   if (raw < kMinAbsoluteTimestamp) c.relative_times = true;
   return kFitEpoch + raw;
-}
-
-Sport SportFromFit(std::optional<int> sport) {
-  if (!sport) return Sport::kUnknown;
-  switch (*sport) {
-    case 1:
-      return Sport::kRunning;
-    case 2:
-      return Sport::kCycling;
-    case 5:
-      return Sport::kSwimming;
-    case 11:
-      return Sport::kWalking;
-    case 17:
-      return Sport::kHiking;
-    case 0:
-      return Sport::kUnknown;  // generic
-    default:
-      return Sport::kOther;
-  }
-}
-
-LapTrigger TriggerFromFit(std::optional<double> value) {
-  if (!value) return LapTrigger::kUnknown;
-  switch (static_cast<int>(*value)) {
-    case 0:
-      return LapTrigger::kManual;
-    case 1:
-      return LapTrigger::kTime;
-    case 2:
-      return LapTrigger::kDistance;
-    case 3:
-    case 4:
-    case 5:
-    case 6:
-      return LapTrigger::kPosition;
-    case 7:
-      return LapTrigger::kSessionEnd;
-    case 8:
-      return LapTrigger::kFitnessEquipment;
-    default:
-      return LapTrigger::kUnknown;
-  }
-}
-
-std::string_view FileTypeName(int type) {
-  switch (type) {
-    case 1:
-      return "a device file";
-    case 2:
-      return "a settings file";
-    case 3:
-      return "a sport settings file";
-    case 5:
-      return "a workout";
-    case 6:
-      return "a course";
-    case 7:
-      return "schedules";
-    case 9:
-      return "a weight scale file";
-    case 10:
-      return "totals";
-    case 11:
-      return "goals";
-    case 14:
-      return "a blood pressure file";
-    case 15:
-      return "a monitoring file";
-    case 20:
-      return "an activity summary";
-    case 28:
-      return "daily monitoring";
-    case 32:
-      return "a monitoring file";
-    case 34:
-      return "segments";
-    default:
-      return "not an activity";
-  }
 }
 
 // --- The decoder ------------------------------------------------------------------------------
@@ -602,7 +356,7 @@ class FitReader {
     definition.big_endian = architecture == 1;
     definition.global =
         static_cast<std::uint16_t>(definition.big_endian ? (p[2] << 8) | p[3] : p[2] | (p[3] << 8));
-    definition.wanted = Wanted(definition.global);
+    definition.wanted = IsWanted(definition.global);
     const std::size_t count = p[4];
     at += 5;
     if (end - at < count * 3) {
@@ -613,25 +367,23 @@ class FitReader {
       const std::uint8_t number = bytes_[at];
       FieldDef field;
       field.size = bytes_[at + 1];
-      const std::uint8_t type = bytes_[at + 2] & 0x1F;
-      if (type < kBaseTypes.size() && field.size > 0 && field.size % kBaseTypes[type].size == 0) {
-        field.type = type;
+      const std::uint8_t type = bytes_[at + 2] & kBaseTypeNumberMask;
+      if (type < kBaseTypeSizes.size() && field.size > 0 &&
+          field.size % kBaseTypeSizes[type] == 0) {
+        field.type = static_cast<BaseType>(type);
       }
-      for (const FieldSpec& spec : kFields) {
-        if (spec.global == definition.global && spec.number == number) {
-          field.target = spec.target;
-          field.scale = spec.scale;
-          field.offset = spec.offset;
-          break;
-        }
+      if (const FieldSpec* spec = FindField(definition.global, number)) {
+        field.target = spec->target;
+        field.scale = spec->scale;
+        field.offset = spec->offset;
       }
       if (field.target == kCompressedSpeedDistance) {
         field.kind = FieldKind::kCompressedSpeedDistance;
-      } else if (field.type == 7) {
+      } else if (field.type == BaseType::kString) {
         field.kind = FieldKind::kString;
       }
-      SetRange(field);
-      if (number == 253 && field.size == 4) {
+      field.range = RangeOf(field.target);
+      if (number == kTimestampField && field.size == 4) {
         definition.timestamp_offset = static_cast<int>(definition.size);
       }
       field.at = definition.size;
@@ -714,7 +466,7 @@ class FitReader {
         const auto value = ReadValue(p, field.type, big_endian);
         if (!value) return;
         const double scaled = *value / field.scale - field.offset;
-        if (!(scaled >= field.lowest && scaled <= field.highest)) return;
+        if (!(scaled >= field.range.lowest && scaled <= field.range.highest)) return;
         values_.number[target] = scaled;
         values_.present[target] = true;
         return;
@@ -735,33 +487,8 @@ class FitReader {
     }
   }
 
-  static void SetRange(FieldDef& field) {
-    switch (field.target) {
-      case kTimestamp:
-      case kStartTime:
-      case kLocalTimestamp:
-        field.lowest = 0;
-        field.highest = 4294967295.0;
-        return;
-      case kHeartRate:
-      case kSport:
-      case kSubSport:
-      case kLapTriggerField:
-      case kEventField:
-      case kEventType:
-      case kFileType:
-      case kDevDataIndex:
-      case kDevFieldNumber:
-      case kDevBaseType:
-      case kAvgHeartRate:
-        field.lowest = 0;
-        field.highest = 65535;
-        return;
-      default:
-        return;
-    }
-  }
-
+  // The commit step: the values of one data message, read by ReadField, go into the
+  // contents. `dev` points at the record's developer fields.
   void Commit(const Definition& definition, const std::uint8_t* dev) {
     const Values& v = values_;
     switch (definition.global) {
@@ -811,7 +538,7 @@ class FitReader {
         }
         lap.timer_s = v.Opt(kTotalTimer);
         lap.distance_m = v.Opt(kTotalDistance);
-        lap.trigger = TriggerFromFit(v.Opt(kLapTriggerField));
+        lap.trigger = LapTriggerFromFit(v.Opt(kLapTriggerField));
         c_.laps.push_back(lap);
         break;
       }
@@ -839,13 +566,14 @@ class FitReader {
         if (v.Has(kSubSport)) c_.sub_sport = static_cast<int>(v.Get(kSubSport));
         break;
       case kEvent:
-        // Timer events (event 0): start (type 0) and stop (1 stop, 4 stop_all).
-        if (v.Has(kEventField) && v.Get(kEventField) == 0 && v.Has(kEventType) &&
+        if (v.Has(kEventField) && v.Get(kEventField) == kTimerEvent && v.Has(kEventType) &&
             v.Has(kTimestamp)) {
-          const int type = static_cast<int>(v.Get(kEventType));
+          const auto type = static_cast<EventType>(static_cast<int>(v.Get(kEventType)));
           const double time = Timestamp(static_cast<std::uint32_t>(v.Get(kTimestamp)), c_);
-          if (type == 0) c_.timer_events.emplace_back(time, true);
-          if (type == 1 || type == 4) c_.timer_events.emplace_back(time, false);
+          if (type == EventType::kStart) c_.timer_events.emplace_back(time, true);
+          if (type == EventType::kStop || type == EventType::kStopAll) {
+            c_.timer_events.emplace_back(time, false);
+          }
         }
         break;
       case kActivity:
@@ -855,7 +583,9 @@ class FitReader {
         }
         break;
       case kFileId:
-        if (v.Has(kFileType)) c_.file_type = static_cast<int>(v.Get(kFileType));
+        if (v.Has(kFileType)) {
+          c_.file_type = static_cast<FileType>(static_cast<int>(v.Get(kFileType)));
+        }
         break;
       case kFieldDescription:
         if (v.Has(kDevDataIndex) && v.Has(kDevFieldNumber)) {
@@ -863,9 +593,9 @@ class FitReader {
           description.name = v.text[0];
           description.units = v.text[1];
           if (v.Has(kDevBaseType)) {
-            const auto type =
-                static_cast<std::uint8_t>(static_cast<int>(v.Get(kDevBaseType)) & 0x1F);
-            if (type < kBaseTypes.size()) description.type = type;
+            const auto type = static_cast<std::uint8_t>(static_cast<int>(v.Get(kDevBaseType)) &
+                                                        kBaseTypeNumberMask);
+            if (type < kBaseTypeSizes.size()) description.type = static_cast<BaseType>(type);
           }
           if (v.Has(kDevScale) && v.Get(kDevScale) != 0) description.scale = v.Get(kDevScale);
           if (v.Has(kDevOffset)) description.offset = v.Get(kDevOffset);
@@ -882,8 +612,7 @@ class FitReader {
     for (const DevFieldDef& field : definition.dev_fields) {
       DevFieldDescription* description = field.description;
       if (description != nullptr && !description->name.empty() &&
-          kBaseTypes[description->type].size <= field.size &&
-          !kBaseTypes[description->type].is_string) {
+          SizeOf(description->type) <= field.size && description->type != BaseType::kString) {
         if (const auto value = ReadValue(p, description->type, definition.big_endian)) {
           if (description->series < 0) {
             auto [it, added] = c_.dev_series_by_name.try_emplace(
@@ -932,8 +661,7 @@ Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sa
   const std::optional<int> sub_sport =
       session && session->sub_sport ? session->sub_sport : c.sub_sport;
   activity.sport = SportFromFit(sport);
-  // Sub-sports 1 (treadmill), 6 (indoor cycling), 45 (indoor running) are indoors.
-  activity.indoor = sub_sport && (*sub_sport == 1 || *sub_sport == 6 || *sub_sport == 45);
+  activity.indoor = sub_sport && IsIndoorSubSport(*sub_sport);
   activity.utc_offset_s = c.utc_offset_s;
   activity.points = samples.size();
   const bool steps = CountsSteps(activity.sport);
@@ -965,6 +693,7 @@ Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sa
 }
 
 }  // namespace
+}  // namespace fit
 
 namespace {
 
@@ -1019,17 +748,18 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
     out.not_an_activity = "an empty file";
     return out;
   }
-  FitReader reader(bytes, out);
+  fit::FitReader reader(bytes, out);
   if (auto run = reader.Run(); !run) return Fail(run.error());
-  Collected& c = reader.collected();
+  fit::Collected& c = reader.collected();
   out.points = c.records;
   if (c.relative_times) {
     out.warnings.push_back(
         "times in this file count from when the device was switched on, not "
         "real dates");
   }
-  if (c.file_type && *c.file_type != 4) {
-    out.not_an_activity = "a FIT file of another kind: " + std::string(FileTypeName(*c.file_type));
+  if (c.file_type && *c.file_type != fit::FileType::kActivity) {
+    out.not_an_activity =
+        "a FIT file of another kind: " + std::string(fit::FileTypeName(*c.file_type));
     return out;
   }
   if (c.samples.empty() && c.sessions.empty()) {
@@ -1042,13 +772,13 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
     std::sort(c.samples.begin(), c.samples.end(), by_time);
   }
   if (c.sessions.size() <= 1) {
-    out.activities.push_back(MakeActivity(c, c.sessions.empty() ? nullptr : &c.sessions[0],
-                                          std::move(c.samples), std::move(c.laps)));
+    out.activities.push_back(fit::MakeActivity(c, c.sessions.empty() ? nullptr : &c.sessions[0],
+                                               std::move(c.samples), std::move(c.laps)));
     return out;
   }
   // Several sessions (multisport, or chained files): one activity each, with the
   // samples and laps inside its time span.
-  for (const Session& session : c.sessions) {
+  for (const fit::Session& session : c.sessions) {
     const double start =
         session.start.value_or(session.timestamp.value_or(0) - session.elapsed.value_or(0));
     const double end = session.timestamp.value_or(start + session.elapsed.value_or(0));
@@ -1060,7 +790,7 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
     for (const Lap& lap : c.laps) {
       if (lap.start_s >= start && lap.start_s < end) laps.push_back(lap);
     }
-    out.activities.push_back(MakeActivity(c, &session, std::move(samples), std::move(laps)));
+    out.activities.push_back(fit::MakeActivity(c, &session, std::move(samples), std::move(laps)));
   }
   return out;
 }
