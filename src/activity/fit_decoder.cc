@@ -8,133 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "activity/fit_bytes.h"
 #include "activity/fit_profile.h"
 #include "activity/metrics.h"
 
 namespace backstride {
 namespace fit {
 namespace {
-
-// --- Byte coding ---------------------------------------------------------------------------
-
-// Loads a little- or big-endian unsigned integer of 1, 2, 4 or 8 bytes with one memcpy
-// (and a byte swap for big-endian); this runs for every field of every record.
-std::uint64_t LoadUnsigned(const std::uint8_t* p, std::size_t size, bool big_endian) {
-  switch (size) {
-    case 1:
-      return p[0];
-    case 2: {
-      std::uint16_t v;
-      std::memcpy(&v, p, 2);
-      return big_endian ? __builtin_bswap16(v) : v;
-    }
-    case 4: {
-      std::uint32_t v;
-      std::memcpy(&v, p, 4);
-      return big_endian ? __builtin_bswap32(v) : v;
-    }
-    case 8: {
-      std::uint64_t v;
-      std::memcpy(&v, p, 8);
-      return big_endian ? __builtin_bswap64(v) : v;
-    }
-    default: {
-      std::uint64_t value = 0;
-      for (std::size_t i = 0; i < size; ++i) {
-        value = (value << 8) | p[big_endian ? i : size - 1 - i];
-      }
-      return value;
-    }
-  }
-}
-
-template <typename T>
-inline T Load(const std::uint8_t* p, bool big_endian) {
-  return static_cast<T>(LoadUnsigned(p, sizeof(T), big_endian));
-}
-
-// Reads one value of base type `type` at `p`. Returns nullopt for the type's invalid value.
-// A switch with one case per type: this runs for every field of every record.
-inline std::optional<double> ReadValue(const std::uint8_t* p, BaseType type, bool big_endian) {
-  switch (type) {
-    case BaseType::kEnum:
-    case BaseType::kUint8:
-    case BaseType::kByte:
-      if (p[0] == 0xFF) return std::nullopt;
-      return p[0];
-    case BaseType::kSint8: {
-      const auto v = static_cast<std::int8_t>(p[0]);
-      if (v == 0x7F) return std::nullopt;
-      return v;
-    }
-    case BaseType::kSint16: {
-      const auto v = static_cast<std::int16_t>(Load<std::uint16_t>(p, big_endian));
-      if (v == 0x7FFF) return std::nullopt;
-      return v;
-    }
-    case BaseType::kUint16: {
-      const auto v = Load<std::uint16_t>(p, big_endian);
-      if (v == 0xFFFF) return std::nullopt;
-      return v;
-    }
-    case BaseType::kSint32: {
-      const auto v = static_cast<std::int32_t>(Load<std::uint32_t>(p, big_endian));
-      if (v == 0x7FFFFFFF) return std::nullopt;
-      return v;
-    }
-    case BaseType::kUint32: {
-      const auto v = Load<std::uint32_t>(p, big_endian);
-      if (v == 0xFFFFFFFFu) return std::nullopt;
-      return v;
-    }
-    case BaseType::kFloat32: {
-      const auto bits = Load<std::uint32_t>(p, big_endian);
-      if (bits == 0xFFFFFFFFu) return std::nullopt;
-      float value;
-      std::memcpy(&value, &bits, 4);
-      if (!std::isfinite(value)) return std::nullopt;
-      return value;
-    }
-    case BaseType::kFloat64: {
-      const auto bits = Load<std::uint64_t>(p, big_endian);
-      if (bits == ~std::uint64_t{0}) return std::nullopt;
-      double value;
-      std::memcpy(&value, &bits, 8);
-      if (!std::isfinite(value)) return std::nullopt;
-      return value;
-    }
-    case BaseType::kUint8z:
-      if (p[0] == 0) return std::nullopt;
-      return p[0];
-    case BaseType::kUint16z: {
-      const auto v = Load<std::uint16_t>(p, big_endian);
-      if (v == 0) return std::nullopt;
-      return v;
-    }
-    case BaseType::kUint32z: {
-      const auto v = Load<std::uint32_t>(p, big_endian);
-      if (v == 0) return std::nullopt;
-      return v;
-    }
-    case BaseType::kSint64: {
-      const auto v = static_cast<std::int64_t>(Load<std::uint64_t>(p, big_endian));
-      if (v == 0x7FFFFFFFFFFFFFFF) return std::nullopt;
-      return static_cast<double>(v);
-    }
-    case BaseType::kUint64: {
-      const auto v = Load<std::uint64_t>(p, big_endian);
-      if (v == ~std::uint64_t{0}) return std::nullopt;
-      return static_cast<double>(v);
-    }
-    case BaseType::kUint64z: {
-      const auto v = Load<std::uint64_t>(p, big_endian);
-      if (v == 0) return std::nullopt;
-      return static_cast<double>(v);
-    }
-    default:  // strings and unknown types carry no number
-      return std::nullopt;
-  }
-}
 
 // --- Definitions ----------------------------------------------------------------------------
 
@@ -268,14 +148,12 @@ class FitReader {
     const std::size_t header_size = h[0];
     if (left < header_size) return Fail(Error::Corruption("FIT header cut short", start));
     if (header_size == 14) {
-      const std::uint16_t stored = static_cast<std::uint16_t>(h[12] | (h[13] << 8));
+      const auto stored = LoadLittle<std::uint16_t>(h + 12);
       if (stored != 0 && stored != FitCrc16(bytes_.subspan(start, 12))) {
         out_.warnings.push_back("the FIT header's CRC does not match; the data was read anyway");
       }
     }
-    std::size_t data_size =
-        static_cast<std::uint32_t>(h[4]) | (static_cast<std::uint32_t>(h[5]) << 8) |
-        (static_cast<std::uint32_t>(h[6]) << 16) | (static_cast<std::uint32_t>(h[7]) << 24);
+    std::size_t data_size = LoadLittle<std::uint32_t>(h + 4);
     const std::size_t data_start = start + header_size;
     std::size_t data_end = data_start + data_size;
     bool check_crc = true;
@@ -293,8 +171,7 @@ class FitReader {
       check_crc = false;
     }
     if (check_crc && data_end + 2 <= bytes_.size()) {
-      const std::uint16_t stored =
-          static_cast<std::uint16_t>(bytes_[data_end] | (bytes_[data_end + 1] << 8));
+      const auto stored = LoadLittle<std::uint16_t>(bytes_.data() + data_end);
       if (stored != FitCrc16(bytes_.subspan(start, data_end - start))) {
         out_.warnings.push_back(
             "the file's CRC does not match (damaged or edited); every record "
@@ -354,8 +231,7 @@ class FitReader {
     Definition definition;
     definition.defined = true;
     definition.big_endian = architecture == 1;
-    definition.global =
-        static_cast<std::uint16_t>(definition.big_endian ? (p[2] << 8) | p[3] : p[2] | (p[3] << 8));
+    definition.global = Load<std::uint16_t>(p + 2, definition.big_endian);
     definition.wanted = IsWanted(definition.global);
     const std::size_t count = p[4];
     at += 5;
@@ -455,7 +331,7 @@ class FitReader {
   void TrackTimestamp(const Definition& definition, std::size_t at) {
     if (definition.timestamp_offset < 0) return;
     const std::uint8_t* p = bytes_.data() + at + definition.timestamp_offset;
-    const auto raw = static_cast<std::uint32_t>(LoadUnsigned(p, 4, definition.big_endian));
+    const auto raw = Load<std::uint32_t>(p, definition.big_endian);
     if (raw != 0xFFFFFFFFu) last_timestamp_ = raw;
   }
 
