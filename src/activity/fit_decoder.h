@@ -23,9 +23,6 @@
 
 namespace backstride {
 
-// CRC-16 as FIT defines it (CRC-16/ARC: polynomial 0xA001 reflected, initial value 0).
-std::uint16_t FitCrc16(std::span<const std::uint8_t> bytes, std::uint16_t crc = 0);
-
 // Decodes a FIT file. Fails with kCorruption and the byte offset when the bytes are not
 // FIT at all.
 Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "activity/decode.h"
+#include "activity/fit_crc.h"
 #include "activity/fit_decoder.h"
 #include "activity/gzip.h"
 #include "activity/metrics.h"
