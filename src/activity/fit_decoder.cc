@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "activity/fit_activities.h"
 #include "activity/fit_bytes.h"
 #include "activity/fit_crc.h"
 #include "activity/fit_profile.h"
-#include "activity/metrics.h"
 
 namespace backstride {
 namespace fit {
@@ -64,7 +64,7 @@ struct DevFieldDescription {
   BaseType type = BaseType::kByte;
   double scale = 1;
   double offset = 0;
-  int series = -1;  // index into Collected::dev_series, once a value was seen
+  int series = -1;  // index into Contents::dev_series, once a value was seen
 };
 
 // The values of one data message, by target.
@@ -82,30 +82,7 @@ struct Values {
   }
 };
 
-struct Session {
-  std::optional<double> start, timestamp, elapsed, timer, distance, moving, avg_hr, avg_cadence;
-  std::optional<int> sport, sub_sport;
-};
-
-// Everything gathered from one FIT file (or chain) before it becomes activities.
-struct Collected {
-  std::optional<FileType> file_type;
-  std::optional<int> sport, sub_sport;  // from a sport message
-  std::vector<Sample> samples;
-  std::vector<Lap> laps;
-  std::vector<Session> sessions;
-  std::vector<std::pair<double, bool>> timer_events;  // (time, running)
-  std::optional<int> utc_offset_s;
-  bool relative_times = false;
-  std::map<std::pair<int, int>, DevFieldDescription> dev_descriptions;
-  std::vector<DeveloperSeries> dev_series;
-  std::map<std::string, int> dev_series_by_name;
-  std::size_t records = 0;
-  double compressed_distance = 0;  // accumulated from compressed_speed_distance
-  std::optional<std::uint32_t> last_compressed_raw;
-};
-
-double Timestamp(std::uint32_t raw, Collected& c) {
+double Timestamp(std::uint32_t raw, Contents& c) {
   if (raw < kMinAbsoluteTimestamp) c.relative_times = true;
   return kFitEpoch + raw;
 }
@@ -135,7 +112,7 @@ class FitReader {
     return {};
   }
 
-  Collected& collected() { return c_; }
+  Contents& contents() { return c_; }
 
  private:
   // Decodes the file starting at `start`; returns where the next one would start.
@@ -281,8 +258,8 @@ class FitReader {
       }
       for (std::size_t i = 0; i < dev_count; ++i, at += 3) {
         DevFieldDef field{bytes_[at + 1], bytes_[at + 2], bytes_[at], nullptr};
-        const auto it = c_.dev_descriptions.find({field.developer_index, field.number});
-        if (it != c_.dev_descriptions.end()) field.description = &it->second;
+        const auto it = dev_descriptions_.find({field.developer_index, field.number});
+        if (it != dev_descriptions_.end()) field.description = &it->second;
         definition.size += field.size;
         definition.dev_fields.push_back(field);
       }
@@ -395,11 +372,11 @@ class FitReader {
           const std::uint32_t speed = b[0] | ((b[1] & 0x0Fu) << 8);
           const std::uint32_t distance = (b[1] >> 4) | (static_cast<std::uint32_t>(b[2]) << 4);
           if (speed != 0xFFF) sample.speed_mps = speed / 100.0;
-          if (c_.last_compressed_raw) {
-            c_.compressed_distance += ((distance - *c_.last_compressed_raw) & 0xFFFu) / 16.0;
+          if (last_compressed_raw_) {
+            compressed_distance_ += ((distance - *last_compressed_raw_) & 0xFFFu) / 16.0;
           }
-          c_.last_compressed_raw = distance;
-          if (!sample.distance_m) sample.distance_m = c_.compressed_distance;
+          last_compressed_raw_ = distance;
+          if (!sample.distance_m) sample.distance_m = compressed_distance_;
         }
         ReadDeveloperFields(definition, dev, sample.time_s);
         break;
@@ -476,8 +453,8 @@ class FitReader {
           }
           if (v.Has(kDevScale) && v.Get(kDevScale) != 0) description.scale = v.Get(kDevScale);
           if (v.Has(kDevOffset)) description.offset = v.Get(kDevOffset);
-          c_.dev_descriptions[{static_cast<int>(v.Get(kDevDataIndex)),
-                               static_cast<int>(v.Get(kDevFieldNumber))}] = description;
+          dev_descriptions_[{static_cast<int>(v.Get(kDevDataIndex)),
+                             static_cast<int>(v.Get(kDevFieldNumber))}] = description;
         }
         break;
       default:
@@ -492,7 +469,7 @@ class FitReader {
           SizeOf(description->type) <= field.size && description->type != BaseType::kString) {
         if (const auto value = ReadValue(p, description->type, definition.big_endian)) {
           if (description->series < 0) {
-            auto [it, added] = c_.dev_series_by_name.try_emplace(
+            auto [it, added] = dev_series_by_name_.try_emplace(
                 description->name, static_cast<int>(c_.dev_series.size()));
             if (added) c_.dev_series.push_back({description->name, description->units, {}});
             description->series = it->second;
@@ -510,64 +487,14 @@ class FitReader {
   std::array<Definition, 16> definitions_;
   Values values_;
   std::uint32_t last_timestamp_ = 0;
-  Collected c_;
+  Contents c_;
+  // Developer field descriptions by (developer index, field number), for the whole chain;
+  // definitions point into it, which a map's stable nodes allow.
+  std::map<std::pair<int, int>, DevFieldDescription> dev_descriptions_;
+  std::map<std::string, int> dev_series_by_name_;
+  double compressed_distance_ = 0;  // accumulated from compressed_speed_distance
+  std::optional<std::uint32_t> last_compressed_raw_;
 };
-
-// Timer time from start/stop events, when no session says.
-std::optional<double> TimerFromEvents(const std::vector<std::pair<double, bool>>& events) {
-  double total = 0;
-  std::optional<double> running_since;
-  bool any = false;
-  for (const auto& [time, running] : events) {
-    if (running && !running_since) running_since = time;
-    if (!running && running_since) {
-      total += time - *running_since;
-      running_since.reset();
-      any = true;
-    }
-  }
-  if (!any) return std::nullopt;
-  return total;
-}
-
-Activity MakeActivity(const Collected& c, const Session* session, std::vector<Sample> samples,
-                      std::vector<Lap> laps) {
-  Activity activity;
-  activity.format = "fit";
-  const std::optional<int> sport = session && session->sport ? session->sport : c.sport;
-  const std::optional<int> sub_sport =
-      session && session->sub_sport ? session->sub_sport : c.sub_sport;
-  activity.sport = SportFromFit(sport);
-  activity.indoor = sub_sport && IsIndoorSubSport(*sub_sport);
-  activity.utc_offset_s = c.utc_offset_s;
-  activity.points = samples.size();
-  const bool steps = CountsSteps(activity.sport);
-  if (steps) {
-    for (Sample& sample : samples) {
-      if (sample.cadence_spm) *sample.cadence_spm *= 2;  // strides to steps
-    }
-  }
-  if (session) {
-    activity.start_utc_s = session->start;
-    if (session->elapsed) activity.elapsed_s = *session->elapsed;
-    activity.timer_s = session->timer;
-    if (session->distance) {
-      activity.distance_m = session->distance;
-      activity.distance_from_device = true;
-    }
-    activity.avg_hr_bpm = session->avg_hr;
-    if (session->avg_cadence) {
-      activity.avg_cadence_spm = *session->avg_cadence * (steps ? 2 : 1);
-    }
-  } else {
-    activity.timer_s = TimerFromEvents(c.timer_events);
-  }
-  activity.samples = std::move(samples);
-  activity.laps = std::move(laps);
-  for (const DeveloperSeries& series : c.dev_series) activity.developer_fields.push_back(series);
-  FinishActivity(activity);
-  return activity;
-}
 
 }  // namespace
 }  // namespace fit
@@ -580,48 +507,7 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
   }
   fit::FitReader reader(bytes, out);
   if (auto run = reader.Run(); !run) return Fail(run.error());
-  fit::Collected& c = reader.collected();
-  out.points = c.records;
-  if (c.relative_times) {
-    out.warnings.push_back(
-        "times in this file count from when the device was switched on, not "
-        "real dates");
-  }
-  if (c.file_type && *c.file_type != fit::FileType::kActivity) {
-    out.not_an_activity =
-        "a FIT file of another kind: " + std::string(fit::FileTypeName(*c.file_type));
-    return out;
-  }
-  if (c.samples.empty() && c.sessions.empty()) {
-    out.not_an_activity = "a FIT file with no recorded activity in it";
-    return out;
-  }
-  // Records are almost always in time order already; sort only when they are not.
-  const auto by_time = [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; };
-  if (!std::is_sorted(c.samples.begin(), c.samples.end(), by_time)) {
-    std::sort(c.samples.begin(), c.samples.end(), by_time);
-  }
-  if (c.sessions.size() <= 1) {
-    out.activities.push_back(fit::MakeActivity(c, c.sessions.empty() ? nullptr : &c.sessions[0],
-                                               std::move(c.samples), std::move(c.laps)));
-    return out;
-  }
-  // Several sessions (multisport, or chained files): one activity each, with the
-  // samples and laps inside its time span.
-  for (const fit::Session& session : c.sessions) {
-    const double start =
-        session.start.value_or(session.timestamp.value_or(0) - session.elapsed.value_or(0));
-    const double end = session.timestamp.value_or(start + session.elapsed.value_or(0));
-    std::vector<Sample> samples;
-    for (const Sample& sample : c.samples) {
-      if (sample.time_s >= start && sample.time_s <= end) samples.push_back(sample);
-    }
-    std::vector<Lap> laps;
-    for (const Lap& lap : c.laps) {
-      if (lap.start_s >= start && lap.start_s < end) laps.push_back(lap);
-    }
-    out.activities.push_back(fit::MakeActivity(c, &session, std::move(samples), std::move(laps)));
-  }
+  fit::AddActivities(reader.contents(), out);
   return out;
 }
 
