@@ -17,6 +17,38 @@ namespace backstride {
 namespace fit {
 namespace {
 
+// --- Framing (FIT protocol) -----------------------------------------------------------------
+
+// A file header is 12 bytes, or 14 with a CRC of the first 12; its first byte is its size.
+constexpr std::size_t kHeaderSize = 12;
+constexpr std::size_t kHeaderWithCrcSize = 14;
+constexpr std::size_t kHeaderDataSizeAt = 4;  // uint32: bytes of records after the header
+constexpr std::size_t kHeaderSignatureAt = 8;
+constexpr std::size_t kHeaderCrcAt = 12;
+constexpr std::size_t kCrcSize = 2;
+
+// Record header: a compressed timestamp header is always a data message, with the local
+// type in bits 5-6 and a time offset in bits 0-4; a normal header says whether it is a
+// definition (and whether developer fields follow) and carries the local type in bits 0-3.
+constexpr std::uint8_t kCompressedTimestampHeader = 0x80;
+constexpr std::uint8_t kDefinitionHeader = 0x40;
+constexpr std::uint8_t kDeveloperFieldsHeader = 0x20;
+constexpr std::uint8_t kLocalTypeMask = 0x0F;
+constexpr int kCompressedLocalTypeShift = 5;
+constexpr std::uint8_t kCompressedLocalTypeMask = 0x03;
+constexpr std::uint32_t kTimeOffsetMask = 0x1F;
+constexpr std::size_t kLocalTypes = 16;
+
+// A definition: reserved byte, architecture (0 little-endian, 1 big-endian), global
+// message number, field count; then 3 bytes per field (number, size, base type) and,
+// with developer fields, a count and 3 bytes each (number, size, developer index).
+constexpr std::size_t kDefinitionFixedSize = 5;
+constexpr std::uint8_t kBigEndianArchitecture = 1;
+constexpr std::size_t kFieldDefinitionSize = 3;
+
+// Local time may differ from UTC by at most 14 hours (UTC+14, Kiribati).
+constexpr double kMaxUtcOffsetS = 14 * 3600;
+
 // --- Definitions ----------------------------------------------------------------------------
 
 // How a field's bytes become a value, decided once per definition rather than per record.
@@ -71,7 +103,8 @@ struct DevFieldDescription {
 struct Values {
   std::array<double, kTargetCount> number{};
   std::array<bool, kTargetCount> present{};
-  std::string text[3];  // dev field name, units (field_description)
+  std::string dev_field_name;  // field_description's text fields
+  std::string dev_units;
   std::array<std::uint8_t, 3> compressed{};
 
   void Reset() { present.fill(false); }
@@ -119,19 +152,20 @@ class FitReader {
   Result<std::size_t> DecodeOne(std::size_t start, bool first) {
     const std::size_t left = bytes_.size() - start;
     const std::uint8_t* h = bytes_.data() + start;
-    if (left < 12 || (h[0] != 12 && h[0] != 14) || std::memcmp(h + 8, ".FIT", 4) != 0) {
+    if (left < kHeaderSize || (h[0] != kHeaderSize && h[0] != kHeaderWithCrcSize) ||
+        std::memcmp(h + kHeaderSignatureAt, ".FIT", 4) != 0) {
       return Fail(Error::Corruption(
           first ? "not a FIT file: no FIT header at the start" : "no FIT header", start));
     }
     const std::size_t header_size = h[0];
     if (left < header_size) return Fail(Error::Corruption("FIT header cut short", start));
-    if (header_size == 14) {
-      const auto stored = LoadLittle<std::uint16_t>(h + 12);
-      if (stored != 0 && stored != FitCrc16(bytes_.subspan(start, 12))) {
+    if (header_size == kHeaderWithCrcSize) {
+      const auto stored = LoadLittle<std::uint16_t>(h + kHeaderCrcAt);
+      if (stored != 0 && stored != FitCrc16(bytes_.subspan(start, kHeaderSize))) {
         out_.warnings.push_back("the FIT header's CRC does not match; the data was read anyway");
       }
     }
-    std::size_t data_size = LoadLittle<std::uint32_t>(h + 4);
+    std::size_t data_size = LoadLittle<std::uint32_t>(h + kHeaderDataSizeAt);
     const std::size_t data_start = start + header_size;
     std::size_t data_end = data_start + data_size;
     bool check_crc = true;
@@ -148,7 +182,7 @@ class FitReader {
       data_end = bytes_.size();
       check_crc = false;
     }
-    if (check_crc && data_end + 2 <= bytes_.size()) {
+    if (check_crc && data_end + kCrcSize <= bytes_.size()) {
       const auto stored = LoadLittle<std::uint16_t>(bytes_.data() + data_end);
       if (stored != FitCrc16(bytes_.subspan(start, data_end - start))) {
         out_.warnings.push_back(
@@ -162,7 +196,7 @@ class FitReader {
     // Records are rarely under 16 bytes; reserving avoids regrowing the samples.
     c_.samples.reserve(c_.samples.size() + (data_end - data_start) / 16);
     DecodeRecords(data_start, data_end);
-    return std::min(bytes_.size(), data_end + 2);
+    return std::min(bytes_.size(), data_end + kCrcSize);
   }
 
   void Warn(std::string message, std::size_t at) {
@@ -175,19 +209,19 @@ class FitReader {
       const std::uint8_t header = bytes_[at];
       const std::size_t record_start = at;
       ++at;
-      if (header & 0x80) {
-        // Compressed timestamp header: local type in bits 5-6, time offset in bits 0-4.
-        const std::uint8_t local = (header >> 5) & 0x03;
-        const std::uint32_t offset = header & 0x1F;
-        std::uint32_t timestamp = (last_timestamp_ & ~0x1Fu) + offset;
-        if (offset < (last_timestamp_ & 0x1Fu)) timestamp += 0x20;
+      if (header & kCompressedTimestampHeader) {
+        const std::uint8_t local = (header >> kCompressedLocalTypeShift) & kCompressedLocalTypeMask;
+        const std::uint32_t offset = header & kTimeOffsetMask;
+        std::uint32_t timestamp = (last_timestamp_ & ~kTimeOffsetMask) + offset;
+        if (offset < (last_timestamp_ & kTimeOffsetMask)) timestamp += kTimeOffsetMask + 1;
         last_timestamp_ = timestamp;
         if (!DataMessage(local, at, end, record_start, timestamp)) return;
         continue;
       }
-      const std::uint8_t local = header & 0x0F;
-      if (header & 0x40) {
-        if (!DefinitionMessage(local, (header & 0x20) != 0, at, end, record_start)) return;
+      const std::uint8_t local = header & kLocalTypeMask;
+      if (header & kDefinitionHeader) {
+        const bool has_dev = (header & kDeveloperFieldsHeader) != 0;
+        if (!DefinitionMessage(local, has_dev, at, end, record_start)) return;
       } else {
         if (!DataMessage(local, at, end, record_start, std::nullopt)) return;
       }
@@ -196,28 +230,28 @@ class FitReader {
 
   bool DefinitionMessage(std::uint8_t local, bool has_dev, std::size_t& at, std::size_t end,
                          std::size_t record_start) {
-    if (end - at < 5) {
+    if (end - at < kDefinitionFixedSize) {
       Warn("a definition is cut short", record_start);
       return false;
     }
     const std::uint8_t* p = bytes_.data() + at;
     const std::uint8_t architecture = p[1];
-    if (architecture > 1) {
+    if (architecture > kBigEndianArchitecture) {
       Warn("a definition has an unknown byte order", record_start);
       return false;
     }
     Definition definition;
     definition.defined = true;
-    definition.big_endian = architecture == 1;
+    definition.big_endian = architecture == kBigEndianArchitecture;
     definition.global = Load<std::uint16_t>(p + 2, definition.big_endian);
     definition.wanted = IsWanted(definition.global);
     const std::size_t count = p[4];
-    at += 5;
-    if (end - at < count * 3) {
+    at += kDefinitionFixedSize;
+    if (end - at < count * kFieldDefinitionSize) {
       Warn("a definition is cut short", record_start);
       return false;
     }
-    for (std::size_t i = 0; i < count; ++i, at += 3) {
+    for (std::size_t i = 0; i < count; ++i, at += kFieldDefinitionSize) {
       const std::uint8_t number = bytes_[at];
       FieldDef field;
       field.size = bytes_[at + 1];
@@ -252,11 +286,11 @@ class FitReader {
         return false;
       }
       const std::size_t dev_count = bytes_[at++];
-      if (end - at < dev_count * 3) {
+      if (end - at < dev_count * kFieldDefinitionSize) {
         Warn("a definition is cut short", record_start);
         return false;
       }
-      for (std::size_t i = 0; i < dev_count; ++i, at += 3) {
+      for (std::size_t i = 0; i < dev_count; ++i, at += kFieldDefinitionSize) {
         DevFieldDef field{bytes_[at + 1], bytes_[at + 2], bytes_[at], nullptr};
         const auto it = dev_descriptions_.find({field.developer_index, field.number});
         if (it != dev_descriptions_.end()) field.description = &it->second;
@@ -292,7 +326,6 @@ class FitReader {
     for (const FieldDef& field : definition.fields) {
       ReadField(field, record + field.at, definition.big_endian);
     }
-    const std::uint8_t* p = record + definition.fields_size;
     if (compressed_timestamp && !values_.Has(kTimestamp)) {
       values_.number[kTimestamp] = *compressed_timestamp;
       values_.present[kTimestamp] = true;
@@ -300,9 +333,8 @@ class FitReader {
     if (values_.Has(kTimestamp)) {
       last_timestamp_ = static_cast<std::uint32_t>(values_.Get(kTimestamp));
     }
-    const std::uint8_t* dev = p;
     at += definition.size;
-    Commit(definition, dev);
+    Commit(definition, record + definition.fields_size);
     return true;
   }
 
@@ -326,9 +358,9 @@ class FitReader {
         return;
       }
       case FieldKind::kString: {
-        const std::size_t index = target == kDevFieldName ? 0 : 1;
-        const auto* text = reinterpret_cast<const char*>(p);
-        values_.text[index].assign(text, strnlen(text, field.size));
+        std::string& text = target == kDevFieldName ? values_.dev_field_name : values_.dev_units;
+        const auto* chars = reinterpret_cast<const char*>(p);
+        text.assign(chars, strnlen(chars, field.size));
         values_.present[target] = true;
         return;
       }
@@ -433,7 +465,7 @@ class FitReader {
       case kActivity:
         if (v.Has(kLocalTimestamp) && v.Has(kTimestamp)) {
           const double offset = v.Get(kLocalTimestamp) - v.Get(kTimestamp);
-          if (std::abs(offset) <= 14 * 3600) c_.utc_offset_s = static_cast<int>(offset);
+          if (std::abs(offset) <= kMaxUtcOffsetS) c_.utc_offset_s = static_cast<int>(offset);
         }
         break;
       case kFileId:
@@ -444,8 +476,8 @@ class FitReader {
       case kFieldDescription:
         if (v.Has(kDevDataIndex) && v.Has(kDevFieldNumber)) {
           DevFieldDescription description;
-          description.name = v.text[0];
-          description.units = v.text[1];
+          description.name = v.dev_field_name;
+          description.units = v.dev_units;
           if (v.Has(kDevBaseType)) {
             const auto type = static_cast<std::uint8_t>(static_cast<int>(v.Get(kDevBaseType)) &
                                                         kBaseTypeNumberMask);
@@ -484,7 +516,7 @@ class FitReader {
 
   std::span<const std::uint8_t> bytes_;
   DecodedFile& out_;
-  std::array<Definition, 16> definitions_;
+  std::array<Definition, kLocalTypes> definitions_;
   Values values_;
   std::uint32_t last_timestamp_ = 0;
   Contents c_;
