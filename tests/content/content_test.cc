@@ -13,6 +13,7 @@
 #include "app/assess.h"
 #include "core/plan.h"
 #include "core/questionnaire.h"
+#include "test_support/shared_data.h"
 
 namespace backstride {
 namespace {
@@ -117,10 +118,12 @@ std::set<std::string> Shingles(std::string_view text, std::size_t length) {
 }
 
 TEST(Content, NoSentenceOfTheArticleIsCopied) {
-  const auto path =
-      std::filesystem::path(BACKSTRIDE_SHARED_DIR) / "seed" / "running-and-back-pain.txt";
+  const auto path = testing::SharedDir() / "seed" / "running-and-back-pain.txt";
+  BACKSTRIDE_REQUIRE_SHARED(path,
+                            "checking no sentence of the seed article (not ours to copy "
+                            "into the project) was copied into the content");
   std::ifstream file(path);
-  if (!file) GTEST_SKIP() << "the seed article is not beside the project";
+  ASSERT_TRUE(file) << path;
   std::stringstream article;
   article << file.rdbuf();
   // Six words in a row in the same order is copying, not sharing a fact.

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/triage.h"
+#include "test_support/shared_data.h"
 
 namespace backstride {
 namespace {
@@ -87,8 +88,9 @@ TEST(Vignettes, EachGetsItsRouteAndExactlyItsRedFlags) {
 }
 
 void ExpectCopiesMatch(const fs::path& shared, const fs::path& copies) {
+  BACKSTRIDE_REQUIRE_SHARED(shared, "checking the in-tree copy of the shared vignettes is current");
   const auto shared_files = VignetteFiles(shared);
-  if (shared_files.empty()) GTEST_SKIP() << "no shared vignettes beside the project";
+  ASSERT_FALSE(shared_files.empty()) << shared;
   for (const fs::path& file : shared_files) {
     const fs::path copy = copies / file.filename();
     ASSERT_TRUE(fs::exists(copy)) << "copy " << file.filename() << " into " << copies;
@@ -98,7 +100,7 @@ void ExpectCopiesMatch(const fs::path& shared, const fs::path& copies) {
 }
 
 TEST(Vignettes, InTreeCopyMatchesTheSharedSet) {
-  ExpectCopiesMatch(fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes", kVignettes);
+  ExpectCopiesMatch(testing::SharedDir() / "vignettes", kVignettes);
 }
 
 // The second screen's cases (DESIGN 2.1a): every answer in the second format, each case
@@ -132,13 +134,13 @@ TEST(Vignettes, SecondScreenEachGetsItsRouteUrgencyAndNotices) {
 }
 
 TEST(Vignettes, SecondScreenSharedSet) {
-  const fs::path shared = fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes-v2";
-  if (VignetteFiles(shared).empty()) GTEST_SKIP() << "no shared vignettes-v2 beside the project";
+  const fs::path shared = testing::SharedDir() / "vignettes-v2";
+  BACKSTRIDE_REQUIRE_SHARED(shared, "the team's own second-screen cases (vignettes-v2)");
   ExpectSecondScreenCases(shared);
 }
 
 TEST(Vignettes, SecondScreenInTreeCopyMatchesTheSharedSet) {
-  ExpectCopiesMatch(fs::path(BACKSTRIDE_SHARED_DIR) / "vignettes-v2",
+  ExpectCopiesMatch(testing::SharedDir() / "vignettes-v2",
                     fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes-v2");
 }
 
