@@ -106,6 +106,8 @@ bool IsWanted(std::uint16_t global) {
 
 ValueRange RangeOf(Target target) {
   switch (target) {
+    case kLat:  // semicircles: past +-2^30 (a pole) is a damaged record, not a place
+      return {-1073741824.0, 1073741824.0};
     case kTimestamp:
     case kStartTime:
     case kLocalTimestamp:
