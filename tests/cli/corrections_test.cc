@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "process.h"
+#include "test_support/shared_data.h"
 
 namespace backstride {
 namespace {
@@ -17,7 +18,6 @@ namespace fs = std::filesystem;
 using testing::ProcessResult;
 
 const std::string kBinary = BACKSTRIDE_BINARY;
-const fs::path kCorpus = fs::path(BACKSTRIDE_SHARED_DIR) / "corpus";
 
 // A runner assessed with the new-onset-km vignette (onset 1.5 km: the cap starts at 1 km).
 class Runner : public testing::Runner {
@@ -103,39 +103,41 @@ TEST(Corrections, EditingPainFrom7To2TurnsAStepBackIntoAGoodRun) {
 }
 
 TEST(Corrections, UndoBringsBackADeletedImportedRunWithItsTrack) {
-  if (!fs::is_directory(kCorpus)) GTEST_SKIP() << "no corpus at " << kCorpus;
   Runner runner;
-  runner.Assess("2021-05-09");
-  const std::string file = (kCorpus / "fit" / "sportslib--6914538454.fit").string();
-  auto imported = runner.Do("2021-05-10", {"import", "--format", "json", file});
+  runner.Assess("2013-02-05");
+  // A 4.8 km run with five laps (tests/data/PROVENANCE.md).
+  const std::string file =
+      (testing::InTreeFiles() / "fit" / "fitparse--2013-02-06-12-11-14.fit").string();
+  auto imported = runner.Do("2013-02-06", {"import", "--format", "json", file});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const auto line = nlohmann::json::parse(imported.out.substr(0, imported.out.find('\n')));
   ASSERT_EQ(line["status"], "imported");
   const std::string id = std::to_string(line["run_id"].get<int>());
-  ASSERT_EQ(runner.Do("2021-05-10", {"log", "run", "--pain", "6"}).exit_code, 0);
-  ASSERT_TRUE(Contains(runner.Status("2021-05-11"), "Cap:     0.75 km"));
-  const std::string shown_before = runner.Do("2021-05-11", {"run", "show", id}).out;
+  ASSERT_EQ(runner.Do("2013-02-06", {"log", "run", "--pain", "6"}).exit_code, 0);
+  ASSERT_TRUE(Contains(runner.Status("2013-02-07"), "Cap:     0.75 km"));
+  const std::string shown_before = runner.Do("2013-02-07", {"run", "show", id}).out;
   ASSERT_TRUE(Contains(shown_before, "Splits")) << shown_before;
 
-  auto deleted = runner.Do("2021-05-11", {"log", "delete", id});
+  auto deleted = runner.Do("2013-02-07", {"log", "delete", id});
   ASSERT_EQ(deleted.exit_code, 0) << deleted.err;
   EXPECT_TRUE(Contains(deleted.out, "Importing the same file again will"))
       << deleted.out;
-  EXPECT_TRUE(Contains(runner.Status("2021-05-11"), "Cap:     1.00 km"));
-  EXPECT_EQ(runner.Do("2021-05-11", {"run", "show", id}).exit_code, 2);
-  EXPECT_FALSE(Contains(runner.Do("2021-05-11", {"runs"}).out, "2021-05-10"));
+  EXPECT_TRUE(Contains(runner.Status("2013-02-07"), "Cap:     1.00 km"));
+  EXPECT_EQ(runner.Do("2013-02-07", {"run", "show", id}).exit_code, 2);
+  EXPECT_FALSE(Contains(runner.Do("2013-02-07", {"runs"}).out, "2013-02-06"));
   // The same folder imported again does not bring the deleted run back.
-  auto again = runner.Do("2021-05-11", {"import", "--format", "json", file});
+  auto again = runner.Do("2013-02-07", {"import", "--format", "json", file});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_TRUE(Contains(again.out, "\"duplicate\"")) << again.out;
   EXPECT_TRUE(Contains(again.out, "you deleted this run")) << again.out;
 
-  auto undone = runner.Do("2021-05-11", {"undo"});
+  auto undone = runner.Do("2013-02-07", {"undo"});
   ASSERT_EQ(undone.exit_code, 0) << undone.err;
-  EXPECT_TRUE(Contains(undone.out, "Undone: the run of 10 May is back in the log.")) << undone.out;
-  EXPECT_TRUE(Contains(runner.Status("2021-05-11"), "Cap:     0.75 km"));
+  EXPECT_TRUE(Contains(undone.out, "Undone: the run of 6 February is back in the log."))
+      << undone.out;
+  EXPECT_TRUE(Contains(runner.Status("2013-02-07"), "Cap:     0.75 km"));
   // The same id, with its laps, splits and track.
-  EXPECT_EQ(runner.Do("2021-05-11", {"run", "show", id}).out, shown_before);
+  EXPECT_EQ(runner.Do("2013-02-07", {"run", "show", id}).out, shown_before);
 }
 
 TEST(Corrections, AnImplausibleEditIsRefusedAndNothingChanges) {

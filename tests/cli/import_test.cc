@@ -1,5 +1,7 @@
 // Importing watch files through the binary: what is stored, what is skipped and why,
-// duplicates, the pain onset from a lap press, and the run rule on imported runs.
+// duplicates, the pain onset from a lap press, and the run rule on imported runs. Most use
+// the small real files in tests/data and always run; those that need a file only the
+// shared corpus has say which and why (test_support/shared_data.h).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -9,6 +11,7 @@
 #include <sstream>
 
 #include "process.h"
+#include "test_support/shared_data.h"
 
 namespace backstride {
 namespace {
@@ -18,11 +21,8 @@ using testing::ProcessResult;
 using testing::RunProcess;
 
 const std::string kBinary = BACKSTRIDE_BINARY;
-const fs::path kCorpus = fs::path(BACKSTRIDE_SHARED_DIR) / "corpus";
-
-#define REQUIRE_CORPUS()                                                      \
-  if (!fs::is_directory(kCorpus)) GTEST_SKIP() << "no corpus at " << kCorpus; \
-  static_assert(true)
+using testing::CorpusDir;
+using testing::InTreeFiles;
 
 class Runner : public testing::Runner {
  public:
@@ -42,26 +42,57 @@ bool Contains(const std::string& text, const std::string& part) {
 }
 
 TEST(Import, AFolderTwiceStoresNothingNew) {
-  REQUIRE_CORPUS();
   Runner runner;
-  const std::string folder = (kCorpus / "tcx").string();
+  // Runs, rides, a walk, settings and workout files, three copies of one run (one with a
+  // bad CRC, two cut short) and a gzip copy of another.
+  const std::string folder = (InTreeFiles() / "fit").string();
   auto first = runner.Do("2026-11-25", {"import", folder});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_TRUE(Contains(first.out, "Imported 9 runs, 0 duplicates, 5 skipped")) << first.out;
+  EXPECT_TRUE(Contains(first.out, "Imported 4 runs, 3 duplicates, 7 skipped, 0 failed"))
+      << first.out;
   const std::string listed = runner.Do("2026-11-25", {"runs"}).out;
   auto second = runner.Do("2026-11-25", {"import", folder});
   ASSERT_EQ(second.exit_code, 0);
-  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 9 duplicates, 5 skipped")) << second.out;
+  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 7 duplicates, 7 skipped")) << second.out;
   EXPECT_EQ(runner.Do("2026-11-25", {"runs"}).out, listed);
 }
 
-TEST(Import, TheSameRunFromTwoFormatsIsStoredOnce) {
-  REQUIRE_CORPUS();
+TEST(Import, TheCorpusTcxFolderTwiceStoresNothingNew) {
+  const fs::path folder = CorpusDir() / "tcx";
+  BACKSTRIDE_REQUIRE_SHARED(folder, "importing TCX files from six makers of watches and apps");
   Runner runner;
-  auto result = runner.Do("2026-11-25", {"import", "--format", "json",
-                                         (kCorpus / "fit" / "sportslib--6782987395.fit").string(),
-                                         (kCorpus / "gpx" / "sportslib--6782987395.gpx").string(),
-                                         (kCorpus / "tcx" / "sportslib--6782987395.tcx").string()});
+  auto first = runner.Do("2026-11-25", {"import", folder.string()});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(Contains(first.out, "Imported 9 runs, 0 duplicates, 5 skipped")) << first.out;
+  auto second = runner.Do("2026-11-25", {"import", folder.string()});
+  ASSERT_EQ(second.exit_code, 0);
+  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 9 duplicates, 5 skipped")) << second.out;
+}
+
+TEST(Import, TheSameRunFromTwoFormatsIsStoredOnce) {
+  Runner runner;
+  auto result = runner.Do(
+      "2026-11-25", {"import", "--format", "json",
+                     (InTreeFiles() / "fit" / "fitparse--garmin-fenix-5-run.fit").string(),
+                     (InTreeFiles() / "tcx" / "fitparse--garmin-fenix-5-run.tcx").string(),
+                     (InTreeFiles() / "fit" / "fitparse--garmin-fenix-5-run.fit.gz").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto lines = JsonLines(result.out);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["status"], "imported");
+  EXPECT_EQ(lines[1]["status"], "duplicate");
+  EXPECT_EQ(lines[2]["status"], "duplicate");
+}
+
+TEST(Import, TheSameRunAsFitGpxAndTcxIsStoredOnce) {
+  const std::string run = "sportslib--6782987395";
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir() / "gpx" / (run + ".gpx"),
+                            "one run exported as FIT, GPX and TCX by the same service");
+  Runner runner;
+  auto result = runner.Do(
+      "2026-11-25", {"import", "--format", "json", (CorpusDir() / "fit" / (run + ".fit")).string(),
+                     (CorpusDir() / "gpx" / (run + ".gpx")).string(),
+                     (CorpusDir() / "tcx" / (run + ".tcx")).string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto lines = JsonLines(result.out);
   ASSERT_EQ(lines.size(), 3u);
@@ -71,13 +102,12 @@ TEST(Import, TheSameRunFromTwoFormatsIsStoredOnce) {
 }
 
 TEST(Import, JsonDescribesEveryFileWithItsActivity) {
-  REQUIRE_CORPUS();
   Runner runner;
-  auto result =
-      runner.Do("2026-11-25", {"import", "--format", "json", "--dry-run",
-                               (kCorpus / "fit" / "fitparse--garmin-fenix-5-run.fit").string(),
-                               (kCorpus / "fit" / "fitparse--garmin-edge-820-bike.fit").string(),
-                               (kCorpus / "fit" / "fitparse--Settings.fit").string()});
+  const fs::path fit = InTreeFiles() / "fit";
+  auto result = runner.Do("2026-11-25", {"import", "--format", "json", "--dry-run",
+                                         (fit / "fitparse--garmin-fenix-5-run.fit").string(),
+                                         (fit / "fitparse--garmin-edge-820-bike.fit").string(),
+                                         (fit / "fitparse--Settings.fit").string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto lines = JsonLines(result.out);
   ASSERT_EQ(lines.size(), 3u);
@@ -101,11 +131,10 @@ TEST(Import, JsonDescribesEveryFileWithItsActivity) {
 }
 
 TEST(Import, ABadFileFailsAloneAndTheRestIsStored) {
-  REQUIRE_CORPUS();
   Runner runner;
   const fs::path folder = runner.Dir() / "watch";
   fs::create_directories(folder);
-  fs::copy_file(kCorpus / "fit" / "fitparse--garmin-fenix-5-run.fit", folder / "good.fit");
+  fs::copy_file(InTreeFiles() / "fit" / "fitparse--garmin-fenix-5-run.fit", folder / "good.fit");
   std::ofstream(folder / "broken.fit") << "not a fit file at all, just text";
   std::ofstream(folder / "broken.gpx") << "<gpx><trk><trkseg><trkpt lat=";
   auto result = runner.Do("2026-11-25", {"import", folder.string()});
@@ -123,14 +152,15 @@ TEST(Import, ABadFileFailsAloneAndTheRestIsStored) {
 // A runner who pressed lap when the pain started: the lap marks the onset, and the pain
 // score logged afterwards moves the cap by the run rule.
 TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
-  REQUIRE_CORPUS();
+  const fs::path file = CorpusDir() / "fit" / "sportslib--6914538454.fit";
+  BACKSTRIDE_REQUIRE_SHARED(file, "a run with a lap pressed mid-run (none in tests/data has one)");
   Runner runner;
   std::ifstream vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json");
   const auto answers = nlohmann::json::parse(vignette).at("answers");  // onset 1.5 km: cap 1 km
   ASSERT_EQ(runner.Do("2021-05-09", {"assess", "--answers", "-"}, answers.dump()).exit_code, 0);
 
-  const std::string file = (kCorpus / "fit" / "sportslib--6914538454.fit").string();
-  auto imported = runner.Do("2021-05-10", {"import", "--onset-lap", "--format", "json", file});
+  auto imported =
+      runner.Do("2021-05-10", {"import", "--onset-lap", "--format", "json", file.string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const auto line = JsonLines(imported.out).at(0);
   ASSERT_EQ(line["status"], "imported");
@@ -167,26 +197,23 @@ TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
 }
 
 TEST(Import, StandingOnsetLapSettingApplies) {
-  REQUIRE_CORPUS();
+  const fs::path file = CorpusDir() / "tcx" / "sportslib--movescount.tcx";
+  BACKSTRIDE_REQUIRE_SHARED(file, "a TCX run with a lap pressed mid-run");
   Runner runner;
   ASSERT_EQ(runner.Do("2026-11-25", {"config", "onset-lap", "on"}).exit_code, 0);
-  auto imported = runner.Do(
-      "2026-11-25",
-      {"import", "--format", "json", (kCorpus / "tcx" / "sportslib--movescount.tcx").string()});
+  auto imported = runner.Do("2026-11-25", {"import", "--format", "json", file.string()});
   ASSERT_EQ(imported.exit_code, 0);
   EXPECT_NEAR(JsonLines(imported.out).at(0)["onset_m"].get<double>(), 997, 1);
 }
 
 TEST(Import, ImportedRunsSurviveAJsonExportAndImport) {
-  REQUIRE_CORPUS();
   Runner runner;
-  ASSERT_EQ(runner
-                .Do("2026-11-25", {"import", "--onset-lap",
-                                   (kCorpus / "fit" / "sportslib--6914538454.fit").string()})
-                .exit_code,
-            0);
+  // A 4.8 km run with five laps; the onset is set by hand, as its laps were not pressed.
+  const fs::path file = InTreeFiles() / "fit" / "fitparse--2013-02-06-12-11-14.fit";
+  ASSERT_EQ(runner.Do("2026-11-25", {"import", file.string()}).exit_code, 0);
+  ASSERT_EQ(runner.Do("2026-11-25", {"run", "onset", "1", "--km", "1.2"}).exit_code, 0);
   ASSERT_EQ(
-      runner.Do("2026-11-25", {"log", "run", "--pain", "2", "--date", "2021-05-10"}).exit_code, 0);
+      runner.Do("2026-11-25", {"log", "run", "--pain", "2", "--date", "2013-02-06"}).exit_code, 0);
   const fs::path first = runner.Dir() / "first.json";
   ASSERT_EQ(runner.Do("2026-11-25", {"export", "--json", first.string()}).exit_code, 0);
   Runner other;
@@ -203,6 +230,8 @@ TEST(Import, ImportedRunsSurviveAJsonExportAndImport) {
   // The restored run still has its laps and track.
   auto shown = other.Do("2026-11-25", {"run", "show", "1"});
   EXPECT_TRUE(Contains(shown.out, "Splits")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "Laps")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "Pain started at 1.20 km")) << shown.out;
 }
 
 }  // namespace

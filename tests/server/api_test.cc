@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "server/server.h"
+#include "test_support/shared_data.h"
 
 namespace backstride::server {
 namespace {
@@ -22,8 +23,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using namespace std::chrono_literals;
-
-const fs::path kCorpus = fs::path(BACKSTRIDE_SHARED_DIR) / "corpus";
 
 json VignetteAnswers(const std::string& name) {
   std::ifstream file(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / (name + ".json"));
@@ -490,12 +489,13 @@ TEST_F(ApiTest, ExportsDownloadAndABackupRestoresOnlyIntoAnEmptyStore) {
 // --- Importing watch files --------------------------------------------------------------------
 
 TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
-  const fs::path fit = kCorpus / "fit" / "sportslib--6914538454.fit";
-  if (!fs::exists(fit)) GTEST_SKIP() << "no corpus at " << kCorpus;
+  // A 4.8 km run with five laps (tests/data/PROVENANCE.md).
+  const fs::path fit =
+      backstride::testing::InTreeFiles() / "fit" / "fitparse--2013-02-06-12-11-14.fit";
   Assess("new-couch-to-5k");
   const std::string bytes = ReadFile(fit);
   auto imported =
-      client_->Post("/api/import?name=6914538454.fit", Token(), bytes, "application/octet-stream");
+      client_->Post("/api/import?name=2013-02-06.fit", Token(), bytes, "application/octet-stream");
   ASSERT_EQ(imported->status, 200) << imported->body;
   const json result = Body(imported);
   EXPECT_EQ(result["status"], "imported");
@@ -512,7 +512,7 @@ TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   const json shown = GetJson("/api/runs/" + std::to_string(id));
   EXPECT_FALSE(shown["laps"].empty());
   EXPECT_FALSE(shown["splits"].empty());
-  ASSERT_GT(shown["profile"].size(), 80u);  // every 50 m of a 4.3 km run
+  ASSERT_GT(shown["profile"].size(), 90u);  // every 50 m of a 4.8 km run
   EXPECT_DOUBLE_EQ(shown["profile"][1][0].get<double>(), 50);
 
   auto onset = Post("/api/runs/" + std::to_string(id) + "/onset", {{"lap", 1}});
