@@ -19,12 +19,30 @@ using testing::TerminalSession;
 
 const std::string kBinary = BACKSTRIDE_BINARY;
 
-// Assessments are saved to the default store; keep it inside a folder of the test's own.
+// Assessments are saved to the default store under $XDG_DATA_HOME. Each test gets a
+// folder of its own for it, made before the test and removed after, so no test sees
+// what another saved, whatever the order; the test's other files go there too.
+class PrivateDataHome : public ::testing::EmptyTestEventListener {
+ public:
+  // The running test's folder.
+  static const fs::path& Dir() { return home_; }
+
+  void OnTestStart(const ::testing::TestInfo&) override {
+    home_ = fs::temp_directory_path() /
+            ("backstride-binary-test-" + std::to_string(getpid()) + "-" + std::to_string(++tests_));
+    fs::remove_all(home_);
+    fs::create_directories(home_);
+    setenv("XDG_DATA_HOME", home_.c_str(), 1);
+  }
+  void OnTestEnd(const ::testing::TestInfo&) override { fs::remove_all(home_); }
+
+ private:
+  static inline fs::path home_;
+  static inline int tests_ = 0;
+};
+
 const bool kPrivateDataHome = [] {
-  const fs::path home =
-      fs::temp_directory_path() / ("backstride-binary-test-" + std::to_string(getpid()));
-  fs::create_directories(home);
-  setenv("XDG_DATA_HOME", home.c_str(), 1);
+  ::testing::UnitTest::GetInstance()->listeners().Append(new PrivateDataHome);  // owned by gtest
   return true;
 }();
 
@@ -150,7 +168,7 @@ TEST(Binary, MarkdownOutput) {
 }
 
 TEST(Binary, ReadsAnAnswersFile) {
-  const fs::path path = fs::temp_directory_path() / "backstride-answers-test.json";
+  const fs::path path = PrivateDataHome::Dir() / "answers.json";
   std::ofstream(path) << NewRunnerAnswers().dump(2);
   auto result = RunProcess({kBinary, "assess", "--answers", path.string(), "--format", "json"});
   fs::remove(path);
@@ -163,7 +181,7 @@ bool Has(const std::string& text, std::string_view part);
 // Answers saved in the first format (before DESIGN 2.1a) still assess, shown as they were,
 // with a notice that the newer questions were not asked and the safety net.
 TEST(Binary, AFirstFormatAnswersFileStillAssesses) {
-  const fs::path path = fs::temp_directory_path() / "backstride-first-format-test.json";
+  const fs::path path = PrivateDataHome::Dir() / "first-format.json";
   std::ofstream(path) << NewRunnerAnswers().dump(2);
   ASSERT_FALSE(NewRunnerAnswers()["red_flags"].contains("both_legs")) << "a first-format file";
   auto json = RunProcess({kBinary, "assess", "--answers", path.string(), "--format", "json",
@@ -279,8 +297,7 @@ void AnswerNoToAllRedFlags(TerminalSession& session, const std::string& first = 
 }
 
 TEST(Interactive, AnswersEveryQuestionGoesBackAndGetsARoute) {
-  const fs::path saved = fs::temp_directory_path() / "backstride-interactive-answers.json";
-  fs::remove(saved);
+  const fs::path saved = PrivateDataHome::Dir() / "interactive-answers.json";
   TerminalSession session({kBinary, "assess", "--save-answers", saved.string()});
   ASSERT_TRUE(session.WaitFor("warning signs come first")) << session.screen();
   ASSERT_TRUE(session.WaitFor("[1/")) << session.screen();

@@ -15,7 +15,9 @@ const Date kDay0 = *ParseDate("2026-01-05");
 Cap Km(double km) { return {CapUnit::kDistance, km * 1000}; }
 Cap Minutes(double minutes) { return {CapUnit::kTime, minutes * 60}; }
 
-// A run of `km` at `pace` seconds per km.
+// A run of `km` at `pace` seconds per km. Its id is unique and increases with each call,
+// as a log's ids do; tests rely only on the order of the ids they make themselves, and on
+// a score with id 0 (logged before them) or 1,000,000 (after), so any test order works.
 RunEntry ARun(int day, double km, int pain, std::optional<int> morning = std::nullopt,
               double pace = 360, std::optional<int> before = std::nullopt) {
   static std::int64_t next_id = 1;
