@@ -120,11 +120,16 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-// A short rendering of an offending value for messages.
+// A short rendering of an offending value for messages, cut between characters: a cut
+// inside one leaves invalid UTF-8, which no JSON writer accepts.
 std::string Shown(const json& value) {
   std::string text = value.dump();
   constexpr std::size_t kMaxShown = 40;
-  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown) + "…";
+  if (text.size() > kMaxShown) {
+    std::size_t cut = kMaxShown;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
+  }
   return text;
 }
 
@@ -503,6 +508,10 @@ Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_fla
     if (const auto tag_end = detail.find("] "); tag_end != std::string::npos) {
       detail.erase(0, tag_end + 2);
     }
+    // Its "last read: '...'" quotes the input's bytes as they are, UTF-8 or not: a JSON
+    // round trip replaces the invalid ones with U+FFFD.
+    detail = json::parse(json(detail).dump(-1, ' ', false, json::error_handler_t::replace))
+                 .get<std::string>();
     Error result = Error::InvalidArgument("answers: not valid JSON: " + detail);
     result.offset = error.byte;
     return Fail(std::move(result));
