@@ -4,6 +4,7 @@
 
 #include "server/api_handlers.h"
 #include "server/http_error.h"
+#include "server/request_fields.h"
 #include "server/router.h"
 
 namespace backstride::server {
@@ -39,10 +40,13 @@ constexpr Route kRoutes[] = {
     {"POST", "/api/import-data", PostImportData},
 };
 
+// Writes a reply. Text quoted from a request may not be UTF-8 (a file name, a header,
+// an app message that quotes the input): such bytes become U+FFFD rather than throwing
+// (nlohmann's default) and turning a reply to bad input into a 500.
 ApiResponse JsonResponse(const Json& json, int status = 200) {
   ApiResponse response;
   response.status = status;
-  response.body = json.dump();
+  response.body = json.dump(-1, ' ', false, Json::error_handler_t::replace);
   return response;
 }
 
@@ -56,6 +60,9 @@ ApiResponse ErrorReply(HttpError error) {
 HttpResult<ApiResponse> Dispatch(App& app, const ApiRequest& request) {
   auto match = MatchRoute(kRoutes, request.method, request.path);
   if (!match) return Fail(match.error());
+  if (request.content_type == "application/json") {
+    if (auto checked = CheckJsonBody(request.body); !checked) return Fail(checked.error());
+  }
   Call call{app, app.Today(), request, match->id, {}};
   auto json = match->route->handler(call);
   if (!json) return Fail(json.error());
