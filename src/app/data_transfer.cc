@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "base/base64.h"
+#include "core/json_limits.h"
 #include "store/store.h"
 
 namespace backstride {
@@ -234,11 +235,17 @@ Result<StoredActivity> ReadActivity(const Json& item, const std::string& path,
 // Reads every row of a backup, checking each field and every id a row points at, before
 // anything is stored.
 Result<StoreContents> ReadBackup(const Json& document) {
-  if (!document.is_object() || document.value("format", "") != kFormat) {
+  // Each field's type is checked before its value is read: json::value() throws on a
+  // field of another type ({"format": null}).
+  if (!document.is_object() || !document.contains("format") || !document["format"].is_string() ||
+      document["format"].get<std::string>() != kFormat) {
     return Fail(Bad("format", "this is not a backstride data export"));
   }
-  if (document.value("version", 0) != kFormatVersion) {
-    return Fail(Bad("version", "unsupported export version " + document["version"].dump()));
+  if (!document.contains("version") || !document["version"].is_number_integer() ||
+      document["version"].get<std::int64_t>() != kFormatVersion) {
+    const std::string version =
+        document.contains("version") ? document["version"].dump() : std::string("missing");
+    return Fail(Bad("version", "unsupported export version " + version));
   }
   for (const char* section : {"assessments", "plans", "log"}) {
     if (!document.contains(section) || !document[section].is_array()) {
@@ -310,6 +317,9 @@ Result<std::string> ExportData(Store& store) {
 }
 
 Result<DataImportSummary> ImportData(Store& store, std::string_view json_text, bool replace) {
+  if (auto within = CheckJsonLimits(json_text, "the export"); !within) {
+    return Fail(within.error());
+  }
   Json document;
   try {
     document = Json::parse(json_text);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/enum_ids.h"
+#include "core/json_limits.h"
 #include "core/thresholds.h"
 
 namespace backstride {
@@ -499,6 +500,7 @@ bool IsEmergencyFlag(RedFlag flag) {
 
 Result<Answers> ParseAnswers(std::string_view json_text, RedFlagAnswers* red_flags_read) {
   if (red_flags_read != nullptr) red_flags_read->fill(FlagAnswer::kNo);
+  if (auto within = CheckJsonLimits(json_text, "answers"); !within) return Fail(within.error());
   json document;
   try {
     document = json::parse(json_text);

@@ -61,14 +61,7 @@ HttpResult<Json> PostImportData(Call& call) {
   if (call.request.content_type != "application/json") {
     return Refuse(415, "send the export as application/json");
   }
-  Result<DataImportSummary> summary;
-  try {
-    summary = call.app.ImportData(call.request.body, FlagQuery(call.request, "replace"));
-  } catch (const nlohmann::json::type_error&) {
-    // ImportData reads "format" and "version" with json::value(), which throws when the
-    // field is there with another type ({"format": null}): the export's fault, not ours.
-    return BadRequest("this is not a backstride data export (a field has the wrong type)");
-  }
+  auto summary = call.app.ImportData(call.request.body, FlagQuery(call.request, "replace"));
   if (!summary) return FromError(summary.error());
   return Json{{"assessments", summary->assessments},
               {"plans", summary->plans},

@@ -16,15 +16,10 @@
 
 namespace backstride::server {
 
-// The deepest nesting a JSON body may have. The deepest body the app reads (an export)
-// has 5 levels; a message that quotes a value writes it back recursively, so a body
-// nested a hundred thousand levels deep would exhaust the stack of its thread.
-inline constexpr int kMaxJsonDepth = 64;
-
 // Refuses (400) a JSON body that the parsers behind the routes cannot take, before any
-// of them sees it: nested deeper than kMaxJsonDepth, or with a number beyond a double
-// (nlohmann then throws out_of_range, which no parser here expects). Any other syntax
-// error passes: the route's own parser reports it, with more to say.
+// of them sees it: nested too deep, or with a number beyond a double
+// (core/json_limits.h). Any other syntax error passes: the route's own parser reports
+// it, with more to say.
 HttpResult<void> CheckJsonBody(std::string_view body);
 
 // The request's body as a JSON object with no field outside `allowed`, so a misspelt

@@ -71,19 +71,27 @@ Result<void> SqliteStore::Migrate(int target) {
 }
 
 Result<void> SqliteStore::InTransaction(const std::function<Result<void>()>& work) {
-  if (transaction_depth_ > 0) {
-    // Joined: the outer transaction commits, or rolls back this work with its own.
+  // Runs `work` one level deeper; an exception (out of memory) leaves the depth as it
+  // was and, at the outermost level, the transaction rolled back, so the store stays
+  // usable.
+  const auto run = [&]() -> Result<void> {
     ++transaction_depth_;
-    Result<void> result = work();
-    --transaction_depth_;
-    return result;
-  }
+    try {
+      Result<void> result = work();
+      --transaction_depth_;
+      return result;
+    } catch (...) {
+      --transaction_depth_;
+      if (transaction_depth_ == 0) (void)db_->Execute("ROLLBACK");
+      throw;
+    }
+  };
+  // Joined: the outer transaction commits, or rolls back this work with its own.
+  if (transaction_depth_ > 0) return run();
   // IMMEDIATE takes the write lock up front, so two writers queue instead of failing
   // half-way through.
   if (auto begin = db_->Execute("BEGIN IMMEDIATE"); !begin) return begin;
-  ++transaction_depth_;
-  Result<void> result = work();
-  --transaction_depth_;
+  Result<void> result = run();
   if (result) {
     if (auto commit = db_->Execute("COMMIT"); !commit) result = commit;
   }
