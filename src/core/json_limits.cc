@@ -61,9 +61,9 @@ Result<void> CheckJsonLimits(std::string_view text, std::string_view what) {
                                        std::to_string(kMaxJsonDepth) + " levels"));
   }
   if (limits.overflow_at()) {
+    // The offset goes with the error; the fronts add "at byte N" where they show it.
     Error error = Error::InvalidArgument(std::string(what) +
-                                         " is not valid JSON (a number too large at byte " +
-                                         std::to_string(*limits.overflow_at()) + ")");
+                                         " is not valid JSON: a number too large to read");
     error.offset = *limits.overflow_at();
     return Fail(std::move(error));
   }

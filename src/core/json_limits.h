@@ -15,7 +15,7 @@ inline constexpr int kMaxJsonDepth = 64;
 
 // Fails with kInvalidArgument, the message starting with `what` ("the body", "answers"),
 // when `text` is nested deeper than kMaxJsonDepth or holds a number too large to read,
-// with the byte offset. Any other syntax error passes: the full parse reports it, with
+// with the number's byte offset in the error. Any other syntax error passes: the full parse reports it, with
 // more to say.
 Result<void> CheckJsonLimits(std::string_view text, std::string_view what);
 

@@ -17,7 +17,9 @@ using nlohmann::json;
 
 HttpResult<void> CheckJsonBody(std::string_view body) {
   if (auto within = CheckJsonLimits(body, "the body"); !within) {
-    return BadRequest(within.error().message);
+    const Error& error = within.error();
+    return BadRequest(error.offset ? fmt::format("{} (at byte {})", error.message, *error.offset)
+                                   : error.message);
   }
   return {};
 }
