@@ -1,6 +1,7 @@
 #include "cli/assess_command.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 #include "app/assess.h"
@@ -164,6 +166,63 @@ int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out,
     notes << '\n' << Wrap(*saved, kTerminalWidth);
   }
   return kExitOk;
+}
+
+namespace {
+
+// Keeps an assessment in the store and says what comes next.
+Result<std::string> SaveToStore(const GlobalOptions& global, const Assessment& assessment) {
+  auto app = OpenApp(global);
+  if (!app) return Fail(app.error());
+  auto saved = (*app)->SaveAssessment(assessment);
+  if (!saved) return Fail(saved.error());
+  if (saved->plan_id) {
+    return std::string(
+        "Saved. Your plan starts today: 'backstride today' shows today's "
+        "sessions and 'backstride plan' the whole plan.");
+  }
+  return std::string("Saved. No running plan is made for this route.");
+}
+
+// What `assess` is given on the command line.
+struct AssessArguments {
+  AssessOptions options;
+  bool no_save = false;
+  int format = static_cast<int>(OutputFormat::kText);
+};
+
+}  // namespace
+
+void RegisterAssessCommand(Command app, const GlobalOptions& global) {
+  auto given = std::make_shared<AssessArguments>();
+  Command assess = app.AddSubcommand(
+      "assess",
+      "Answer the questionnaire (or give a file of answers) to get your route, the reasons "
+      "for it, and advice. The assessment is saved, and a plan started for the routes that "
+      "get one.");
+  assess.AddOption("--answers", given->options.answers_path,
+                   "A JSON file of answers, or - to read them from standard input. "
+                   "Without it, the questions are asked one at a time.");
+  assess.AddFlag("--interactive", given->options.interactive,
+                 "Ask the questions even when standard input is not a terminal.");
+  assess.AddOption("--save-answers", given->options.save_answers_path,
+                   "After answering the questions, save the answers to this JSON file "
+                   "for later use with --answers.");
+  assess.AddFlag("--no-save", given->no_save, "Show the result without storing it.");
+  assess.AddChoice("--format", given->format,
+                   {
+                       {"text", static_cast<int>(OutputFormat::kText)},
+                       {"json", static_cast<int>(OutputFormat::kJson)},
+                       {"markdown", static_cast<int>(OutputFormat::kMarkdown)},
+                   },
+                   "text|json|markdown", "Output format: text (default), json or markdown.");
+  assess.Runs([&global, given] {
+    given->options.format = static_cast<OutputFormat>(given->format);
+    if (!given->no_save) {
+      given->options.save = [&global](const Assessment& a) { return SaveToStore(global, a); };
+    }
+    return RunAssess(given->options, std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1);
+  });
 }
 
 }  // namespace backstride::cli

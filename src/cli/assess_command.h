@@ -8,6 +8,7 @@
 
 #include "app/assess.h"
 #include "base/result.h"
+#include "cli/command_registry.h"
 
 namespace backstride::cli {
 
@@ -32,6 +33,12 @@ inline constexpr int kExitBadInput = 2;
 // Runs the command and returns its exit code. Results go to `out`; problems to `err`.
 int RunAssess(const AssessOptions& options, std::istream& in, std::ostream& out, std::ostream& err,
               bool input_is_terminal);
+
+struct GlobalOptions;  // cli/context.h
+
+// Declares `assess` under `app`: it runs on the standard streams and, without --no-save,
+// keeps the assessment in the store `global` names.
+void RegisterAssessCommand(Command app, const GlobalOptions& global);
 
 }  // namespace backstride::cli
 

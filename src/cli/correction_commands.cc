@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+#include <memory>
 #include <ostream>
 
 #include "app/corrections.h"
@@ -121,6 +123,49 @@ int RunUndo(const GlobalOptions& global, std::ostream& out, std::ostream& err) {
   if (!outcome) return ReportFailure(err, outcome.error());
   PrintChanges(out, *outcome);
   return kExitOk;
+}
+
+void RegisterCorrectionCommands(Command app, Command log, const GlobalOptions& global) {
+  auto edit = std::make_shared<EditOptions>();
+  Command log_edit = log.AddSubcommand(
+      "edit", "Correct an entry or a run (logged or imported); the plan is worked out again.");
+  log_edit.AddOption("id", edit->id, "The entry's id (see 'backstride history').").Required();
+  log_edit.AddOption("--date", edit->date, "The day it happened (YYYY-MM-DD).");
+  log_edit.AddOption("--distance", edit->distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
+  log_edit.AddOption("--time", edit->time, "Time, e.g. 12:34 or 1:02:03.");
+  log_edit
+      .AddOption("--pain", edit->pain,
+                 "Pain: during a run or session, that morning, or that day, 0-10.")
+      .Range(0, 10);
+  log_edit.AddOption("--before", edit->pain_before, "Back pain before the run, 0-10.").Range(0, 10);
+  log_edit.AddFlag("--no-before", edit->no_before, "No pain before the run was given after all.");
+  log_edit.AddOption("--reserve", edit->reserve,
+                     "Strength or sprints: repetitions you could still have done at the end "
+                     "of the hardest set, 0-10.");
+  log_edit.AddFlag("--no-reserve", edit->no_reserve, "No repetitions in reserve given after all.");
+  log_edit.AddOption("--onset", edit->onset,
+                     "Where the pain started: a distance (1.6km) or a time (9min).");
+  log_edit.AddFlag("--no-onset", edit->no_onset, "The pain did not start during the run.");
+  log_edit.AddFlag("--done", edit->done, "The session was done.");
+  log_edit.AddFlag("--skipped", edit->skipped, "The session was skipped.");
+  log_edit.AddOption("--helped", edit->helped, "Has treatment helped? yes, no or unsure.")
+      .OneOf({"yes", "no", "unsure"});
+  log_edit.AddOption("--note", edit->note, "A short note (\"\" removes it).");
+  log_edit.Runs([&global, edit] { return RunLogEdit(global, *edit, std::cout, std::cerr); });
+
+  auto delete_id = std::make_shared<std::int64_t>(0);
+  Command log_delete = log.AddSubcommand(
+      "delete",
+      "Delete an entry or a run (an imported one with its recording); 'backstride "
+      "undo' brings it back.");
+  log_delete.AddOption("id", *delete_id, "The entry's id (see 'backstride history').").Required();
+  log_delete.Runs(
+      [&global, delete_id] { return RunLogDelete(global, *delete_id, std::cout, std::cerr); });
+
+  app.AddSubcommand("undo",
+                    "Undo the last entry logged, corrected or deleted; the plan is worked out "
+                    "again.")
+      .Runs([&global] { return RunUndo(global, std::cout, std::cerr); });
 }
 
 }  // namespace backstride::cli

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/command_registry.h"
 #include "cli/context.h"
 
 namespace backstride::cli {
@@ -22,13 +23,13 @@ struct EditOptions {
   std::optional<int> pain;
   std::optional<int> pain_before;
   std::optional<int> reserve;  // strength, sprint: repetitions in reserve
-  std::string onset;  // "1.6km" or "9min"
+  std::string onset;           // "1.6km" or "9min"
   bool done = false;
   bool skipped = false;
   std::string helped;  // yes | no | unsure (blank it)
   std::optional<std::string> note;
-  bool no_before = false;  // blank the pain before
-  bool no_onset = false;   // blank where the pain started
+  bool no_before = false;   // blank the pain before
+  bool no_onset = false;    // blank where the pain started
   bool no_reserve = false;  // blank the repetitions in reserve
 };
 int RunLogEdit(const GlobalOptions& global, const EditOptions& options, std::ostream& out,
@@ -38,6 +39,10 @@ int RunLogDelete(const GlobalOptions& global, std::int64_t id, std::ostream& out
                  std::ostream& err);
 
 int RunUndo(const GlobalOptions& global, std::ostream& out, std::ostream& err);
+
+// Declares `log edit` and `log delete` under `log`, and `undo` under `app`; each runs on
+// the standard streams.
+void RegisterCorrectionCommands(Command app, Command log, const GlobalOptions& global);
 
 }  // namespace backstride::cli
 

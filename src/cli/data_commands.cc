@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <iterator>
+#include <memory>
 #include <ostream>
 
 #include "app/data_transfer.h"
@@ -64,6 +66,33 @@ int RunImportData(const GlobalOptions& global, const std::string& path, bool rep
   out << fmt::format("Imported {} assessments, {} plans, {} log entries and {} settings.\n",
                      summary->assessments, summary->plans, summary->log_entries, summary->settings);
   return kExitOk;
+}
+
+void RegisterDataCommands(Command app, const GlobalOptions& global) {
+  auto export_options = std::make_shared<ExportOptions>();
+  Command export_command =
+      app.AddSubcommand("export", "Write the plan as a calendar (.ics) or all your data as JSON.");
+  export_command.AddOption("--ics", export_options->ics_path,
+                           "Write the plan as an iCalendar file.");
+  export_command.AddOption("--json", export_options->json_path,
+                           "Write every assessment, plan, log entry and setting as JSON.");
+  export_command.Runs([&global, export_options] {
+    return RunExport(global, *export_options, std::cout, std::cerr);
+  });
+
+  struct ImportDataArguments {
+    std::string path;
+    bool replace = false;
+  };
+  auto given = std::make_shared<ImportDataArguments>();
+  Command import_command =
+      app.AddSubcommand("import-data", "Read a JSON file written by 'backstride export --json'.");
+  import_command.AddOption("file", given->path, "The JSON file.").Required();
+  import_command.AddFlag("--replace", given->replace,
+                         "Replace the data already stored (otherwise the store must be empty).");
+  import_command.Runs([&global, given] {
+    return RunImportData(global, given->path, given->replace, std::cout, std::cerr);
+  });
 }
 
 }  // namespace backstride::cli

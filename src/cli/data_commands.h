@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "cli/command_registry.h"
 #include "cli/context.h"
 
 namespace backstride::cli {
@@ -18,6 +19,9 @@ int RunExport(const GlobalOptions& global, const ExportOptions& options, std::os
               std::ostream& err);
 int RunImportData(const GlobalOptions& global, const std::string& path, bool replace,
                   std::ostream& out, std::ostream& err);
+
+// Declares `export` and `import-data` under `app`; each runs on the standard streams.
+void RegisterDataCommands(Command app, const GlobalOptions& global);
 
 }  // namespace backstride::cli
 

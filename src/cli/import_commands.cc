@@ -1,8 +1,11 @@
 #include "cli/import_commands.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -253,6 +256,73 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
                      FormatDistance(entry->onset_m.value_or(0), opened->settings.units),
                      FormatDuration(entry->onset_s.value_or(0)));
   return kExitOk;
+}
+
+namespace {
+
+// What `import` is given on the command line.
+struct ImportArguments {
+  ImportCommandOptions options;
+  std::string format = "text";
+};
+
+// What `runs` is given on the command line.
+struct RunsArguments {
+  std::string from;
+  std::string to;
+  std::string format = "text";
+};
+
+// What `run show` and `run onset` are given on the command line.
+struct RunArguments {
+  std::int64_t id = 0;
+  OnsetOptions onset;
+};
+
+}  // namespace
+
+void RegisterImportCommands(Command app, const GlobalOptions& global) {
+  auto given = std::make_shared<ImportArguments>();
+  Command import_files = app.AddSubcommand(
+      "import",
+      "Import runs from FIT, GPX or TCX files (also .gz) and folders of them. Duplicates are "
+      "stored once; other sports and non-activity files are skipped with the reason.");
+  import_files.AddOption("paths", given->options.paths, "Files or folders.").Required();
+  import_files.AddFlag("--dry-run", given->options.dry_run, "Decode and report; store nothing.");
+  import_files.AddFlag("--onset-lap", given->options.onset_lap,
+                       "A manual lap press in these runs marks where the pain started.");
+  import_files.AddOption("--format", given->format, "text (default) or json (one object a line).")
+      .OneOf({"text", "json"});
+  import_files.Runs([&global, given] {
+    given->options.json = given->format == "json";
+    return RunImport(global, given->options, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
+  });
+
+  auto runs = std::make_shared<RunsArguments>();
+  Command runs_command = app.AddSubcommand("runs", "List your runs, logged and imported.");
+  runs_command.AddOption("--from", runs->from, "First day (YYYY-MM-DD).");
+  runs_command.AddOption("--to", runs->to, "Last day (YYYY-MM-DD).");
+  runs_command.AddOption("--format", runs->format, "text (default) or json.")
+      .OneOf({"text", "json"});
+  runs_command.Runs([&global, runs] {
+    return RunRuns(global, runs->from, runs->to, runs->format == "json", std::cout, std::cerr);
+  });
+
+  auto run = std::make_shared<RunArguments>();
+  Command run_command =
+      app.AddSubcommand("run", "One run: show it, or set where the pain started.");
+  run_command.RequireSubcommand();
+  Command run_show = run_command.AddSubcommand("show", "A run with its laps, splits and onset.");
+  run_show.AddOption("id", run->id, "The run's id (see 'backstride runs').").Required();
+  run_show.Runs([&global, run] { return RunShow(global, run->id, std::cout, std::cerr); });
+  Command run_onset = run_command.AddSubcommand(
+      "onset", "Set or correct where the pain started: at the end of a lap, a distance or a time.");
+  run_onset.AddOption("id", run->id, "The run's id.").Required();
+  run_onset.AddOption("--lap", run->onset.lap, "The end of this lap (1 = the first).");
+  run_onset.AddOption("--km", run->onset.km, "A distance from the start, e.g. 1.6 or 1.6km.");
+  run_onset.AddOption("--min", run->onset.min, "A time from the start, e.g. 9 or 9:30.");
+  run_onset.Runs(
+      [&global, run] { return RunOnset(global, run->id, run->onset, std::cout, std::cerr); });
 }
 
 }  // namespace backstride::cli

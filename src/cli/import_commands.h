@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_registry.h"
 #include "cli/context.h"
 
 namespace backstride::cli {
@@ -35,6 +36,10 @@ struct OnsetOptions {
 };
 int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& options,
              std::ostream& out, std::ostream& err);
+
+// Declares `import`, `runs` and `run` (`run show`, `run onset`) under `app`; each runs on
+// the standard streams.
+void RegisterImportCommands(Command app, const GlobalOptions& global);
 
 }  // namespace backstride::cli
 

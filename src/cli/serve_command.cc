@@ -3,6 +3,8 @@
 #include <pthread.h>
 
 #include <csignal>
+#include <iostream>
+#include <memory>
 #include <ostream>
 #include <thread>
 
@@ -59,6 +61,16 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, st
   stopper.join();
   out << "Stopped.\n";
   return kExitOk;
+}
+
+void RegisterServeCommand(Command app, const GlobalOptions& global) {
+  auto serve = std::make_shared<ServeCommandOptions>();
+  Command serve_command = app.AddSubcommand(
+      "serve", "Start the web app on this machine and print its address; Ctrl+C stops it.");
+  serve_command.AddOption("--port", serve->port, "Port to listen on (default 8080; 0: any free).");
+  serve_command.AddOption("--host", serve->host,
+                          "Address to listen on (default 127.0.0.1: this machine only).");
+  serve_command.Runs([&global, serve] { return RunServe(global, *serve, std::cout, std::cerr); });
 }
 
 }  // namespace backstride::cli

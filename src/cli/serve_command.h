@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "cli/command_registry.h"
 #include "cli/context.h"
 
 namespace backstride::cli {
@@ -16,6 +17,9 @@ struct ServeCommandOptions {
 
 int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, std::ostream& out,
              std::ostream& err);
+
+// Declares `serve` under `app`; it runs on the standard streams.
+void RegisterServeCommand(Command app, const GlobalOptions& global);
 
 }  // namespace backstride::cli
 

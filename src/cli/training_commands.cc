@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iostream>
 #include <map>
+#include <memory>
 #include <ostream>
 
 #include "app/explain.h"
@@ -13,6 +15,7 @@
 #include "app/training.h"
 #include "app/views.h"
 #include "cli/assess_command.h"
+#include "cli/correction_commands.h"
 #include "cli/text_wrap.h"
 #include "content/content.h"
 #include "core/thresholds.h"
@@ -382,6 +385,132 @@ int RunConfig(const GlobalOptions& global, const std::string& name, const std::s
   if (!changed) return ReportFailure(err, changed.error());
   out << name << " set to " << value << ".\n";
   return kExitOk;
+}
+
+namespace {
+
+void RegisterPlanCommands(Command app, const GlobalOptions& global) {
+  auto plan = std::make_shared<PlanOptions>();
+  Command plan_command = app.AddSubcommand(
+      "plan",
+      "Show your plan. With --start or --runs-per-week, start a new plan on your latest "
+      "assessment (earlier plans and the log are kept).");
+  plan_command.AddOption("--start", plan->start, "The first day of the new plan (YYYY-MM-DD).");
+  plan_command.AddOption("--runs-per-week", plan->runs_per_week, "Runs a week, 2-5 (default 3).")
+      .Range(2, 5);
+  plan_command.Runs([&global, plan] { return RunPlan(global, *plan, std::cout, std::cerr); });
+
+  app.AddSubcommand("today", "Today's sessions, with the why.").Runs([&global] {
+    return RunToday(global, std::cout, std::cerr);
+  });
+
+  auto next_week = std::make_shared<bool>(false);
+  Command week = app.AddSubcommand("week", "This week's sessions.");
+  week.AddFlag("--next", *next_week, "Show next week instead.");
+  week.Runs([&global, next_week] { return RunWeek(global, *next_week, std::cout, std::cerr); });
+
+  app.AddSubcommand("status", "Route, phase, current cap, last runs, streak and the next step.")
+      .Runs([&global] { return RunStatus(global, std::cout, std::cerr); });
+}
+
+// `log KIND`: one subcommand per kind, all filling one LogOptions.
+Command RegisterLogCommand(Command app, const GlobalOptions& global) {
+  auto log = std::make_shared<LogOptions>();
+  Command log_command = app.AddSubcommand(
+      "log", "Log a run, next-morning pain, a session, a treatment or a daily check-in.");
+  log_command.RequireSubcommand(
+      "backstride log: say what to log: run, morning, strength, sprint, mobility, treatment or "
+      "checkin (or edit or delete an entry)");
+  auto add_kind = [&](const std::string& kind, const std::string& description) {
+    Command command = log_command.AddSubcommand(kind, description);
+    command.Runs([&global, log, kind] {
+      log->kind = kind;
+      return RunLog(global, *log, std::cout, std::cerr);
+    });
+    return command;
+  };
+  auto add_common = [&](Command command) {
+    command.AddOption("--date", log->date, "The day it happened (default today).");
+    command.AddOption("--note", log->note, "A short note.");
+  };
+
+  Command run = add_kind("run", "A run, with pain during it.");
+  run.AddOption("--distance", log->distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
+  run.AddOption("--time", log->time, "Time, e.g. 12:34 or 1:02:03.");
+  run.AddOption("--run", log->run_id,
+                "Log the pain of this run already in the log (an imported one); without "
+                "--distance and --time, the day's imported run waiting for a score.");
+  run.AddOption("--pain", log->pain, "Worst back pain during the run, 0-10.")
+      .Required()
+      .Range(0, 10);
+  run.AddOption("--before", log->pain_before, "Back pain before the run, 0-10.").Range(0, 10);
+  run.AddOption("--onset", log->onset,
+                "Where the pain started: a distance (1.6km) or a time (9min).");
+  add_common(run);
+
+  Command morning = add_kind("morning", "Back pain the morning after your last run.");
+  morning.AddOption("--pain", log->pain, "Back pain this morning, 0-10.").Required().Range(0, 10);
+  add_common(morning);
+
+  for (const std::string kind : {"strength", "sprint", "mobility"}) {
+    Command command = add_kind(kind, "A " + kind + " session.");
+    command.AddFlag("--done", log->done, "It was done (the default).");
+    command.AddFlag("--skipped", log->skipped, "It was skipped.");
+    if (kind != "mobility") {
+      // How hard it felt, for moving up a level (DESIGN 3.1b); range checked by the app.
+      command.AddOption("--pain", log->pain, "Worst back pain during the session, 0-10.")
+          .Range(0, 10);
+      command.AddOption("--reserve", log->reserve,
+                        "Repetitions you could still have done at the end of the hardest set, "
+                        "0-10 (2-3 means the level is right to move up).");
+    }
+    add_common(command);
+  }
+
+  Command treatment = add_kind("treatment", "A physiotherapy, massage or myotherapy session.");
+  treatment.AddOption("--helped", log->helped, "Has treatment helped? yes or no.")
+      .OneOf({"yes", "no"});
+  add_common(treatment);
+
+  Command checkin = add_kind("checkin", "How your back feels today, on any day.");
+  checkin.AddOption("--pain", log->pain, "Back pain today, 0-10.").Required().Range(0, 10);
+  add_common(checkin);
+  return log_command;
+}
+
+void RegisterHistoryAndConfig(Command app, const GlobalOptions& global) {
+  auto history = std::make_shared<HistoryOptions>();
+  Command history_command = app.AddSubcommand("history", "The log, by date.");
+  history_command.AddOption("--from", history->from, "First day (YYYY-MM-DD).");
+  history_command.AddOption("--to", history->to, "Last day (YYYY-MM-DD).");
+  history_command.AddOption("--kind", history->kind,
+                            "Only this kind: run, morning, strength, sprint, mobility, "
+                            "treatment, checkin.");
+  history_command.Runs(
+      [&global, history] { return RunHistory(global, *history, std::cout, std::cerr); });
+
+  struct Setting {
+    std::string name;
+    std::string value;
+  };
+  auto setting = std::make_shared<Setting>();
+  Command config = app.AddSubcommand(
+      "config", "Show the settings, or change one: 'config units mi', 'config runs-per-week 4'.");
+  config.AddOption("name", setting->name, "units or runs-per-week");
+  config.AddOption("value", setting->value, "The new value.");
+  config.Runs([&global, setting] {
+    return RunConfig(global, setting->name, setting->value, std::cout, std::cerr);
+  });
+}
+
+}  // namespace
+
+void RegisterTrainingCommands(Command app, const GlobalOptions& global) {
+  RegisterPlanCommands(app, global);
+  Command log = RegisterLogCommand(app, global);
+  // The corrections come right after the log, where --help lists them.
+  RegisterCorrectionCommands(app, log, global);
+  RegisterHistoryAndConfig(app, global);
 }
 
 }  // namespace backstride::cli

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/command_registry.h"
 #include "cli/context.h"
 
 namespace backstride::cli {
@@ -31,7 +32,7 @@ struct LogOptions {
   std::optional<int> pain;
   std::optional<int> pain_before;
   std::optional<int> reserve;  // strength, sprint: repetitions in reserve
-  std::string onset;  // "1.6km" or "9min"
+  std::string onset;           // "1.6km" or "9min"
   bool done = false;
   bool skipped = false;
   std::string helped;  // yes | no | empty
@@ -52,6 +53,11 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
 // `config` alone lists the settings; `config NAME VALUE` changes one.
 int RunConfig(const GlobalOptions& global, const std::string& name, const std::string& value,
               std::ostream& out, std::ostream& err);
+
+// Declares plan, today, week, status, log (with `log edit`, `log delete` and `undo` from
+// correction_commands.h beside it), history and config under `app`; each runs on the
+// standard streams.
+void RegisterTrainingCommands(Command app, const GlobalOptions& global);
 
 }  // namespace backstride::cli
 
