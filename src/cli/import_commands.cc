@@ -76,42 +76,42 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
 
-  ImportOptions import;
-  import.dry_run = options.dry_run;
-  import.onset_lap = options.onset_lap || opened->settings.onset_lap;
+  ImportOptions import_options;
+  import_options.dry_run = options.dry_run;
+  import_options.onset_lap = options.onset_lap || opened->settings.onset_lap;
   std::optional<ProgressBar> bar;
   if (progress_to_terminal && !options.json) {
     bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());
   }
-  import.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
+  import_options.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
     if (options.json) out << ImportedFileJson(file).dump() << '\n';
-  if (bar) bar->Update(done, bytes);
-};
-auto summary = opened->app->ImportFiles(**source, import);
-if (bar) bar->Finish();
-if (!summary) return ReportFailure(err, summary.error());
-if (!options.json) {
-  out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
-                     options.dry_run ? "Would import" : "Imported", summary->imported,
-                     summary->imported == 1 ? "" : "s", summary->duplicates,
-                     summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
-  for (const ImportedFile& file : summary->files) {
-    if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
+    if (bar) bar->Update(done, bytes);
+  };
+  auto summary = opened->app->ImportFiles(**source, import_options);
+  if (bar) bar->Finish();
+  if (!summary) return ReportFailure(err, summary.error());
+  if (!options.json) {
+    out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
+                       options.dry_run ? "Would import" : "Imported", summary->imported,
+                       summary->imported == 1 ? "" : "s", summary->duplicates,
+                       summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
+    for (const ImportedFile& file : summary->files) {
+      if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
+        out << Wrap(
+            fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
+                        file.file, file.reason),
+            kWidth, "    ", "  ");
+      }
+    }
+    if (summary->imported > 0 && !options.dry_run) {
       out << Wrap(
-          fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
-                      file.file, file.reason),
-          kWidth, "    ", "  ");
+          "Log how your back felt for each new run with 'backstride log run --pain N "
+          "--date D' (or --run ID); 'backstride runs' lists them.",
+          kWidth);
     }
   }
-  if (summary->imported > 0 && !options.dry_run) {
-    out << Wrap(
-        "Log how your back felt for each new run with 'backstride log run --pain N "
-        "--date D' (or --run ID); 'backstride runs' lists them.",
-        kWidth);
-  }
+  return summary->failed > 0 ? kExitSomeFailed : kExitOk;
 }
-return summary->failed > 0 ? kExitSomeFailed : kExitOk;
-}  // namespace backstride::cli
 
 int RunRuns(const GlobalOptions& global, const std::string& from, const std::string& to, bool json,
             std::ostream& out, std::ostream& err) {
