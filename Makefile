@@ -1,6 +1,7 @@
 # The two commands of the README. Each installs what is missing, then builds.
 #   make run   - build and start the web app (backstride serve) on 127.0.0.1
 #   make test  - build under the sanitizers and run every test, the browser tests too
+# make run installs only what running needs; make test also what the tests need.
 
 JOBS ?= $(shell nproc)
 
@@ -8,8 +9,13 @@ JOBS ?= $(shell nproc)
 
 all: build
 
+# What `deps` installs: `run` (build and run) or `test` (that and the tests' tools). A
+# target's variable holds for everything it depends on, so `make test` sets it for all.
+DEPS = run
+test: DEPS = test
+
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh $(DEPS)
 
 # The front end (web/), built with Vite into web/dist, which the binary embeds. npm ci
 # runs only when the lock file is newer than what is installed.
@@ -25,7 +31,8 @@ PORT ?= 8080
 run: build
 	./build/release/src/cli/backstride serve --port $(PORT)
 
-test: deps build
+# Builds the asan tree only (and the front end, which both trees embed).
+test: web
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --preset asan -j $(JOBS)
