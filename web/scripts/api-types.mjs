@@ -16,7 +16,7 @@ const outPath = path.join(web, 'src', 'api-types.ts');
 
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
 const banner = `// Generated from docs/api.schema.json by scripts/api-types.mjs (npm run types): do not
-// edit. Change the schema, then run \`npm run types\`; \`npm run build\` does it too.
+// edit. Change the schema, then run \`npm run types\`; \`npm run lint\` checks it is current.
 /* eslint-disable */`;
 const types = await compile(schema, 'Api', {
   bannerComment: banner,

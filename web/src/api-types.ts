@@ -1,5 +1,5 @@
 // Generated from docs/api.schema.json by scripts/api-types.mjs (npm run types): do not
-// edit. Change the schema, then run `npm run types`; `npm run build` does it too.
+// edit. Change the schema, then run `npm run types`; `npm run lint` checks it is current.
 /* eslint-disable */
 
 /**
