@@ -18,6 +18,7 @@
 #include "cli/correction_commands.h"
 #include "cli/text_wrap.h"
 #include "content/content.h"
+#include "core/log.h"
 #include "core/thresholds.h"
 
 namespace backstride::cli {
@@ -421,7 +422,9 @@ Command RegisterLogCommand(Command app, const GlobalOptions& global) {
   log_command.RequireSubcommand(
       "backstride log: say what to log: run, morning, strength, sprint, mobility, treatment or "
       "checkin (or edit or delete an entry)");
-  auto add_kind = [&](const std::string& kind, const std::string& description) {
+  // The subcommands are named by the log kinds' ids (core/log.h), the one table of them.
+  auto add_kind = [&](LogKind log_kind, const std::string& description) {
+    const std::string kind(LogKindId(log_kind));
     Command command = log_command.AddSubcommand(kind, description);
     command.Runs([&global, log, kind] {
       log->kind = kind;
@@ -434,7 +437,7 @@ Command RegisterLogCommand(Command app, const GlobalOptions& global) {
     command.AddOption("--note", log->note, "A short note.");
   };
 
-  Command run = add_kind("run", "A run, with pain during it.");
+  Command run = add_kind(LogKind::kRun, "A run, with pain during it.");
   run.AddOption("--distance", log->distance, "Distance, e.g. 2.1km, 1.3mi or 800m.");
   run.AddOption("--time", log->time, "Time, e.g. 12:34 or 1:02:03.");
   run.AddOption("--run", log->run_id,
@@ -448,15 +451,16 @@ Command RegisterLogCommand(Command app, const GlobalOptions& global) {
                 "Where the pain started: a distance (1.6km) or a time (9min).");
   add_common(run);
 
-  Command morning = add_kind("morning", "Back pain the morning after your last run.");
+  Command morning = add_kind(LogKind::kMorning, "Back pain the morning after your last run.");
   morning.AddOption("--pain", log->pain, "Back pain this morning, 0-10.").Required().Range(0, 10);
   add_common(morning);
 
-  for (const std::string kind : {"strength", "sprint", "mobility"}) {
-    Command command = add_kind(kind, "A " + kind + " session.");
+  for (const LogKind session : {LogKind::kStrength, LogKind::kSprint, LogKind::kMobility}) {
+    const std::string kind(LogKindId(session));
+    Command command = add_kind(session, "A " + kind + " session.");
     command.AddFlag("--done", log->done, "It was done (the default).");
     command.AddFlag("--skipped", log->skipped, "It was skipped.");
-    if (kind != "mobility") {
+    if (session != LogKind::kMobility) {
       // How hard it felt, for moving up a level (DESIGN 3.1b); range checked by the app.
       command.AddOption("--pain", log->pain, "Worst back pain during the session, 0-10.")
           .Range(0, 10);
@@ -467,12 +471,13 @@ Command RegisterLogCommand(Command app, const GlobalOptions& global) {
     add_common(command);
   }
 
-  Command treatment = add_kind("treatment", "A physiotherapy, massage or myotherapy session.");
+  Command treatment =
+      add_kind(LogKind::kTreatment, "A physiotherapy, massage or myotherapy session.");
   treatment.AddOption("--helped", log->helped, "Has treatment helped? yes or no.")
       .OneOf({"yes", "no"});
   add_common(treatment);
 
-  Command checkin = add_kind("checkin", "How your back feels today, on any day.");
+  Command checkin = add_kind(LogKind::kCheckIn, "How your back feels today, on any day.");
   checkin.AddOption("--pain", log->pain, "Back pain today, 0-10.").Required().Range(0, 10);
   add_common(checkin);
   return log_command;
