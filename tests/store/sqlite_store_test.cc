@@ -14,26 +14,12 @@
 #include <random>
 #include <set>
 
+#include "temp_dir.h"
+
 namespace backstride {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("backstride-store-test-" + std::to_string(getpid()) + "-" + std::to_string(next_++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  static inline int next_ = 0;
-  fs::path path_;
-};
 
 const Date kDay = *ParseDate("2026-03-02");
 
