@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
+import { newRunner as replies } from './new-runner.mjs';
 import { serve } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -200,23 +201,6 @@ function must(condition, message) {
 
 // --- The journeys -----------------------------------------------------------------------
 
-// A new runner's replies by question id (as in the browser journeys); every other
-// question, a warning sign or yes/no, is answered no.
-const replies = {
-  age: '34',
-  'pain.location': 'lower_back',
-  'pain.timing': 'during',
-  'pain.improving': 'better',
-  'pain.leg_symptoms': 'none',
-  'pain.worst': '4',
-  'pain.weeks': '3',
-  'pain.onset_minutes': '',
-  'pain.onset_km': '1.5',
-  'history.months_running': '6 weeks',
-  'history.break_months': '0',
-  'history.months_since_return': '0',
-  'pain.treatment_sessions': '0',
-};
 
 const vignettes = readdirSync(path.join(root, 'tests', 'vignettes'))
   .filter((f) => f.endsWith('.json'))

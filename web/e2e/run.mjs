@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { newRunner } from './new-runner.mjs';
 import { serve as serveWith } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,23 +93,6 @@ async function heading(page, text) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15000 });
 }
 
-// A new runner's replies, by question id: no warning signs, running for two months, pain
-// from 1.5 km. Choices are given by their ids; numbers as typed.
-const newRunner = {
-  age: '34',
-  'pain.location': 'lower_back',
-  'pain.timing': 'during',
-  'pain.improving': 'better',
-  'pain.leg_symptoms': 'none',
-  'pain.worst': '4',
-  'pain.weeks': '3',
-  'pain.onset_minutes': '',
-  'pain.onset_km': '1.5',
-  'history.months_running': '6 weeks',  // said as people say it; the page reads it back
-  'history.break_months': '0',
-  'history.months_since_return': '0',
-  'pain.treatment_sessions': '0',
-};
 
 async function answerAsNewRunner(page) {
   for (let guard = 0; guard < 40; guard += 1) {
