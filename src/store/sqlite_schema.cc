@@ -7,7 +7,7 @@ namespace {
 
 // Forward migrations: kMigrations[i] takes the schema from version i to i + 1. Never edit
 // a released step; add a new one.
-constexpr std::array<std::string_view, 5> kSteps = {
+constexpr std::array<std::string_view, 6> kSteps = {
     // 0 -> 1: assessments, the log and settings.
     R"sql(
       CREATE TABLE settings (
@@ -114,6 +114,13 @@ constexpr std::array<std::string_view, 5> kSteps = {
       ALTER TABLE log ADD COLUMN reps_in_reserve INTEGER
         CHECK (reps_in_reserve IS NULL OR reps_in_reserve BETWEEN 0 AND 10);
       ALTER TABLE change_rows ADD COLUMN reps_in_reserve INTEGER;
+    )sql",
+    // 5 -> 6: heart rate and cadence at every point of an imported run's track, beside
+    // the time and distance pairs of `track` (store/track_blob.h). NULL for the runs
+    // imported before: their files are not kept, so those points stay without them.
+    R"sql(
+      ALTER TABLE activities ADD COLUMN track_hr BLOB;
+      ALTER TABLE activities ADD COLUMN track_cadence BLOB;
     )sql",
 };
 

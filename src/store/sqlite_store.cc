@@ -1,11 +1,11 @@
 #include "store/sqlite_store.h"
 
 #include <array>
-#include <cstring>
 
 #include "store/sqlite.h"
 #include "store/sqlite_rows.h"
 #include "store/sqlite_schema.h"
+#include "store/track_blob.h"
 
 namespace backstride {
 
@@ -232,11 +232,8 @@ StoredActivity ActivityRow(const sqlite::Statement& row) {
   return a;
 }
 
-std::vector<float> TrackFromBlob(const std::string& blob) {
-  std::vector<float> track(blob.size() / sizeof(float));
-  std::memcpy(track.data(), blob.data(), track.size() * sizeof(float));
-  return track;
-}
+// The track's columns, read after kActivityColumns.
+constexpr std::string_view kTrackColumns = ", track, track_hr, track_cadence";
 
 Result<std::vector<StoredActivity>> ReadActivities(sqlite::Statement& statement, bool tracks) {
   std::vector<StoredActivity> activities;
@@ -245,7 +242,15 @@ Result<std::vector<StoredActivity>> ReadActivities(sqlite::Statement& statement,
     if (!row) return Fail(row.error());
     if (!*row) break;
     StoredActivity activity = ActivityRow(statement);
-    if (tracks) activity.track = TrackFromBlob(statement.Text(19));
+    if (tracks) {
+      TrackBlobs blobs;
+      blobs.time_distance = statement.Text(19);
+      blobs.heart_rate = statement.Text(20);
+      blobs.cadence = statement.Text(21);
+      auto track = DecodeTrack(blobs);
+      if (!track) return Fail(track.error());
+      activity.track = std::move(*track);
+    }
     activities.push_back(std::move(activity));
   }
   return activities;
@@ -257,12 +262,11 @@ Result<std::int64_t> SqliteStore::InsertActivity(const StoredActivity& a) {
   auto statement = db_->Prepare(
       "INSERT INTO activities(id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, "
       "distance_m, elapsed_s, timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, "
-      "elevation_gain_m, laps, track, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, COALESCE(?, " +
+      "elevation_gain_m, laps, track, track_hr, track_cadence, created_at) VALUES(?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, " +
       std::string(kNow) + "))");
   if (!statement) return Fail(statement.error());
-  const std::string_view track(reinterpret_cast<const char*>(a.track.data()),
-                               a.track.size() * sizeof(float));
+  const TrackBlobs track = EncodeTrack(a.track);
   statement->Bind(1, OptionalId(a.id))
       .Bind(2, std::optional<std::int64_t>(a.log_id))
       .Bind(3, std::string_view(a.file))
@@ -280,8 +284,10 @@ Result<std::int64_t> SqliteStore::InsertActivity(const StoredActivity& a) {
       .Bind(15, a.avg_cadence_spm)
       .Bind(16, a.elevation_gain_m)
       .Bind(17, std::string_view(a.laps_json))
-      .BindBlob(18, track)
-      .Bind(19, OptionalText(a.created_at));
+      .BindBlob(18, track.time_distance)
+      .BindBlob(19, track.heart_rate)
+      .BindBlob(20, track.cadence)
+      .Bind(21, OptionalText(a.created_at));
   if (auto run = statement->Run(); !run) return Fail(run.error());
   return db_->LastInsertId();
 }
@@ -299,7 +305,8 @@ Result<std::vector<StoredActivity>> SqliteStore::Activities() { return ActivityR
 
 Result<std::vector<StoredActivity>> SqliteStore::ActivityRows(bool with_tracks) {
   auto statement =
-      db_->Prepare("SELECT " + std::string(kActivityColumns) + (with_tracks ? ", track" : "") +
+      db_->Prepare("SELECT " + std::string(kActivityColumns) +
+                   (with_tracks ? std::string(kTrackColumns) : std::string()) +
                    " FROM activities WHERE " + std::string(kActivityInForce) + " ORDER BY id");
   if (!statement) return Fail(statement.error());
   return ReadActivities(*statement, with_tracks);
@@ -307,8 +314,8 @@ Result<std::vector<StoredActivity>> SqliteStore::ActivityRows(bool with_tracks) 
 
 Result<std::optional<StoredActivity>> SqliteStore::ActivityForRun(std::int64_t log_id) {
   auto statement =
-      db_->Prepare("SELECT " + std::string(kActivityColumns) +
-                   ", track FROM activities WHERE log_id = ? AND " + std::string(kActivityInForce));
+      db_->Prepare("SELECT " + std::string(kActivityColumns) + std::string(kTrackColumns) +
+                   " FROM activities WHERE log_id = ? AND " + std::string(kActivityInForce));
   if (!statement) return Fail(statement.error());
   statement->Bind(1, std::optional<std::int64_t>(log_id));
   auto found = ReadActivities(*statement, true);

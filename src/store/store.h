@@ -40,8 +40,18 @@ struct StoredPlan {
   std::string created_at;
 };
 
-// A run imported from a watch file: its summary, laps (JSON) and a compact track of
-// (seconds since the start, metres from the start) pairs for placing an onset.
+// One point of an imported run's track, as the watch recorded it.
+struct TrackSample {
+  float elapsed_s = 0;              // since the start
+  std::optional<float> distance_m;  // from the start; none on a treadmill without a pod
+  std::optional<float> heart_rate_bpm;
+  std::optional<float> cadence_spm;  // steps per minute (both feet)
+
+  bool operator==(const TrackSample&) const = default;
+};
+
+// A run imported from a watch file: its summary, laps (JSON) and its track (for placing
+// an onset, splits and the charts along the run).
 struct StoredActivity {
   std::int64_t id = 0;
   std::int64_t log_id = 0;  // the run in the log it belongs to
@@ -60,7 +70,7 @@ struct StoredActivity {
   std::optional<double> avg_cadence_spm;
   std::optional<double> elevation_gain_m;
   std::string laps_json = "[]";
-  std::vector<float> track;  // t0, d0, t1, d1, ...
+  std::vector<TrackSample> track;
   std::string created_at;
   bool deleted = false;  // its run was deleted (ActivitiesStartingBetween only)
 };

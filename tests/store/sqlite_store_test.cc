@@ -108,6 +108,61 @@ TEST(SqliteStore, MigratesFromEveryEarlierSchemaVersionKeepingTheData) {
   }
 }
 
+// Schema 6 keeps heart rate and cadence with the track. A runner's file from before, with
+// imported runs and their tracks as schema 5 wrote them (float32 pairs of seconds and
+// metres), keeps every run, and each track reads as it was, without heart rate.
+TEST(SqliteStore, MigratesImportedRunsOfSchemaFiveKeepingEveryRunAndTrack) {
+  TempDir dir;
+  const std::string path = dir.File("v5.db");
+  constexpr int kRuns = 3;
+  {
+    auto old = SqliteStore::Open(path, {.schema_version = 5});
+    ASSERT_TRUE(old.has_value()) << old.error().message;
+  }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+  for (int i = 0; i < kRuns; ++i) {
+    const std::string log = "INSERT INTO log(id, date, kind, distance_m, duration_s, pain, source, "
+                            "created_at) VALUES(" +
+                            std::to_string(10 + i) + ", '2026-03-0" + std::to_string(2 + i) +
+                            "', 'run', 5000, 1800, 2, 'import:fit', 'then')";
+    ASSERT_EQ(sqlite3_exec(raw, log.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    const float track[] = {0, 0, 900, 2500, 1800, 5000};
+    sqlite3_stmt* insert = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw,
+                                 "INSERT INTO activities(log_id, file, format, sport, start_utc, "
+                                 "indoor, distance_m, elapsed_s, moving_s, points, laps, track, "
+                                 "created_at) VALUES(?, 'run.fit', 'fit', 'running', ?, 0, 5000, "
+                                 "1800, 1800, 3, '[]', ?, 'then')",
+                                 -1, &insert, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_int(insert, 1, 10 + i);
+    sqlite3_bind_double(insert, 2, 1.77e9 + i * 86400.0);
+    sqlite3_bind_blob(insert, 3, track, sizeof track, SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
+    sqlite3_finalize(insert);
+  }
+  sqlite3_close(raw);
+
+  auto migrated = SqliteStore::Open(path);
+  ASSERT_TRUE(migrated.has_value()) << migrated.error().message;
+  EXPECT_EQ(*(*migrated)->SchemaVersion(), SqliteStore::LatestSchemaVersion());
+  const auto log = *(*migrated)->Log({});
+  ASSERT_EQ(log.size(), static_cast<std::size_t>(kRuns));
+  for (int i = 0; i < kRuns; ++i) {
+    EXPECT_EQ(log[static_cast<std::size_t>(i)].distance_m, 5000);
+    auto activity = *(*migrated)->ActivityForRun(10 + i);
+    ASSERT_TRUE(activity.has_value()) << "run " << 10 + i;
+    ASSERT_EQ(activity->track.size(), 3u);
+    EXPECT_EQ(activity->track[1].elapsed_s, 900);
+    EXPECT_EQ(activity->track[1].distance_m, 2500);
+    EXPECT_FALSE(activity->track[1].heart_rate_bpm.has_value());
+    EXPECT_FALSE(activity->track[1].cadence_spm.has_value());
+  }
+  EXPECT_EQ((*migrated)->Activities()->size(), static_cast<std::size_t>(kRuns));
+  EXPECT_TRUE((*migrated)->CheckIntegrity());
+}
+
 TEST(SqliteStore, RefusesADatabaseFromANewerVersion) {
   TempDir dir;
   const std::string path = dir.File("future.db");

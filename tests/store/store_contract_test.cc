@@ -170,6 +170,14 @@ TEST_P(StoreContract, RejectsRowsTheSchemaForbids) {
   EXPECT_TRUE(*store->IsEmpty());
 }
 
+// A track as a watch records one: heart rate lost for a moment by the strap, cadence
+// from the wrist missing at the start.
+std::vector<TrackSample> ATrack() {
+  return {{.elapsed_s = 0, .distance_m = 0, .heart_rate_bpm = 92, .cadence_spm = std::nullopt},
+          {.elapsed_s = 60, .distance_m = 400, .heart_rate_bpm = std::nullopt, .cadence_spm = 168},
+          {.elapsed_s = 5400, .distance_m = 42000, .heart_rate_bpm = 171, .cadence_spm = 176.5F}};
+}
+
 StoredActivity ActivityOf(std::int64_t log_id, double start_utc) {
   StoredActivity activity;
   activity.log_id = log_id;
@@ -182,7 +190,7 @@ StoredActivity ActivityOf(std::int64_t log_id, double start_utc) {
   activity.moving_s = 5300;
   activity.points = 3;
   activity.laps_json = R"([{"start_s":0,"elapsed_s":5400,"trigger":"manual"}])";
-  activity.track = {0, 0, 60, 400, 5400, 42000};
+  activity.track = ATrack();
   return activity;
 }
 
@@ -229,7 +237,7 @@ TEST_P(StoreContract, AnImportedRunIsStoredWithItsRecordingOrNotAtAll) {
   auto recording = *store->ActivityForRun(*id);
   ASSERT_TRUE(recording.has_value());
   EXPECT_EQ(recording->log_id, *id);
-  EXPECT_EQ(recording->track, (std::vector<float>{0, 0, 60, 400, 5400, 42000}));
+  EXPECT_EQ(recording->track, ATrack());
   // Imported runs are not the runner's own adds: nothing to undo.
   EXPECT_FALSE(store->LastChange()->has_value());
 
@@ -407,9 +415,46 @@ TEST_P(StoreContract, ADeletedImportedRunIsHiddenKnownToTheImporterAndRestoredWh
   auto activity = *store->ActivityForRun(ride_id);
   ASSERT_TRUE(activity.has_value());
   EXPECT_EQ(activity->id, activity_id);
-  EXPECT_EQ(activity->track, (std::vector<float>{0, 0, 60, 400, 5400, 42000}));
+  EXPECT_EQ(activity->track, ATrack());
   EXPECT_FALSE(activity->deleted);
   EXPECT_FALSE(store->LastChange()->has_value());
+}
+
+TEST_P(StoreContract, KeepsHeartRateAndCadenceAtEveryPointOfATrack) {
+  auto store = OpenStore();
+  const std::int64_t id = *store->AddImportedRun(RunEntryOn(kDay, 5, 2), ActivityOf(0, 1.8e9));
+  const auto track = (*store->ActivityForRun(id))->track;
+  ASSERT_EQ(track.size(), 3u);
+  EXPECT_EQ(track[0].heart_rate_bpm, 92);
+  EXPECT_FALSE(track[0].cadence_spm.has_value()) << "a value not recorded stays unknown, not 0";
+  EXPECT_FALSE(track[1].heart_rate_bpm.has_value());
+  EXPECT_EQ(track[1].cadence_spm, 168);
+  EXPECT_EQ(track[2].distance_m, 42000);
+  EXPECT_EQ(track[2].cadence_spm, 176.5F);
+
+  // A run with neither (a GPX with positions only) keeps its times and distances.
+  StoredActivity plain = ActivityOf(0, 1.9e9);
+  for (TrackSample& point : plain.track) point.heart_rate_bpm = point.cadence_spm = std::nullopt;
+  const std::int64_t plain_id = *store->AddImportedRun(RunEntryOn(AddDays(kDay, 1), 5, 2), plain);
+  EXPECT_EQ((*store->ActivityForRun(plain_id))->track, plain.track);
+
+  // A treadmill run without a foot pod: time and heart rate, no distance.
+  StoredActivity treadmill = ActivityOf(0, 2.0e9);
+  treadmill.distance_m.reset();
+  for (TrackSample& point : treadmill.track) point.distance_m.reset();
+  LogEntry by_time = RunEntryOn(AddDays(kDay, 2), 5, 2);
+  by_time.distance_m.reset();
+  const std::int64_t treadmill_id = *store->AddImportedRun(by_time, treadmill);
+  const auto stored = *store->ActivityForRun(treadmill_id);
+  EXPECT_EQ(stored->track, treadmill.track);
+  EXPECT_FALSE(stored->distance_m.has_value());
+  EXPECT_FALSE(store->LogEntryById(treadmill_id)->distance_m.has_value());
+
+  // And every point survives a backup and its restore.
+  auto copy = OpenStoreIn("copy");
+  ASSERT_TRUE(copy->Restore(*store->Contents(), /*replace=*/false));
+  EXPECT_EQ((*copy->ActivityForRun(id))->track, ATrack());
+  EXPECT_EQ((*copy->ActivityForRun(treadmill_id))->track, treadmill.track);
 }
 
 TEST_P(StoreContract, AnUnknownIdChangesNothing) {

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
     recording.start_utc = 1.7e9 + i * 3600.0;
     recording.elapsed_s = 360;
     recording.moving_s = 360;
-    recording.track = std::vector<float>(512, 1.0F);
+    recording.track = std::vector<TrackSample>(256, TrackSample{1.0F, 1.0F, 150.0F, 170.0F});
     auto id = (*store)->AddImportedRun(run, recording);
     if (!id) {
       std::fprintf(stderr, "%s\n", id.error().message.c_str());
