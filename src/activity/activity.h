@@ -62,6 +62,7 @@ struct Activity {
   std::string format;  // "fit", "gpx", "tcx"
   Sport sport = Sport::kUnknown;
   bool sport_inferred = false;  // no sport in the file; guessed from the pace
+  bool pace_implausible = false;  // true when the pace is impossible for a run
   bool indoor = false;          // treadmill or indoor, or no positions at all
   std::optional<double> start_utc_s;
   std::optional<int> utc_offset_s;  // local time minus UTC, when the file says

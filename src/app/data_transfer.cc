@@ -11,6 +11,7 @@
 #include "base/base64.h"
 #include "core/json_limits.h"
 #include "store/store.h"
+#include "store/track_blob.h"
 
 namespace backstride {
 namespace {
@@ -60,6 +61,8 @@ class Reader {
     if (it == object_.end() || it->is_null()) return std::nullopt;
     if constexpr (std::is_same_v<T, bool>) {
       if (!it->is_boolean()) return Problem(key, "must be true or false"), std::nullopt;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      if (!it->is_string()) return Problem(key, "must be text"), std::nullopt;
     } else if constexpr (std::is_integral_v<T>) {
       if (!it->is_number_integer()) return Problem(key, "must be a whole number"), std::nullopt;
     } else {
@@ -122,9 +125,12 @@ Json ActivityJson(const StoredActivity& a) {
   PutOptional(item, "avg_cadence_spm", a.avg_cadence_spm);
   PutOptional(item, "elevation_gain_m", a.elevation_gain_m);
   item["laps"] = Json::parse(a.laps_json);
-  // The track as little-endian float32 pairs, base64: compact and exact.
-  item["track"] = Base64(std::string_view(reinterpret_cast<const char*>(a.track.data()),
-                                          a.track.size() * sizeof(float)));
+  // The track as little-endian float32, base64: compact and exact (store/track_blob.h).
+  // Heart rate and cadence only when recorded, so a backup of an older version reads.
+  const TrackBlobs track = EncodeTrack(a.track);
+  item["track"] = Base64(track.time_distance);
+  if (!track.heart_rate.empty()) item["track_hr"] = Base64(track.heart_rate);
+  if (!track.cadence.empty()) item["track_cadence"] = Base64(track.cadence);
   item["created_at"] = a.created_at;
   return item;
 }
@@ -216,6 +222,8 @@ Result<StoredActivity> ReadActivity(const Json& item, const std::string& path,
   a.avg_cadence_spm = r.Optional<double>("avg_cadence_spm");
   a.elevation_gain_m = r.Optional<double>("elevation_gain_m");
   const std::string track_text = r.Text("track");
+  const std::optional<std::string> hr_text = r.Optional<std::string>("track_hr");
+  const std::optional<std::string> cadence_text = r.Optional<std::string>("track_cadence");
   a.created_at = r.Text("created_at");
   if (r.error()) return Fail(*r.error());
   if (!read.run_ids.count(a.log_id)) return Fail(Bad(r.Path("log_id"), "no run has this id"));
@@ -223,12 +231,26 @@ Result<StoredActivity> ReadActivity(const Json& item, const std::string& path,
     return Fail(Bad(r.Path("laps"), "must be a list"));
   }
   a.laps_json = item["laps"].dump();
-  const auto track = FromBase64(track_text);
-  if (!track || track->size() % (2 * sizeof(float)) != 0) {
-    return Fail(Bad(r.Path("track"), "is not a track"));
+  TrackBlobs blobs;
+  const auto bytes = [&r](const char* name, const std::optional<std::string>& text,
+                         std::string& out) -> Result<void> {
+    if (!text) return {};
+    auto decoded = FromBase64(*text);
+    if (!decoded) return Fail(Bad(r.Path(name), "is not base64"));
+    out.assign(decoded->begin(), decoded->end());
+    return {};
+  };
+  if (auto done = bytes("track", std::optional<std::string>(track_text), blobs.time_distance);
+      !done) {
+    return Fail(done.error());
   }
-  a.track.resize(track->size() / sizeof(float));
-  std::memcpy(a.track.data(), track->data(), track->size());
+  if (auto done = bytes("track_hr", hr_text, blobs.heart_rate); !done) return Fail(done.error());
+  if (auto done = bytes("track_cadence", cadence_text, blobs.cadence); !done) {
+    return Fail(done.error());
+  }
+  auto track = DecodeTrack(blobs);
+  if (!track) return Fail(Bad(r.Path("track"), "is not a track: " + track.error().message));
+  a.track = std::move(*track);
   return a;
 }
 

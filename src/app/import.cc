@@ -1,13 +1,16 @@
 #include "app/import.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
 #include "activity/decode.h"
 #include "activity/metrics.h"
+#include "app/explain.h"
 #include "store/store.h"
 
 namespace backstride {
@@ -53,21 +56,8 @@ class PathSource final : public FileSource {
   std::uint64_t total_bytes_ = 0;
 };
 
-std::string SportPhrase(Sport sport) {
-  switch (sport) {
-    case Sport::kCycling:
-      return "a ride";
-    case Sport::kWalking:
-      return "a walk";
-    case Sport::kHiking:
-      return "a hike";
-    case Sport::kSwimming:
-      return "a swim";
-    case Sport::kUnknown:
-      return "an activity of unknown sport";
-    default:
-      return "not a run (" + std::string(SportId(sport)) + ")";
-  }
+std::optional<std::int64_t> OptionalRunId(std::int64_t id) {
+  return id != 0 ? std::optional<std::int64_t>(id) : std::nullopt;
 }
 
 bool SameRun(const StoredActivity& stored, const Activity& activity) {
@@ -100,34 +90,69 @@ std::string LapsJson(const Activity& activity) {
   return laps.dump();
 }
 
-std::vector<float> Track(const Activity& activity) {
-  std::vector<float> track;
+// The points of the run as the store keeps them: time from the start, and the distance,
+// heart rate and cadence where recorded. Empty when there is nothing to chart or place an
+// onset on (no start time, or only times).
+std::vector<TrackSample> Track(const Activity& activity) {
+  std::vector<TrackSample> track;
+  if (!activity.start_utc_s) return track;
   const std::vector<double> distance = CumulativeDistance(activity);
-  if (distance.empty() || !activity.start_utc_s) return track;
-  track.reserve(distance.size() * 2);
-  for (std::size_t i = 0; i < distance.size(); ++i) {
-    track.push_back(static_cast<float>(activity.samples[i].time_s - *activity.start_utc_s));
-    track.push_back(static_cast<float>(distance[i]));
+  const bool any_body = std::any_of(
+      activity.samples.begin(), activity.samples.end(),
+      [](const Sample& s) { return s.heart_rate_bpm.has_value() || s.cadence_spm.has_value(); });
+  if (distance.empty() && !any_body) return track;
+  track.reserve(activity.samples.size());
+  for (std::size_t i = 0; i < activity.samples.size(); ++i) {
+    const Sample& sample = activity.samples[i];
+    TrackSample point;
+    point.elapsed_s = static_cast<float>(sample.time_s - *activity.start_utc_s);
+    if (i < distance.size()) point.distance_m = static_cast<float>(distance[i]);
+    if (sample.heart_rate_bpm) point.heart_rate_bpm = static_cast<float>(*sample.heart_rate_bpm);
+    if (sample.cadence_spm) point.cadence_spm = static_cast<float>(*sample.cadence_spm);
+    track.push_back(point);
   }
   return track;
 }
 
-Date LocalDate(const Activity& activity, int default_offset_s) {
-  const double local = *activity.start_utc_s + activity.utc_offset_s.value_or(default_offset_s);
+Date LocalDate(double start_utc_s, std::optional<int> offset_s, int default_offset_s) {
+  const double local = start_utc_s + offset_s.value_or(default_offset_s);
   return Date(std::chrono::days(static_cast<int>(std::floor(local / 86400.0))));
 }
 
+// The time the run rule's pace uses: the device's timer, else moving time, else elapsed.
+double RunDuration(std::optional<double> timer_s, double moving_s, double elapsed_s) {
+  return timer_s.value_or(moving_s > 0 ? moving_s : elapsed_s);
+}
+
+RunSummary SummaryOf(const Activity& activity, const ImportOptions& options) {
+  RunSummary run;
+  run.date = LocalDate(*activity.start_utc_s, activity.utc_offset_s,
+                       options.default_utc_offset_s.value_or(0));
+  if (activity.distance_m && *activity.distance_m > 0) run.distance_m = activity.distance_m;
+  run.duration_s = RunDuration(activity.timer_s, activity.moving_s, activity.elapsed_s);
+  return run;
+}
+
+MatchedRun MatchOf(const StoredActivity& stored, const std::string& file,
+                   const ImportOptions& options) {
+  MatchedRun match;
+  match.run_id = OptionalRunId(stored.log_id);
+  match.file = file;
+  match.date =
+      LocalDate(stored.start_utc, stored.utc_offset_s, options.default_utc_offset_s.value_or(0));
+  match.distance_m = stored.distance_m;
+  match.duration_s = RunDuration(stored.timer_s, stored.moving_s, stored.elapsed_s);
+  return match;
+}
+
 // Imports one run; returns the new run's id.
-Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std::string& file,
-                              const ImportOptions& options, std::optional<TrackPoint> onset) {
+Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const RunSummary& run,
+                              const std::string& file, std::optional<TrackPoint> onset) {
   LogEntry entry;
-  entry.date = LocalDate(activity, options.default_utc_offset_s.value_or(0));
+  entry.date = run.date;
   entry.kind = LogKind::kRun;
-  entry.distance_m = activity.distance_m;
-  // The run rule's pace uses time running: the device's timer, else moving time.
-  const double duration =
-      activity.timer_s.value_or(activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s);
-  if (duration > 0) entry.duration_s = duration;
+  entry.distance_m = run.distance_m;
+  if (run.duration_s > 0) entry.duration_s = run.duration_s;
   if (onset) {
     entry.onset_m = onset->distance_m;
     entry.onset_s = onset->elapsed_s;
@@ -141,7 +166,7 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const std:
   row.start_utc = *activity.start_utc_s;
   row.utc_offset_s = activity.utc_offset_s;
   row.indoor = activity.indoor;
-  row.distance_m = activity.distance_m;
+  row.distance_m = run.distance_m;
   row.elapsed_s = activity.elapsed_s;
   row.timer_s = activity.timer_s;
   row.moving_s = activity.moving_s;
@@ -162,42 +187,67 @@ Activity SummaryOnly(Activity activity) {
   return activity;
 }
 
+// A run of this import, for duplicates among its own files.
+struct BatchRun {
+  StoredActivity activity;
+  std::string file;
+};
+
 ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& options,
-                       std::vector<StoredActivity>& this_batch) {
+                       std::vector<BatchRun>& this_batch) {
   ImportedFile result;
   result.file = source.name;
-  if (source.read_error) {
-    result.reason = source.read_error->message;
-    return result;
-  }
+  const auto fail = [&](ImportReason reason, std::string detail) {
+    result.status = ImportStatus::kFailed;
+    result.reason = reason;
+    result.detail = std::move(detail);
+    return std::move(result);
+  };
+  const auto skip = [&](ImportReason reason) {
+    result.status = ImportStatus::kSkipped;
+    result.reason = reason;
+    return std::move(result);
+  };
+  if (source.read_error) return fail(ImportReason::kUnreadable, source.read_error->message);
   auto decoded = DecodeActivityFile(source.name, source.bytes);
   if (!decoded) {
-    result.reason = decoded.error().message;
-    return result;
+    // A file that neither says nor looks like an activity file is something else kept
+    // beside them (a photo, a note, an app's .json): left alone, not a failure.
+    if (decoded.error().code == ErrorCode::kUnsupported &&
+        FormatFromName(source.name) == FileFormat::kUnknown) {
+      result.status = ImportStatus::kNotActivity;
+      result.reason = ImportReason::kNotActivityFile;
+      return result;
+    }
+    return fail(ImportReason::kBroken, decoded.error().message);
   }
   result.points = decoded->points;
-  std::string warnings;
-  for (const std::string& warning : decoded->warnings) warnings += "; " + warning;
+  result.warnings = std::move(decoded->warnings);
   if (decoded->activities.empty()) {
-    result.status = ImportStatus::kSkipped;
-    result.reason = decoded->not_an_activity + warnings;
-    return result;
+    result.detail = decoded->not_an_activity;
+    return skip(ImportReason::kNoActivity);
   }
   // The first run in the file; files with several activities (multisport) keep their run.
   const auto run = std::find_if(decoded->activities.begin(), decoded->activities.end(),
                                 [](const Activity& a) { return a.sport == Sport::kRunning; });
   Activity& activity = run != decoded->activities.end() ? *run : decoded->activities.front();
-  if (run == decoded->activities.end()) {
-    result.status = ImportStatus::kSkipped;
-    result.reason = SportPhrase(activity.sport) + warnings;
+  const auto skip_with_activity = [&](ImportReason reason) {
     result.activity = SummaryOnly(std::move(activity));
-    return result;
+    return skip(reason);
+  };
+  if (run == decoded->activities.end()) return skip_with_activity(ImportReason::kNotARun);
+  // A pace no one runs: without a sport in the file it is not a run (a ride); a file that
+  // says it is a run is believed, and the run is flagged.
+  if (activity.pace_implausible) {
+    if (activity.sport_inferred) return skip_with_activity(ImportReason::kPaceNotARun);
+    result.pace_implausible = true;
   }
-  if (!activity.start_utc_s || !activity.distance_m || *activity.distance_m <= 0) {
-    result.status = ImportStatus::kSkipped;
-    result.reason = "a run with no distance recorded" + warnings;
-    result.activity = SummaryOnly(std::move(activity));
-    return result;
+  if (!activity.start_utc_s) return skip_with_activity(ImportReason::kNoStartTime);
+  const RunSummary summary = SummaryOf(activity, options);
+  result.run = summary;
+  if (summary.duration_s < kShortestRunS ||
+      (summary.distance_m && *summary.distance_m < kShortestRunM)) {
+    return skip_with_activity(ImportReason::kTooShort);
   }
   const std::optional<TrackPoint> onset =
       options.onset_lap ? OnsetFromManualLap(activity) : std::nullopt;
@@ -208,40 +258,46 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
                                               *activity.start_utc_s + kDuplicateStartToleranceS);
   if (!near) {
     // Storing it anyway could store the same run twice: the file fails, and says why.
-    result.reason = "could not check whether this run is stored already: " + near.error().message;
-    return result;
+    return fail(ImportReason::kCouldNotCheck, near.error().message);
   }
-  bool duplicate = false;
-  bool deleted = false;  // the runner deleted this run: it stays out
   for (const StoredActivity& stored : *near) {
     if (!SameRun(stored, activity)) continue;
-    duplicate = true;
-    deleted = deleted || stored.deleted;
+    // A deleted run stays out; of several matches, the one in force is named.
+    if (!result.match || result.reason == ImportReason::kDuplicateDeleted) {
+      result.match = MatchOf(stored, stored.file, options);
+      result.reason = stored.deleted ? ImportReason::kDuplicateDeleted : ImportReason::kDuplicate;
+    }
   }
-  for (const StoredActivity& seen : this_batch) duplicate = duplicate || SameRun(seen, activity);
-  if (duplicate) {
+  if (!result.match) {
+    for (const BatchRun& seen : this_batch) {
+      if (!SameRun(seen.activity, activity)) continue;
+      result.match = MatchOf(seen.activity, seen.file, options);
+      result.reason = ImportReason::kDuplicateInImport;
+      break;
+    }
+  }
+  if (result.match) {
     result.status = ImportStatus::kDuplicate;
-    result.reason = deleted ? "you deleted this run from the log, so it is not imported again"
-                            : "the same run is already stored (same start, duration and distance)";
   } else if (options.dry_run) {
     result.status = ImportStatus::kImported;
-    result.reason = "dry run: not stored" + warnings;
+    result.reason = ImportReason::kDryRun;
   } else {
-    auto id = StoreRun(store, activity, source.name, options, onset);
-    if (!id) {
-      result.reason = "could not store it: " + id.error().message;
-      return result;
-    }
+    auto id = StoreRun(store, activity, summary, source.name, onset);
+    if (!id) return fail(ImportReason::kCouldNotStore, id.error().message);
     result.status = ImportStatus::kImported;
     result.run_id = *id;
-    result.reason = warnings.empty() ? "" : warnings.substr(2);
   }
   if (result.status == ImportStatus::kImported) {
-    StoredActivity seen;
-    seen.start_utc = *activity.start_utc_s;
-    seen.elapsed_s = activity.elapsed_s;
-    seen.distance_m = activity.distance_m;
-    this_batch.push_back(seen);
+    BatchRun seen;
+    seen.activity.log_id = result.run_id.value_or(0);
+    seen.activity.start_utc = *activity.start_utc_s;
+    seen.activity.utc_offset_s = activity.utc_offset_s;
+    seen.activity.elapsed_s = activity.elapsed_s;
+    seen.activity.timer_s = activity.timer_s;
+    seen.activity.moving_s = activity.moving_s;
+    seen.activity.distance_m = summary.distance_m;
+    seen.file = source.name;
+    this_batch.push_back(std::move(seen));
   }
   result.activity = SummaryOnly(std::move(activity));
   return result;
@@ -259,8 +315,107 @@ std::string_view ImportStatusId(ImportStatus status) {
       return "skipped";
     case ImportStatus::kFailed:
       return "failed";
+    case ImportStatus::kNotActivity:
+      return "not_activity";
   }
   return "failed";
+}
+
+namespace {
+
+struct ReasonName {
+  ImportReason reason;
+  std::string_view id;
+};
+
+// One table for the reasons' ids; the content has "import." + id for each but kNone.
+constexpr ReasonName kReasonNames[] = {
+    {ImportReason::kNone, "none"},
+    {ImportReason::kUnreadable, "unreadable"},
+    {ImportReason::kBroken, "broken"},
+    {ImportReason::kNotActivityFile, "not_activity_file"},
+    {ImportReason::kNoActivity, "no_activity"},
+    {ImportReason::kNotARun, "not_a_run"},
+    {ImportReason::kPaceNotARun, "pace_not_a_run"},
+    {ImportReason::kNoStartTime, "no_start_time"},
+    {ImportReason::kTooShort, "too_short"},
+    {ImportReason::kDuplicate, "duplicate"},
+    {ImportReason::kDuplicateDeleted, "duplicate_deleted"},
+    {ImportReason::kDuplicateInImport, "duplicate_in_import"},
+    {ImportReason::kDryRun, "dry_run"},
+    {ImportReason::kCouldNotCheck, "could_not_check"},
+    {ImportReason::kCouldNotStore, "could_not_store"},
+};
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(ImportReason::kCouldNotStore) + 1,
+              "every import reason has an id");
+
+constexpr auto kAllReasons = [] {
+  std::array<ImportReason, std::size(kReasonNames)> all{};
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = kReasonNames[i].reason;
+  return all;
+}();
+
+// "5.02 km in 30:12", or "57:00" for a run without a distance.
+std::string RunText(std::optional<double> distance_m, double duration_s, DistanceUnit units) {
+  if (!distance_m) return FormatDuration(duration_s);
+  return Say("import.run", {{"distance", FormatDistance(*distance_m, units)},
+                            {"time", FormatDuration(duration_s)}});
+}
+
+std::optional<double> PaceOf(const Activity& activity) {
+  const double duration = RunDuration(activity.timer_s, activity.moving_s, activity.elapsed_s);
+  if (!activity.distance_m || *activity.distance_m <= 0 || duration <= 0) return std::nullopt;
+  return duration / (*activity.distance_m / 1000.0);
+}
+
+}  // namespace
+
+std::string_view ImportReasonId(ImportReason reason) {
+  for (const ReasonName& name : kReasonNames) {
+    if (name.reason == reason) return name.id;
+  }
+  return "none";
+}
+
+std::span<const ImportReason> AllImportReasons() { return kAllReasons; }
+
+std::string ImportReasonText(const ImportedFile& file, DistanceUnit units) {
+  if (file.reason == ImportReason::kNone) return {};
+  MessageValues values;
+  values.emplace_back("detail", file.detail);
+  if (file.activity) {
+    values.emplace_back("sport", Say("sport." + std::string(SportId(file.activity->sport))));
+    if (auto pace = PaceOf(*file.activity)) values.emplace_back("pace", FormatPace(*pace, units));
+  }
+  if (file.run) {
+    values.emplace_back("run", RunText(file.run->distance_m, file.run->duration_s, units));
+  }
+  if (file.match) {
+    values.emplace_back("date", FormatDate(file.match->date));
+    values.emplace_back("match", RunText(file.match->distance_m, file.match->duration_s, units));
+    values.emplace_back("file", file.match->file);
+  }
+  values.emplace_back("min_seconds", fmt::format("{:.0f}", kShortestRunS));
+  values.emplace_back("min_distance", FormatDistance(kShortestRunM, units));
+  return Say("import." + std::string(ImportReasonId(file.reason)), values);
+}
+
+std::string ImportWarningText(const std::string& warning) {
+  return Say("import.warning", {{"warning", warning}});
+}
+
+std::vector<std::string> ImportNoticeTexts(const ImportedFile& file, DistanceUnit units) {
+  std::vector<std::string> notices;
+  if (file.status != ImportStatus::kImported || !file.run) return notices;
+  if (file.pace_implausible && file.activity) {
+    const auto pace = PaceOf(*file.activity);
+    notices.push_back(
+        Say("import.pace_implausible", {{"pace", pace ? FormatPace(*pace, units) : "?"}}));
+  }
+  if (!file.run->distance_m) {
+    notices.push_back(Say("import.time_only", {{"time", FormatDuration(file.run->duration_s)}}));
+  }
+  return notices;
 }
 
 namespace {
@@ -315,7 +470,7 @@ Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& pa
 
 Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const ImportOptions& options) {
   ImportSummary summary;
-  std::vector<StoredActivity> this_batch;  // runs of this import, for duplicates
+  std::vector<BatchRun> this_batch;  // runs of this import, for duplicates
   std::size_t files_done = 0;
   std::uint64_t bytes_done = 0;
   while (auto file = source.Next()) {
@@ -334,6 +489,9 @@ Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const Import
         break;
       case ImportStatus::kFailed:
         ++summary.failed;
+        break;
+      case ImportStatus::kNotActivity:
+        ++summary.not_activity;
         break;
     }
     if (options.on_file) options.on_file(imported, files_done, bytes_done);

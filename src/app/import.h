@@ -10,11 +10,14 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "activity/activity.h"
+#include "base/date.h"
 #include "base/result.h"
+#include "base/units.h"
 
 namespace backstride {
 
@@ -43,18 +46,72 @@ Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& pa
 // Files already in memory: an upload from the web app, or the entries of an archive.
 std::unique_ptr<FileSource> MemorySource(std::vector<SourcedFile> files);
 
-enum class ImportStatus { kImported, kDuplicate, kSkipped, kFailed };
+// kNotActivity: a file that is not an activity file at all (a photo or a note beside the
+// watch's files); it is left alone and is no failure.
+enum class ImportStatus { kImported, kDuplicate, kSkipped, kFailed, kNotActivity };
 std::string_view ImportStatusId(ImportStatus status);  // "imported", ...
+
+// Why a file was not imported, or what to know about a run that was: a fact the fronts
+// word from the content ("import." + its id), never a sentence built here.
+enum class ImportReason {
+  kNone,              // imported; nothing to add
+  kUnreadable,        // the file could not be read: `detail`
+  kBroken,            // the decoder could not read it: `detail`
+  kNotActivityFile,   // not a FIT, GPX or TCX file
+  kNoActivity,        // an activity file without a recorded activity: `detail` says what
+  kNotARun,           // another sport: `sport`
+  kPaceNotARun,       // no sport in the file, and a pace no runner keeps up
+  kNoStartTime,       // no time of day recorded, so no date
+  kTooShort,          // shorter than kShortestRunS or kShortestRunM
+  kDuplicate,         // the same run as stored run `match`
+  kDuplicateDeleted,  // the same run as one the runner deleted
+  kDuplicateInImport, // the same run as `match.file` earlier in this import
+  kDryRun,            // would be imported
+  kCouldNotCheck,     // the store could not be asked about duplicates: `detail`
+  kCouldNotStore,     // the store refused it: `detail`
+};
+std::string_view ImportReasonId(ImportReason reason);  // "too_short", ...
+// Every reason, for the content's completeness test.
+std::span<const ImportReason> AllImportReasons();
+
+// A stored run (or one earlier in this import) that a file turned out to repeat.
+struct MatchedRun {
+  std::optional<std::int64_t> run_id;  // none in a dry run
+  std::string file;
+  Date date;
+  std::optional<double> distance_m;
+  double duration_s = 0;
+};
+
+// A run as the log would keep it: its day and what the run rule reads.
+struct RunSummary {
+  Date date;
+  std::optional<double> distance_m;  // none: a time-based run (a treadmill without a pod)
+  double duration_s = 0;             // the device's timer, else moving time
+};
 
 struct ImportedFile {
   std::string file;
   ImportStatus status = ImportStatus::kFailed;
-  std::string reason;
-  std::optional<Activity> activity;  // for every file that decoded (samples dropped)
+  ImportReason reason = ImportReason::kNone;
+  std::string detail;                 // the decoder's or the store's own words
+  std::vector<std::string> warnings;  // damage read past ("the file ends early: ...")
+  std::optional<Activity> activity;   // for every file that decoded (samples dropped)
+  std::optional<RunSummary> run;      // for a run: as stored, or as it would be
+  std::optional<MatchedRun> match;    // for a duplicate
+  bool pace_implausible = false;      // a run by the file's own sport, at a pace no one runs
   std::size_t points = 0;
   std::optional<std::int64_t> run_id;  // the run in the log, when imported
   std::optional<double> onset_m;       // from a manual lap, when asked for
 };
+
+// Why the file was not imported (or what to know of a run that was), in the runner's
+// units; empty for kNone.
+std::string ImportReasonText(const ImportedFile& file, DistanceUnit units);
+// A damage warning, in a sentence.
+std::string ImportWarningText(const std::string& warning);
+// Flags on an imported run (a pace no one runs, no distance recorded), one sentence each.
+std::vector<std::string> ImportNoticeTexts(const ImportedFile& file, DistanceUnit units);
 
 struct ImportOptions {
   bool dry_run = false;    // decode and report, store nothing
@@ -68,7 +125,7 @@ struct ImportOptions {
 
 struct ImportSummary {
   std::vector<ImportedFile> files;
-  int imported = 0, duplicates = 0, skipped = 0, failed = 0;
+  int imported = 0, duplicates = 0, skipped = 0, failed = 0, not_activity = 0;
 };
 
 // Imports every file of `source`. One bad file never stops the rest; each run is stored
@@ -80,6 +137,15 @@ inline constexpr double kDuplicateStartToleranceS = 120;
 // ...and their durations and distances agree within these fractions.
 inline constexpr double kDuplicateDurationTolerance = 0.10;
 inline constexpr double kDuplicateDistanceTolerance = 0.05;
+
+// A recording shorter than either is not a run: an accidental start, or the watch tried
+// out in the hall (files seen: 18 m in 13 s, 6 m in 14 s). Both are a fifth or less of
+// the shortest run a plan asks for (0.5 km or 3 minutes, core/thresholds.h), so no run
+// of the plan is lost, not even a short first run-walk bout. The time is the run's
+// (timer, else moving time); the distance counts only when one was recorded, so a
+// treadmill run without a pod is kept by its time.
+inline constexpr double kShortestRunS = 30;
+inline constexpr double kShortestRunM = 100;
 
 }  // namespace backstride
 

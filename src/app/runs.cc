@@ -53,13 +53,56 @@ constexpr double kProfileStepM = 50;
 Activity TrackActivity(const StoredActivity& stored) {
   Activity activity;
   activity.start_utc_s = 0;
-  for (std::size_t i = 0; i + 1 < stored.track.size(); i += 2) {
+  activity.samples.reserve(stored.track.size());
+  for (const TrackSample& point : stored.track) {
     Sample sample;
-    sample.time_s = stored.track[i];
-    sample.distance_m = stored.track[i + 1];
+    sample.time_s = point.elapsed_s;
+    sample.distance_m = point.distance_m;
+    if (point.heart_rate_bpm) sample.heart_rate_bpm = static_cast<int>(*point.heart_rate_bpm);
+    sample.cadence_spm = point.cadence_spm;
     activity.samples.push_back(sample);
   }
   return activity;
+}
+
+// Heart rate and cadence averaged over each step of the track: by distance when every
+// point has one, else by time.
+std::vector<AlongPoint> Along(const std::vector<TrackSample>& track) {
+  std::vector<AlongPoint> along;
+  const bool any = std::any_of(track.begin(), track.end(), [](const TrackSample& p) {
+    return p.heart_rate_bpm.has_value() || p.cadence_spm.has_value();
+  });
+  if (!any) return along;
+  const bool by_distance =
+      std::all_of(track.begin(), track.end(), [](const TrackSample& p) { return p.distance_m; });
+  double hr_sum = 0, cadence_sum = 0;
+  int hr_count = 0, cadence_count = 0;
+  double step_end = by_distance ? kAlongStepM : kAlongStepS;
+  for (std::size_t i = 0; i < track.size(); ++i) {
+    const TrackSample& point = track[i];
+    if (point.heart_rate_bpm) {
+      hr_sum += *point.heart_rate_bpm;
+      ++hr_count;
+    }
+    if (point.cadence_spm) {
+      cadence_sum += *point.cadence_spm;
+      ++cadence_count;
+    }
+    const double at = by_distance ? *point.distance_m : point.elapsed_s;
+    const bool last = i + 1 == track.size();
+    if (at < step_end && !last) continue;
+    AlongPoint step;
+    if (by_distance) step.distance_m = *point.distance_m;
+    step.elapsed_s = point.elapsed_s;
+    if (hr_count > 0) step.heart_rate_bpm = hr_sum / hr_count;
+    if (cadence_count > 0) step.cadence_spm = cadence_sum / cadence_count;
+    if (hr_count > 0 || cadence_count > 0) along.push_back(step);
+    hr_sum = cadence_sum = 0;
+    hr_count = cadence_count = 0;
+    const double step_size = by_distance ? kAlongStepM : kAlongStepS;
+    while (step_end <= at) step_end += step_size;
+  }
+  return along;
 }
 
 Recording RecordingOf(const StoredActivity& stored) {
@@ -114,6 +157,7 @@ Result<RunDetail> ShowRun(Store& store, std::int64_t id, double split_m, Date to
     const Activity track = TrackActivity(**activity);
     detail.splits = Splits(track, split_m);
     detail.profile = TrackEvery(track, kProfileStepM);
+    detail.along = Along((*activity)->track);
     detail.run.activity = RecordingOf(**activity);
   }
   const auto decisions = Decisions(store, today);
@@ -126,8 +170,38 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
   if (!entry) return Fail(entry.error());
   auto stored = store.ActivityForRun(id);
   if (!stored) return Fail(stored.error());
+  const auto has_distance = [](const StoredActivity& a) {
+    return !a.track.empty() && a.track.front().distance_m.has_value();
+  };
   std::optional<TrackPoint> point;
-  if (*stored && !(*stored)->track.empty()) {
+  if (!entry->distance_m) {
+    // A time-based run (a treadmill without a pod): the onset is a time, or a lap's end.
+    std::optional<double> at_s = onset.elapsed_s;
+    if (onset.distance_m) {
+      return Fail(Error::InvalidArgument(
+          "onset: run " + std::to_string(id) + " has no distance recorded; give a time, e.g. 9min",
+          "onset"));
+    }
+    if (onset.lap) {
+      const std::vector<Lap> laps = *stored ? ParseLaps((*stored)->laps_json) : std::vector<Lap>();
+      if (*onset.lap == 0 || *onset.lap > laps.size()) {
+        return Fail(Error::InvalidArgument("lap: run " + std::to_string(id) + " has " +
+                                               std::to_string(laps.size()) + " laps",
+                                           "lap"));
+      }
+      const Lap& lap = laps[*onset.lap - 1];
+      at_s = std::min(lap.start_s + lap.elapsed_s, entry->duration_s.value_or(0));
+    }
+    if (!at_s || !entry->duration_s || *at_s > *entry->duration_s) {
+      return Fail(Error::InvalidArgument(
+          "that point is past the end of run " + std::to_string(id), "onset"));
+    }
+    if (auto set = store.SetRunOnset(id, std::nullopt, *at_s); !set) return Fail(set.error());
+    entry->onset_m.reset();
+    entry->onset_s = *at_s;
+    return *entry;
+  }
+  if (*stored && has_distance(**stored)) {
     Activity track = TrackActivity(**stored);
     track.laps = ParseLaps((*stored)->laps_json);
     if (onset.lap) {
@@ -204,7 +278,12 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
       outcome.changes.push_back(std::move(sentence));
     }
   }
-  if (outcome.changes.empty()) outcome.changes.push_back(Say("log.run_before_plan"));
+  if (outcome.changes.empty()) {
+    // The run rule reads runs with a distance and a time; a time-based run is not judged.
+    auto rated = FindRun(store, run_id);
+    const bool has_distance = rated && rated->distance_m.has_value();
+    outcome.changes.push_back(Say(has_distance ? "log.run_before_plan" : "log.run_without_distance"));
+  }
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   if (before && FormatCap(before->cap_today.cap, units) != cap_after) {
     outcome.changes.push_back(

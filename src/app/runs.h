@@ -44,12 +44,27 @@ struct RunView {
 Result<std::vector<RunView>> ListRuns(Store& store, std::optional<Date> from,
                                       std::optional<Date> to, Date today);
 
+// Heart rate and cadence along a run, for a chart: each point the average over one step
+// of the track (kAlongStepM on a run with a distance, kAlongStepS on one without).
+struct AlongPoint {
+  std::optional<double> distance_m;  // at the step's end; none on a time-based run
+  double elapsed_s = 0;              // at the step's end
+  std::optional<double> heart_rate_bpm;
+  std::optional<double> cadence_spm;
+};
+
 struct RunDetail {
   RunView run;
   std::vector<Lap> laps;            // start_s relative to the run's start
   std::vector<Split> splits;        // per km or mile
   std::vector<TrackPoint> profile;  // the track every 50 m, for a pace chart
+  std::vector<AlongPoint> along;    // empty when the watch recorded neither
 };
+
+// The steps of AlongPoint: a 10 km run gives 200 points, an hour on a treadmill 240, few
+// enough for a phone and close enough to show a climb in heart rate.
+inline constexpr double kAlongStepM = 50;
+inline constexpr double kAlongStepS = 15;
 
 // One run with laps and splits (`split_m` metres each). kNotFound when `id` is not a run.
 Result<RunDetail> ShowRun(Store& store, std::int64_t id, double split_m, Date today);

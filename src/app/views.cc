@@ -88,12 +88,30 @@ Json ActivityJson(const Activity& a, std::size_t points) {
   return json;
 }
 
-Json ImportedFileJson(const ImportedFile& file) {
+Json ImportedFileJson(const ImportedFile& file, DistanceUnit units) {
   Json json;
   json["file"] = file.file;
   json["status"] = ImportStatusId(file.status);
-  json["reason"] = file.reason;
+  json["reason"] = ImportReasonText(file, units);
+  json["reason_id"] = ImportReasonId(file.reason);
+  Json warnings = Json::array();
+  for (const std::string& warning : file.warnings) warnings.push_back(ImportWarningText(warning));
+  json["warnings"] = std::move(warnings);
+  json["notices"] = ImportNoticeTexts(file, units);
   if (file.activity) json["activity"] = ActivityJson(*file.activity, file.points);
+  if (file.run) {
+    json["run"] = {{"date", FormatDate(file.run->date)},
+                   {"distance_m", OrNull(file.run->distance_m)},
+                   {"duration_s", file.run->duration_s}};
+  }
+  if (file.match) {
+    json["match"] = {{"run_id", OrNull(file.match->run_id)},
+                     {"file", file.match->file},
+                     {"date", FormatDate(file.match->date)},
+                     {"distance_m", OrNull(file.match->distance_m)},
+                     {"duration_s", file.match->duration_s}};
+  }
+  json["pace_implausible"] = file.pace_implausible;
   if (file.run_id) json["run_id"] = *file.run_id;
   if (file.onset_m) json["onset_m"] = *file.onset_m;
   return json;
@@ -104,7 +122,7 @@ Json RunViewJson(const RunView& run) {
   json["id"] = run.entry.id;
   json["date"] = FormatDate(run.entry.date);
   json["source"] = run.entry.source;
-  json["distance_m"] = run.entry.distance_m.value_or(0);
+  json["distance_m"] = OrNull(run.entry.distance_m);  // null: a time-based run
   json["duration_s"] = run.entry.duration_s.value_or(0);
   json["pain"] = OrNull(run.entry.pain);
   json["onset_m"] = OrNull(run.entry.onset_m);
@@ -116,6 +134,7 @@ Json RunViewJson(const RunView& run) {
     json["file"] = run.activity->file;
     json["start_utc"] = FormatIsoTime(run.activity->start_utc);
     json["avg_hr_bpm"] = OrNull(run.activity->avg_hr_bpm);
+    json["avg_cadence_spm"] = OrNull(run.activity->avg_cadence_spm);
   }
   return json;
 }
@@ -151,6 +170,18 @@ Json RunDetailJson(const RunDetail& detail, DistanceUnit units) {
     profile.push_back(Json::array({point.distance_m, point.elapsed_s}));
   }
   json["profile"] = std::move(profile);  // [[distance_m, elapsed_s], ...]
+  // Heart rate and cadence along the run, as columns (a chart's series).
+  Json along = {{"distance_m", Json::array()},
+                {"elapsed_s", Json::array()},
+                {"heart_rate_bpm", Json::array()},
+                {"cadence_spm", Json::array()}};
+  for (const AlongPoint& point : detail.along) {
+    along["distance_m"].push_back(OrNull(point.distance_m));
+    along["elapsed_s"].push_back(point.elapsed_s);
+    along["heart_rate_bpm"].push_back(OrNull(point.heart_rate_bpm));
+    along["cadence_spm"].push_back(OrNull(point.cadence_spm));
+  }
+  json["along"] = std::move(along);
   return json;
 }
 

@@ -30,7 +30,8 @@ std::optional<AdviceId> WhyItemFor(const Session& session, Route route);
 std::string SessionHeadline(const Session& session, DistanceUnit units);
 
 Json ActivityJson(const Activity& activity, std::size_t points);
-Json ImportedFileJson(const ImportedFile& file);
+// What became of one file, its reason and warnings worded in `units`.
+Json ImportedFileJson(const ImportedFile& file, DistanceUnit units);
 Json RunViewJson(const RunView& run);
 Json RunDetailJson(const RunDetail& detail, DistanceUnit units);
 Json LogEntryJson(const LogEntry& entry);

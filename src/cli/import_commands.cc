@@ -60,6 +60,102 @@ double SplitLength(DistanceUnit units) {
   return units == DistanceUnit::kMiles ? kMetresPerMile : 1000.0;
 }
 
+// "5.02 km  30:12", or "57:00 (no distance)" for a time-based run.
+std::string DistanceAndTime(std::optional<double> distance_m, double duration_s,
+                            DistanceUnit units) {
+  if (!distance_m) return fmt::format("{}  (no distance)", FormatDuration(duration_s));
+  return fmt::format("{}  {}", FormatDistance(*distance_m, units), FormatDuration(duration_s));
+}
+
+// A file's name as the runner gave it: inside a folder they named, the part under it.
+std::string ShownName(const std::string& file, const std::vector<std::string>& paths) {
+  for (std::string folder : paths) {
+    if (!folder.ends_with('/')) folder += '/';
+    if (file.size() > folder.size() && file.starts_with(folder)) return file.substr(folder.size());
+  }
+  return file;
+}
+
+// One file's line and what to know about it, indented under its group.
+void PrintFile(const ImportedFile& file, const std::string& line, DistanceUnit units,
+               std::ostream& out) {
+  out << Wrap(line, kWidth, "      ", "  ");
+  for (const std::string& notice : ImportNoticeTexts(file, units)) {
+    out << Wrap(notice, kWidth, "      ", "    ");
+  }
+  for (const std::string& warning : file.warnings) {
+    out << Wrap(ImportWarningText(warning), kWidth, "      ", "    ");
+  }
+}
+
+// The text report of an import: the totals, then the files by what became of them: the
+// runs imported with their dates, the duplicates with the run each matched, the files
+// skipped or failed with the reason, and the files that were no activity files at all.
+void PrintImport(const ImportSummary& summary, const ImportCommandOptions& options,
+                 DistanceUnit units, std::ostream& out) {
+  const bool dry_run = options.dry_run;
+  const auto name = [&](const ImportedFile& file) { return ShownName(file.file, options.paths); };
+  out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed",
+                     dry_run ? "Would import" : "Imported", summary.imported,
+                     summary.imported == 1 ? "" : "s", summary.duplicates,
+                     summary.duplicates == 1 ? "" : "s", summary.skipped, summary.failed);
+  if (summary.not_activity > 0) {
+    out << fmt::format("; {} other file{} left alone", summary.not_activity,
+                       summary.not_activity == 1 ? "" : "s");
+  }
+  out << ".\n";
+  const auto group = [&](ImportStatus status, std::string_view heading, auto line) {
+    bool first = true;
+    for (const ImportedFile& file : summary.files) {
+      if (file.status != status) continue;
+      if (first) out << '\n' << heading << '\n';
+      first = false;
+      PrintFile(file, line(file), units, out);
+    }
+  };
+  group(ImportStatus::kImported, dry_run ? "Runs it would import:" : "Runs imported:",
+        [&](const ImportedFile& file) {
+          std::string line;
+          if (file.run) {
+            line += FormatDate(file.run->date) + ": ";
+            line += file.run->distance_m
+                        ? fmt::format("{} in {}", FormatDistance(*file.run->distance_m, units),
+                                      FormatDuration(file.run->duration_s))
+                        : fmt::format("{}, no distance", FormatDuration(file.run->duration_s));
+            line += ", ";
+          }
+          line += name(file);
+          if (file.run_id) line += fmt::format(" (run {})", *file.run_id);
+          return line;
+        });
+  const auto with_reason = [&](const ImportedFile& file) {
+    return fmt::format("{}: {}", name(file), ImportReasonText(file, units));
+  };
+  group(ImportStatus::kDuplicate, "Already stored:", [&](const ImportedFile& file) {
+    std::string line = with_reason(file);
+    if (file.match && file.match->run_id && file.reason == ImportReason::kDuplicate) {
+      line += fmt::format(" (run {})", *file.match->run_id);
+    }
+    return line;
+  });
+  group(ImportStatus::kSkipped, "Skipped:", with_reason);
+  group(ImportStatus::kFailed, "Failed:", with_reason);
+  std::string others;
+  for (const ImportedFile& file : summary.files) {
+    if (file.status != ImportStatus::kNotActivity) continue;
+    others += (others.empty() ? "" : ", ") + name(file);
+  }
+  if (!others.empty()) {
+    out << "\nNot activity files, left alone:\n" << Wrap(others, kWidth, "  ");
+  }
+  if (summary.imported > 0 && !dry_run) {
+    out << '\n'
+        << Wrap("Log how your back felt for each new run with 'backstride log run --pain N "
+                "--date D' (or --run ID); 'backstride runs' lists them.",
+                kWidth);
+  }
+}
+
 std::string PainText(const LogEntry& entry) {
   return entry.pain ? fmt::format("pain {}", *entry.pain) : std::string("no pain score yet");
 }
@@ -84,32 +180,15 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
     bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());
   }
   import_options.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
-    if (options.json) out << ImportedFileJson(file).dump() << '\n';
+    if (options.json) out << ImportedFileJson(file, opened->settings.units).dump() << '\n';
     if (bar) bar->Update(done, bytes);
   };
   auto summary = opened->app->ImportFiles(**source, import_options);
   if (bar) bar->Finish();
   if (!summary) return ReportFailure(err, summary.error());
-  if (!options.json) {
-    out << fmt::format("{} {} run{}, {} duplicate{}, {} skipped, {} failed.\n",
-                       options.dry_run ? "Would import" : "Imported", summary->imported,
-                       summary->imported == 1 ? "" : "s", summary->duplicates,
-                       summary->duplicates == 1 ? "" : "s", summary->skipped, summary->failed);
-    for (const ImportedFile& file : summary->files) {
-      if (file.status == ImportStatus::kSkipped || file.status == ImportStatus::kFailed) {
-        out << Wrap(
-            fmt::format("{} {}: {}", file.status == ImportStatus::kFailed ? "failed " : "skipped",
-                        file.file, file.reason),
-            kWidth, "    ", "  ");
-      }
-    }
-    if (summary->imported > 0 && !options.dry_run) {
-      out << Wrap(
-          "Log how your back felt for each new run with 'backstride log run --pain N "
-          "--date D' (or --run ID); 'backstride runs' lists them.",
-          kWidth);
-    }
-  }
+  if (!options.json) PrintImport(*summary, options, opened->settings.units, out);
+  // Files that are not activity files are no failure: only an activity file that could
+  // not be read is.
   return summary->failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
@@ -140,9 +219,8 @@ int RunRuns(const GlobalOptions& global, const std::string& from, const std::str
   if (runs->empty()) out << "No runs in that range.\n";
   for (const RunView& run : *runs) {
     const LogEntry& e = run.entry;
-    std::string line = fmt::format("{:>5}  {}  {}  {}", e.id, FormatDate(e.date),
-                                   FormatDistance(e.distance_m.value_or(0), units),
-                                   FormatDuration(e.duration_s.value_or(0)));
+    std::string line = fmt::format("{:>5}  {}  {}", e.id, FormatDate(e.date),
+                                   DistanceAndTime(e.distance_m, e.duration_s.value_or(0), units));
     if (e.distance_m && e.duration_s && *e.distance_m > 0) {
       line += "  " + FormatPace(*e.duration_s / (*e.distance_m / 1000.0), units);
     }
@@ -171,8 +249,12 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
   out << fmt::format("Run {} on {} ({})\n", e.id, FormatDate(e.date),
                      detail->run.activity ? "imported from " + detail->run.activity->file
                                           : std::string("logged by hand"));
-  out << fmt::format("  Distance {}, time {}", FormatDistance(e.distance_m.value_or(0), units),
-                     FormatDuration(e.duration_s.value_or(0)));
+  if (e.distance_m) {
+    out << fmt::format("  Distance {}, time {}", FormatDistance(*e.distance_m, units),
+                       FormatDuration(e.duration_s.value_or(0)));
+  } else {
+    out << fmt::format("  No distance recorded, time {}", FormatDuration(e.duration_s.value_or(0)));
+  }
   if (e.distance_m && e.duration_s && *e.distance_m > 0) {
     out << ", pace " << FormatPace(*e.duration_s / (*e.distance_m / 1000.0), units);
   }
@@ -192,8 +274,12 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
     if (!extras.empty()) out << "  " << extras << '\n';
   }
   if (e.onset_m || e.onset_s) {
-    out << "  Pain started at " << (e.onset_m ? FormatDistance(*e.onset_m, units) : "?")
-        << (e.onset_s ? ", " + FormatDuration(*e.onset_s) + " in" : "") << '\n';
+    if (e.onset_m) {
+      out << "  Pain started at " << FormatDistance(*e.onset_m, units)
+          << (e.onset_s ? ", " + FormatDuration(*e.onset_s) + " in" : "") << '\n';
+    } else {
+      out << "  Pain started " << FormatDuration(*e.onset_s) << " in\n";
+    }
   }
   if (detail->run.decision) {
     out << Wrap(JoinSentences(ExplainDecision(*detail->run.decision, units)), kWidth, "  ", "  ");
@@ -210,11 +296,12 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
   if (!detail->splits.empty()) {
     out << "\n  Splits\n";
     for (const Split& split : detail->splits) {
-      out << fmt::format("  {:>3}  {}  {}  {}\n", split.number,
+      out << fmt::format("  {:>3}  {}  {}  {}  {}\n", split.number,
                          FormatDistance(split.distance_m, units), FormatDuration(split.duration_s),
                          split.distance_m > 0
                              ? FormatPace(split.duration_s / (split.distance_m / 1000.0), units)
-                             : "-");
+                             : "-",
+                         split.avg_hr_bpm ? fmt::format("{:.0f} bpm", *split.avg_hr_bpm) : "-");
     }
   }
   return kExitOk;
@@ -252,9 +339,14 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
     if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kInvalidArgument;
     return ReportFailure(err, error);
   }
-  out << fmt::format("Run {}: the pain started at {}, {} in.\n", id,
-                     FormatDistance(entry->onset_m.value_or(0), opened->settings.units),
-                     FormatDuration(entry->onset_s.value_or(0)));
+  if (entry->onset_m) {
+    out << fmt::format("Run {}: the pain started at {}, {} in.\n", id,
+                       FormatDistance(*entry->onset_m, opened->settings.units),
+                       FormatDuration(entry->onset_s.value_or(0)));
+  } else {
+    out << fmt::format("Run {}: the pain started {} in.\n", id,
+                       FormatDuration(entry->onset_s.value_or(0)));
+  }
   return kExitOk;
 }
 

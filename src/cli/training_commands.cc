@@ -340,7 +340,9 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
     std::string text;
     switch (entry.kind) {
       case LogKind::kRun:
-        text = fmt::format("{}  {}  pain {}", FormatDistance(entry.distance_m.value_or(0), units),
+        text = fmt::format("{}  {}  pain {}",
+                           entry.distance_m ? FormatDistance(*entry.distance_m, units)
+                                            : std::string("no distance"),
                            FormatDuration(entry.duration_s.value_or(0)), entry.pain.value_or(0));
         if (entry.onset_m) text += ", started at " + FormatDistance(*entry.onset_m, units);
         if (entry.onset_s) text += ", started at " + FormatDuration(*entry.onset_s);

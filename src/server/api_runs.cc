@@ -101,7 +101,7 @@ HttpResult<Json> PostImport(Call& call) {
   options.dry_run = FlagQuery(request, "dry_run");
   auto summary = call.app.ImportFiles(*source, options);
   if (!summary) return FromError(summary.error());
-  return ImportedFileJson(summary->files.front());
+  return ImportedFileJson(summary->files.front(), settings->units);
 }
 
 HttpResult<Json> GetProgress(Call& call) {

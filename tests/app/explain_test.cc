@@ -92,6 +92,9 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"bouts", "x"},
       {"reserve", "x"},    {"exercise", "x"},       {"good_max", "x"},    {"entry", "x"},
       {"changes", "x"},    {"distance", "x"},       {"time", "x"},
+      // The importer's (app/import.h).
+      {"detail", "x"},     {"sport", "x"},          {"match", "x"},       {"file", "x"},
+      {"min_seconds", "x"}, {"min_distance", "x"},  {"warning", "x"},
   };
   auto content = LoadBuiltinContent();
   ASSERT_TRUE(content.has_value());

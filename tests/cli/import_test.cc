@@ -41,19 +41,35 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
+// The text with each line break and the indent after it read as one space: a sentence
+// the report wrapped reads whole again.
+std::string Unwrapped(const std::string& text) {
+  std::string flat;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') {
+      flat += text[i];
+      continue;
+    }
+    flat += ' ';
+    while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+  }
+  return flat;
+}
+
 TEST(Import, AFolderTwiceStoresNothingNew) {
   Runner runner;
-  // Runs, rides, a walk, settings and workout files, three copies of one run (one with a
-  // bad CRC, two cut short) and a gzip copy of another.
+  // Runs, rides, a walk, settings and workout files, three copies of a recording of 6 m in
+  // 14 s (one with a bad CRC, two cut short: too short to be a run) and a gzip copy of a
+  // run.
   const std::string folder = (InTreeFiles() / "fit").string();
   auto first = runner.Do("2026-11-25", {"import", folder});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_TRUE(Contains(first.out, "Imported 4 runs, 3 duplicates, 7 skipped, 0 failed"))
+  EXPECT_TRUE(Contains(first.out, "Imported 3 runs, 1 duplicate, 10 skipped, 0 failed"))
       << first.out;
   const std::string listed = runner.Do("2026-11-25", {"runs"}).out;
   auto second = runner.Do("2026-11-25", {"import", folder});
   ASSERT_EQ(second.exit_code, 0);
-  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 7 duplicates, 7 skipped")) << second.out;
+  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 4 duplicates, 10 skipped")) << second.out;
   EXPECT_EQ(runner.Do("2026-11-25", {"runs"}).out, listed);
 }
 
@@ -121,8 +137,12 @@ TEST(Import, JsonDescribesEveryFileWithItsActivity) {
   EXPECT_EQ(run["activity"]["start_utc"], "2017-06-11T14:34:09Z");
   EXPECT_EQ(run["activity"]["utc_offset_s"], -25200);
   EXPECT_EQ(run["activity"]["points"], 21);
+  EXPECT_EQ(run["run"]["date"], "2017-06-11");
+  EXPECT_NEAR(run["run"]["duration_s"].get<double>(), 57, 1);  // the timer, as the log keeps it
+  EXPECT_EQ(run["reason_id"], "dry_run");
   EXPECT_EQ(lines[1]["status"], "skipped");
-  EXPECT_EQ(lines[1]["reason"], "a ride");
+  EXPECT_EQ(lines[1]["reason_id"], "not_a_run");
+  EXPECT_EQ(lines[1]["reason"], "Not a run: a ride.");
   EXPECT_EQ(lines[1]["activity"]["sport"], "cycling");  // skipped files keep their activity
   EXPECT_EQ(lines[2]["status"], "skipped");
   EXPECT_TRUE(Contains(lines[2]["reason"], "settings"));
@@ -141,12 +161,143 @@ TEST(Import, ABadFileFailsAloneAndTheRestIsStored) {
   EXPECT_EQ(result.exit_code, 3) << result.out << result.err;
   EXPECT_TRUE(Contains(result.out, "Imported 1 run, 0 duplicates, 0 skipped, 2 failed"))
       << result.out;
-  EXPECT_TRUE(Contains(result.out, "broken.gpx: GPX: broken XML")) << result.out;
+  EXPECT_TRUE(Contains(result.out, "broken.gpx: The file could not be read as an activity: GPX: "
+                                   "broken XML"))
+      << result.out;
   EXPECT_TRUE(Contains(runner.Do("2026-11-25", {"runs"}).out, "0.16 km"));
 
   auto missing = runner.Do("2026-11-25", {"import", "/no/such/folder"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_TRUE(Contains(missing.err, "/no/such/folder"));
+}
+
+// A watch folder holds more than activity files: those are listed, left alone, and are no
+// failure; only an activity file that could not be read makes the exit code say so.
+TEST(Import, FilesThatAreNotActivityFilesAreListedAndNoFailure) {
+  Runner runner;
+  const fs::path folder = runner.Dir() / "watch";
+  fs::create_directories(folder / "photos");
+  fs::copy_file(InTreeFiles() / "fit" / "fitparse--garmin-fenix-5-run.fit", folder / "run.fit");
+  std::ofstream(folder / "export.json") << R"({"runs": []})";
+  std::ofstream(folder / "notes.txt") << "new shoes today";
+  std::ofstream(folder / "photos" / "finish.jpg") << "\xff\xd8\xff\xe0 not much of a photo";
+  auto result = runner.Do("2026-11-25", {"import", folder.string()});
+  EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(Contains(result.out, "Imported 1 run, 0 duplicates, 0 skipped, 0 failed; 3 other "
+                                   "files left alone."))
+      << result.out;
+  EXPECT_TRUE(Contains(Unwrapped(result.out),
+                       "Not activity files, left alone: export.json, notes.txt, photos/finish.jpg"))
+      << result.out;
+
+  auto json = runner.Do("2026-11-25", {"import", "--dry-run", "--format", "json",
+                                       (folder / "notes.txt").string()});
+  EXPECT_EQ(json.exit_code, 0);
+  const auto line = JsonLines(json.out).at(0);
+  EXPECT_EQ(line["status"], "not_activity");
+  EXPECT_EQ(line["reason_id"], "not_activity_file");
+
+  // A file named as an activity file that is not one did fail.
+  std::ofstream(folder / "broken.fit") << "not a fit file at all";
+  EXPECT_EQ(runner.Do("2026-11-25", {"import", folder.string()}).exit_code, 3);
+}
+
+// The text report lists each run imported with its date, distance and time, names the
+// stored run a duplicate repeats, and shows the damage the decoder read past.
+TEST(Import, TheTextReportListsRunsDuplicatesAndDamage) {
+  Runner runner;
+  const fs::path fit = InTreeFiles() / "fit";
+  ASSERT_EQ(runner.Do("2026-11-25", {"import", (fit / "fitparse--garmin-fenix-5-run.fit").string()})
+                .exit_code,
+            0);
+  const fs::path folder = runner.Dir() / "watch";
+  fs::create_directories(folder);
+  fs::copy_file(fit / "fitparse--garmin-fenix-5-run.fit.gz", folder / "again.fit.gz");
+  // A 4.8 km run whose file was cut short (a watch that died on the way home).
+  std::ifstream whole(fit / "fitparse--2013-02-06-12-11-14.fit", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(whole)), std::istreambuf_iterator<char>());
+  std::ofstream(folder / "cut.fit", std::ios::binary) << bytes.substr(0, bytes.size() * 3 / 5);
+  auto result = runner.Do("2026-11-25", {"import", folder.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+  EXPECT_TRUE(Contains(result.out, "Imported 1 run, 1 duplicate, 0 skipped, 0 failed.")) << result.out;
+  EXPECT_TRUE(Contains(result.out, "Runs imported:\n  2013-02-06: ")) << result.out;
+  EXPECT_TRUE(Contains(result.out, "cut.fit (run 2)")) << result.out;
+  EXPECT_TRUE(Contains(Unwrapped(result.out), "Read with a warning: the file ends early:"))
+      << result.out;
+  EXPECT_TRUE(Contains(result.out, "Already stored:\n  again.fit.gz: "));
+  EXPECT_TRUE(Contains(Unwrapped(result.out), "again.fit.gz: The same run as your run of "
+                                              "2017-06-11 (0.16 km in 0:57) is stored already. (run 1)"))
+      << result.out;
+}
+
+// Recordings too short to be a run (6 m in 14 s: the watch started by mistake) are left
+// out, saying why; a run recorded by time only (a treadmill without a foot pod) is kept by
+// its time, and everything that shows runs copes with it.
+TEST(Import, TooShortIsSkippedAndATreadmillRunIsKeptByItsTime) {
+  Runner runner;
+  auto short_one = runner.Do(
+      "2026-03-02",
+      {"import", (InTreeFiles() / "fit" / "fitparse--activity-filecrc.fit").string()});
+  EXPECT_EQ(short_one.exit_code, 0) << short_one.err;
+  EXPECT_TRUE(Contains(short_one.out, "Imported 0 runs, 0 duplicates, 1 skipped")) << short_one.out;
+  EXPECT_TRUE(Contains(Unwrapped(short_one.out), "Too short to be a run (0.01 km in 0:14)"))
+      << short_one.out;
+
+  // 57 minutes on a treadmill: heart rate and cadence every 5 s, no distance, no position.
+  std::string points;
+  for (int s = 0; s <= 57 * 60; s += 5) {
+    const int minute = s / 60;
+    points += "<Trackpoint><Time>2026-02-27T07:" + std::string(minute < 10 ? "0" : "") +
+              std::to_string(minute) + ":" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60) +
+              "Z</Time><HeartRateBpm><Value>" + std::to_string(120 + minute / 2) +
+              "</Value></HeartRateBpm><Cadence>84</Cadence></Trackpoint>";
+  }
+  const fs::path treadmill = runner.Dir() / "treadmill.tcx";
+  std::ofstream(treadmill)
+      << R"(<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running"><Id>2026-02-27T07:00:00Z</Id><Lap StartTime="2026-02-27T07:00:00Z"><TotalTimeSeconds>3420</TotalTimeSeconds><DistanceMeters>0</DistanceMeters><Intensity>Active</Intensity><TriggerMethod>Manual</TriggerMethod><Track>)"
+      << points << "</Track></Lap></Activity></Activities></TrainingCenterDatabase>";
+  auto imported = runner.Do("2026-03-02", {"import", treadmill.string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_TRUE(Contains(imported.out, "Imported 1 run")) << imported.out;
+  EXPECT_TRUE(Contains(imported.out, "2026-02-27: 57:00, no distance")) << imported.out;
+  EXPECT_TRUE(Contains(Unwrapped(imported.out), "No distance was recorded")) << imported.out;
+
+  auto runs = runner.Do("2026-03-02", {"runs"});
+  EXPECT_TRUE(Contains(runs.out, "57:00  (no distance)")) << runs.out;
+  EXPECT_FALSE(Contains(runs.out, "0.00 km")) << runs.out;
+  auto shown = runner.Do("2026-03-02", {"run", "show", "1"});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_TRUE(Contains(shown.out, "No distance recorded, time 57:00")) << shown.out;
+
+  // With a plan: the pain is kept, the run rule says it cannot judge the run, and the plan's
+  // pages still read.
+  std::ifstream vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json");
+  const auto answers = nlohmann::json::parse(vignette).at("answers");
+  ASSERT_EQ(runner.Do("2026-02-20", {"assess", "--answers", "-"}, answers.dump()).exit_code, 0);
+  auto rated = runner.Do("2026-03-02", {"log", "run", "--pain", "2", "--run", "1"});
+  ASSERT_EQ(rated.exit_code, 0) << rated.err;
+  EXPECT_TRUE(Contains(Unwrapped(rated.out), "no distance recorded, so the run rule does not judge it"))
+      << rated.out;
+  for (std::vector<std::string> command :
+       {std::vector<std::string>{"status"}, {"today"}, {"history"}, {"week"}, {"runs"}}) {
+    auto shown_again = runner.Do("2026-03-02", command);
+    EXPECT_EQ(shown_again.exit_code, 0) << command[0] << ": " << shown_again.err;
+    EXPECT_FALSE(Contains(shown_again.out, "0.00 km")) << command[0] << ": " << shown_again.out;
+  }
+  auto onset = runner.Do("2026-03-02", {"run", "onset", "1", "--min", "20"});
+  EXPECT_EQ(onset.exit_code, 0) << onset.err;
+  EXPECT_TRUE(Contains(onset.out, "the pain started 20:00 in")) << onset.out;
+  auto by_km = runner.Do("2026-03-02", {"run", "onset", "1", "--km", "2"});
+  EXPECT_EQ(by_km.exit_code, 2);
+  EXPECT_TRUE(Contains(by_km.err, "no distance recorded")) << by_km.err;
+
+  // A backup keeps its heart rate and the missing distance.
+  const fs::path backup = runner.Dir() / "backup.json";
+  ASSERT_EQ(runner.Do("2026-03-02", {"export", "--json", backup.string()}).exit_code, 0);
+  Runner other;
+  auto restored = other.Do("2026-03-02", {"import-data", backup.string()});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_TRUE(Contains(other.Do("2026-03-02", {"runs"}).out, "57:00  (no distance)"));
 }
 
 // A runner who pressed lap when the pain started: the lap marks the onset, and the pain

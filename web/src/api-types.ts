@@ -186,7 +186,29 @@ export type Bytes = string;
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "ImportStatus".
  */
-export type ImportStatus = 'imported' | 'duplicate' | 'skipped' | 'failed';
+export type ImportStatus = 'imported' | 'duplicate' | 'skipped' | 'failed' | 'not_activity';
+/**
+ * Why a file was not imported, or what to know of a run that was.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportReason".
+ */
+export type ImportReason =
+  | 'none'
+  | 'unreadable'
+  | 'broken'
+  | 'not_activity_file'
+  | 'no_activity'
+  | 'not_a_run'
+  | 'pace_not_a_run'
+  | 'no_start_time'
+  | 'too_short'
+  | 'duplicate'
+  | 'duplicate_deleted'
+  | 'duplicate_in_import'
+  | 'dry_run'
+  | 'could_not_check'
+  | 'could_not_store';
 /**
  * The sport a watch file records.
  *
@@ -1021,8 +1043,26 @@ export interface ImportQuery {
 export interface ImportedFile {
   file: string;
   status: ImportStatus;
+  /**
+   * Why it was not imported, in a sentence; empty for a run imported with nothing to add.
+   */
   reason: string;
+  reason_id: ImportReason;
+  /**
+   * Damage read past, one sentence each.
+   */
+  warnings: string[];
+  /**
+   * What to check about an imported run (a pace no one runs, no distance recorded), one sentence each.
+   */
+  notices: string[];
+  /**
+   * The file says it is a run, at a pace no one runs.
+   */
+  pace_implausible: boolean;
   activity?: Activity;
+  run?: ImportedRun;
+  match?: MatchedRun;
   run_id?: Id;
   /**
    * From a lap press, when the settings ask for it.
@@ -1050,6 +1090,30 @@ export interface Activity {
   avg_cadence_spm: number | null;
 }
 /**
+ * A run of an imported file as the log keeps it (or would): its day, distance (null: recorded by time only) and the time the run rule uses (timer, else moving time).
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportedRun".
+ */
+export interface ImportedRun {
+  date: IsoDate;
+  distance_m: number | null;
+  duration_s: number;
+}
+/**
+ * The stored run (or the file earlier in the same import) a duplicate repeats; run_id null in a dry run.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "MatchedRun".
+ */
+export interface MatchedRun {
+  run_id: Id | null;
+  file: string;
+  date: IsoDate;
+  distance_m: number | null;
+  duration_s: number;
+}
+/**
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "DateRangeQuery".
  */
@@ -1058,7 +1122,7 @@ export interface DateRangeQuery {
   to?: IsoDate;
 }
 /**
- * A run, logged or imported; file, start_utc and avg_hr_bpm only when imported.
+ * A run, logged or imported; distance_m null for a run recorded by time only; file, start_utc, avg_hr_bpm and avg_cadence_spm only when imported.
  *
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "RunView".
@@ -1067,7 +1131,7 @@ export interface RunView {
   id: Id;
   date: IsoDate;
   source: LogSource;
-  distance_m: number;
+  distance_m: number | null;
   duration_s: number;
   pain: PainScore | null;
   onset_m: number | null;
@@ -1081,6 +1145,7 @@ export interface RunView {
   file?: string;
   start_utc?: IsoInstant;
   avg_hr_bpm?: number | null;
+  avg_cadence_spm?: number | null;
 }
 /**
  * One run with its laps, splits and its track every 50 m (empty for a run logged by hand); reason when the rule judged it.
@@ -1092,7 +1157,7 @@ export interface RunDetail {
   id: Id;
   date: IsoDate;
   source: LogSource;
-  distance_m: number;
+  distance_m: number | null;
   duration_s: number;
   pain: PainScore | null;
   onset_m: number | null;
@@ -1103,10 +1168,12 @@ export interface RunDetail {
   file?: string;
   start_utc?: IsoInstant;
   avg_hr_bpm?: number | null;
+  avg_cadence_spm?: number | null;
   reason?: string;
   laps: Lap[];
   splits: Split[];
   profile: ProfilePoint[];
+  along: AlongTrack;
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema
@@ -1131,6 +1198,18 @@ export interface Split {
   duration_s: number;
   avg_hr_bpm: number | null;
   pace_text?: string;
+}
+/**
+ * Heart rate and cadence along the run, as columns of one length: each point the average over 50 m (distance_m set) or 15 s (distance_m null, a run recorded by time only). Empty columns when the watch recorded neither.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "AlongTrack".
+ */
+export interface AlongTrack {
+  distance_m: (number | null)[];
+  elapsed_s: number[];
+  heart_rate_bpm: (number | null)[];
+  cadence_spm: (number | null)[];
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema
@@ -1276,7 +1355,7 @@ export interface ExportedLogEntry {
   created_at: string;
 }
 /**
- * An imported run's recording; the track is little-endian float32 pairs (seconds, metres), base64.
+ * An imported run's recording; the track is little-endian float32 pairs (seconds, metres; NaN where no distance was recorded), base64; track_hr and track_cadence, when recorded, one float32 a point (NaN where missing).
  *
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "ExportedActivity".
@@ -1303,6 +1382,8 @@ export interface ExportedActivity {
   elevation_gain_m?: number;
   laps: ExportedLap[];
   track: string;
+  track_hr?: string;
+  track_cadence?: string;
   created_at: string;
 }
 /**
