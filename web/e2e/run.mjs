@@ -454,7 +454,7 @@ try {
     await page.waitForFunction(() => /^At /.test(document.querySelector('#onset-heading + p')?.textContent ?? ''));
     assert.match(await page.locator('#onset-heading + p').innerText(), /At 0\.\d\d km/);
     await page.locator('#pace-along-title').waitFor();
-    assert.equal(await page.locator('.plot .uplot').count(), 1, 'the pace along the run');
+    assert.equal(await page.locator('.plot .uplot').count(), 2, 'the pace, and the cadence, along the run');
     await look(page, 'run');
   });
   await server.stop();

@@ -12,7 +12,22 @@ const statusText: Record<ImportedFile['status'], string> = {
   duplicate: 'Already there',
   skipped: 'Skipped',
   failed: 'Failed',
+  not_activity: 'Not an activity file',
 };
+
+// What the log keeps of a run: its distance and the time the runs list shows (the
+// watch's timer, else moving time), or the time alone when no distance was recorded.
+function runText(r: ImportedFile, units: 'km' | 'mi'): string {
+  if (!r.run) return '';
+  const time = duration(r.run.duration_s);
+  return r.run.distance_m === null ? `${time}, no distance recorded` : `${distance(r.run.distance_m, units)} in ${time}`;
+}
+
+// Makes the input a folder picker. Set on the element itself: as a JSX property the
+// attribute does not reach the live input, which then picks single files.
+function folderPicker(input: HTMLInputElement | null) {
+  if (input) input.webkitdirectory = true;
+}
 
 // Every file in a drop, folders walked (the browser's entries API).
 async function filesFromDrop(items: DataTransferItemList): Promise<File[]> {
@@ -43,7 +58,6 @@ export function ImportPage() {
   const { settings } = useSettings();
   const units = settings?.units ?? 'km';
   const files = useRef<HTMLInputElement>(null);
-  const folder = useRef<HTMLInputElement>(null);
 
   const run = async (chosen: File[]) => {
     if (chosen.length === 0) return;
@@ -56,7 +70,10 @@ export function ImportPage() {
       try {
         done.push(await api.importFile(file));
       } catch (e) {
-        done.push({ file: file.webkitRelativePath || file.name, status: 'failed', reason: e instanceof Error ? e.message : String(e) });
+        done.push({
+          file: file.webkitRelativePath || file.name, status: 'failed', reason: e instanceof Error ? e.message : String(e),
+          reason_id: 'unreadable', warnings: [], notices: [], pace_implausible: false,
+        });
       }
       bytes += file.size;
       setResults([...done]);
@@ -91,9 +108,8 @@ export function ImportPage() {
             accept=".fit,.gpx,.tcx,.gz,.FIT,.GPX,.TCX"
             onChange={() => run(Array.from(files.current?.files ?? []))} />
           <label class="button" for="import-files">Choose files</label>
-          <input id="import-folder" ref={folder} class="visually-hidden" type="file"
-            {...{ webkitdirectory: '' }}
-            onChange={() => run(Array.from(folder.current?.files ?? []))} />
+          <input id="import-folder" ref={folderPicker} class="visually-hidden" type="file" multiple
+            onChange={(e) => run(Array.from(e.currentTarget.files ?? []))} />
           <label class="button secondary" for="import-folder">Choose a folder</label>
         </p>
       </div>
@@ -106,6 +122,8 @@ export function ImportPage() {
             {(progress.totalBytes / 1e6).toFixed(1)} MB.
             {finished &&
               ` Imported ${counts('imported')}, already there ${counts('duplicate')}, skipped ${counts('skipped')}, failed ${counts('failed')}.`}
+            {finished && counts('not_activity') > 0 &&
+              ` ${counts('not_activity')} other ${counts('not_activity') === 1 ? 'file was' : 'files were'} not activity files and ${counts('not_activity') === 1 ? 'was' : 'were'} left alone.`}
           </p>
           {finished && counts('imported') > 0 && (
             <p>
@@ -123,6 +141,7 @@ export function ImportPage() {
               <tr>
                 <th scope="col">File</th>
                 <th scope="col">Result</th>
+                <th scope="col">Date</th>
                 <th scope="col">Details</th>
               </tr>
             </thead>
@@ -130,12 +149,14 @@ export function ImportPage() {
               {results.map((r, i) => (
                 <tr key={i} class={`status-${r.status}`}>
                   <td>{r.file}</td>
-                  <td>{statusText[r.status]}</td>
                   <td>
-                    {r.activity && r.activity.distance_m !== null
-                      ? `${r.activity.sport}, ${distance(r.activity.distance_m, units)} in ${duration(r.activity.elapsed_s)}. `
-                      : ''}
+                    {r.run_id !== undefined ? <a href={`#/runs/${r.run_id}`}>{statusText[r.status]}</a> : statusText[r.status]}
+                  </td>
+                  <td>{r.run?.date ?? '–'}</td>
+                  <td>
+                    {r.status === 'imported' && r.run ? `${runText(r, units)}. ` : ''}
                     {r.reason}
+                    {[...r.notices, ...r.warnings].map((line) => <p key={line} class="note">{line}</p>)}
                   </td>
                 </tr>
               ))}

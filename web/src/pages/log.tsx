@@ -49,7 +49,7 @@ function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
               }}
             >
               <span>
-                {run.date}: {distance(run.distance_m, settings.units)} in {duration(run.duration_s)}
+                {run.date}: {run.distance_m === null ? duration(run.duration_s) : `${distance(run.distance_m, settings.units)} in ${duration(run.duration_s)}`}
               </span>
               <PainSelect
                 id={`pain-${run.id}`}

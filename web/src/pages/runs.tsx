@@ -59,9 +59,9 @@ export function RunsPage() {
               {[...runs].reverse().map((run) => (
                 <tr key={run.id}>
                   <td id={`run-${run.id}`}><a href={`#/runs/${run.id}`}>{run.date}</a></td>
-                  <td>{distance(run.distance_m, units)}</td>
+                  <td>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, units)}</td>
                   <td>{duration(run.duration_s)}</td>
-                  <td>{run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
+                  <td>{run.distance_m !== null && run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
                   <td>{run.pain ?? 'not yet'}</td>
                   <td>{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
                   <td>{run.source === 'manual' ? 'logged' : 'watch file'}</td>
@@ -140,6 +140,66 @@ function PaceAlongTheRun({ run, units }: { run: RunDetail; units: Units }) {
           <tbody>
             {rows.filter((_, i) => (i + 1) % 5 === 0 || i === rows.length - 1).map((r) => (
               <tr key={r.distance_m}><td>{distance(r.distance_m, units)}</td><td>{pace(r.pace_s_per_km, units)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      } />
+  );
+}
+
+const clock = (seconds: number) => duration(seconds);
+
+// Heart rate and cadence along the run, each point the average over 50 m (or 15 s on a
+// run recorded by time only): over distance when the run has one, else over time.
+function HeartAndCadence({ run, units }: { run: RunDetail; units: Units }) {
+  const along = run.along;
+  const byDistance = along.distance_m.length > 0 && along.distance_m.every((d) => d !== null);
+  const hasHr = along.heart_rate_bpm.some((v) => v !== null);
+  const hasCadence = along.cadence_spm.some((v) => v !== null);
+  const data = useMemo<uPlot.AlignedData>(() => [
+    byDistance ? along.distance_m.map((d) => inUnits(d ?? 0, units)) : along.elapsed_s.map((t) => t / 60),
+    along.heart_rate_bpm,
+    along.cadence_spm,
+  ], [along, byDistance, units]);
+  const options = useMemo(() => ({
+    legend: { live: false },
+    scales: { x: { time: false }, bpm: { auto: true }, spm: { auto: true } },
+    axes: [
+      { label: byDistance ? `Distance (${units})` : 'Time (minutes)' },
+      { scale: 'bpm', label: 'Heart rate (bpm)', stroke: '#b71c1c' },
+      { scale: 'spm', label: 'Cadence (steps/min)', side: 1, grid: { show: false }, stroke: '#1b5e20' },
+    ],
+    series: [
+      {},
+      { label: 'Heart rate', scale: 'bpm', stroke: '#b71c1c', width: 2, show: hasHr },
+      { label: 'Cadence', scale: 'spm', stroke: '#1b5e20', width: 2, dash: [6, 4], show: hasCadence },
+    ],
+  }), [byDistance, units, hasHr, hasCadence]);
+  if (along.elapsed_s.length < 2 || (!hasHr && !hasCadence)) return null;
+  const what = hasHr && hasCadence ? 'Heart rate and cadence' : hasHr ? 'Heart rate' : 'Cadence';
+  const step = byDistance ? 10 : 4;
+  const rows = along.elapsed_s.map((t, i) => ({ t, d: along.distance_m[i], hr: along.heart_rate_bpm[i], spm: along.cadence_spm[i] }))
+    .filter((_, i) => (i + 1) % step === 0 || i === along.elapsed_s.length - 1);
+  return (
+    <Chart id="heart-cadence" title={`${what} along the run`} options={options} data={data}
+      description={`${what} over the ${byDistance ? 'distance' : 'time'} of the run, as the watch recorded ${hasHr && hasCadence ? 'them' : 'it'}${hasHr && hasCadence ? ': heart rate (solid, left scale) and cadence (dashed, right scale)' : ''}.`}
+      table={
+        <table>
+          <caption>{what} every {byDistance ? `500 m` : 'minute'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">At</th>
+              {hasHr && <th scope="col">Heart rate</th>}
+              {hasCadence && <th scope="col">Cadence</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.t}>
+                <td>{r.d !== null && byDistance ? distance(r.d, units) : clock(r.t)}</td>
+                {hasHr && <td>{r.hr === null ? '–' : `${Math.round(r.hr)} bpm`}</td>}
+                {hasCadence && <td>{r.spm === null ? '–' : `${Math.round(r.spm)} steps/min`}</td>}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -266,9 +326,11 @@ export function RunPage({ id }: { id: number }) {
       <PageTitle>Run on {run.date}</PageTitle>
       <p><a href="#/runs">All runs</a></p>
       <dl class="facts">
-        <div><dt>Distance</dt><dd>{distance(run.distance_m, units)}</dd></div>
+        <div><dt>Distance</dt><dd>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, units)}</dd></div>
         <div><dt>Time</dt><dd>{duration(run.duration_s)}</dd></div>
-        {run.distance_m > 0 && <div><dt>Pace</dt><dd>{pace(run.duration_s / (run.distance_m / 1000), units)}</dd></div>}
+        {run.distance_m !== null && run.distance_m > 0 && <div><dt>Pace</dt><dd>{pace(run.duration_s / (run.distance_m / 1000), units)}</dd></div>}
+        {run.avg_hr_bpm != null && <div><dt>Heart rate</dt><dd>{Math.round(run.avg_hr_bpm)} bpm</dd></div>}
+        {run.avg_cadence_spm != null && <div><dt>Cadence</dt><dd>{Math.round(run.avg_cadence_spm)} steps/min</dd></div>}
         <div><dt>Pain during</dt><dd>{run.pain ?? 'not given yet'}</dd></div>
       </dl>
       {run.reason && <p class="note">{run.reason}</p>}
@@ -276,6 +338,7 @@ export function RunPage({ id }: { id: number }) {
       <CorrectRun run={run} units={units} shown={shown} onChange={changed} />
       <OnsetForm run={run} units={units} onSaved={reload} />
       <PaceAlongTheRun run={run} units={units} />
+      <HeartAndCadence run={run} units={units} />
       {run.laps.length > 0 && (
         <div class="scroll" tabIndex={0} role="region" aria-labelledby="laps-caption">
           <table>
