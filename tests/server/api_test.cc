@@ -501,9 +501,14 @@ TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   EXPECT_EQ(result["status"], "imported");
   EXPECT_EQ(result["activity"]["sport"], "running");
   const auto id = result["run_id"].get<std::int64_t>();
+  EXPECT_EQ(result["run"]["date"], "2013-02-06");
+  EXPECT_NEAR(result["run"]["distance_m"].get<double>(), 4835, 1);
   auto again =
       client_->Post("/api/import?name=copy.fit", Token(), bytes, "application/octet-stream");
   EXPECT_EQ(Body(again)["status"], "duplicate");
+  EXPECT_EQ(Body(again)["match"]["run_id"], id);  // which stored run it repeats
+  EXPECT_EQ(Body(again)["reason"],
+            "The same run as your run of 2013-02-06 (4.84 km in 43:45) is stored already.");
 
   const json runs = GetJson("/api/runs");
   ASSERT_EQ(runs.size(), 1u);
@@ -514,6 +519,18 @@ TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   EXPECT_FALSE(shown["splits"].empty());
   ASSERT_GT(shown["profile"].size(), 90u);  // every 50 m of a 4.8 km run
   EXPECT_DOUBLE_EQ(shown["profile"][1][0].get<double>(), 50);
+  // The watch's heart rate: per split, and along the run for the chart (no cadence in it).
+  for (const json& split : shown["splits"]) EXPECT_TRUE(split["avg_hr_bpm"].is_number()) << split;
+  const json& along = shown["along"];
+  ASSERT_GT(along["heart_rate_bpm"].size(), 90u);
+  EXPECT_EQ(along["distance_m"].size(), along["heart_rate_bpm"].size());
+  EXPECT_NEAR(along["distance_m"][0].get<double>(), 50, 10);
+  for (const json& bpm : along["heart_rate_bpm"]) {
+    ASSERT_TRUE(bpm.is_number());
+    EXPECT_GT(bpm.get<double>(), 60);
+    EXPECT_LT(bpm.get<double>(), 200);
+  }
+  for (const json& spm : along["cadence_spm"]) EXPECT_TRUE(spm.is_null());
 
   auto onset = Post("/api/runs/" + std::to_string(id) + "/onset", {{"lap", 1}});
   ASSERT_EQ(onset->status, 200) << onset->body;
@@ -540,6 +557,12 @@ TEST_F(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
   ASSERT_EQ(garbage->status, 200);
   EXPECT_EQ(Body(garbage)["status"], "failed");
   EXPECT_FALSE(Body(garbage)["reason"].get<std::string>().empty());
+  // A note picked up with a watch folder is left alone, not a failure.
+  auto note = client_->Post("/api/import?name=WATCH/notes.txt", Token(), "new shoes",
+                            "application/octet-stream");
+  ASSERT_EQ(note->status, 200);
+  EXPECT_EQ(Body(note)["status"], "not_activity");
+  EXPECT_EQ(Body(note)["reason"], "Not an activity file (FIT, GPX or TCX), so it is left alone.");
   EXPECT_TRUE(GetJson("/api/runs").empty());
 }
 

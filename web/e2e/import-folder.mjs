@@ -6,7 +6,8 @@
 //
 // Usage: node e2e/import-folder.mjs BACKSTRIDE_BINARY CORPUS_DIR
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,20 @@ for (const file of [run, ride]) {
 const shots = path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 const phone = { width: 390, height: 844 };
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Runs axe on the page at phone width; fails on any serious or critical violation.
+async function scan(page, name) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const report = await axe.run(document, { resultTypes: ['violations'] });
+    return report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${name}: accessibility violations:\n${JSON.stringify(bad, null, 2)}`);
+}
 
 let failures = 0;
 async function step(name, body) {
@@ -93,6 +108,7 @@ try {
       assert.match(rows.find((r) => r.includes(stray)) ?? '', /Not an activity file/, stray);
     }
     await page.screenshot({ path: path.join(shots, 'import-folder-phone.png'), fullPage: true });
+    await scan(page, 'the import page');
   });
 
   await step('the run page of the imported FIT charts heart rate and cadence, and splits show heart rate', async () => {
@@ -116,6 +132,7 @@ try {
     assert.ok(table.length >= 9, table.join('\n'));
     assert.match(table[0], /0\.50 km\s+\d+ bpm\s+\d+ steps\/min/);
     await page.screenshot({ path: path.join(shots, 'run-heart-cadence-phone.png'), fullPage: true });
+    await scan(page, 'the run page');
   });
 
   await step('the runs list reads the imported run with its distance and moving time', async () => {

@@ -156,23 +156,26 @@ function HeartAndCadence({ run, units }: { run: RunDetail; units: Units }) {
   const byDistance = along.distance_m.length > 0 && along.distance_m.every((d) => d !== null);
   const hasHr = along.heart_rate_bpm.some((v) => v !== null);
   const hasCadence = along.cadence_spm.some((v) => v !== null);
+  // Only the series the watch recorded: a hidden one would still sit, faded, in the legend.
   const data = useMemo<uPlot.AlignedData>(() => [
     byDistance ? along.distance_m.map((d) => inUnits(d ?? 0, units)) : along.elapsed_s.map((t) => t / 60),
-    along.heart_rate_bpm,
-    along.cadence_spm,
-  ], [along, byDistance, units]);
+    ...(hasHr ? [along.heart_rate_bpm] : []),
+    ...(hasCadence ? [along.cadence_spm] : []),
+  ], [along, byDistance, units, hasHr, hasCadence]);
   const options = useMemo(() => ({
     legend: { live: false },
     scales: { x: { time: false }, bpm: { auto: true }, spm: { auto: true } },
     axes: [
       { label: byDistance ? `Distance (${units})` : 'Time (minutes)' },
-      { scale: 'bpm', label: 'Heart rate (bpm)', stroke: '#b71c1c' },
-      { scale: 'spm', label: 'Cadence (steps/min)', side: 1, grid: { show: false }, stroke: '#1b5e20' },
+      ...(hasHr ? [{ scale: 'bpm', label: 'Heart rate (bpm)', stroke: '#b71c1c' }] : []),
+      ...(hasCadence
+        ? [{ scale: 'spm', label: 'Cadence (steps/min)', stroke: '#1b5e20', ...(hasHr ? { side: 1, grid: { show: false } } : {}) }]
+        : []),
     ],
     series: [
       {},
-      { label: 'Heart rate', scale: 'bpm', stroke: '#b71c1c', width: 2, show: hasHr },
-      { label: 'Cadence', scale: 'spm', stroke: '#1b5e20', width: 2, dash: [6, 4], show: hasCadence },
+      ...(hasHr ? [{ label: 'Heart rate', scale: 'bpm', stroke: '#b71c1c', width: 2 }] : []),
+      ...(hasCadence ? [{ label: 'Cadence', scale: 'spm', stroke: '#1b5e20', width: 2, dash: [6, 4] }] : []),
     ],
   }), [byDistance, units, hasHr, hasCadence]);
   if (along.elapsed_s.length < 2 || (!hasHr && !hasCadence)) return null;
