@@ -138,8 +138,41 @@ try {
   await step('the runs list reads the imported run with its distance and moving time', async () => {
     await page.goto(`${server.url}#/runs`);
     await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
     const row = await page.locator('table tbody tr').first().innerText();
     assert.match(row, /2019-02-16\s+4\.92 km\s+24:01/);
+  });
+  await step('a treadmill run without a distance is kept by its time, and charted over time', async () => {
+    // 57 minutes of heart rate and cadence every 5 s, with no distance and no position.
+    let points = '';
+    for (let s = 0; s <= 57 * 60; s += 5) {
+      const time = new Date(Date.UTC(2026, 1, 27, 7, 0, s)).toISOString().replace('.000', '');
+      points += `<Trackpoint><Time>${time}</Time><HeartRateBpm><Value>${120 + Math.floor(s / 120)}</Value></HeartRateBpm><Cadence>84</Cadence></Trackpoint>`;
+    }
+    const treadmill = path.join(scratch, 'treadmill.tcx');
+    writeFileSync(treadmill, '<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running"><Id>2026-02-27T07:00:00Z</Id>'
+      + '<Lap StartTime="2026-02-27T07:00:00Z"><TotalTimeSeconds>3420</TotalTimeSeconds><DistanceMeters>0</DistanceMeters><Intensity>Active</Intensity><TriggerMethod>Manual</TriggerMethod>'
+      + `<Track>${points}</Track></Lap></Activity></Activities></TrainingCenterDatabase>`);
+    await page.goto(`${server.url}#/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import from your watch' }).waitFor();
+    await page.locator('#import-files').setInputFiles(treadmill);
+    await page.getByRole('heading', { name: 'Done' }).waitFor({ timeout: 30000 });
+    const row = await page.locator('table.results tbody tr').first().innerText();
+    assert.match(row, /Imported\s+2026-02-27\s+57:00, no distance recorded\./);
+    assert.match(row, /No distance was recorded/);
+    await page.locator('table.results tbody tr').first().getByRole('link', { name: 'Imported' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Run on 2026-02-27' }).waitFor();
+    assert.match(await page.locator('dl.facts').innerText(), /Distance\s+not recorded/);
+    await page.locator('#heart-cadence-title').waitFor();
+    assert.match(await page.locator('#heart-cadence-title').locator('xpath=ancestor::figure').innerText(), /over the time of the run/);
+    assert.equal(await page.locator('#pace-along-title').count(), 0, 'no pace without a distance');
+    await page.locator('#heart-cadence-title').locator('xpath=ancestor::figure').screenshot({ path: path.join(shots, 'run-treadmill-chart-phone.png') });
+    await scan(page, 'the treadmill run page');
+    await page.goto(`${server.url}#/runs`);
+    await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
+    const treadmillRow = page.locator('table tbody tr', { hasText: '2026-02-27' });
+    await treadmillRow.waitFor();
+    assert.match(await treadmillRow.innerText(), /not recorded\s+57:00\s+–/);
   });
   assert.deepEqual(pageErrors, [], 'no script errors on the pages');
 } finally {
