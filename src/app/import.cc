@@ -404,6 +404,24 @@ std::string ImportWarningText(const std::string& warning) {
   return Say("import.warning", {{"warning", warning}});
 }
 
+std::vector<std::string> ImportWarningTexts(const std::vector<std::string>& warnings) {
+  std::vector<std::string> texts;
+  std::vector<bool> said(warnings.size(), false);
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    if (said[i]) continue;
+    int count = 0;
+    for (std::size_t j = i; j < warnings.size(); ++j) {
+      if (warnings[j] != warnings[i]) continue;
+      said[j] = true;
+      ++count;
+    }
+    texts.push_back(count == 1 ? ImportWarningText(warnings[i])
+                               : Say("import.warning_repeated",
+                                     {{"warning", warnings[i]}, {"count", std::to_string(count)}}));
+  }
+  return texts;
+}
+
 std::vector<std::string> ImportNoticeTexts(const ImportedFile& file, DistanceUnit units) {
   std::vector<std::string> notices;
   if (file.status != ImportStatus::kImported || !file.run) return notices;

@@ -110,6 +110,8 @@ struct ImportedFile {
 std::string ImportReasonText(const ImportedFile& file, DistanceUnit units);
 // A damage warning, in a sentence.
 std::string ImportWarningText(const std::string& warning);
+// A file's warnings, one sentence each, the same warning once with how often it came.
+std::vector<std::string> ImportWarningTexts(const std::vector<std::string>& warnings);
 // Flags on an imported run (a pace no one runs, no distance recorded), one sentence each.
 std::vector<std::string> ImportNoticeTexts(const ImportedFile& file, DistanceUnit units);
 

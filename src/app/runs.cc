@@ -105,6 +105,28 @@ std::vector<AlongPoint> Along(const std::vector<TrackSample>& track) {
   return along;
 }
 
+// Laps as the runner reads them: a lap the file closed without its time or distance (some
+// watches and apps write the session's one lap so) gets them from the laps around it and
+// the track: its time up to the next lap's start (or the end of the run), and the
+// distance the track covered in it.
+std::vector<Lap> CompleteLaps(std::vector<Lap> laps, const Activity& track, double elapsed_s) {
+  for (std::size_t i = 0; i < laps.size(); ++i) {
+    Lap& lap = laps[i];
+    const double end = i + 1 < laps.size() ? laps[i + 1].start_s : elapsed_s;
+    if (lap.elapsed_s <= 0 && end > lap.start_s) lap.elapsed_s = end - lap.start_s;
+    if (!lap.distance_m && lap.elapsed_s > 0) {
+      // The track's last point may come a moment before the run's recorded end.
+      const double last = track.samples.empty()
+                              ? 0
+                              : track.samples.back().time_s - track.samples.front().time_s;
+      const auto from = PointAtTime(track, std::min(lap.start_s, last));
+      const auto to = PointAtTime(track, std::min(lap.start_s + lap.elapsed_s, last));
+      if (from && to) lap.distance_m = to->distance_m - from->distance_m;
+    }
+  }
+  return laps;
+}
+
 Recording RecordingOf(const StoredActivity& stored) {
   return {stored.file,         stored.format,     stored.sport,           stored.start_utc,
           stored.utc_offset_s, stored.indoor,     stored.elapsed_s,       stored.timer_s,
@@ -153,8 +175,8 @@ Result<RunDetail> ShowRun(Store& store, std::int64_t id, double split_m, Date to
   auto activity = store.ActivityForRun(id);
   if (!activity) return Fail(activity.error());
   if (*activity) {
-    detail.laps = ParseLaps((*activity)->laps_json);
     const Activity track = TrackActivity(**activity);
+    detail.laps = CompleteLaps(ParseLaps((*activity)->laps_json), track, (*activity)->elapsed_s);
     detail.splits = Splits(track, split_m);
     detail.profile = TrackEvery(track, kProfileStepM);
     detail.along = Along((*activity)->track);

@@ -94,9 +94,7 @@ Json ImportedFileJson(const ImportedFile& file, DistanceUnit units) {
   json["status"] = ImportStatusId(file.status);
   json["reason"] = ImportReasonText(file, units);
   json["reason_id"] = ImportReasonId(file.reason);
-  Json warnings = Json::array();
-  for (const std::string& warning : file.warnings) warnings.push_back(ImportWarningText(warning));
-  json["warnings"] = std::move(warnings);
+  json["warnings"] = ImportWarningTexts(file.warnings);
   json["notices"] = ImportNoticeTexts(file, units);
   if (file.activity) json["activity"] = ActivityJson(*file.activity, file.points);
   if (file.run) {

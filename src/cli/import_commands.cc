@@ -83,8 +83,8 @@ void PrintFile(const ImportedFile& file, const std::string& line, DistanceUnit u
   for (const std::string& notice : ImportNoticeTexts(file, units)) {
     out << Wrap(notice, kWidth, "      ", "    ");
   }
-  for (const std::string& warning : file.warnings) {
-    out << Wrap(ImportWarningText(warning), kWidth, "      ", "    ");
+  for (const std::string& warning : ImportWarningTexts(file.warnings)) {
+    out << Wrap(warning, kWidth, "      ", "    ");
   }
 }
 

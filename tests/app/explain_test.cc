@@ -94,7 +94,7 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"changes", "x"},    {"distance", "x"},       {"time", "x"},
       // The importer's (app/import.h).
       {"detail", "x"},     {"sport", "x"},          {"match", "x"},       {"file", "x"},
-      {"min_seconds", "x"}, {"min_distance", "x"},  {"warning", "x"},
+      {"min_seconds", "x"}, {"min_distance", "x"},  {"warning", "x"},   {"count", "x"},
   };
   auto content = LoadBuiltinContent();
   ASSERT_TRUE(content.has_value());

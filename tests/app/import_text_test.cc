@@ -81,6 +81,11 @@ TEST(ImportText, AnImportedRunSaysWhatToCheck) {
   EXPECT_NE(notices[1].find("No distance was recorded"), std::string::npos) << notices[1];
   EXPECT_EQ(ImportWarningText("the file ends early: 1986 of 121823 data bytes"),
             "Read with a warning: the file ends early: 1986 of 121823 data bytes.");
+  const auto said = ImportWarningTexts({"a track has no times", "1 point left out",
+                                        "a track has no times", "a track has no times"});
+  ASSERT_EQ(said.size(), 2u);
+  EXPECT_EQ(said[0], "Read with a warning, 3 times: a track has no times.");
+  EXPECT_EQ(said[1], "Read with a warning: 1 point left out.");
 }
 
 }  // namespace

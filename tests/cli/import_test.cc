@@ -347,6 +347,18 @@ TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
   EXPECT_EQ(no_run.exit_code, 2);
 }
 
+// A file that closes its one lap without the lap's time or distance (saved again by
+// another app): the lap reads as the run it spans, not "0:00" and no distance.
+TEST(Import, ALapWithoutItsTimeOrDistanceReadsAsTheStretchItSpans) {
+  const fs::path file = CorpusDir() / "fit" / "gc--Fr955v19.28andStryd-saved.fit";
+  BACKSTRIDE_REQUIRE_SHARED(file, "a FIT file whose one lap has no time or distance");
+  Runner runner;
+  ASSERT_EQ(runner.Do("2026-11-25", {"import", file.string()}).exit_code, 0);
+  auto shown = runner.Do("2026-11-25", {"run", "show", "1"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_TRUE(Contains(shown.out, "  1  session_end    51:58  10.02 km")) << shown.out;
+}
+
 TEST(Import, StandingOnsetLapSettingApplies) {
   const fs::path file = CorpusDir() / "tcx" / "sportslib--movescount.tcx";
   BACKSTRIDE_REQUIRE_SHARED(file, "a TCX run with a lap pressed mid-run");

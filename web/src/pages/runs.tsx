@@ -324,6 +324,8 @@ export function RunPage({ id }: { id: number }) {
   }
   if (!run || !settings) return (<><PageTitle>Run</PageTitle><Loading /></>);
   const units = settings.units;
+  // The heart-rate column only when the watch recorded one.
+  const splitsHaveHr = run.splits.some((split) => split.avg_hr_bpm !== null);
   return (
     <>
       <PageTitle>Run on {run.date}</PageTitle>
@@ -365,7 +367,7 @@ export function RunPage({ id }: { id: number }) {
         <div class="scroll" tabIndex={0} role="region" aria-labelledby="splits-caption">
           <table>
             <caption id="splits-caption">Splits per {units}</caption>
-            <thead><tr><th scope="col">{units}</th><th scope="col">Distance</th><th scope="col">Time</th><th scope="col">Pace</th><th scope="col">Heart rate</th></tr></thead>
+            <thead><tr><th scope="col">{units}</th><th scope="col">Distance</th><th scope="col">Time</th><th scope="col">Pace</th>{splitsHaveHr && <th scope="col">Heart rate</th>}</tr></thead>
             <tbody>
               {run.splits.map((split) => (
                 <tr key={split.number}>
@@ -373,7 +375,7 @@ export function RunPage({ id }: { id: number }) {
                   <td>{distance(split.distance_m, units)}</td>
                   <td>{duration(split.duration_s)}</td>
                   <td>{split.pace_text ?? '–'}</td>
-                  <td>{split.avg_hr_bpm === null ? '–' : `${Math.round(split.avg_hr_bpm)} bpm`}</td>
+                  {splitsHaveHr && <td>{split.avg_hr_bpm === null ? '–' : `${Math.round(split.avg_hr_bpm)} bpm`}</td>}
                 </tr>
               ))}
             </tbody>
