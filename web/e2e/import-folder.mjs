@@ -90,8 +90,14 @@ try {
     const folderInput = page.locator('#import-folder');
     assert.equal(await folderInput.evaluate((input) => input.webkitdirectory), true, 'the live input picks folders');
     assert.equal(await page.locator('#import-files').evaluate((input) => input.webkitdirectory), false);
+    const uploads = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/api/import?')) uploads.push(request.url());
+    });
     await folderInput.setInputFiles(watch);
     await page.getByRole('heading', { name: 'Done' }).waitFor({ timeout: 30000 });
+    // Only the activity files travel: the photo and the notes stay on the phone.
+    assert.equal(uploads.length, 2, uploads.join('\n'));
     const summary = await page.locator('#progress-text').innerText();
     assert.match(summary, /5 of 5 files/);
     assert.match(summary, /Imported 1, already there 0, skipped 1, failed 0\./);

@@ -29,6 +29,11 @@ function folderPicker(input: HTMLInputElement | null) {
   if (input) input.webkitdirectory = true;
 }
 
+// Activity files by their names, as the server tells them apart (.fit, .gpx, .tcx, each
+// also gzipped). Other files in a watch folder (photos, notes) are not sent at all: a
+// phone would upload megabytes only to hear they are no activity.
+const activityName = /\.(fit|gpx|tcx)(\.gz)?$/i;
+
 // Every file in a drop, folders walked (the browser's entries API).
 async function filesFromDrop(items: DataTransferItemList): Promise<File[]> {
   const files: File[] = [];
@@ -68,7 +73,10 @@ export function ImportPage() {
     setProgress({ done: 0, total: chosen.length, bytes: 0, totalBytes });
     for (const file of chosen) {
       try {
-        done.push(await api.importFile(file));
+        done.push(activityName.test(file.name) ? await api.importFile(file) : {
+          file: file.webkitRelativePath || file.name, status: 'not_activity', reason_id: 'not_activity_file',
+          reason: 'Not an activity file (FIT, GPX or TCX), so it is left alone.', warnings: [], notices: [], pace_implausible: false,
+        });
       } catch (e) {
         done.push({
           file: file.webkitRelativePath || file.name, status: 'failed', reason: e instanceof Error ? e.message : String(e),
