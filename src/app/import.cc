@@ -193,10 +193,28 @@ struct BatchRun {
   std::string file;
 };
 
+ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFile> decoded,
+                        const ImportOptions& options, std::vector<BatchRun>& this_batch);
+
 ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& options,
                        std::vector<BatchRun>& this_batch) {
+  if (source.read_error) {
+    ImportedFile result;
+    result.file = source.name;
+    result.status = ImportStatus::kFailed;
+    result.reason = ImportReason::kUnreadable;
+    result.detail = source.read_error->message;
+    return result;
+  }
+  return ImportFile(store, source.name, DecodeActivityFile(source.name, source.bytes), options,
+                    this_batch);
+}
+
+// What becomes of one file, decoded (or not) as `decoded` says.
+ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFile> decoded,
+                        const ImportOptions& options, std::vector<BatchRun>& this_batch) {
   ImportedFile result;
-  result.file = source.name;
+  result.file = name;
   const auto fail = [&](ImportReason reason, std::string detail) {
     result.status = ImportStatus::kFailed;
     result.reason = reason;
@@ -208,13 +226,11 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
     result.reason = reason;
     return std::move(result);
   };
-  if (source.read_error) return fail(ImportReason::kUnreadable, source.read_error->message);
-  auto decoded = DecodeActivityFile(source.name, source.bytes);
   if (!decoded) {
     // A file that neither says nor looks like an activity file is something else kept
     // beside them (a photo, a note, an app's .json): left alone, not a failure.
     if (decoded.error().code == ErrorCode::kUnsupported &&
-        FormatFromName(source.name) == FileFormat::kUnknown) {
+        FormatFromName(name) == FileFormat::kUnknown) {
       result.status = ImportStatus::kNotActivity;
       result.reason = ImportReason::kNotActivityFile;
       return result;
@@ -282,7 +298,7 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
     result.status = ImportStatus::kImported;
     result.reason = ImportReason::kDryRun;
   } else {
-    auto id = StoreRun(store, activity, summary, source.name, onset);
+    auto id = StoreRun(store, activity, summary, name, onset);
     if (!id) return fail(ImportReason::kCouldNotStore, id.error().message);
     result.status = ImportStatus::kImported;
     result.run_id = *id;
@@ -296,7 +312,7 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
     seen.activity.timer_s = activity.timer_s;
     seen.activity.moving_s = activity.moving_s;
     seen.activity.distance_m = summary.distance_m;
-    seen.file = source.name;
+    seen.file = name;
     this_batch.push_back(std::move(seen));
   }
   result.activity = SummaryOnly(std::move(activity));
@@ -304,6 +320,12 @@ ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& o
 }
 
 }  // namespace
+
+ImportedFile ImportDecoded(Store& store, const std::string& name, DecodedFile decoded,
+                          const ImportOptions& options) {
+  std::vector<BatchRun> none;
+  return ImportFile(store, name, std::move(decoded), options, none);
+}
 
 std::string_view ImportStatusId(ImportStatus status) {
   switch (status) {

@@ -134,6 +134,12 @@ struct ImportSummary {
 // in its own transaction with its activity, so nothing is ever half stored.
 Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const ImportOptions& options);
 
+// Imports one file already decoded (an archive's entry read elsewhere, a test's activity)
+// as ImportFiles imports each of its files: the same rules, duplicates checked against the
+// store.
+ImportedFile ImportDecoded(Store& store, const std::string& name, DecodedFile decoded,
+                           const ImportOptions& options);
+
 // Two recordings are the same run when they start within this many seconds...
 inline constexpr double kDuplicateStartToleranceS = 120;
 // ...and their durations and distances agree within these fractions.
