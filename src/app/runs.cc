@@ -1,6 +1,7 @@
 #include "app/runs.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -99,8 +100,9 @@ std::vector<AlongPoint> Along(const std::vector<TrackSample>& track) {
     if (hr_count > 0 || cadence_count > 0) along.push_back(step);
     hr_sum = cadence_sum = 0;
     hr_count = cadence_count = 0;
+    // The next step after `at`, however far a damaged file's point jumped.
     const double step_size = by_distance ? kAlongStepM : kAlongStepS;
-    while (step_end <= at) step_end += step_size;
+    step_end = std::max(step_end, (std::floor(at / step_size) + 1) * step_size);
   }
   return along;
 }
