@@ -184,8 +184,8 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, st
                                              serve.pairing.code_lifetime);
     terminal_seen = terminal.get();
     terminal->ShowCode(web.NewPairingCode());
+    out << "Press Ctrl+C to stop.\n";
   }
-  out << "Press Ctrl+C to stop.\n";
   out.flush();
 
   std::function<void()> on_enter;
