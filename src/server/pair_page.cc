@@ -27,17 +27,23 @@ std::string Escaped(std::string_view text) {
   return html;
 }
 
+// Its own colours for light and dark, each with a contrast of 7:1 or more.
 constexpr std::string_view kStyle =
-    ":root{color-scheme:light dark;font-family:system-ui,-apple-system,'Segoe UI',Roboto,"
-    "'DejaVu Sans',sans-serif;line-height:1.5}"
-    "body{margin:0;padding:1.5rem 1rem}main{max-width:32rem;margin:0 auto}"
-    "h1{font-size:1.5rem;line-height:1.25}"
-    ".problem{border-left:4px solid #b3261e;padding:.25rem .75rem}"
+    ":root{color-scheme:light dark;--bg:#fff;--fg:#1b1b1b;--accent:#1d5e20;--on-accent:#fff;"
+    "--problem:#b3261e;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',"
+    "sans-serif;line-height:1.5}"
+    "@media (prefers-color-scheme:dark){:root{--bg:#121212;--fg:#ececec;--accent:#8fd18f;"
+    "--on-accent:#0b1f0b;--problem:#f2b8b5}}"
+    "body{margin:0;padding:1.5rem 1rem;background:var(--bg);color:var(--fg)}"
+    "main{max-width:32rem;margin:0 auto}h1{font-size:1.5rem;line-height:1.25}"
+    ".problem{border-left:4px solid var(--problem);padding:.25rem .75rem}"
     "label{display:block;font-weight:600;margin-top:1rem}"
     "input{font:inherit;font-size:1.25rem;letter-spacing:.1em;padding:.5rem;width:12ch;"
-    "text-transform:lowercase}"
-    "button{font:inherit;margin:.75rem 0;padding:.6rem 1.2rem;min-height:44px}"
-    "a{display:inline-block;padding:.5rem 0}";
+    "text-transform:lowercase;background:var(--bg);color:var(--fg);border:2px solid var(--fg);"
+    "border-radius:6px}"
+    "button{font:inherit;font-weight:600;margin:.75rem 0;padding:.6rem 1.2rem;min-height:44px;"
+    "background:var(--accent);color:var(--on-accent);border:0;border-radius:6px}"
+    "a{display:inline-block;padding:.5rem 0;color:var(--accent)}";
 
 }  // namespace
 

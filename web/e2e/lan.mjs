@@ -228,7 +228,8 @@ try {
     await page.close();
   });
 
-  const stranger = await browser.newContext(phone);
+  // Set to dark, so the pairing page is seen (and scanned) in dark mode too.
+  const stranger = await browser.newContext({ ...phone, colorScheme: 'dark' });
   await step('another device without the code is refused and told how to pair', async () => {
     const page = await stranger.newPage();
     const refused = await page.goto(lanBase);
@@ -287,6 +288,8 @@ try {
       const response = await page.goto(lanBase);
       assert.equal(response.status(), 403);
       await page.getByRole('heading', { level: 1, name: pairTitle }).waitFor();
+      await shoot(page, 'lan-phone-after-restart');
+      await scan(page, 'the pairing page in light mode');
       await page.goto(links(again.output())[0]);
       await page.waitForURL(lanBase);
       await page.locator('#app h1').first().waitFor({ timeout: 20000 });
