@@ -110,10 +110,11 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, st
                                     "--port"));
   }
   if (options.lan && options.host) {
-    return ReportFailure(err, Error::InvalidArgument(
-                                  "--lan listens on every address of this computer, loopback "
-                                  "included: give --lan or --host " + *options.host + ", not both",
-                                  "--lan"));
+    return ReportFailure(
+        err, Error::InvalidArgument("--lan listens on every address of this computer, loopback "
+                                    "included: give --lan or --host " +
+                                        *options.host + ", not both",
+                                    "--lan"));
   }
   server::ServeOptions serve;
   serve.host = options.lan ? "0.0.0.0" : options.host.value_or("127.0.0.1");

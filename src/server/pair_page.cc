@@ -17,11 +17,20 @@ std::string Escaped(std::string_view text) {
   std::string html;
   for (const char c : text) {
     switch (c) {
-      case '&': html += "&amp;"; break;
-      case '<': html += "&lt;"; break;
-      case '>': html += "&gt;"; break;
-      case '"': html += "&quot;"; break;
-      default: html += c;
+      case '&':
+        html += "&amp;";
+        break;
+      case '<':
+        html += "&lt;";
+        break;
+      case '>':
+        html += "&gt;";
+        break;
+      case '"':
+        html += "&quot;";
+        break;
+      default:
+        html += c;
     }
   }
   return html;
@@ -68,14 +77,19 @@ std::string PairPageHtml(PairPage page, std::chrono::seconds code_lifetime) {
   }
   std::string problem;
   switch (page) {
-    case PairPage::kWrongCode: problem = Text("pair.wrong_code"); break;
+    case PairPage::kWrongCode:
+      problem = Text("pair.wrong_code");
+      break;
     case PairPage::kNoCode: {
       const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(code_lifetime);
       problem = Text("pair.no_code", {{"minutes", std::to_string(minutes.count())}});
       break;
     }
-    case PairPage::kTooManyWrongCodes: problem = Text("pair.too_many"); break;
-    default: break;
+    case PairPage::kTooManyWrongCodes:
+      problem = Text("pair.too_many");
+      break;
+    default:
+      break;
   }
   if (!problem.empty()) html += "<p class=\"problem\" role=\"alert\">" + Escaped(problem) + "</p>";
   html += "<p>" + Escaped(Text("pair.not_paired")) + "</p><p>" + Escaped(Text("pair.how")) +

@@ -34,9 +34,9 @@ struct PairingOptions {
 };
 
 enum class PairOutcome {
-  kPaired,          // the code was right: a new session
-  kWrongCode,       // not the code shown; the code shown still works
-  kNoCode,          // no code to pair with: none shown yet, used, replaced or expired
+  kPaired,             // the code was right: a new session
+  kWrongCode,          // not the code shown; the code shown still works
+  kNoCode,             // no code to pair with: none shown yet, used, replaced or expired
   kTooManyWrongCodes,  // this wrong code was the last one allowed: the code shown is spent
 };
 

@@ -123,8 +123,7 @@ struct WebServer::Impl {
   }
 
   bool Paired(const httplib::Request& request) const {
-    return pairing.HasSession(CookieValue(request, CookieName()),
-                              std::chrono::steady_clock::now());
+    return pairing.HasSession(CookieValue(request, CookieName()), std::chrono::steady_clock::now());
   }
 
   // GET /pair?code=... from a device that must pair: a session cookie and the page that
@@ -143,10 +142,18 @@ struct WebServer::Impl {
     const PairResult result = pairing.Pair(code, std::chrono::steady_clock::now());
     PairPage page = PairPage::kNotPaired;
     switch (result.outcome) {
-      case PairOutcome::kPaired: page = PairPage::kPaired; break;
-      case PairOutcome::kWrongCode: page = PairPage::kWrongCode; break;
-      case PairOutcome::kNoCode: page = PairPage::kNoCode; break;
-      case PairOutcome::kTooManyWrongCodes: page = PairPage::kTooManyWrongCodes; break;
+      case PairOutcome::kPaired:
+        page = PairPage::kPaired;
+        break;
+      case PairOutcome::kWrongCode:
+        page = PairPage::kWrongCode;
+        break;
+      case PairOutcome::kNoCode:
+        page = PairPage::kNoCode;
+        break;
+      case PairOutcome::kTooManyWrongCodes:
+        page = PairPage::kTooManyWrongCodes;
+        break;
     }
     if (result.outcome == PairOutcome::kPaired) {
       const auto max_age =
@@ -154,8 +161,7 @@ struct WebServer::Impl {
       // HttpOnly: no script reads it; SameSite=Strict: no other site's page sends it.
       // Not Secure: this is plain HTTP on the local network (README).
       response.set_header("Set-Cookie", CookieName() + "=" + result.session_token +
-                                            "; Path=/; Max-Age=" +
-                                            std::to_string(max_age.count()) +
+                                            "; Path=/; Max-Age=" + std::to_string(max_age.count()) +
                                             "; HttpOnly; SameSite=Strict");
     }
     SendPage(response, result.outcome == PairOutcome::kPaired ? 200 : 403,
@@ -184,8 +190,8 @@ WebServer::WebServer(Api& api, ServeOptions options)
         if (name == "localhost" || name == "[::1]") continue;
         names += (names.empty() ? "" : ", ") + name + ":" + std::to_string(impl_->port);
       }
-      Send(response, ErrorResponse(421, "this server answers only to its own addresses (" +
-                                            names + ")"));
+      Send(response,
+           ErrorResponse(421, "this server answers only to its own addresses (" + names + ")"));
       return httplib::Server::HandlerResponse::Handled;
     }
     const bool must_pair = impl_->MustPair(request);

@@ -116,8 +116,8 @@ TEST(Pairing, OnlyALiveSessionsWholeTokenCounts) {
 
 TEST(LanAddresses, AHomeNetworkComesFirstAndWhatAPhoneCannotReachIsLeftOut) {
   const std::vector<InterfaceAddress> interfaces = {
-      {"docker0", "172.17.0.1"},  {"eth0", "10.1.2.3"},    {"wlan0", "192.168.1.20"},
-      {"eth1", "169.254.10.2"},   {"lo2", "127.0.0.2"},    {"tun0", "100.64.0.7"},
+      {"docker0", "172.17.0.1"},   {"eth0", "10.1.2.3"},      {"wlan0", "192.168.1.20"},
+      {"eth1", "169.254.10.2"},    {"lo2", "127.0.0.2"},      {"tun0", "100.64.0.7"},
       {"br-4f2a", "192.168.49.1"}, {"wlan0", "192.168.1.20"}, {"x", "not an address"}};
   EXPECT_EQ(RankLanAddresses(interfaces),
             (std::vector<std::string>{"192.168.1.20", "10.1.2.3", "100.64.0.7", "192.168.49.1",
@@ -202,7 +202,9 @@ class PairingServerTest : public ::testing::Test {
     if (!cookie.empty()) headers.emplace("Cookie", cookie);
     return headers;
   }
-  std::string Origin() const { return "http://" + std::string(kLanAddress) + ":" + std::to_string(port_); }
+  std::string Origin() const {
+    return "http://" + std::string(kLanAddress) + ":" + std::to_string(port_);
+  }
 
   // Pairs with the code and returns the cookie, "name=token", as the browser will send it.
   std::string PairWith(const std::string& code) {
@@ -335,7 +337,8 @@ TEST_F(PairingServerTest, GuessingCodesSpendsTheCodeAfterTenTries) {
 
 TEST_F(PairingServerTest, APairedPhonesWritesMustComeFromThisServersPages) {
   const std::string cookie = PairWith(server_->NewPairingCode());
-  const std::string token = json::parse(client_->Get("/api/session", Phone(cookie))->body)["csrf_token"];
+  const std::string token =
+      json::parse(client_->Get("/api/session", Phone(cookie))->body)["csrf_token"];
   const std::string checkin = json{{"kind", "checkin"}, {"pain", 2}}.dump();
   // Another site's page cannot make the phone write: no Origin, or a foreign one.
   httplib::Headers no_origin = Phone(cookie);
@@ -345,7 +348,8 @@ TEST_F(PairingServerTest, APairedPhonesWritesMustComeFromThisServersPages) {
   foreign.emplace("Origin", "http://evil.example");
   EXPECT_EQ(client_->Post("/api/log", foreign, checkin, "application/json")->status, 403);
   // Nor can a name another site points at this computer (DNS rebinding), cookie or not.
-  httplib::Headers rebound = {{"Host", "evil.example:" + std::to_string(port_)}, {"Cookie", cookie}};
+  httplib::Headers rebound = {{"Host", "evil.example:" + std::to_string(port_)},
+                              {"Cookie", cookie}};
   auto read = client_->Get("/api/session", rebound);
   EXPECT_EQ(read->status, 421);
   EXPECT_EQ(read->body.find("csrf_token"), std::string::npos);
