@@ -61,8 +61,12 @@ struct DeveloperSeries {
 struct Activity {
   std::string format;  // "fit", "gpx", "tcx"
   Sport sport = Sport::kUnknown;
-  bool sport_inferred = false;  // no sport in the file; guessed from the pace
-  bool indoor = false;          // treadmill or indoor, or no positions at all
+  bool sport_inferred = false;  // no sport in the file; guessed from the pace and cadence
+  // A run (as the file says) faster than the world record over its distance: not on
+  // foot, or not timed right. The importer may refuse it or mark it.
+  bool pace_beyond_record = false;
+  bool indoor = false;  // treadmill or indoor, or no positions at all (then no distance
+                        // may be recorded: a time-based run)
   std::optional<double> start_utc_s;
   std::optional<int> utc_offset_s;  // local time minus UTC, when the file says
   double elapsed_s = 0;             // first to last sample (or as the file states)
@@ -71,7 +75,11 @@ struct Activity {
   std::optional<double> distance_m;
   bool distance_from_device = false;  // false: summed from GPS positions
   std::size_t points = 0;             // samples in the file, before any filtering
-  std::vector<Sample> samples;
+  std::vector<Sample> samples;  // in the order recorded; times never step back
+  // Where the recording was paused and resumed (a GPX track's segments, or its tracks):
+  // the index of each sample that starts a new segment, ascending, 0 not included. No
+  // distance or moving time is counted across the gap before it.
+  std::vector<std::size_t> segment_starts;
   std::vector<Lap> laps;
   std::optional<double> elevation_gain_m;
   std::optional<double> avg_hr_bpm;

@@ -73,8 +73,12 @@ void AddActivities(Contents& c, DecodedFile& out) {
         "times in this file count from when the device was switched on, not "
         "real dates");
   }
-  if (c.file_type && *c.file_type != FileType::kActivity) {
-    out.not_an_activity = "a FIT file of another kind: " + std::string(FileTypeName(*c.file_type));
+  const bool activity_file =
+      c.file_types.empty() ||
+      std::find(c.file_types.begin(), c.file_types.end(), FileType::kActivity) != c.file_types.end();
+  if (!activity_file) {
+    out.not_an_activity =
+        "a FIT file of another kind: " + std::string(FileTypeName(c.file_types.front()));
     return;
   }
   if (c.samples.empty() && c.sessions.empty()) {

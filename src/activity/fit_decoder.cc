@@ -12,6 +12,7 @@
 #include "activity/fit_bytes.h"
 #include "activity/fit_crc.h"
 #include "activity/fit_profile.h"
+#include "activity/metrics.h"
 
 namespace backstride {
 namespace fit {
@@ -391,7 +392,10 @@ class FitReader {
         sample.altitude_m = v.Has(kEnhancedAltitude) ? v.Opt(kEnhancedAltitude) : v.Opt(kAltitude);
         sample.speed_mps = v.Has(kEnhancedSpeed) ? v.Opt(kEnhancedSpeed) : v.Opt(kSpeed);
         sample.distance_m = v.Opt(kDistance);
-        if (v.Has(kHeartRate)) sample.heart_rate_bpm = static_cast<int>(v.Get(kHeartRate));
+        // 0xFF is already dropped as FIT's invalid value; 0 is no heart rate either.
+        if (v.Has(kHeartRate) && v.Get(kHeartRate) > 0) {
+          sample.heart_rate_bpm = static_cast<int>(v.Get(kHeartRate));
+        }
         if (v.Has(kCadence)) {
           // Stored as given (strides or revolutions per minute); made steps per minute
           // once the sport is known.
@@ -440,7 +444,9 @@ class FitReader {
         session.timer = v.Opt(kTotalTimer);
         session.distance = v.Opt(kTotalDistance);
         session.moving = v.Opt(kTotalMoving);
-        session.avg_hr = v.Opt(kAvgHeartRate);
+        if (v.Has(kAvgHeartRate) && v.Get(kAvgHeartRate) > 0) {
+          session.avg_hr = v.Get(kAvgHeartRate);
+        }
         session.avg_cadence = v.Opt(kAvgCadence);
         if (v.Has(kSport)) session.sport = static_cast<int>(v.Get(kSport));
         if (v.Has(kSubSport)) session.sub_sport = static_cast<int>(v.Get(kSubSport));
@@ -470,7 +476,7 @@ class FitReader {
         break;
       case kFileId:
         if (v.Has(kFileType)) {
-          c_.file_type = static_cast<FileType>(static_cast<int>(v.Get(kFileType)));
+          c_.file_types.push_back(static_cast<FileType>(static_cast<int>(v.Get(kFileType))));
         }
         break;
       case kFieldDescription:
@@ -540,6 +546,7 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
   fit::FitReader reader(bytes, out);
   if (auto run = reader.Run(); !run) return Fail(run.error());
   fit::AddActivities(reader.contents(), out);
+  AddActivityWarnings(out);
   return out;
 }
 
