@@ -188,30 +188,45 @@ void FinishActivity(Activity& activity) {
   // Moving time: steps faster than the moving threshold, not across pauses or from one
   // segment to the next. Each step's speed comes from the device distance, else from the
   // raw positions (not the jitter-filtered sum, which is flat over short moves), else
-  // from the recorded speed.
+  // from the recorded speed. Points timed like the point before them (a repeated or held
+  // time) move on with no time of their own: their metres count in the next step that
+  // takes time, from the last point whose time moved on (the anchor).
   const bool device_distance = std::any_of(
       samples.begin(), samples.end(), [](const Sample& s) { return s.distance_m.has_value(); });
   double moving = 0;
   bool measured = false;
   auto next_segment = activity.segment_starts.begin();
+  std::size_t anchor = 0;
+  double raw_since_anchor = 0;  // metres between raw positions since the anchor
   for (std::size_t i = 1; i < samples.size(); ++i) {
     const Sample& a = samples[i - 1];
     const Sample& b = samples[i];
     while (next_segment != activity.segment_starts.end() && *next_segment < i) ++next_segment;
-    if (next_segment != activity.segment_starts.end() && *next_segment == i) continue;
-    const double dt = b.time_s - a.time_s;
-    if (dt <= 0 || dt > kPauseGapS) continue;
-    std::optional<double> speed;
-    if (device_distance) {
-      speed = (distance[i] - distance[i - 1]) / dt;
-    } else if (UsablePosition(a) && UsablePosition(b)) {
-      speed = Distance(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg) / dt;
-    } else if (b.speed_mps) {
-      speed = b.speed_mps;
+    if (next_segment != activity.segment_starts.end() && *next_segment == i) {
+      anchor = i;
+      raw_since_anchor = 0;
+      continue;
     }
-    if (!speed) continue;
-    measured = true;
-    if (*speed >= kMovingSpeedMps) moving += dt;
+    const bool positions = UsablePosition(a) && UsablePosition(b);
+    if (positions) raw_since_anchor += Distance(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg);
+    const double dt = b.time_s - samples[anchor].time_s;
+    if (dt <= 0) continue;
+    if (dt <= kPauseGapS) {
+      std::optional<double> speed;
+      if (device_distance) {
+        speed = (distance[i] - distance[anchor]) / dt;
+      } else if (positions) {
+        speed = raw_since_anchor / dt;
+      } else if (b.speed_mps) {
+        speed = b.speed_mps;
+      }
+      if (speed) {
+        measured = true;
+        if (*speed >= kMovingSpeedMps) moving += dt;
+      }
+    }
+    anchor = i;
+    raw_since_anchor = 0;
   }
   activity.moving_s = measured ? moving : activity.timer_s.value_or(activity.elapsed_s);
 

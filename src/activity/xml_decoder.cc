@@ -29,11 +29,41 @@ struct Document {
   // The error it gave, to report if nothing before the cut can be used.
   std::optional<Error> cut;
   std::size_t size = 0;  // bytes of the file
+  std::string_view text;  // the file as given (the buffer is changed by parsing)
 };
 
 // The element named `local` on the path of last children from `node`: where a cut file
 // stopped, the element being written then (its closing tag never came).
 pugi::xml_node LastOpen(pugi::xml_node node, std::string_view local);
+
+// True when the last <`local`> of a cut file's `text` was closed before the cut: its
+// closing tag comes after its last opening tag (with any namespace prefix).
+bool ClosedBeforeTheCut(std::string_view text, std::string_view local) {
+  for (std::size_t at = text.rfind(local); at != std::string_view::npos && at > 0;
+       at = text.rfind(local, at - 1)) {
+    const std::size_t open = text.rfind('<', at);
+    if (open == std::string_view::npos) return false;
+    std::string_view tag = text.substr(open + 1, at - open - 1);  // "", "/", "ns:", "/ns:"
+    const bool closing = !tag.empty() && tag.front() == '/';
+    if (closing) tag.remove_prefix(1);
+    if (!tag.empty() && tag.back() != ':') continue;  // part of another name or of text
+    if (tag.find_first_of("<> \t\r\n/\"") != std::string_view::npos) continue;
+    const char after = at + local.size() < text.size() ? text[at + local.size()] : '>';
+    if (after != '>' && after != ' ' && after != '\t' && after != '\r' && after != '\n' &&
+        after != '/') {
+      continue;
+    }
+    return closing;
+  }
+  return false;
+}
+
+// The element named `local` being written where a cut file stopped, or none when the
+// last one was closed before the cut.
+pugi::xml_node OpenAtTheCut(const Document& document, std::string_view local) {
+  if (!document.cut || ClosedBeforeTheCut(document.text, local)) return {};
+  return LastOpen(document.xml.document_element(), local);
+}
 
 // Control characters other than tab and line breaks are not allowed in XML 1.0, yet appear
 // in real exports; blank them rather than refuse the file. Eight bytes are checked at a
@@ -89,20 +119,22 @@ Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std:
   const pugi::xml_parse_result result = document->xml.load_buffer_inplace(
       document->buffer.get(), size, pugi::parse_minimal, pugi::encoding_utf8);
   document->size = bytes.size();
+  document->text = std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   if (!result) {
     const auto at = static_cast<std::size_t>(result.offset);
     Error error = Error::Corruption(std::string(format) + ": broken XML (" + result.description() +
                                         ") at byte " + std::to_string(start + at),
                                     start + at);
-    // A file cut short fails where its bytes run out: after the error's offset comes at
-    // most the start of a tag (no '>'). Elsewhere the XML is broken in the middle, and a
-    // guess at what was meant would be worse than refusing it.
+    // A file cut short fails where its bytes run out: after the error's offset comes no
+    // whole tag, at most the start of one. Elsewhere the XML is broken in the middle, and
+    // a guess at what was meant would be worse than refusing it.
     const std::size_t stop = std::min(at, size);
     const std::string_view tail(reinterpret_cast<const char*>(bytes.data()) + start + stop,
                                 size - stop);
-    if (tail.find('>') != std::string_view::npos || !document->xml.document_element()) {
-      return Fail(std::move(error));
-    }
+    const std::size_t tag = tail.find('<');
+    const bool whole_tag_after =
+        tag != std::string_view::npos && tail.find('>', tag) != std::string_view::npos;
+    if (whole_tag_after || !document->xml.document_element()) return Fail(std::move(error));
     document->cut = std::move(error);
   }
   const pugi::xml_node element = document->xml.document_element();
@@ -326,7 +358,7 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
   const bool cut = (*document)->cut.has_value();
-  const pugi::xml_node skip = cut ? LastOpen(root, "trkpt") : pugi::xml_node();
+  const pugi::xml_node skip = OpenAtTheCut(**document, "trkpt");
   DecodedFile out;
   std::vector<Activity> tracks;
   for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
@@ -534,8 +566,8 @@ Result<DecodedFile> DecodeTcx(std::span<const std::uint8_t> bytes) {
   const pugi::xml_node root = (*document)->xml.document_element();
   TcxCut cut;
   if ((*document)->cut) {
-    cut.lap = LastOpen(root, "Lap");
-    cut.point = LastOpen(root, "Trackpoint");
+    cut.lap = OpenAtTheCut(**document, "Lap");
+    cut.point = OpenAtTheCut(**document, "Trackpoint");
   }
   DecodedFile out;
   CollectActivities(root, cut, out);
