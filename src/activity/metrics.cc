@@ -207,7 +207,8 @@ void FinishActivity(Activity& activity) {
       raw_since_anchor = 0;
       continue;
     }
-    const bool positions = UsablePosition(a) && UsablePosition(b);
+    // Raw metres only when they give the speed (one cosine a point saved on FIT files).
+    const bool positions = !device_distance && UsablePosition(a) && UsablePosition(b);
     if (positions) raw_since_anchor += Distance(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg);
     const double dt = b.time_s - samples[anchor].time_s;
     if (dt <= 0) continue;
