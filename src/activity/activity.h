@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "activity/decode_warning.h"
+
 namespace backstride {
 
 enum class Sport { kRunning, kWalking, kHiking, kCycling, kSwimming, kOther, kUnknown };
@@ -92,9 +94,15 @@ struct Activity {
 struct DecodedFile {
   std::vector<Activity> activities;
   std::string not_an_activity;  // non-empty: the file holds no activity, and why
+  // The damage or doubt, as data (decode_warning.h), and the same in English, one
+  // sentence each, in the same order. Add both with AddWarning.
+  std::vector<DecodeWarning> notices;
   std::vector<std::string> warnings;
   std::size_t points = 0;  // samples the file holds (FIT records, trkpt, Trackpoint)
 };
+
+// Adds `warning` to `out`: as data, and as its English sentence.
+void AddWarning(DecodedFile& out, const DecodeWarning& warning);
 
 // ISO 8601 date-time ("2017-06-11T14:34:09Z", "...09.250+02:00") to UTC seconds.
 // Returns nullopt if it is not one. Sets *offset_s to the written offset when present.

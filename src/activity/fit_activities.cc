@@ -69,9 +69,9 @@ Activity MakeActivity(const Contents& c, const Session* session, std::vector<Sam
 void AddActivities(Contents& c, DecodedFile& out) {
   out.points = c.records;
   if (c.relative_times) {
-    out.warnings.push_back(
-        "times in this file count from when the device was switched on, not "
-        "real dates");
+    DecodeWarning warning;
+    warning.kind = WarningKind::kRelativeTimes;
+    AddWarning(out, warning);
   }
   const bool activity_file =
       c.file_types.empty() ||

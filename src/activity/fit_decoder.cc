@@ -135,9 +135,7 @@ class FitReader {
       auto next = DecodeOne(at, first);
       if (!next) {
         if (first) return Fail(next.error());
-        out_.warnings.push_back(std::to_string(bytes_.size() - at) +
-                                " bytes after the FIT data were ignored (from byte " +
-                                std::to_string(at) + ")");
+        Note(WarningKind::kBytesAfterData, bytes_.size() - at, 0, at);
         break;
       }
       first = false;
@@ -163,7 +161,7 @@ class FitReader {
     if (header_size == kHeaderWithCrcSize) {
       const auto stored = LoadLittle<std::uint16_t>(h + kHeaderCrcAt);
       if (stored != 0 && stored != FitCrc16(bytes_.subspan(start, kHeaderSize))) {
-        out_.warnings.push_back("the FIT header's CRC does not match; the data was read anyway");
+        Note(WarningKind::kHeaderCrcMismatch);
       }
     }
     std::size_t data_size = LoadLittle<std::uint32_t>(h + kHeaderDataSizeAt);
@@ -171,27 +169,21 @@ class FitReader {
     std::size_t data_end = data_start + data_size;
     bool check_crc = true;
     if (data_size == 0) {
-      out_.warnings.push_back(
-          "the FIT header gives no data size (the recording may have been "
-          "interrupted); read to the end of the file");
+      Note(WarningKind::kNoDataSize);
       data_end = bytes_.size();
       check_crc = false;
     } else if (data_end > bytes_.size()) {
-      out_.warnings.push_back("the file ends early: " + std::to_string(bytes_.size() - data_start) +
-                              " of " + std::to_string(data_size) +
-                              " data bytes are present; every complete record was kept");
+      Note(WarningKind::kDataEndsEarly, bytes_.size() - data_start, data_size);
       data_end = bytes_.size();
       check_crc = false;
     }
     if (check_crc && data_end + kCrcSize <= bytes_.size()) {
       const auto stored = LoadLittle<std::uint16_t>(bytes_.data() + data_end);
       if (stored != FitCrc16(bytes_.subspan(start, data_end - start))) {
-        out_.warnings.push_back(
-            "the file's CRC does not match (damaged or edited); every record "
-            "that decodes was kept");
+        Note(WarningKind::kCrcMismatch);
       }
     } else if (check_crc) {
-      out_.warnings.push_back("the file's CRC is missing at the end");
+      Note(WarningKind::kCrcMissing);
     }
     for (Definition& definition : definitions_) definition = Definition{};
     // Records are rarely under 16 bytes; reserving avoids regrowing the samples.
@@ -200,10 +192,18 @@ class FitReader {
     return std::min(bytes_.size(), data_end + kCrcSize);
   }
 
-  void Warn(std::string message, std::size_t at) {
-    out_.warnings.push_back(std::move(message) + " at byte " + std::to_string(at) +
-                            "; the records before it were kept");
+  void Note(WarningKind kind, std::size_t count = 0, std::size_t total = 0,
+            std::optional<std::size_t> at_byte = std::nullopt) {
+    DecodeWarning warning;
+    warning.kind = kind;
+    warning.count = count;
+    warning.total = total;
+    warning.at_byte = at_byte;
+    AddWarning(out_, warning);
   }
+
+  // A record that stops the decoding at `at`: the records before it are kept.
+  void Warn(WarningKind kind, std::size_t at, std::size_t count = 0) { Note(kind, count, 0, at); }
 
   void DecodeRecords(std::size_t at, std::size_t end) {
     while (at < end) {
@@ -232,13 +232,13 @@ class FitReader {
   bool DefinitionMessage(std::uint8_t local, bool has_dev, std::size_t& at, std::size_t end,
                          std::size_t record_start) {
     if (end - at < kDefinitionFixedSize) {
-      Warn("a definition is cut short", record_start);
+      Warn(WarningKind::kDefinitionCutShort, record_start);
       return false;
     }
     const std::uint8_t* p = bytes_.data() + at;
     const std::uint8_t architecture = p[1];
     if (architecture > kBigEndianArchitecture) {
-      Warn("a definition has an unknown byte order", record_start);
+      Warn(WarningKind::kUnknownByteOrder, record_start);
       return false;
     }
     Definition definition;
@@ -249,7 +249,7 @@ class FitReader {
     const std::size_t count = p[4];
     at += kDefinitionFixedSize;
     if (end - at < count * kFieldDefinitionSize) {
-      Warn("a definition is cut short", record_start);
+      Warn(WarningKind::kDefinitionCutShort, record_start);
       return false;
     }
     for (std::size_t i = 0; i < count; ++i, at += kFieldDefinitionSize) {
@@ -283,12 +283,12 @@ class FitReader {
     definition.fields_size = definition.size;
     if (has_dev) {
       if (end - at < 1) {
-        Warn("a definition is cut short", record_start);
+        Warn(WarningKind::kDefinitionCutShort, record_start);
         return false;
       }
       const std::size_t dev_count = bytes_[at++];
       if (end - at < dev_count * kFieldDefinitionSize) {
-        Warn("a definition is cut short", record_start);
+        Warn(WarningKind::kDefinitionCutShort, record_start);
         return false;
       }
       for (std::size_t i = 0; i < dev_count; ++i, at += kFieldDefinitionSize) {
@@ -307,12 +307,11 @@ class FitReader {
                    std::optional<std::uint32_t> compressed_timestamp) {
     const Definition& definition = definitions_[local];
     if (!definition.defined) {
-      Warn("a record uses local message type " + std::to_string(local) + " before defining it",
-           record_start);
+      Warn(WarningKind::kUndefinedLocalType, record_start, local);
       return false;
     }
     if (end - at < definition.size) {
-      Warn("the last record is cut short", record_start);
+      Warn(WarningKind::kRecordCutShort, record_start);
       return false;
     }
     if (!definition.wanted) {

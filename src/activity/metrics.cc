@@ -296,9 +296,9 @@ void FinishActivity(Activity& activity) {
 void AddActivityWarnings(DecodedFile& out) {
   for (const Activity& activity : out.activities) {
     if (activity.pace_beyond_record) {
-      out.warnings.push_back(
-          "a run faster than the world record over its distance: probably not on foot, or "
-          "not timed right");
+      DecodeWarning warning;
+      warning.kind = WarningKind::kPaceBeyondRecord;
+      AddWarning(out, warning);
     }
   }
 }

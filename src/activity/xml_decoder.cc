@@ -244,23 +244,23 @@ void FinishXmlActivity(Activity& activity, DecodedFile& out) {
   }
   const TimesHeld times = HoldTimesThatStepBack(activity.samples);
   if (times.held > 0) {
-    char back[32];
-    std::snprintf(back, sizeof back, "%.0f", std::ceil(times.most_back_s));
-    out.warnings.push_back(std::to_string(times.held) + " of " +
-                           std::to_string(activity.samples.size()) +
-                           " points are timed before the point recorded ahead of them (by up "
-                           "to " + back +
-                           " s); they were kept in the order recorded, each timed as the "
-                           "point before it");
+    DecodeWarning warning;
+    warning.kind = WarningKind::kTimesHeld;
+    warning.count = times.held;
+    warning.total = activity.samples.size();
+    warning.seconds = times.most_back_s;
+    AddWarning(out, warning);
   }
   FinishActivity(activity);
 }
 
 // The warning for a file read up to where it was cut.
-std::string CutWarning(const Document& document, bool dropped_point) {
-  return "the file ends early, at byte " + std::to_string(document.size) +
-         ", in the middle of the document; it was read up to there" +
-         (dropped_point ? " (the last point, cut short, was left out)" : "");
+DecodeWarning CutWarning(const Document& document, bool dropped_point) {
+  DecodeWarning warning;
+  warning.kind = WarningKind::kXmlEndsEarly;
+  warning.at_byte = document.size;
+  warning.count = dropped_point ? 1 : 0;
+  return warning;
 }
 
 // --- GPX ------------------------------------------------------------------------------------
@@ -366,13 +366,17 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
     Activity track = ReadTrack(node, skip);
     out.points += track.points;
     if (track.points > 0 && track.samples.empty()) {
-      out.warnings.push_back("a track has no times, so it cannot be a recorded run");
+      DecodeWarning warning;
+      warning.kind = WarningKind::kUntimedTrack;
+      AddWarning(out, warning);
       continue;
     }
     if (track.samples.empty()) continue;
     if (track.samples.size() < track.points) {
-      out.warnings.push_back(std::to_string(track.points - track.samples.size()) +
-                             " track points without a time were left out");
+      DecodeWarning warning;
+      warning.kind = WarningKind::kPointsWithoutTime;
+      warning.count = track.points - track.samples.size();
+      AddWarning(out, warning);
     }
     if (!tracks.empty() && tracks.back().sport == track.sport) {
       const double gap = track.samples.front().time_s - LatestTime(tracks.back());
@@ -385,7 +389,7 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
   }
   if (cut) {
     if (tracks.empty()) return Fail(*(*document)->cut);  // nothing before the cut to keep
-    out.warnings.push_back(CutWarning(**document, static_cast<bool>(skip)));
+    AddWarning(out, CutWarning(**document, static_cast<bool>(skip)));
   }
   for (Activity& activity : tracks) {
     FinishXmlActivity(activity, out);
@@ -504,6 +508,10 @@ Activity ReadTcxActivity(const pugi::xml_node& node, const TcxCut& cut, DecodedF
       } else if (part_name == "TriggerMethod") {
         lap.trigger = TriggerFromTcx(part.child_value());
       } else if (part_name == "Track") {
+        // A lap's second <Track> is where the recording was paused and resumed (each lap
+        // starts its own; a new lap is no pause).
+        const std::size_t before = activity.samples.size();
+        const bool resumed = before > first_sample;
         for (pugi::xml_node point = part.first_child(); point; point = point.next_sibling()) {
           if (point != cut.point && LocalName(point) == "Trackpoint") {
             ReadTrackpoint(point, activity);
@@ -512,6 +520,7 @@ Activity ReadTcxActivity(const pugi::xml_node& node, const TcxCut& cut, DecodedF
             }
           }
         }
+        if (resumed && activity.samples.size() > before) activity.segment_starts.push_back(before);
       }
     }
     if (child == cut.lap) {
@@ -575,7 +584,7 @@ Result<DecodedFile> DecodeTcx(std::span<const std::uint8_t> bytes) {
     const bool any_samples = std::any_of(out.activities.begin(), out.activities.end(),
                                          [](const Activity& a) { return !a.samples.empty(); });
     if (!any_samples) return Fail(*(*document)->cut);  // nothing before the cut to keep
-    out.warnings.push_back(CutWarning(**document, static_cast<bool>(cut.point)));
+    AddWarning(out, CutWarning(**document, static_cast<bool>(cut.point)));
   }
   if (out.activities.empty()) {
     out.not_an_activity = "a TCX file with no recorded activity (courses or workouts only)";

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "activity/decode.h"
@@ -402,6 +403,48 @@ TEST(WatchFiles, EveryPointKeepsItsHeartRateAndCadence) {
     // Steps per minute in every format.
     EXPECT_NEAR(*run.avg_cadence_spm, 164.8, 1);
   }
+}
+
+// --- Warnings as data ------------------------------------------------------------------------
+
+// Each warning comes as a kind with its numbers (for a front to say from content) and as
+// the English sentence the importer shows, in the same order.
+TEST(WatchFiles, WarningsComeAsDataAndAsText) {
+  auto decoded = DecodePath(InTreeFiles() / "fit" / "fitparse--activity-unexpected-eof.fit");
+  ASSERT_TRUE(decoded.has_value());
+  ASSERT_EQ(decoded->notices.size(), 2u);
+  ASSERT_EQ(decoded->warnings.size(), 2u);
+  EXPECT_EQ(decoded->notices[0].kind, WarningKind::kDataEndsEarly);
+  EXPECT_EQ(decoded->notices[0].count, 756u);
+  EXPECT_EQ(decoded->notices[0].total, 757u);
+  EXPECT_EQ(WarningId(decoded->notices[0].kind), "fit_ends_early");
+  EXPECT_EQ(decoded->warnings[0],
+            "the file ends early: 756 of 757 data bytes are present; every complete record "
+            "was kept");
+  EXPECT_EQ(decoded->notices[1].kind, WarningKind::kRecordCutShort);
+  EXPECT_EQ(decoded->notices[1].at_byte, 751u);
+  for (std::size_t i = 0; i < decoded->notices.size(); ++i) {
+    EXPECT_EQ(decoded->warnings[i], WarningText(decoded->notices[i]));
+  }
+  // Every kind has its own id.
+  std::set<std::string_view> ids;
+  for (std::size_t k = 0; k < kWarningKinds; ++k) {
+    DecodeWarning warning;
+    warning.kind = static_cast<WarningKind>(k);
+    EXPECT_FALSE(WarningText(warning).empty());
+    EXPECT_TRUE(ids.insert(WarningId(warning.kind)).second) << WarningId(warning.kind);
+  }
+}
+
+// A TCX lap with several <Track>s was paused and resumed (Polar's export: 27 in a lap).
+TEST(WatchFiles, ATcxLapsSecondTrackIsASegment) {
+  REQUIRE_CORPUS("a Polar TCX with pauses (sports-lib, AGPL-3.0)");
+  auto decoded = DecodePath(CorpusDir() / "tcx" / "sportslib--polar.tcx");
+  ASSERT_TRUE(decoded.has_value());
+  const Activity& run = decoded->activities.at(0);
+  EXPECT_GE(run.segment_starts.size(), 26u);
+  EXPECT_TRUE(std::is_sorted(run.segment_starts.begin(), run.segment_starts.end()));
+  EXPECT_LE(run.moving_s, *run.timer_s);
 }
 
 }  // namespace
