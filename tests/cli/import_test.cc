@@ -43,17 +43,18 @@ bool Contains(const std::string& text, const std::string& part) {
 
 TEST(Import, AFolderTwiceStoresNothingNew) {
   Runner runner;
-  // Runs, rides, a walk, settings and workout files, three copies of one run (one with a
-  // bad CRC, two cut short) and a gzip copy of another.
+  // Runs, rides, a walk, settings and workout files, four copies of one run (one with a
+  // bad CRC, two cut short, one with settings chained after it), a gzip copy of another
+  // and a treadmill run with no distance.
   const std::string folder = (InTreeFiles() / "fit").string();
   auto first = runner.Do("2026-11-25", {"import", folder});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_TRUE(Contains(first.out, "Imported 4 runs, 3 duplicates, 7 skipped, 0 failed"))
+  EXPECT_TRUE(Contains(first.out, "Imported 4 runs, 4 duplicates, 8 skipped, 0 failed"))
       << first.out;
   const std::string listed = runner.Do("2026-11-25", {"runs"}).out;
   auto second = runner.Do("2026-11-25", {"import", folder});
   ASSERT_EQ(second.exit_code, 0);
-  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 7 duplicates, 7 skipped")) << second.out;
+  EXPECT_TRUE(Contains(second.out, "Imported 0 runs, 8 duplicates, 8 skipped")) << second.out;
   EXPECT_EQ(runner.Do("2026-11-25", {"runs"}).out, listed);
 }
 
