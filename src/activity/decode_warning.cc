@@ -48,7 +48,10 @@ std::string AtByte(std::string what, const DecodeWarning& w) {
 
 }  // namespace
 
-std::string_view WarningId(WarningKind kind) { return kKinds[static_cast<std::size_t>(kind)].id; }
+std::string_view WarningId(WarningKind kind) {
+  const auto index = static_cast<std::size_t>(kind);
+  return index < kKinds.size() ? kKinds[index].id : std::string_view("unknown");
+}
 
 std::string WarningText(const DecodeWarning& w) {
   switch (w.kind) {
@@ -96,7 +99,7 @@ std::string WarningText(const DecodeWarning& w) {
       return "a run faster than the world record over its distance: probably not on foot, or "
              "not timed right";
   }
-  return std::string(WarningId(w.kind));
+  return "a problem in the file";  // not a kind (every kind is handled above)
 }
 
 }  // namespace backstride
