@@ -69,6 +69,9 @@ struct Activity {
   bool pace_beyond_record = false;
   bool indoor = false;  // treadmill or indoor, or no positions at all (then no distance
                         // may be recorded: a time-based run)
+  // Times count from when the device was switched on (an old watch with no clock set):
+  // durations are right, the date is not (start_utc_s falls in 1990).
+  bool times_from_power_on = false;
   std::optional<double> start_utc_s;
   std::optional<int> utc_offset_s;  // local time minus UTC, when the file says
   double elapsed_s = 0;             // first to last sample (or as the file states)

@@ -35,6 +35,7 @@ Activity MakeActivity(const Contents& c, const Session* session, std::vector<Sam
   activity.sport = SportFromFit(sport);
   activity.indoor = sub_sport && IsIndoorSubSport(*sub_sport);
   activity.utc_offset_s = c.utc_offset_s;
+  activity.times_from_power_on = c.relative_times;
   activity.points = samples.size();
   const bool steps = CountsSteps(activity.sport);
   if (steps) {

@@ -168,6 +168,7 @@ TEST(WatchFiles, AFitActivityChainedWithSettingsIsAnActivity) {
   ASSERT_EQ(decoded->activities.size(), 1u);
   EXPECT_EQ(decoded->activities[0].sport, Sport::kRunning);
   EXPECT_EQ(decoded->activities[0].samples.size(), 14u);
+  EXPECT_FALSE(decoded->activities[0].times_from_power_on);  // a real date
   auto settings = DecodePath(InTreeFiles() / "fit" / "fitparse--Settings.fit");
   ASSERT_TRUE(settings.has_value());
   EXPECT_NE(settings->not_an_activity.find("settings"), std::string::npos);
@@ -381,6 +382,7 @@ TEST(WatchFiles, ATreadmillRunHasItsTimesAndHeartRate) {
   const auto with_hr = std::count_if(run.samples.begin(), run.samples.end(),
                                      [](const Sample& s) { return s.heart_rate_bpm.has_value(); });
   EXPECT_EQ(with_hr, 685);
+  EXPECT_TRUE(run.times_from_power_on);
   EXPECT_TRUE(HasWarning(*decoded, "count from when the device was switched on"));
 }
 
