@@ -423,7 +423,8 @@ Json PainJson(const ActivePlan& active, Date today, DistanceUnit units, std::opt
     scores.push_back(std::move(score));
   }
   json["scores"] = std::move(scores);
-  // The cap's changes: a rise, a step back or a pause moved it; a hold kept it.
+  // The cap's changes: a rise, a step back or a pause moved it; a hold (pain, the next
+  // morning, a rising trend, a run past the cap) kept it.
   Json changes = Json::array();
   for (const RunDecision& decision : active.state.decisions) {
     if (!inside(decision.date)) continue;
@@ -439,7 +440,10 @@ Json PainJson(const ActivePlan& active, Date today, DistanceUnit units, std::opt
         change = "pause";
         break;
       case CapChange::kNone:
-        if (decision.verdict != RunVerdict::kHold) continue;
+        // A run past the cap holds it too (DESIGN 3.1a), with its own reason.
+        if (decision.verdict != RunVerdict::kHold && decision.verdict != RunVerdict::kOverCap) {
+          continue;
+        }
         change = "hold";
         break;
     }

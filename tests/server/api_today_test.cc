@@ -257,5 +257,17 @@ TEST_F(ApiTodayTest, PainOverTimeHoldsEveryScoreAndMarksAStepBackWithItsReason) 
   EXPECT_EQ(bad.status, 400);
 }
 
+TEST_F(ApiTodayTest, ARunPastTheCapIsMarkedAsAHoldAndAGoodRunIsNotMarked) {
+  Assess("new-onset-km");  // the cap is 1.00 km
+  Log({{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 1}});
+  today_ = Date{year{2026} / 3 / 4};
+  Log({{"kind", "run"}, {"distance", "1.6"}, {"time", "9:40"}, {"pain", 1}});
+  const json changes = Get("/api/pain")["changes"];
+  ASSERT_EQ(changes.size(), 1u) << changes.dump();
+  EXPECT_EQ(changes[0]["mark"], "hold");
+  EXPECT_EQ(changes[0]["decision"]["date"], "2026-03-04");
+  EXPECT_EQ(changes[0]["decision"]["verdict"], "over_cap");
+}
+
 }  // namespace
 }  // namespace backstride::server
