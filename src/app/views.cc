@@ -458,6 +458,7 @@ Json PainJson(const ActivePlan& active, Date today, DistanceUnit units, std::opt
 
 Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units) {
   Json json;
+  json["today"] = FormatDate(today);
   Json items = Json::array();
   std::map<Date, double> weekly;
   for (const RunView& run : runs) {

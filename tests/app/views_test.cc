@@ -30,6 +30,7 @@ TEST(ProgressJson, WeeksRunMondayToSundayAndShowGapsUpToToday) {
       LoggedRun(3, year{2026} / 3 / 18, 2000, std::nullopt),
   };
   const Json json = ProgressJson(runs, year{2026} / 3 / 25, DistanceUnit::kKilometres);
+  EXPECT_EQ(json["today"], "2026-03-25");  // where the charts end
   const Json& weeks = json["weeks"];
   ASSERT_EQ(weeks.size(), 4u);
   EXPECT_EQ(weeks[0]["week_start"], "2026-03-02");

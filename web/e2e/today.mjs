@@ -224,7 +224,8 @@ try {
     assert.ok(await phonePage.getByRole('radio', { name: 'This plan' }).isChecked());
     const note = await phonePage.locator('.range-note').innerText();
     // The plan's first two weeks at least, so a plan a few days old still reads.
-    assert.match(note, /^2 Mar 2026 to 16 Mar 2026: 4 runs \(\d+ in all\)\.$/);
+    assert.match(note, /^Showing 2 Mar 2026 to 16 Mar 2026: 4 runs\.$/);
+    assert.match(await phonePage.getByText(/runs so far/).innerText(), /^\d{3} runs so far\.$/);
     // The cap chart's table: the plan's runs only, each with its cap; the cap line has points.
     const capRows = phonePage.locator('#cap-title').locator('xpath=ancestor::figure').locator('details tbody tr');
     assert.equal(await capRows.count(), 4);
@@ -235,7 +236,7 @@ try {
   await step('the range switch shows everything, by month, and leaves a ride out of the pace', async () => {
     await phonePage.getByRole('radio', { name: 'All', exact: true }).tap();
     await phonePage.getByRole('heading', { name: 'Monthly load' }).waitFor();
-    assert.match(await phonePage.locator('.range-note').innerText(), /^5 Jan 2016 to 12 Mar 2026: \d+ runs\.$/);
+    assert.match(await phonePage.locator('.range-note').innerText(), /^Showing 5 Jan 2016 to 12 Mar 2026: \d{3} runs\.$/);
     const capFigure = phonePage.locator('#cap-title').locator('xpath=ancestor::figure');
     const rideRow = capFigure.locator('details tbody tr').filter({ hasText: '1 Jun 2025' });
     if (await rideRow.count()) {

@@ -1257,6 +1257,10 @@ export interface PainForm {
  * via the `definition` "Progress".
  */
 export interface Progress {
+  /**
+   * A day: YYYY-MM-DD.
+   */
+  today: string;
   runs: ProgressRun[];
   weeks: WeekLoad[];
 }

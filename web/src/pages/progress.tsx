@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 
-import { api, type CapMark, type PainHistory, type PainPoint, type Progress, type ProgressRun } from '../api';
+import { api, ApiError, type CapMark, type PainHistory, type PainPoint, type Progress, type ProgressRun } from '../api';
 import { Chart, DAY, colour, dateAxis, dateScale, day, longDate, useScheme, type Mark } from '../chart';
 import { distance, duration, inUnits, pace, type Units } from '../format';
 import { useSettings } from '../settings';
@@ -28,11 +28,14 @@ interface Range {
   to: number;
 }
 
-function rangeOf(id: RangeId, pain: PainHistory, progress: Progress): Range {
-  const today = day(pain.today);
+// Without a plan (`pain` null: no assessment yet, or a route without running), there is no
+// plan's period: the charts show everything.
+function rangeOf(id: RangeId, pain: PainHistory | null, progress: Progress): Range {
+  const today = day(progress.today);
+  if (id === 'plan' && !pain) id = 'all';
   switch (id) {
     case 'plan': {
-      const start = day(pain.plan_start);
+      const start = day(pain!.plan_start);
       // A plan not started yet, or on its first days: its first weeks still show.
       return { id, from: start, to: Math.max(today, start + 14 * DAY) };
     }
@@ -44,7 +47,7 @@ function rangeOf(id: RangeId, pain: PainHistory, progress: Progress): Range {
       const first = Math.min(
         today,
         ...progress.runs.slice(0, 1).map((r) => day(r.date)),
-        ...pain.scores.slice(0, 1).map((s) => day(s.date)),
+        ...(pain?.scores ?? []).slice(0, 1).map((s) => day(s.date)),
       );
       return { id, from: first, to: today };
     }
@@ -56,12 +59,12 @@ const within = (range: Range, iso: string) => {
   return x >= range.from - DAY / 2 && x <= range.to + DAY / 2;
 };
 
-function RangeSwitch({ value, onChange }: { value: RangeId; onChange: (id: RangeId) => void }) {
+function RangeSwitch({ value, onChange, plan }: { value: RangeId; onChange: (id: RangeId) => void; plan: boolean }) {
   return (
     <fieldset class="range">
       <legend>Show</legend>
       <div class="segmented">
-        {ranges.map((r) => (
+        {ranges.filter((r) => plan || r.id !== 'plan').map((r) => (
           <label key={r.id} class={value === r.id ? 'on' : undefined}>
             <input type="radio" name="range" value={r.id} checked={value === r.id} onChange={() => onChange(r.id)} />
             <span>{r.label}</span>
@@ -133,8 +136,8 @@ function PainOverTime({ pain, range }: { pain: PainHistory; range: Range }) {
       <section aria-labelledby="pain-time-title">
         <h2 id="pain-time-title">Pain over time</h2>
         <p>
-          No pain scores in this period. Say how your back feels on the <a href="#/">Today page</a>: during your
-          runs, the next morning, and on any day.
+          Nothing to chart in this period. Say how your back feels on the <a href="#/">Today page</a>: during
+          your runs, the next morning, and on any day.
         </p>
       </section>
     );
@@ -244,7 +247,7 @@ function CapAndPace({ runs, units, range }: { runs: ProgressRun[]; units: Units;
 
 // --- Pain and distance ----------------------------------------------------------------------
 
-function PainAndDistance({ runs, units }: { runs: ProgressRun[]; units: Units }) {
+function PainAndDistance({ runs, units, anyRated }: { runs: ProgressRun[]; units: Units; anyRated: boolean }) {
   const scheme = useScheme();
   const rated = useMemo(() => runs.filter((r) => r.pain !== null), [runs]);
   const data = useMemo<uPlot.AlignedData>(() => {
@@ -273,7 +276,11 @@ function PainAndDistance({ runs, units }: { runs: ProgressRun[]; units: Units })
     return (
       <section aria-labelledby="pain-title">
         <h2 id="pain-title">Pain and distance</h2>
-        <p>No runs with a pain score in this period.</p>
+        <p>
+          {anyRated
+            ? 'No runs with a pain score in this period.'
+            : 'No pain scores yet. Say how your back felt during your runs, and this chart shows pain against distance.'}
+        </p>
       </section>
     );
   }
@@ -370,19 +377,27 @@ function Load({ progress, units, range }: { progress: Progress; units: Units; ra
 export function ProgressPage() {
   const { data, error } = useLoad(
     async (signal) => {
-      const [progress, pain] = await Promise.all([api.progress(signal), api.pain(signal)]);
+      // Pain over time needs a plan: without one (404, 409) the other charts still show.
+      const [progress, pain] = await Promise.all([
+        api.progress(signal),
+        api.pain(signal).catch((error: unknown) => {
+          if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return null;
+          throw error;
+        }),
+      ]);
       return { progress, pain };
     },
     [],
   );
   const { settings, error: settingsError } = useSettings();
-  const [rangeId, setRangeId] = useState<RangeId>('plan');
+  const [chosen, setRangeId] = useState<RangeId>('plan');
+  const rangeId = chosen === 'plan' && data && !data.pain ? 'all' : chosen;
   const range = useMemo(() => (data ? rangeOf(rangeId, data.pain, data.progress) : null), [rangeId, data]);
   const runs = useMemo(() => (data && range ? data.progress.runs.filter((r) => within(range, r.date)) : []), [data, range]);
   if (error || settingsError) return (<><PageTitle>Progress</PageTitle><ErrorNote error={error ?? settingsError} /></>);
   if (!data || !settings || !range) return (<><PageTitle>Progress</PageTitle><Loading /></>);
   const { progress, pain } = data;
-  if (progress.runs.length === 0 && pain.scores.length === 0) {
+  if (progress.runs.length === 0 && (pain?.scores.length ?? 0) === 0) {
     return (
       <>
         <PageTitle>Progress</PageTitle>
@@ -395,14 +410,14 @@ export function ProgressPage() {
   return (
     <>
       <PageTitle>Progress</PageTitle>
-      <RangeSwitch value={rangeId} onChange={setRangeId} />
+      <p>{progress.runs.length} run{progress.runs.length === 1 ? '' : 's'} so far.</p>
+      <RangeSwitch value={rangeId} onChange={setRangeId} plan={pain !== null} />
       <p class="range-note">
-        {longDate(from)} to {longDate(to)}: {runs.length} run{runs.length === 1 ? '' : 's'}
-        {runs.length !== progress.runs.length ? ` (${progress.runs.length} in all)` : ''}.
+        Showing {longDate(from)} to {longDate(to)}: {runs.length} run{runs.length === 1 ? '' : 's'}.
       </p>
-      <PainOverTime pain={pain} range={range} />
+      {pain && <PainOverTime pain={pain} range={range} />}
       <CapAndPace runs={runs} units={settings.units} range={range} />
-      <PainAndDistance runs={runs} units={settings.units} />
+      <PainAndDistance runs={runs} units={settings.units} anyRated={progress.runs.some((r) => r.pain !== null)} />
       <Load progress={progress} units={settings.units} range={range} />
     </>
   );
