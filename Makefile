@@ -26,10 +26,10 @@ build: deps web
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
-# PORT=8081 make run, if 8080 is taken.
+# PORT=8081 make run, if 8080 is taken; LAN=1 make run to open it from a phone (serve --lan).
 PORT ?= 8080
 run: build
-	./build/release/src/cli/backstride serve --port $(PORT)
+	./build/release/src/cli/backstride serve --port $(PORT) $(if $(LAN),--lan)
 
 # Builds the asan tree only (and the front end, which both trees embed).
 test: web

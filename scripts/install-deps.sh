@@ -23,12 +23,14 @@ packages=(
   libpugixml-dev       # GPX and TCX (chosen by measurement, see src/activity/xml_decoder.h)
   libdeflate-dev       # .gz activity files
   libcpp-httplib-dev   # the local web app's HTTP server
+  libqrencode-dev      # the QR code of `serve --lan`'s pairing link, in the terminal
 )
 # The tests, in addition.
 test_packages=(
   libgtest-dev libgmock-dev   # unit tests
   python3 python3-icalendar   # the .ics export read by a real calendar parser
   chromium fonts-dejavu-core  # the web app driven in a real, headless browser
+  zbar-tools                  # reads back the QR code that `serve --lan` prints
 )
 
 # Node.js builds the front end with tools from npm (web/package.json). Vite 6 and

@@ -21,6 +21,11 @@ bool Digits(std::string_view text, std::size_t at, std::size_t count, int* value
 
 }  // namespace
 
+void AddWarning(DecodedFile& out, const DecodeWarning& warning) {
+  out.notices.push_back(warning);
+  out.warnings.push_back(WarningText(warning));
+}
+
 std::string_view SportId(Sport sport) {
   switch (sport) {
     case Sport::kRunning:

@@ -35,6 +35,7 @@ Activity MakeActivity(const Contents& c, const Session* session, std::vector<Sam
   activity.sport = SportFromFit(sport);
   activity.indoor = sub_sport && IsIndoorSubSport(*sub_sport);
   activity.utc_offset_s = c.utc_offset_s;
+  activity.times_from_power_on = c.relative_times;
   activity.points = samples.size();
   const bool steps = CountsSteps(activity.sport);
   if (steps) {
@@ -69,12 +70,16 @@ Activity MakeActivity(const Contents& c, const Session* session, std::vector<Sam
 void AddActivities(Contents& c, DecodedFile& out) {
   out.points = c.records;
   if (c.relative_times) {
-    out.warnings.push_back(
-        "times in this file count from when the device was switched on, not "
-        "real dates");
+    DecodeWarning warning;
+    warning.kind = WarningKind::kRelativeTimes;
+    AddWarning(out, warning);
   }
-  if (c.file_type && *c.file_type != FileType::kActivity) {
-    out.not_an_activity = "a FIT file of another kind: " + std::string(FileTypeName(*c.file_type));
+  const bool activity_file =
+      c.file_types.empty() ||
+      std::find(c.file_types.begin(), c.file_types.end(), FileType::kActivity) != c.file_types.end();
+  if (!activity_file) {
+    out.not_an_activity =
+        "a FIT file of another kind: " + std::string(FileTypeName(c.file_types.front()));
     return;
   }
   if (c.samples.empty() && c.sessions.empty()) {

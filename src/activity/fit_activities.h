@@ -27,7 +27,9 @@ struct Session {
 
 // Everything gathered from one FIT file (or chain) before it becomes activities.
 struct Contents {
-  std::optional<FileType> file_type;
+  // file_id.type of each file in the chain, in order. A chain holding an activity is an
+  // activity file, whatever else is chained to it (a device may append its settings).
+  std::vector<FileType> file_types;
   std::optional<int> sport, sub_sport;  // from a sport message
   std::vector<Sample> samples;          // cadence as written: strides or revolutions
   std::vector<Lap> laps;

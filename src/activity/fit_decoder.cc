@@ -12,6 +12,7 @@
 #include "activity/fit_bytes.h"
 #include "activity/fit_crc.h"
 #include "activity/fit_profile.h"
+#include "activity/metrics.h"
 
 namespace backstride {
 namespace fit {
@@ -134,9 +135,7 @@ class FitReader {
       auto next = DecodeOne(at, first);
       if (!next) {
         if (first) return Fail(next.error());
-        out_.warnings.push_back(std::to_string(bytes_.size() - at) +
-                                " bytes after the FIT data were ignored (from byte " +
-                                std::to_string(at) + ")");
+        Note(WarningKind::kBytesAfterData, bytes_.size() - at, 0, at);
         break;
       }
       first = false;
@@ -162,7 +161,7 @@ class FitReader {
     if (header_size == kHeaderWithCrcSize) {
       const auto stored = LoadLittle<std::uint16_t>(h + kHeaderCrcAt);
       if (stored != 0 && stored != FitCrc16(bytes_.subspan(start, kHeaderSize))) {
-        out_.warnings.push_back("the FIT header's CRC does not match; the data was read anyway");
+        Note(WarningKind::kHeaderCrcMismatch);
       }
     }
     std::size_t data_size = LoadLittle<std::uint32_t>(h + kHeaderDataSizeAt);
@@ -170,27 +169,21 @@ class FitReader {
     std::size_t data_end = data_start + data_size;
     bool check_crc = true;
     if (data_size == 0) {
-      out_.warnings.push_back(
-          "the FIT header gives no data size (the recording may have been "
-          "interrupted); read to the end of the file");
+      Note(WarningKind::kNoDataSize);
       data_end = bytes_.size();
       check_crc = false;
     } else if (data_end > bytes_.size()) {
-      out_.warnings.push_back("the file ends early: " + std::to_string(bytes_.size() - data_start) +
-                              " of " + std::to_string(data_size) +
-                              " data bytes are present; every complete record was kept");
+      Note(WarningKind::kDataEndsEarly, bytes_.size() - data_start, data_size);
       data_end = bytes_.size();
       check_crc = false;
     }
     if (check_crc && data_end + kCrcSize <= bytes_.size()) {
       const auto stored = LoadLittle<std::uint16_t>(bytes_.data() + data_end);
       if (stored != FitCrc16(bytes_.subspan(start, data_end - start))) {
-        out_.warnings.push_back(
-            "the file's CRC does not match (damaged or edited); every record "
-            "that decodes was kept");
+        Note(WarningKind::kCrcMismatch);
       }
     } else if (check_crc) {
-      out_.warnings.push_back("the file's CRC is missing at the end");
+      Note(WarningKind::kCrcMissing);
     }
     for (Definition& definition : definitions_) definition = Definition{};
     // Records are rarely under 16 bytes; reserving avoids regrowing the samples.
@@ -199,10 +192,18 @@ class FitReader {
     return std::min(bytes_.size(), data_end + kCrcSize);
   }
 
-  void Warn(std::string message, std::size_t at) {
-    out_.warnings.push_back(std::move(message) + " at byte " + std::to_string(at) +
-                            "; the records before it were kept");
+  void Note(WarningKind kind, std::size_t count = 0, std::size_t total = 0,
+            std::optional<std::size_t> at_byte = std::nullopt) {
+    DecodeWarning warning;
+    warning.kind = kind;
+    warning.count = count;
+    warning.total = total;
+    warning.at_byte = at_byte;
+    AddWarning(out_, warning);
   }
+
+  // A record that stops the decoding at `at`: the records before it are kept.
+  void Warn(WarningKind kind, std::size_t at, std::size_t count = 0) { Note(kind, count, 0, at); }
 
   void DecodeRecords(std::size_t at, std::size_t end) {
     while (at < end) {
@@ -231,13 +232,13 @@ class FitReader {
   bool DefinitionMessage(std::uint8_t local, bool has_dev, std::size_t& at, std::size_t end,
                          std::size_t record_start) {
     if (end - at < kDefinitionFixedSize) {
-      Warn("a definition is cut short", record_start);
+      Warn(WarningKind::kDefinitionCutShort, record_start);
       return false;
     }
     const std::uint8_t* p = bytes_.data() + at;
     const std::uint8_t architecture = p[1];
     if (architecture > kBigEndianArchitecture) {
-      Warn("a definition has an unknown byte order", record_start);
+      Warn(WarningKind::kUnknownByteOrder, record_start);
       return false;
     }
     Definition definition;
@@ -248,7 +249,7 @@ class FitReader {
     const std::size_t count = p[4];
     at += kDefinitionFixedSize;
     if (end - at < count * kFieldDefinitionSize) {
-      Warn("a definition is cut short", record_start);
+      Warn(WarningKind::kDefinitionCutShort, record_start);
       return false;
     }
     for (std::size_t i = 0; i < count; ++i, at += kFieldDefinitionSize) {
@@ -282,12 +283,12 @@ class FitReader {
     definition.fields_size = definition.size;
     if (has_dev) {
       if (end - at < 1) {
-        Warn("a definition is cut short", record_start);
+        Warn(WarningKind::kDefinitionCutShort, record_start);
         return false;
       }
       const std::size_t dev_count = bytes_[at++];
       if (end - at < dev_count * kFieldDefinitionSize) {
-        Warn("a definition is cut short", record_start);
+        Warn(WarningKind::kDefinitionCutShort, record_start);
         return false;
       }
       for (std::size_t i = 0; i < dev_count; ++i, at += kFieldDefinitionSize) {
@@ -306,12 +307,11 @@ class FitReader {
                    std::optional<std::uint32_t> compressed_timestamp) {
     const Definition& definition = definitions_[local];
     if (!definition.defined) {
-      Warn("a record uses local message type " + std::to_string(local) + " before defining it",
-           record_start);
+      Warn(WarningKind::kUndefinedLocalType, record_start, local);
       return false;
     }
     if (end - at < definition.size) {
-      Warn("the last record is cut short", record_start);
+      Warn(WarningKind::kRecordCutShort, record_start);
       return false;
     }
     if (!definition.wanted) {
@@ -391,7 +391,10 @@ class FitReader {
         sample.altitude_m = v.Has(kEnhancedAltitude) ? v.Opt(kEnhancedAltitude) : v.Opt(kAltitude);
         sample.speed_mps = v.Has(kEnhancedSpeed) ? v.Opt(kEnhancedSpeed) : v.Opt(kSpeed);
         sample.distance_m = v.Opt(kDistance);
-        if (v.Has(kHeartRate)) sample.heart_rate_bpm = static_cast<int>(v.Get(kHeartRate));
+        // 0xFF is already dropped as FIT's invalid value; 0 is no heart rate either.
+        if (v.Has(kHeartRate) && v.Get(kHeartRate) > 0) {
+          sample.heart_rate_bpm = static_cast<int>(v.Get(kHeartRate));
+        }
         if (v.Has(kCadence)) {
           // Stored as given (strides or revolutions per minute); made steps per minute
           // once the sport is known.
@@ -440,7 +443,9 @@ class FitReader {
         session.timer = v.Opt(kTotalTimer);
         session.distance = v.Opt(kTotalDistance);
         session.moving = v.Opt(kTotalMoving);
-        session.avg_hr = v.Opt(kAvgHeartRate);
+        if (v.Has(kAvgHeartRate) && v.Get(kAvgHeartRate) > 0) {
+          session.avg_hr = v.Get(kAvgHeartRate);
+        }
         session.avg_cadence = v.Opt(kAvgCadence);
         if (v.Has(kSport)) session.sport = static_cast<int>(v.Get(kSport));
         if (v.Has(kSubSport)) session.sub_sport = static_cast<int>(v.Get(kSubSport));
@@ -470,7 +475,7 @@ class FitReader {
         break;
       case kFileId:
         if (v.Has(kFileType)) {
-          c_.file_type = static_cast<FileType>(static_cast<int>(v.Get(kFileType)));
+          c_.file_types.push_back(static_cast<FileType>(static_cast<int>(v.Get(kFileType))));
         }
         break;
       case kFieldDescription:
@@ -540,6 +545,7 @@ Result<DecodedFile> DecodeFit(std::span<const std::uint8_t> bytes) {
   fit::FitReader reader(bytes, out);
   if (auto run = reader.Run(); !run) return Fail(run.error());
   fit::AddActivities(reader.contents(), out);
+  AddActivityWarnings(out);
   return out;
 }
 

@@ -11,7 +11,9 @@
 // Damage is handled as a runner whose watch died would want: a wrong CRC, a file cut
 // short or a data size of 0 (a crashed recording) are warnings, and every record that
 // decodes is kept. Only a file with no usable FIT header, or no activity data at all,
-// is refused. Pure: bytes in, result out.
+// is refused. A chain is an activity file when any of its file_id messages says so (a
+// device may chain its settings after the activity). A heart rate of 0 is no reading.
+// Pure: bytes in, result out.
 #ifndef BACKSTRIDE_ACTIVITY_FIT_DECODER_H_
 #define BACKSTRIDE_ACTIVITY_FIT_DECODER_H_
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace backstride {
 namespace {
@@ -39,7 +40,75 @@ bool UsablePosition(const Sample& sample) {
          std::abs(*sample.lat_deg) <= 90 && std::abs(*sample.lon_deg) <= 180;
 }
 
+// World records (men's, World Athletics, as of 2025): distance in metres, time in seconds.
+// 100 m 9.58 (Bolt, 2009); 400 m 43.03 (van Niekerk, 2016); 800 m 1:40.91 (Rudisha,
+// 2012); 1500 m 3:26.00 (El Guerrouj, 1998); 5000 m 12:35.36 and 10,000 m 26:11.00
+// (Cheptegei, 2020); half marathon 56:42 (Kiplimo, 2025); marathon 2:00:35 (Kiptum,
+// 2023); 100 km 6:05:35 (Sorokin, 2022).
+struct Record {
+  double distance_m;
+  double time_s;
+};
+constexpr Record kWorldRecords[] = {
+    {100, 9.58},      {400, 43.03},      {800, 100.91},     {1500, 206.00},    {5000, 755.36},
+    {10000, 1571.00}, {21097.5, 3402.0}, {42195, 7235.0}, {100000, 21935.0},
+};
+
+// Sets the sport of `activity` (no sport in the file) to running when its data looks
+// like running: enough of it, a running pace over `time_s`, and a running cadence when
+// cadence was recorded (many phone apps and older watches record none: then the pace
+// decides). Cadence written as strides is made steps.
+void InferRunning(Activity& activity, double time_s) {
+  const double distance = *activity.distance_m;
+  if (distance < kInferMinDistanceM || time_s < kInferMinDurationS) return;
+  const double speed = distance / time_s;
+  if (speed < kInferSlowestRunMps || speed > kInferRecordShare * WorldRecordSpeedMps(distance)) {
+    return;
+  }
+  double sum = 0;
+  int count = 0;
+  for (const Sample& sample : activity.samples) {
+    if (sample.cadence_spm && *sample.cadence_spm > 0) {
+      sum += *sample.cadence_spm;
+      ++count;
+    }
+  }
+  if (count == 0 && activity.avg_cadence_spm && *activity.avg_cadence_spm > 0) {
+    sum = *activity.avg_cadence_spm;
+    count = 1;
+  }
+  bool strides = false;
+  if (count > 0) {
+    const double cadence = sum / count;
+    strides = cadence >= kRunStridesLowest && cadence <= kRunStridesHighest;
+    const bool steps = cadence >= kRunStepsLowest && cadence <= kRunStepsHighest;
+    if (!strides && !steps) return;
+  }
+  activity.sport = Sport::kRunning;
+  activity.sport_inferred = true;
+  if (strides) {
+    for (Sample& sample : activity.samples) {
+      if (sample.cadence_spm) *sample.cadence_spm *= 2;
+    }
+    if (activity.avg_cadence_spm) *activity.avg_cadence_spm *= 2;
+  }
+}
+
 }  // namespace
+
+double WorldRecordSpeedMps(double distance_m) {
+  const auto speed = [](const Record& r) { return r.distance_m / r.time_s; };
+  if (!(distance_m > kWorldRecords[0].distance_m)) return speed(kWorldRecords[0]);
+  for (std::size_t i = 1; i < std::size(kWorldRecords); ++i) {
+    const Record& a = kWorldRecords[i - 1];
+    const Record& b = kWorldRecords[i];
+    if (distance_m <= b.distance_m) {
+      const double f = std::log(distance_m / a.distance_m) / std::log(b.distance_m / a.distance_m);
+      return speed(a) + f * (speed(b) - speed(a));
+    }
+  }
+  return speed(kWorldRecords[std::size(kWorldRecords) - 1]);
+}
 
 std::vector<double> CumulativeDistance(const Activity& activity) {
   const auto& samples = activity.samples;
@@ -61,7 +130,14 @@ std::vector<double> CumulativeDistance(const Activity& activity) {
   distance.reserve(samples.size());
   double total = 0;
   const Sample* previous = nullptr;
-  for (const Sample& sample : samples) {
+  auto next_segment = activity.segment_starts.begin();
+  for (std::size_t i = 0; i < samples.size(); ++i) {
+    const Sample& sample = samples[i];
+    // A new segment starts where the recording resumed: nothing is added across the gap.
+    if (next_segment != activity.segment_starts.end() && *next_segment == i) {
+      previous = nullptr;
+      ++next_segment;
+    }
     if (UsablePosition(sample)) {
       if (previous == nullptr) {
         previous = &sample;
@@ -96,29 +172,62 @@ void FinishActivity(Activity& activity) {
   }
   if (!std::any_of(samples.begin(), samples.end(), UsablePosition)) activity.indoor = true;
 
-  // Moving time: segments faster than the moving threshold, not across pauses. Each
-  // segment's speed comes from the device distance, else from the raw positions (not the
-  // jitter-filtered sum, which is flat over short moves), else from the recorded speed.
+  // Timer time of a recording in segments: each segment's span, not the gaps between.
+  if (!activity.timer_s && !activity.segment_starts.empty() && !samples.empty()) {
+    double timer = 0;
+    std::size_t begin = 0;
+    for (std::size_t k = 0; k <= activity.segment_starts.size(); ++k) {
+      const std::size_t end =
+          k < activity.segment_starts.size() ? activity.segment_starts[k] : samples.size();
+      if (end > begin) timer += samples[end - 1].time_s - samples[begin].time_s;
+      begin = end;
+    }
+    activity.timer_s = timer;
+  }
+
+  // Moving time: steps faster than the moving threshold, not across pauses or from one
+  // segment to the next. Each step's speed comes from the device distance, else from the
+  // raw positions (not the jitter-filtered sum, which is flat over short moves), else
+  // from the recorded speed. Points timed like the point before them (a repeated or held
+  // time) move on with no time of their own: their metres count in the next step that
+  // takes time, from the last point whose time moved on (the anchor).
   const bool device_distance = std::any_of(
       samples.begin(), samples.end(), [](const Sample& s) { return s.distance_m.has_value(); });
   double moving = 0;
   bool measured = false;
+  auto next_segment = activity.segment_starts.begin();
+  std::size_t anchor = 0;
+  double raw_since_anchor = 0;  // metres between raw positions since the anchor
   for (std::size_t i = 1; i < samples.size(); ++i) {
     const Sample& a = samples[i - 1];
     const Sample& b = samples[i];
-    const double dt = b.time_s - a.time_s;
-    if (dt <= 0 || dt > kPauseGapS) continue;
-    std::optional<double> speed;
-    if (device_distance) {
-      speed = (distance[i] - distance[i - 1]) / dt;
-    } else if (UsablePosition(a) && UsablePosition(b)) {
-      speed = Distance(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg) / dt;
-    } else if (b.speed_mps) {
-      speed = b.speed_mps;
+    while (next_segment != activity.segment_starts.end() && *next_segment < i) ++next_segment;
+    if (next_segment != activity.segment_starts.end() && *next_segment == i) {
+      anchor = i;
+      raw_since_anchor = 0;
+      continue;
     }
-    if (!speed) continue;
-    measured = true;
-    if (*speed >= kMovingSpeedMps) moving += dt;
+    // Raw metres only when they give the speed (one cosine a point saved on FIT files).
+    const bool positions = !device_distance && UsablePosition(a) && UsablePosition(b);
+    if (positions) raw_since_anchor += Distance(*a.lat_deg, *a.lon_deg, *b.lat_deg, *b.lon_deg);
+    const double dt = b.time_s - samples[anchor].time_s;
+    if (dt <= 0) continue;
+    if (dt <= kPauseGapS) {
+      std::optional<double> speed;
+      if (device_distance) {
+        speed = (distance[i] - distance[anchor]) / dt;
+      } else if (positions) {
+        speed = raw_since_anchor / dt;
+      } else if (b.speed_mps) {
+        speed = b.speed_mps;
+      }
+      if (speed) {
+        measured = true;
+        if (*speed >= kMovingSpeedMps) moving += dt;
+      }
+    }
+    anchor = i;
+    raw_since_anchor = 0;
   }
   activity.moving_s = measured ? moving : activity.timer_s.value_or(activity.elapsed_s);
 
@@ -152,7 +261,7 @@ void FinishActivity(Activity& activity) {
   }
   // Average cadence from the samples when they have it (zeros are standing still), so
   // every format agrees; a file's own summary only when there are none.
-  {
+  const auto average_cadence = [&samples]() -> std::optional<double> {
     double sum = 0;
     int count = 0;
     for (const Sample& sample : samples) {
@@ -161,18 +270,35 @@ void FinishActivity(Activity& activity) {
         ++count;
       }
     }
-    if (count > 0) activity.avg_cadence_spm = sum / count;
+    if (count == 0) return std::nullopt;
+    return sum / count;
+  };
+  if (auto cadence = average_cadence()) activity.avg_cadence_spm = cadence;
+
+  const double time = activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s;
+  if (activity.sport == Sport::kUnknown && activity.distance_m && time > 0) {
+    InferRunning(activity, time);
+    if (activity.sport == Sport::kRunning) {
+      if (auto cadence = average_cadence()) activity.avg_cadence_spm = cadence;
+    }
   }
 
-  // No sport in the file: a pace between 2:34 and 12 min/km is taken as a run.
-  if (activity.sport == Sport::kUnknown && activity.distance_m) {
-    const double time = activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s;
-    if (time > 0) {
-      const double speed = *activity.distance_m / time;
-      if (speed >= 1000.0 / 720.0 && speed <= 1000.0 / 154.0) {
-        activity.sport = Sport::kRunning;
-        activity.sport_inferred = true;
-      }
+  // A run faster than the world record over its distance was not on foot (or not timed
+  // right). Timed by the timer when there is one: a paused run is not flagged for its pauses.
+  if (activity.sport == Sport::kRunning && activity.distance_m && *activity.distance_m > 0) {
+    const double run_time = activity.timer_s.value_or(activity.elapsed_s);
+    activity.pace_beyond_record =
+        run_time > 0 &&
+        *activity.distance_m / run_time > WorldRecordSpeedMps(*activity.distance_m);
+  }
+}
+
+void AddActivityWarnings(DecodedFile& out) {
+  for (const Activity& activity : out.activities) {
+    if (activity.pace_beyond_record) {
+      DecodeWarning warning;
+      warning.kind = WarningKind::kPaceBeyondRecord;
+      AddWarning(out, warning);
     }
   }
 }

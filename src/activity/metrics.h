@@ -23,10 +23,39 @@ inline constexpr double kGpsJitterM = 3;
 // Climbs are counted once they exceed this, so barometer and GPS noise does not add up.
 inline constexpr double kElevationNoiseM = 3;
 
+// A run is inferred (no sport in the file) only from enough data to tell: at least this
+// far and this long. A few metres over a few seconds look like any sport.
+inline constexpr double kInferMinDistanceM = 200;
+inline constexpr double kInferMinDurationS = 60;
+// ...and only at a pace slower than 12 min/km (a brisk walk) and no faster than this
+// share of the world record's speed over the distance: 3:02 /km over a half marathon.
+// Runners who need backstride are not that fast, and rides are.
+inline constexpr double kInferSlowestRunMps = 1000.0 / 720.0;
+inline constexpr double kInferRecordShare = 0.9;
+// Running cadence as files write it: strides per minute (one foot; Garmin's TCX, GPX
+// TrackPointExtension and FIT) or steps per minute (some phone apps). An average outside
+// both ranges (a cyclist's 60-100 rpm overlaps strides only at the top) is not running.
+inline constexpr double kRunStridesLowest = 75;    // 150 steps/min: a slow jog
+inline constexpr double kRunStridesHighest = 115;  // 230 steps/min: sprinting
+inline constexpr double kRunStepsLowest = 2 * kRunStridesLowest;
+inline constexpr double kRunStepsHighest = 2 * kRunStridesHighest;
+
+// The world record's average speed over `distance_m` (men's, World Athletics, road and
+// track, as of 2025), interpolated between the record distances on a log scale; below
+// 100 m the 100 m record's, past 100 km the 100 km record's.
+double WorldRecordSpeedMps(double distance_m);
+
 // Fills what the decoder could not read: start, elapsed, distance (device first, else
-// GPS), indoor when there are no positions, moving time, elevation gain, averages, and
-// the sport, inferred from the pace when the file gives none.
+// GPS, never across a gap between segments), indoor when there are no positions, moving
+// time, timer time from the segments, elevation gain, averages, and the sport when the
+// file gives none: running only when the pace and the cadence (when recorded) look like
+// running, with the cadence then made steps per minute. Flags a run faster than the world
+// record (Activity::pace_beyond_record).
 void FinishActivity(Activity& activity);
+
+// Adds to `out` the warnings about its activities a runner should see (a pace beyond the
+// world record). Decoders call it last.
+void AddActivityWarnings(DecodedFile& out);
 
 // Distance from the start at each sample, device distance where recorded, else summed
 // from positions (great-circle), else empty.

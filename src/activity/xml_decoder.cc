@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <pugixml.hpp>
@@ -22,7 +24,46 @@ constexpr std::string_view kTpxV2 = "http://www.garmin.com/xmlschemas/TrackPoint
 struct Document {
   std::unique_ptr<char[]> buffer;
   pugi::xml_document xml;
+  // Set when the file ends in the middle of the document (a transfer or a recording cut
+  // short): pugixml keeps the tree it built up to the end, which is read as far as it goes.
+  // The error it gave, to report if nothing before the cut can be used.
+  std::optional<Error> cut;
+  std::size_t size = 0;  // bytes of the file
+  std::string_view text;  // the file as given (the buffer is changed by parsing)
 };
+
+// The element named `local` on the path of last children from `node`: where a cut file
+// stopped, the element being written then (its closing tag never came).
+pugi::xml_node LastOpen(pugi::xml_node node, std::string_view local);
+
+// True when the last <`local`> of a cut file's `text` was closed before the cut: its
+// closing tag comes after its last opening tag (with any namespace prefix).
+bool ClosedBeforeTheCut(std::string_view text, std::string_view local) {
+  for (std::size_t at = text.rfind(local); at != std::string_view::npos && at > 0;
+       at = text.rfind(local, at - 1)) {
+    const std::size_t open = text.rfind('<', at);
+    if (open == std::string_view::npos) return false;
+    std::string_view tag = text.substr(open + 1, at - open - 1);  // "", "/", "ns:", "/ns:"
+    const bool closing = !tag.empty() && tag.front() == '/';
+    if (closing) tag.remove_prefix(1);
+    if (!tag.empty() && tag.back() != ':') continue;  // part of another name or of text
+    if (tag.find_first_of("<> \t\r\n/\"") != std::string_view::npos) continue;
+    const char after = at + local.size() < text.size() ? text[at + local.size()] : '>';
+    if (after != '>' && after != ' ' && after != '\t' && after != '\r' && after != '\n' &&
+        after != '/') {
+      continue;
+    }
+    return closing;
+  }
+  return false;
+}
+
+// The element named `local` being written where a cut file stopped, or none when the
+// last one was closed before the cut.
+pugi::xml_node OpenAtTheCut(const Document& document, std::string_view local) {
+  if (!document.cut || ClosedBeforeTheCut(document.text, local)) return {};
+  return LastOpen(document.xml.document_element(), local);
+}
 
 // Control characters other than tab and line breaks are not allowed in XML 1.0, yet appear
 // in real exports; blank them rather than refuse the file. Eight bytes are checked at a
@@ -77,11 +118,24 @@ Result<std::unique_ptr<Document>> Load(std::span<const std::uint8_t> bytes, std:
   BlankControlCharacters(document->buffer.get(), size);
   const pugi::xml_parse_result result = document->xml.load_buffer_inplace(
       document->buffer.get(), size, pugi::parse_minimal, pugi::encoding_utf8);
+  document->size = bytes.size();
+  document->text = std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   if (!result) {
-    return Fail(Error::Corruption(
-        std::string(format) + ": broken XML (" + result.description() + ") at byte " +
-            std::to_string(start + static_cast<std::size_t>(result.offset)),
-        start + static_cast<std::size_t>(result.offset)));
+    const auto at = static_cast<std::size_t>(result.offset);
+    Error error = Error::Corruption(std::string(format) + ": broken XML (" + result.description() +
+                                        ") at byte " + std::to_string(start + at),
+                                    start + at);
+    // A file cut short fails where its bytes run out: after the error's offset comes no
+    // whole tag, at most the start of one. Elsewhere the XML is broken in the middle, and
+    // a guess at what was meant would be worse than refusing it.
+    const std::size_t stop = std::min(at, size);
+    const std::string_view tail(reinterpret_cast<const char*>(bytes.data()) + start + stop,
+                                size - stop);
+    const std::size_t tag = tail.find('<');
+    const bool whole_tag_after =
+        tag != std::string_view::npos && tail.find('>', tag) != std::string_view::npos;
+    if (whole_tag_after || !document->xml.document_element()) return Fail(std::move(error));
+    document->cut = std::move(error);
   }
   const pugi::xml_node element = document->xml.document_element();
   if (LocalName(element) != root) {
@@ -129,23 +183,84 @@ Sport SportFromText(std::string_view text) {
   return Sport::kOther;
 }
 
-// A heart rate as written, if it is one (files carry anything; 0-299 bpm is plausible).
+// A heart rate as written, if it is one. Files carry anything: 255 is the "invalid"
+// placeholder Garmin devices and converters write (FIT's invalid uint8, copied into TCX
+// and GPX), and 0 means no reading; neither is a heart rate.
 std::optional<int> HeartRate(std::optional<double> value) {
-  if (!value || *value < 0 || *value >= 300) return std::nullopt;
+  if (!value || !(*value > 0) || *value >= 255) return std::nullopt;
   return static_cast<int>(*value);
 }
 
-// Both formats write running cadence as strides per minute; make it steps, put the samples
-// in time order, and fill in what the file does not say.
-void FinishXmlActivity(Activity& activity) {
+// A cadence as written, if it is one: 255 is the same placeholder (a real cadence, in
+// strides, revolutions or steps per minute, stays well below it).
+std::optional<double> Cadence(std::optional<double> value) {
+  if (!value || !(*value >= 0) || *value >= 255) return std::nullopt;
+  return value;
+}
+
+pugi::xml_node LastOpen(pugi::xml_node node, std::string_view local) {
+  pugi::xml_node found;
+  for (; node; node = node.last_child()) {
+    if (node.type() == pugi::node_element && LocalName(node) == local) found = node;
+  }
+  return found;
+}
+
+// Times that step back. Some apps (Sports Tracker) write a third of a track's points
+// timed before the point recorded ahead of them, by a second or a few, while the
+// positions run on in order: sorted by time, the track would zigzag and triple its
+// distance. So the order recorded is kept, and a time that steps back is held at the
+// latest time before it: the point adds distance, and no time of its own, so elapsed and
+// moving time stay what the clock says.
+struct TimesHeld {
+  std::size_t held = 0;   // points whose time stepped back
+  double most_back_s = 0;  // the largest step back
+};
+
+TimesHeld HoldTimesThatStepBack(std::vector<Sample>& samples) {
+  TimesHeld times;
+  if (samples.empty()) return times;
+  double latest = samples.front().time_s;
+  for (Sample& sample : samples) {
+    if (sample.time_s < latest) {
+      ++times.held;
+      times.most_back_s = std::max(times.most_back_s, latest - sample.time_s);
+      sample.time_s = latest;
+    } else {
+      latest = sample.time_s;
+    }
+  }
+  return times;
+}
+
+// Both formats write running cadence as strides per minute; make it steps, keep the
+// samples in the order recorded with times that never step back (saying so in `out`),
+// and fill in what the file does not say.
+void FinishXmlActivity(Activity& activity, DecodedFile& out) {
   if (CountsSteps(activity.sport)) {
     for (Sample& sample : activity.samples) {
       if (sample.cadence_spm) *sample.cadence_spm *= 2;
     }
   }
-  std::stable_sort(activity.samples.begin(), activity.samples.end(),
-                   [](const Sample& a, const Sample& b) { return a.time_s < b.time_s; });
+  const TimesHeld times = HoldTimesThatStepBack(activity.samples);
+  if (times.held > 0) {
+    DecodeWarning warning;
+    warning.kind = WarningKind::kTimesHeld;
+    warning.count = times.held;
+    warning.total = activity.samples.size();
+    warning.seconds = times.most_back_s;
+    AddWarning(out, warning);
+  }
   FinishActivity(activity);
+}
+
+// The warning for a file read up to where it was cut.
+DecodeWarning CutWarning(const Document& document, bool dropped_point) {
+  DecodeWarning warning;
+  warning.kind = WarningKind::kXmlEndsEarly;
+  warning.at_byte = document.size;
+  warning.count = dropped_point ? 1 : 0;
+  return warning;
 }
 
 // --- GPX ------------------------------------------------------------------------------------
@@ -162,7 +277,7 @@ void ReadGpxExtensions(const pugi::xml_node& extensions, Sample& sample) {
     } else if (name == "hr" || name == "heartrate") {
       sample.heart_rate_bpm = HeartRate(ChildNumber(child));
     } else if (name == "cad" || name == "cadence") {
-      sample.cadence_spm = ChildNumber(child);
+      sample.cadence_spm = Cadence(ChildNumber(child));
     } else if (name == "speed") {
       sample.speed_mps = ChildNumber(child);
     }
@@ -193,38 +308,91 @@ void ReadTrackPoint(const pugi::xml_node& point, Activity& activity) {
   if (timed) activity.samples.push_back(sample);
 }
 
+// Tracks of one GPX file that follow each other within this gap are one outing: a
+// handheld that lost its fix or was switched off for a stop starts a new track ("ACTIVE
+// LOG #2", ...), and GPSBabel writes each as its own <trk>. Two runs of one day exported
+// together are further apart than a stop on a run.
+constexpr double kGpxJoinGapS = 30 * 60;
+
+// One <trk>: its samples, with a segment start at each <trkseg> after the first that
+// holds a timed point. `skip` is a point left out (the one a cut file ends in).
+Activity ReadTrack(const pugi::xml_node& track, const pugi::xml_node& skip) {
+  Activity activity;
+  activity.format = "gpx";
+  for (pugi::xml_node child = track.first_child(); child; child = child.next_sibling()) {
+    const std::string_view name = LocalName(child);
+    if (name == "type") {
+      activity.sport = SportFromText(child.child_value());
+    } else if (name == "trkseg") {
+      const std::size_t before = activity.samples.size();
+      for (pugi::xml_node point = child.first_child(); point; point = point.next_sibling()) {
+        if (point != skip && LocalName(point) == "trkpt") ReadTrackPoint(point, activity);
+      }
+      if (before > 0 && activity.samples.size() > before) {
+        activity.segment_starts.push_back(before);
+      }
+    }
+  }
+  return activity;
+}
+
+double LatestTime(const Activity& activity) {
+  double latest = activity.samples.front().time_s;
+  for (const Sample& sample : activity.samples) latest = std::max(latest, sample.time_s);
+  return latest;
+}
+
+// Appends `next` to `joined` as a new segment.
+void JoinTrack(Activity& joined, Activity& next) {
+  const std::size_t offset = joined.samples.size();
+  joined.segment_starts.push_back(offset);
+  for (const std::size_t start : next.segment_starts) joined.segment_starts.push_back(offset + start);
+  joined.samples.insert(joined.samples.end(), next.samples.begin(), next.samples.end());
+  joined.points += next.points;
+}
+
 }  // namespace
 
 Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
   auto document = Load(bytes, "GPX", "gpx");
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
+  const bool cut = (*document)->cut.has_value();
+  const pugi::xml_node skip = OpenAtTheCut(**document, "trkpt");
   DecodedFile out;
-  for (pugi::xml_node track = root.first_child(); track; track = track.next_sibling()) {
-    if (LocalName(track) != "trk") continue;
-    Activity activity;
-    activity.format = "gpx";
-    for (pugi::xml_node child = track.first_child(); child; child = child.next_sibling()) {
-      const std::string_view name = LocalName(child);
-      if (name == "type") {
-        activity.sport = SportFromText(child.child_value());
-      } else if (name == "trkseg") {
-        for (pugi::xml_node point = child.first_child(); point; point = point.next_sibling()) {
-          if (LocalName(point) == "trkpt") ReadTrackPoint(point, activity);
-        }
-      }
-    }
-    out.points += activity.points;
-    if (activity.points > 0 && activity.samples.empty()) {
-      out.warnings.push_back("a track has no times, so it cannot be a recorded run");
+  std::vector<Activity> tracks;
+  for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+    if (LocalName(node) != "trk") continue;
+    Activity track = ReadTrack(node, skip);
+    out.points += track.points;
+    if (track.points > 0 && track.samples.empty()) {
+      DecodeWarning warning;
+      warning.kind = WarningKind::kUntimedTrack;
+      AddWarning(out, warning);
       continue;
     }
-    if (activity.samples.empty()) continue;
-    if (activity.samples.size() < activity.points) {
-      out.warnings.push_back(std::to_string(activity.points - activity.samples.size()) +
-                             " track points without a time were left out");
+    if (track.samples.empty()) continue;
+    if (track.samples.size() < track.points) {
+      DecodeWarning warning;
+      warning.kind = WarningKind::kPointsWithoutTime;
+      warning.count = track.points - track.samples.size();
+      AddWarning(out, warning);
     }
-    FinishXmlActivity(activity);
+    if (!tracks.empty() && tracks.back().sport == track.sport) {
+      const double gap = track.samples.front().time_s - LatestTime(tracks.back());
+      if (gap >= 0 && gap <= kGpxJoinGapS) {
+        JoinTrack(tracks.back(), track);
+        continue;
+      }
+    }
+    tracks.push_back(std::move(track));
+  }
+  if (cut) {
+    if (tracks.empty()) return Fail(*(*document)->cut);  // nothing before the cut to keep
+    AddWarning(out, CutWarning(**document, static_cast<bool>(skip)));
+  }
+  for (Activity& activity : tracks) {
+    FinishXmlActivity(activity, out);
     out.activities.push_back(std::move(activity));
   }
   if (out.activities.empty() && out.not_an_activity.empty()) {
@@ -232,6 +400,7 @@ Result<DecodedFile> DecodeGpx(std::span<const std::uint8_t> bytes) {
                               ? "a GPX file whose tracks have no times (a planned route)"
                               : "a GPX file with no recorded track (waypoints or a route)";
   }
+  AddActivityWarnings(out);
   return out;
 }
 
@@ -263,7 +432,7 @@ void ReadTcxExtensions(const pugi::xml_node& extensions, Sample& sample) {
     } else if (name == "Speed") {
       sample.speed_mps = ChildNumber(child);
     } else if (name == "RunCadence") {
-      sample.cadence_spm = ChildNumber(child);
+      sample.cadence_spm = Cadence(ChildNumber(child));
     }
   }
 }
@@ -288,7 +457,7 @@ void ReadTrackpoint(const pugi::xml_node& point, Activity& activity) {
     } else if (name == "HeartRateBpm") {
       sample.heart_rate_bpm = HeartRate(ChildNumber(Child(child, "Value")));
     } else if (name == "Cadence") {
-      if (!sample.cadence_spm) sample.cadence_spm = ChildNumber(child);
+      if (!sample.cadence_spm) sample.cadence_spm = Cadence(ChildNumber(child));
     } else if (name == "Extensions") {
       ReadTcxExtensions(child, sample);
     }
@@ -297,12 +466,19 @@ void ReadTrackpoint(const pugi::xml_node& point, Activity& activity) {
   if (timed) activity.samples.push_back(sample);
 }
 
-Activity ReadTcxActivity(const pugi::xml_node& node) {
+// Where a cut TCX file stopped: the lap and the point being written then.
+struct TcxCut {
+  pugi::xml_node lap;
+  pugi::xml_node point;  // left out: its values may be cut short
+};
+
+Activity ReadTcxActivity(const pugi::xml_node& node, const TcxCut& cut, DecodedFile& out) {
   Activity activity;
   activity.format = "tcx";
   activity.sport = SportFromText(node.attribute("Sport").value());
   double timer = 0, distance = 0;
   bool have_timer = false, have_distance = false;
+  double device_distance = 0;  // the last DistanceMeters of a point, for a cut lap
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     const std::string_view name = LocalName(child);
     if (name == "Id") {
@@ -318,28 +494,52 @@ Activity ReadTcxActivity(const pugi::xml_node& node) {
       // The first lap's start is to the second; the Id is often rounded to the minute.
       if (activity.laps.empty()) activity.start_utc_s = *start;
     }
+    const std::size_t first_sample = activity.samples.size();
+    const double distance_before = device_distance;
     for (pugi::xml_node part = child.first_child(); part; part = part.next_sibling()) {
       const std::string_view part_name = LocalName(part);
       if (part_name == "TotalTimeSeconds") {
         if (auto value = ChildNumber(part)) {
           lap.elapsed_s = *value;
           lap.timer_s = *value;  // TCX lap time is active time
-          timer += *value;
-          have_timer = true;
         }
       } else if (part_name == "DistanceMeters") {
         lap.distance_m = ChildNumber(part);
-        if (lap.distance_m) {
-          distance += *lap.distance_m;
-          have_distance = true;
-        }
       } else if (part_name == "TriggerMethod") {
         lap.trigger = TriggerFromTcx(part.child_value());
       } else if (part_name == "Track") {
+        // A lap's second <Track> is where the recording was paused and resumed (each lap
+        // starts its own; a new lap is no pause).
+        const std::size_t before = activity.samples.size();
+        const bool resumed = before > first_sample;
         for (pugi::xml_node point = part.first_child(); point; point = point.next_sibling()) {
-          if (LocalName(point) == "Trackpoint") ReadTrackpoint(point, activity);
+          if (point != cut.point && LocalName(point) == "Trackpoint") {
+            ReadTrackpoint(point, activity);
+            if (activity.samples.size() > first_sample && activity.samples.back().distance_m) {
+              device_distance = *activity.samples.back().distance_m;
+            }
+          }
         }
+        if (resumed && activity.samples.size() > before) activity.segment_starts.push_back(before);
       }
+    }
+    if (child == cut.lap) {
+      // The lap the file was cut in: closed at its last point, whatever its summary
+      // said, so that it holds what the file still has.
+      if (activity.samples.size() == first_sample) continue;
+      lap.elapsed_s = activity.samples.back().time_s - lap.start_s;
+      lap.timer_s = lap.elapsed_s;
+      lap.distance_m = device_distance > distance_before
+                           ? std::optional<double>(device_distance - distance_before)
+                           : std::nullopt;
+    }
+    if (lap.timer_s) {
+      timer += *lap.timer_s;
+      have_timer = true;
+    }
+    if (lap.distance_m) {
+      distance += *lap.distance_m;
+      have_distance = true;
     }
     activity.laps.push_back(lap);
   }
@@ -348,21 +548,21 @@ Activity ReadTcxActivity(const pugi::xml_node& node) {
     activity.distance_m = distance;
     activity.distance_from_device = true;
   }
-  FinishXmlActivity(activity);
+  FinishXmlActivity(activity, out);
   return activity;
 }
 
-void CollectActivities(const pugi::xml_node& node, DecodedFile& out) {
+void CollectActivities(const pugi::xml_node& node, const TcxCut& cut, DecodedFile& out) {
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     const std::string_view name = LocalName(child);
     if (name == "Activity") {
-      Activity activity = ReadTcxActivity(child);
+      Activity activity = ReadTcxActivity(child, cut, out);
       out.points += activity.points;
       if (!activity.samples.empty() || activity.timer_s)
         out.activities.push_back(std::move(activity));
     } else if (name == "Activities" || name == "MultiSportSession" || name == "FirstSport" ||
                name == "NextSport") {
-      CollectActivities(child, out);
+      CollectActivities(child, cut, out);
     }
   }
 }
@@ -373,11 +573,23 @@ Result<DecodedFile> DecodeTcx(std::span<const std::uint8_t> bytes) {
   auto document = Load(bytes, "TCX", "TrainingCenterDatabase");
   if (!document) return Fail(document.error());
   const pugi::xml_node root = (*document)->xml.document_element();
+  TcxCut cut;
+  if ((*document)->cut) {
+    cut.lap = OpenAtTheCut(**document, "Lap");
+    cut.point = OpenAtTheCut(**document, "Trackpoint");
+  }
   DecodedFile out;
-  CollectActivities(root, out);
+  CollectActivities(root, cut, out);
+  if ((*document)->cut) {
+    const bool any_samples = std::any_of(out.activities.begin(), out.activities.end(),
+                                         [](const Activity& a) { return !a.samples.empty(); });
+    if (!any_samples) return Fail(*(*document)->cut);  // nothing before the cut to keep
+    AddWarning(out, CutWarning(**document, static_cast<bool>(cut.point)));
+  }
   if (out.activities.empty()) {
     out.not_an_activity = "a TCX file with no recorded activity (courses or workouts only)";
   }
+  AddActivityWarnings(out);
   return out;
 }
 

@@ -254,11 +254,12 @@ ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFil
   if (run == decoded->activities.end()) return skip_with_activity(ImportReason::kNotARun);
   // A pace no one runs: without a sport in the file it is not a run (a ride); a file that
   // says it is a run is believed, and the run is flagged.
-  if (activity.pace_implausible) {
+  if (activity.pace_beyond_record) {
     if (activity.sport_inferred) return skip_with_activity(ImportReason::kPaceNotARun);
     result.pace_implausible = true;
   }
   if (!activity.start_utc_s) return skip_with_activity(ImportReason::kNoStartTime);
+  if (activity.times_from_power_on) return skip_with_activity(ImportReason::kClockNotSet);
   const RunSummary summary = SummaryOf(activity, options);
   result.run = summary;
   if (summary.duration_s < kShortestRunS ||
@@ -360,6 +361,7 @@ constexpr ReasonName kReasonNames[] = {
     {ImportReason::kNotARun, "not_a_run"},
     {ImportReason::kPaceNotARun, "pace_not_a_run"},
     {ImportReason::kNoStartTime, "no_start_time"},
+    {ImportReason::kClockNotSet, "clock_not_set"},
     {ImportReason::kTooShort, "too_short"},
     {ImportReason::kDuplicate, "duplicate"},
     {ImportReason::kDuplicateDeleted, "duplicate_deleted"},

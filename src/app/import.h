@@ -62,6 +62,7 @@ enum class ImportReason {
   kNotARun,           // another sport: `sport`
   kPaceNotARun,       // no sport in the file, and a pace no runner keeps up
   kNoStartTime,       // no time of day recorded, so no date
+  kClockNotSet,       // times count from the watch's power-on (its clock unset): no date
   kTooShort,          // shorter than kShortestRunS or kShortestRunM
   kDuplicate,         // the same run as stored run `match`
   kDuplicateDeleted,  // the same run as one the runner deleted

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/explain.h"
 #include "base/date.h"
+#include "core/thresholds.h"
 
 namespace backstride {
 namespace {
@@ -30,6 +32,20 @@ Json CapJson(const Cap& cap, DistanceUnit units) {
 Date WeekStart(Date day) {
   const unsigned from_monday = std::chrono::weekday(day).iso_encoding() - 1;
   return AddDays(day, -static_cast<int>(from_monday));
+}
+
+// Whether a run's pace belongs on the pace chart: a recording of another sport does not, nor
+// a pace no runner holds for more than a kilometre (a ride taken for a run).
+bool CountsForPace(const RunView& run) {
+  if (run.activity && !run.activity->sport.empty() && run.activity->sport != "running" &&
+      run.activity->sport != "unknown") {
+    return false;
+  }
+  const double distance = run.entry.distance_m.value_or(0);
+  const double duration = run.entry.duration_s.value_or(0);
+  if (distance <= 0 || duration <= 0) return false;
+  return distance <= thresholds::kFastPaceCheckFromMetres ||
+         duration / (distance / 1000.0) >= thresholds::kFastestPlausiblePaceSecondsPerKm;
 }
 
 }  // namespace
@@ -279,7 +295,47 @@ Json PlanJson(const ActivePlan& active, Date today, DistanceUnit units) {
   return json;
 }
 
-Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units) {
+namespace {
+
+Json DecisionJson(const RunDecision& decision, DistanceUnit units) {
+  Json json;
+  json["run_id"] = decision.run_id;
+  json["date"] = FormatDate(decision.date);
+  json["verdict"] = RunVerdictId(decision.verdict);
+  json["change"] = CapChangeId(decision.change);
+  json["cap_before"] = CapJson(decision.cap_before, units);
+  json["cap_after"] = CapJson(decision.cap_after, units);
+  json["verdict_text"] = VerdictLabel(decision.verdict);
+  json["spike"] = decision.spike;
+  json["reason"] = JoinSentences(ExplainDecision(decision, units));
+  return json;
+}
+
+// The kind of log entry that ticks off a session; none for a rest day. A check-in on the
+// treatment route is answered by saying whether treatment helped.
+std::optional<LogKind> LogKindFor(const Session& session) {
+  switch (session.kind) {
+    case SessionKind::kRun:
+      return LogKind::kRun;
+    case SessionKind::kSprint:
+      return LogKind::kSprint;
+    case SessionKind::kStrength:
+      return LogKind::kStrength;
+    case SessionKind::kMobility:
+      return LogKind::kMobility;
+    case SessionKind::kTreatment:
+      return LogKind::kTreatment;
+    case SessionKind::kCheckIn:
+      return session.text == "treatment_check_in" ? LogKind::kTreatment : LogKind::kCheckIn;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units,
+                const DecisionPage& page) {
   const RunRuleState& state = active.state;
   Json json;
   json["route"] = RouteId(active.route);
@@ -294,24 +350,144 @@ Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units) {
   json["paused_until"] = state.paused_until && today < *state.paused_until
                              ? Json(FormatDate(*state.paused_until))
                              : Json(nullptr);
+  const std::size_t total = state.decisions.size();
+  const std::size_t end = total - std::min(page.offset, total);
+  const std::size_t begin = page.limit ? end - std::min(*page.limit, end) : 0;
   Json decisions = Json::array();
-  for (const RunDecision& decision : state.decisions) {
-    decisions.push_back({{"run_id", decision.run_id},
-                         {"date", FormatDate(decision.date)},
-                         {"verdict", RunVerdictId(decision.verdict)},
-                         {"change", CapChangeId(decision.change)},
-                         {"cap_before", CapJson(decision.cap_before, units)},
-                         {"cap_after", CapJson(decision.cap_after, units)},
-                         {"verdict_text", VerdictLabel(decision.verdict)},
-                         {"spike", decision.spike},
-                         {"reason", JoinSentences(ExplainDecision(decision, units))}});
+  for (std::size_t i = begin; i < end; ++i) {
+    decisions.push_back(DecisionJson(state.decisions[i], units));
   }
   json["decisions"] = std::move(decisions);
+  json["decisions_total"] = total;
+  json["older_offset"] = begin > 0 ? Json(total - begin) : Json(nullptr);
+  return json;
+}
+
+Json TodayJson(const ActivePlan& active, Date today, DistanceUnit units) {
+  std::vector<const LogEntry*> todays;  // in log order
+  for (const LogEntry& entry : active.log) {
+    if (entry.date == today) todays.push_back(&entry);
+  }
+  // Each entry ticks off one session: two strength sessions on a day take two entries.
+  std::vector<bool> used(todays.size(), false);
+  auto take = [&](LogKind kind, bool needs_helped) -> const LogEntry* {
+    for (std::size_t i = 0; i < todays.size(); ++i) {
+      if (used[i] || todays[i]->kind != kind) continue;
+      if (needs_helped && !todays[i]->helped) continue;
+      used[i] = true;
+      return todays[i];
+    }
+    return nullptr;
+  };
+  Json json;
+  json["date"] = FormatDate(today);
+  json["weekday"] = WeekdayName(today);
+  Json sessions = Json::array();
+  for (const Session* session : SessionsOn(active.plan, today)) {
+    Json item;
+    item["session"] = SessionJson(*session, active.route, units);
+    const auto kind = LogKindFor(*session);
+    item["log_kind"] = kind ? Json(LogKindId(*kind)) : Json(nullptr);
+    const bool helped = session->kind == SessionKind::kCheckIn && kind == LogKind::kTreatment;
+    const LogEntry* logged = kind ? take(*kind, helped) : nullptr;
+    item["logged"] = logged ? LogEntryJson(*logged) : Json(nullptr);
+    sessions.push_back(std::move(item));
+  }
+  json["sessions"] = std::move(sessions);
+  // The day's check-in: the latest, whether or not a session took one.
+  const LogEntry* checkin = nullptr;
+  for (const LogEntry* entry : todays) {
+    if (entry->kind == LogKind::kCheckIn) checkin = entry;
+  }
+  json["checkin"] = checkin ? LogEntryJson(*checkin) : Json(nullptr);
+  // The morning question: the run a score given now would belong to (DESIGN 3.1a), or the
+  // run that today's score was given for.
+  json["morning"] = nullptr;
+  const LogEntry* answered = nullptr;
+  for (const LogEntry* entry : todays) {
+    if (entry->kind == LogKind::kMorning) answered = entry;
+  }
+  std::optional<std::int64_t> run_id =
+      answered ? answered->run_id
+               : RunForMorning(active.log, today, std::numeric_limits<std::int64_t>::max());
+  if (run_id) {
+    const auto run = std::find_if(active.log.begin(), active.log.end(),
+                                  [&](const LogEntry& e) { return e.id == *run_id; });
+    const bool scored_before =
+        !answered && std::any_of(active.log.begin(), active.log.end(), [&](const LogEntry& e) {
+          return e.kind == LogKind::kMorning && e.run_id == run_id;
+        });
+    if (run != active.log.end() && run->date < today && !scored_before) {
+      Json morning;
+      morning["run"] = LogEntryJson(*run);
+      morning["logged"] = answered ? LogEntryJson(*answered) : Json(nullptr);
+      json["morning"] = std::move(morning);
+    }
+  }
+  json["status"] = StatusJson(active, today, units, {.offset = 0, .limit = kTodayDecisions});
+  return json;
+}
+
+Json PainJson(const ActivePlan& active, Date today, DistanceUnit units, std::optional<Date> from,
+              std::optional<Date> to) {
+  auto inside = [&](Date day) { return (!from || day >= *from) && (!to || day <= *to); };
+  Json json;
+  json["plan_start"] = FormatDate(active.plan.start);
+  json["plan_end"] = FormatDate(AddDays(active.plan.start, active.plan.weeks * 7 - 1));
+  json["today"] = FormatDate(today);
+  Json scores = Json::array();
+  for (const LogEntry& entry : active.log) {
+    if (!entry.pain || entry.date > today || !inside(entry.date)) continue;
+    if (entry.kind != LogKind::kRun && entry.kind != LogKind::kMorning &&
+        entry.kind != LogKind::kCheckIn) {
+      continue;
+    }
+    Json score;
+    score["id"] = entry.id;
+    score["date"] = FormatDate(entry.date);
+    score["kind"] = LogKindId(entry.kind);
+    score["pain"] = *entry.pain;
+    score["run_id"] = entry.kind == LogKind::kRun ? Json(entry.id) : OrNull(entry.run_id);
+    score["note"] = entry.note;
+    scores.push_back(std::move(score));
+  }
+  json["scores"] = std::move(scores);
+  // The cap's changes: a rise, a step back or a pause moved it; a hold (pain, the next
+  // morning, a rising trend, a run past the cap) kept it.
+  Json changes = Json::array();
+  for (const RunDecision& decision : active.state.decisions) {
+    if (!inside(decision.date)) continue;
+    std::string_view change;
+    switch (decision.change) {
+      case CapChange::kProgress:
+        change = "rise";
+        break;
+      case CapChange::kStepBack:
+        change = "step_back";
+        break;
+      case CapChange::kPause:
+        change = "pause";
+        break;
+      case CapChange::kNone:
+        // A run past the cap holds it too (DESIGN 3.1a), with its own reason.
+        if (decision.verdict != RunVerdict::kHold && decision.verdict != RunVerdict::kOverCap) {
+          continue;
+        }
+        change = "hold";
+        break;
+    }
+    Json item;
+    item["mark"] = change;
+    item["decision"] = DecisionJson(decision, units);
+    changes.push_back(std::move(item));
+  }
+  json["changes"] = std::move(changes);
   return json;
 }
 
 Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units) {
   Json json;
+  json["today"] = FormatDate(today);
   Json items = Json::array();
   std::map<Date, double> weekly;
   for (const RunView& run : runs) {
@@ -324,6 +500,7 @@ Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units)
     item["distance_m"] = distance;
     item["duration_s"] = duration;
     item["pace_s_per_km"] = distance > 0 ? Json(duration / (distance / 1000.0)) : Json(nullptr);
+    item["counts_for_pace"] = CountsForPace(run);
     item["pain"] = OrNull(e.pain);
     item["onset_m"] = OrNull(e.onset_m);
     item["source"] = e.source;

@@ -41,9 +41,38 @@ Json SessionJson(const Session& session, Route route, DistanceUnit units);
 
 // The plan in force: route, phases, every session, today's cap and the run rule's state.
 Json PlanJson(const ActivePlan& active, Date today, DistanceUnit units);
+// Which of the run rule's decisions a status shows: the `limit` latest after skipping the
+// `offset` latest (so offset 0 is the newest page), oldest first within the page. The
+// default shows them all (the CLI's `status`); the web API pages them.
+struct DecisionPage {
+  std::size_t offset = 0;
+  std::optional<std::size_t> limit;
+};
+
 // Route, the phase's name, cap (and why the spike guard limits it), the pace to beat,
-// streak, pause, and every run's verdict with its reason.
-Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units);
+// streak, pause, and the page of the run verdicts `page` selects, each with its reason;
+// `decisions_total` counts them all and `older_offset` is the offset of the page before
+// (null at the first decision).
+Json StatusJson(const ActivePlan& active, Date today, DistanceUnit units,
+                const DecisionPage& page = {});
+
+// How many of the latest decisions Today carries: the page shows the last run's.
+inline constexpr std::size_t kTodayDecisions = 3;
+
+// Today as a checklist: the day's sessions, each (`session`) with the log entry that ticked
+// it off (`logged`, null while open) and the kind of entry that would (`log_kind`, null for a
+// rest day); today's check-in (`checkin`); the morning question (`morning`: the run of the
+// day before, or of today logged before, that has no next-morning score yet, or has one
+// logged today, which it then carries; null otherwise); and the status with the
+// kTodayDecisions latest decisions, so the answer does not grow with the history.
+Json TodayJson(const ActivePlan& active, Date today, DistanceUnit units);
+
+// Pain over time, from the plan's first day to today unless `from` and `to` say otherwise:
+// every pain score (a run's pain during it, a next-morning score, a check-in), and every
+// change the run rule made to the cap (rise, hold, step back, pause) with its reason; and
+// the plan's dates, for the charts' default range.
+Json PainJson(const ActivePlan& active, Date today, DistanceUnit units, std::optional<Date> from,
+              std::optional<Date> to);
 // The data behind the progress charts: each run (distance, pace, pain, onset, the cap
 // before and after it, distance or time), and the distance run each week (Monday to
 // Sunday) from the first run's week to today's.

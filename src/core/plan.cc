@@ -118,7 +118,10 @@ static_assert(InEnumOrder(kKindIds));
 class Builder {
  public:
   explicit Builder(const PlanInput& input)
-      : in_(input), start_cap_(PlanStartingCap(input)), options_(RunRuleOptionsFor(input)) {
+      : in_(input),
+        start_cap_(PlanStartingCap(input)),
+        options_(RunRuleOptionsFor(input)),
+        past_(start_cap_, SincePlanStart(input.runs), input.daily, options_) {
     plan_.route = input.route;
     plan_.start = input.start;
     plan_.runs_per_week = input.runs_per_week;
@@ -182,18 +185,13 @@ class Builder {
   }
 
   void Run(Date date, const std::string& phase, bool easy = false, bool strides = false) {
-    std::vector<RunEntry> before;
     const RunRuleState* state = &current_state_;
     const std::vector<RunEntry>* runs = &known_runs_;
-    RunRuleState past_state;
     if (date <= in_.today) {
-      // A day already lived: the cap that was in force then.
-      for (const RunEntry& run : in_.runs) {
-        if (run.date < date) before.push_back(run);
-      }
-      past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.daily, options_);
-      state = &past_state;
-      runs = &before;
+      // A day already lived: the cap that was in force then (the guard reads only the runs
+      // before `date` of the whole log).
+      state = &past_.Before(date);
+      runs = &in_.runs;
     }
     if (PausedOn(date)) {
       PausedDay(date, phase);
@@ -266,16 +264,7 @@ class Builder {
   // The day running resumes, when two step-backs in a row paused it on `date` (as known on
   // that day).
   std::optional<Date> PausedOn(Date date) const {
-    const RunRuleState* state = &current_state_;
-    RunRuleState past_state;
-    if (date <= in_.today) {
-      std::vector<RunEntry> before;
-      for (const RunEntry& run : in_.runs) {
-        if (run.date < date) before.push_back(run);
-      }
-      past_state = ReplayRuns(start_cap_, SincePlanStart(before), in_.daily, options_);
-      state = &past_state;
-    }
+    const RunRuleState* state = date <= in_.today ? &past_.Before(date) : &current_state_;
     if (state->paused_until && date < *state->paused_until) return state->paused_until;
     return std::nullopt;
   }
@@ -362,6 +351,8 @@ class Builder {
   std::optional<Date> asked_after_;  // the pause whose end has its check-in
   RunRuleState current_state_;
   std::vector<RunEntry> known_runs_;
+  // The state on each day already lived, for the caps those days had.
+  mutable ReplayByDay past_;
   Plan plan_;
 };
 

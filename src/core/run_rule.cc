@@ -240,186 +240,226 @@ Cap StartingCap(const Pain& pain, DistanceUnit grid, double fraction) {
           grid == DistanceUnit::kMiles ? kDefaultCapMileMetres : kDefaultCapMetres};
 }
 
+namespace {
+
+bool InLogOrder(const RunEntry& a, const RunEntry& b) {
+  return a.date != b.date ? a.date < b.date : a.id < b.id;
+}
+
+RunRuleState FirstState(Cap start, const RunRuleOptions& options) {
+  RunRuleState state;
+  state.cap = Rounded(start, options.grid);
+  return state;
+}
+
+// One run of the replay, in log order. `runs` is the log's runs sorted by InLogOrder; the
+// guard and the trend look only at runs dated up to `run`'s day, so `runs` may go on past
+// it: the state is the same as a replay of the runs up to `run` alone.
+void ReplayRun(RunRuleState& state, const RunEntry& run, std::span<const RunEntry> runs,
+               std::span<const DailyPain> daily, const RunRuleOptions& options) {
+  const DistanceUnit grid = options.grid;
+  RunDecision decision;
+  decision.bouts_added = CloseWeek(state, run.date);
+  // After a layoff the return starts again, at half the onset as run-walk.
+  if (const auto restart = LayoffCapOn(state, run.date, options)) {
+    decision.layoff_days = DaysBetween(*state.last_run, run.date);
+    state.cap = Rounded(*restart, grid);
+    state.previous_levels.clear();
+    state.good_streak = 0;
+    state.first_pace_s_per_km.reset();
+    state.step_backs_in_a_row = 0;
+    state.bouts = 1;
+    decision.bouts_added = false;
+  }
+  state.last_run = run.date;
+  if (!run.rated) return;
+  decision.run_id = run.id;
+  decision.date = run.date;
+  decision.cap_before = state.cap;
+  decision.pain_during = run.pain_during;
+  decision.pain_next_morning = run.pain_next_morning;
+  const CapUnit unit = state.cap.unit;
+  const double measure = Measure(run, unit);
+  decision.measure = measure;
+  if (run.distance_m > 0 && run.duration_s > 0) decision.pace_s_per_km = PaceSecondsPerKm(run);
+
+  // Spike guard, judged against the runs before this one.
+  if (const auto longest = LongestBefore(runs, unit, run.date, run.id)) {
+    if (measure > GuardLimit(*longest, unit, grid)) {
+      decision.spike = true;
+      decision.longest_before = longest;
+    }
+  }
+
+  const int pain = run.pain_during;
+  const auto [before, baseline_from] = PainBefore(run, daily);
+  decision.baseline = before;
+  decision.baseline_from = baseline_from;
+  const std::optional<int> morning = run.pain_next_morning;
+  // With a baseline the morning is judged by its rise; without one, on its own by the
+  // during-run bands.
+  const bool morning_steps_back =
+      morning &&
+      (before ? *morning - *before >= kStepBackMorningIncrease : *morning > kHoldMaxPain);
+  const bool morning_holds =
+      morning && (before ? *morning - *before >= kHoldMorningIncrease : *morning > kGoodMaxPain);
+  const RunReason morning_step_reason =
+      before ? RunReason::kStepBackMorning : RunReason::kStepBackMorningAlone;
+  const RunReason morning_hold_reason =
+      before ? RunReason::kHoldMorning : RunReason::kHoldMorningAlone;
+
+  // The pain trend. A step back in the last week already answered a bad run; the trend
+  // does not count it twice.
+  bool trend_rising = false;
+  if (!state.last_step_back || DaysBetween(*state.last_step_back, run.date) >= kTrendWindowDays) {
+    const auto recent = MeanPain(runs, daily, run.date, kTrendWindowDays);
+    const auto before_week =
+        MeanPain(runs, daily, AddDays(run.date, -kTrendWindowDays), kTrendWindowDays);
+    if (recent && before_week && *recent - *before_week >= kTrendRise) {
+      trend_rising = true;
+      decision.trend_recent = recent;
+      decision.trend_before = before_week;
+    }
+  }
+
+  if (state.paused_until && run.date < *state.paused_until) {
+    decision.verdict = RunVerdict::kDuringPause;
+    decision.reason = RunReason::kDuringPause;
+    decision.paused_until = state.paused_until;
+  } else if (InAny(options.rest, run.date)) {
+    decision.verdict = RunVerdict::kDuringRest;
+    decision.reason = RunReason::kDuringRest;
+  } else if (pain > kHoldMaxPain || morning_steps_back) {
+    decision.verdict = RunVerdict::kStepBack;
+    decision.reason = pain > kHoldMaxPain ? RunReason::kStepBackPain : morning_step_reason;
+    ++state.step_backs_in_a_row;
+    state.good_streak = 0;
+    state.first_pace_s_per_km.reset();
+    if (!state.previous_levels.empty()) {
+      state.cap = state.previous_levels.back();
+      state.previous_levels.pop_back();
+    } else {
+      state.cap = Rounded(
+          {unit, std::max(state.cap.value - Step(state.cap, grid), MinimumCap(unit, grid))},
+          grid);
+    }
+    if (state.step_backs_in_a_row >= kStepBacksToPause) {
+      decision.change = CapChange::kPause;
+      state.paused_until = AddDays(run.date, kPauseDays);
+      decision.paused_until = state.paused_until;
+      state.step_backs_in_a_row = 0;
+    } else {
+      decision.change = CapChange::kStepBack;
+    }
+  } else if (pain > kGoodMaxPain || morning_holds) {
+    decision.verdict = RunVerdict::kHold;
+    decision.reason = pain > kGoodMaxPain ? RunReason::kHoldPain : morning_hold_reason;
+    state.step_backs_in_a_row = 0;
+    state.good_streak = 0;
+  } else if (trend_rising) {
+    // Each run may be fine, but pain rising week on week says the load is too much.
+    decision.verdict = RunVerdict::kHold;
+    decision.reason = RunReason::kHoldTrend;
+    state.step_backs_in_a_row = 0;
+    state.good_streak = 0;
+  } else if (InAny(options.reduce, run.date)) {
+    decision.verdict = RunVerdict::kReduced;
+    decision.reason = RunReason::kReduced;
+    state.step_backs_in_a_row = 0;
+  } else if (measure < state.cap.value * kAtCapFraction) {
+    decision.verdict = RunVerdict::kBelowCap;
+    decision.reason = RunReason::kBelowCap;
+    state.step_backs_in_a_row = 0;
+  } else if (measure > PlannedMeasure(state.cap, state.bouts) * kOverCapFraction) {
+    // Over the cap never raises it: the count starts again at the cap.
+    decision.verdict = RunVerdict::kOverCap;
+    decision.reason = RunReason::kOverCap;
+    state.step_backs_in_a_row = 0;
+    state.good_streak = 0;
+  } else {
+    decision.verdict = RunVerdict::kGood;
+    decision.reason = RunReason::kGoodCounting;
+    state.step_backs_in_a_row = 0;
+    const double pace = PaceSecondsPerKm(run);
+    if (!state.first_pace_s_per_km) state.first_pace_s_per_km = pace;
+    ++state.good_streak;
+    const double target = *state.first_pace_s_per_km * (1.0 - kPaceGainToProgress);
+    decision.first_pace_s_per_km = state.first_pace_s_per_km;
+    decision.target_pace_s_per_km = target;
+    const bool faster = state.good_streak >= kGoodRunsToProgress && pace <= target;
+    const bool plateau = state.good_streak >= kGoodRunsForPlateau;
+    if (faster || plateau) {
+      state.previous_levels.push_back(state.cap);
+      Cap next = Rounded({unit, state.cap.value + Step(state.cap, grid)}, grid);
+      // The spike guard, counting this run, also bounds a progressed cap.
+      if (auto longest = LongestBefore(runs, unit, AddDays(run.date, 1))) {
+        next.value =
+            std::min(next.value, Rounded({unit, GuardLimit(*longest, unit, grid)}, grid).value);
+      }
+      next.value = std::max(next.value, state.cap.value);
+      decision.change = CapChange::kProgress;
+      decision.reason = faster ? RunReason::kProgressPace : RunReason::kProgressPlateau;
+      decision.good_streak = state.good_streak;  // the runs that earned it
+      state.cap = next;
+      state.good_streak = 0;
+      state.first_pace_s_per_km.reset();
+    } else if (state.good_streak >= kGoodRunsToProgress) {
+      decision.reason = RunReason::kGoodAwaitingPace;
+    }
+  }
+  // The week's tally, for the run-walk dose; a step back also takes a repeat off.
+  if (!state.week_start) state.week_start = MondayOf(run.date);
+  ++state.week_runs;
+  if (decision.verdict == RunVerdict::kHold || decision.verdict == RunVerdict::kStepBack) {
+    state.week_bad = true;
+  }
+  if (decision.verdict == RunVerdict::kStepBack) {
+    state.bouts = std::max(1, state.bouts - 1);
+    state.last_step_back = run.date;
+  }
+  if (decision.verdict == RunVerdict::kGood && decision.pace_s_per_km) {
+    state.last_pace_s_per_km = decision.pace_s_per_km;
+  }
+  state.bouts = std::min(state.bouts, MaxBouts(state.cap, state.last_pace_s_per_km));
+  decision.bouts = state.bouts;
+  decision.cap_after = state.cap;
+  if (decision.change != CapChange::kProgress) decision.good_streak = state.good_streak;
+  state.decisions.push_back(std::move(decision));
+}
+
+}  // namespace
+
 RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs_in,
                         std::span<const DailyPain> daily, const RunRuleOptions& options) {
-  const DistanceUnit grid = options.grid;
   std::vector<RunEntry> runs(runs_in.begin(), runs_in.end());
-  std::sort(runs.begin(), runs.end(), [](const RunEntry& a, const RunEntry& b) {
-    return a.date != b.date ? a.date < b.date : a.id < b.id;
-  });
-
-  RunRuleState state;
-  state.cap = Rounded(start, grid);
-  for (const RunEntry& run : runs) {
-    RunDecision decision;
-    decision.bouts_added = CloseWeek(state, run.date);
-    // After a layoff the return starts again, at half the onset as run-walk.
-    if (const auto restart = LayoffCapOn(state, run.date, options)) {
-      decision.layoff_days = DaysBetween(*state.last_run, run.date);
-      state.cap = Rounded(*restart, grid);
-      state.previous_levels.clear();
-      state.good_streak = 0;
-      state.first_pace_s_per_km.reset();
-      state.step_backs_in_a_row = 0;
-      state.bouts = 1;
-      decision.bouts_added = false;
-    }
-    state.last_run = run.date;
-    if (!run.rated) continue;
-    decision.run_id = run.id;
-    decision.date = run.date;
-    decision.cap_before = state.cap;
-    decision.pain_during = run.pain_during;
-    decision.pain_next_morning = run.pain_next_morning;
-    const CapUnit unit = state.cap.unit;
-    const double measure = Measure(run, unit);
-    decision.measure = measure;
-    if (run.distance_m > 0 && run.duration_s > 0) decision.pace_s_per_km = PaceSecondsPerKm(run);
-
-    // Spike guard, judged against the runs before this one.
-    if (const auto longest = LongestBefore(runs, unit, run.date, run.id)) {
-      if (measure > GuardLimit(*longest, unit, grid)) {
-        decision.spike = true;
-        decision.longest_before = longest;
-      }
-    }
-
-    const int pain = run.pain_during;
-    const auto [before, baseline_from] = PainBefore(run, daily);
-    decision.baseline = before;
-    decision.baseline_from = baseline_from;
-    const std::optional<int> morning = run.pain_next_morning;
-    // With a baseline the morning is judged by its rise; without one, on its own by the
-    // during-run bands.
-    const bool morning_steps_back =
-        morning &&
-        (before ? *morning - *before >= kStepBackMorningIncrease : *morning > kHoldMaxPain);
-    const bool morning_holds =
-        morning && (before ? *morning - *before >= kHoldMorningIncrease : *morning > kGoodMaxPain);
-    const RunReason morning_step_reason =
-        before ? RunReason::kStepBackMorning : RunReason::kStepBackMorningAlone;
-    const RunReason morning_hold_reason =
-        before ? RunReason::kHoldMorning : RunReason::kHoldMorningAlone;
-
-    // The pain trend. A step back in the last week already answered a bad run; the trend
-    // does not count it twice.
-    bool trend_rising = false;
-    if (!state.last_step_back || DaysBetween(*state.last_step_back, run.date) >= kTrendWindowDays) {
-      const auto recent = MeanPain(runs, daily, run.date, kTrendWindowDays);
-      const auto before_week =
-          MeanPain(runs, daily, AddDays(run.date, -kTrendWindowDays), kTrendWindowDays);
-      if (recent && before_week && *recent - *before_week >= kTrendRise) {
-        trend_rising = true;
-        decision.trend_recent = recent;
-        decision.trend_before = before_week;
-      }
-    }
-
-    if (state.paused_until && run.date < *state.paused_until) {
-      decision.verdict = RunVerdict::kDuringPause;
-      decision.reason = RunReason::kDuringPause;
-      decision.paused_until = state.paused_until;
-    } else if (InAny(options.rest, run.date)) {
-      decision.verdict = RunVerdict::kDuringRest;
-      decision.reason = RunReason::kDuringRest;
-    } else if (pain > kHoldMaxPain || morning_steps_back) {
-      decision.verdict = RunVerdict::kStepBack;
-      decision.reason = pain > kHoldMaxPain ? RunReason::kStepBackPain : morning_step_reason;
-      ++state.step_backs_in_a_row;
-      state.good_streak = 0;
-      state.first_pace_s_per_km.reset();
-      if (!state.previous_levels.empty()) {
-        state.cap = state.previous_levels.back();
-        state.previous_levels.pop_back();
-      } else {
-        state.cap = Rounded(
-            {unit, std::max(state.cap.value - Step(state.cap, grid), MinimumCap(unit, grid))},
-            grid);
-      }
-      if (state.step_backs_in_a_row >= kStepBacksToPause) {
-        decision.change = CapChange::kPause;
-        state.paused_until = AddDays(run.date, kPauseDays);
-        decision.paused_until = state.paused_until;
-        state.step_backs_in_a_row = 0;
-      } else {
-        decision.change = CapChange::kStepBack;
-      }
-    } else if (pain > kGoodMaxPain || morning_holds) {
-      decision.verdict = RunVerdict::kHold;
-      decision.reason = pain > kGoodMaxPain ? RunReason::kHoldPain : morning_hold_reason;
-      state.step_backs_in_a_row = 0;
-      state.good_streak = 0;
-    } else if (trend_rising) {
-      // Each run may be fine, but pain rising week on week says the load is too much.
-      decision.verdict = RunVerdict::kHold;
-      decision.reason = RunReason::kHoldTrend;
-      state.step_backs_in_a_row = 0;
-      state.good_streak = 0;
-    } else if (InAny(options.reduce, run.date)) {
-      decision.verdict = RunVerdict::kReduced;
-      decision.reason = RunReason::kReduced;
-      state.step_backs_in_a_row = 0;
-    } else if (measure < state.cap.value * kAtCapFraction) {
-      decision.verdict = RunVerdict::kBelowCap;
-      decision.reason = RunReason::kBelowCap;
-      state.step_backs_in_a_row = 0;
-    } else if (measure > PlannedMeasure(state.cap, state.bouts) * kOverCapFraction) {
-      // Over the cap never raises it: the count starts again at the cap.
-      decision.verdict = RunVerdict::kOverCap;
-      decision.reason = RunReason::kOverCap;
-      state.step_backs_in_a_row = 0;
-      state.good_streak = 0;
-    } else {
-      decision.verdict = RunVerdict::kGood;
-      decision.reason = RunReason::kGoodCounting;
-      state.step_backs_in_a_row = 0;
-      const double pace = PaceSecondsPerKm(run);
-      if (!state.first_pace_s_per_km) state.first_pace_s_per_km = pace;
-      ++state.good_streak;
-      const double target = *state.first_pace_s_per_km * (1.0 - kPaceGainToProgress);
-      decision.first_pace_s_per_km = state.first_pace_s_per_km;
-      decision.target_pace_s_per_km = target;
-      const bool faster = state.good_streak >= kGoodRunsToProgress && pace <= target;
-      const bool plateau = state.good_streak >= kGoodRunsForPlateau;
-      if (faster || plateau) {
-        state.previous_levels.push_back(state.cap);
-        Cap next = Rounded({unit, state.cap.value + Step(state.cap, grid)}, grid);
-        // The spike guard, counting this run, also bounds a progressed cap.
-        if (auto longest = LongestBefore(runs, unit, AddDays(run.date, 1))) {
-          next.value =
-              std::min(next.value, Rounded({unit, GuardLimit(*longest, unit, grid)}, grid).value);
-        }
-        next.value = std::max(next.value, state.cap.value);
-        decision.change = CapChange::kProgress;
-        decision.reason = faster ? RunReason::kProgressPace : RunReason::kProgressPlateau;
-        decision.good_streak = state.good_streak;  // the runs that earned it
-        state.cap = next;
-        state.good_streak = 0;
-        state.first_pace_s_per_km.reset();
-      } else if (state.good_streak >= kGoodRunsToProgress) {
-        decision.reason = RunReason::kGoodAwaitingPace;
-      }
-    }
-    // The week's tally, for the run-walk dose; a step back also takes a repeat off.
-    if (!state.week_start) state.week_start = MondayOf(run.date);
-    ++state.week_runs;
-    if (decision.verdict == RunVerdict::kHold || decision.verdict == RunVerdict::kStepBack) {
-      state.week_bad = true;
-    }
-    if (decision.verdict == RunVerdict::kStepBack) {
-      state.bouts = std::max(1, state.bouts - 1);
-      state.last_step_back = run.date;
-    }
-    if (decision.verdict == RunVerdict::kGood && decision.pace_s_per_km) {
-      state.last_pace_s_per_km = decision.pace_s_per_km;
-    }
-    state.bouts = std::min(state.bouts, MaxBouts(state.cap, state.last_pace_s_per_km));
-    decision.bouts = state.bouts;
-    decision.cap_after = state.cap;
-    if (decision.change != CapChange::kProgress) decision.good_streak = state.good_streak;
-    state.decisions.push_back(std::move(decision));
-  }
+  std::sort(runs.begin(), runs.end(), InLogOrder);
+  RunRuleState state = FirstState(start, options);
+  for (const RunEntry& run : runs) ReplayRun(state, run, runs, daily, options);
   return state;
+}
+
+ReplayByDay::ReplayByDay(Cap start, std::span<const RunEntry> runs,
+                         std::span<const DailyPain> daily, RunRuleOptions options)
+    : start_(start),
+      runs_(runs.begin(), runs.end()),
+      daily_(daily.begin(), daily.end()),
+      options_(std::move(options)),
+      state_(FirstState(start_, options_)) {
+  std::sort(runs_.begin(), runs_.end(), InLogOrder);
+}
+
+const RunRuleState& ReplayByDay::Before(Date day) {
+  const auto end = std::lower_bound(runs_.begin(), runs_.end(), day,
+                                    [](const RunEntry& run, Date d) { return run.date < d; });
+  const auto wanted = static_cast<std::size_t>(end - runs_.begin());
+  if (wanted < replayed_) {  // an earlier day than the last asked: start again
+    state_ = FirstState(start_, options_);
+    replayed_ = 0;
+  }
+  for (; replayed_ < wanted; ++replayed_) {
+    ReplayRun(state_, runs_[replayed_], runs_, daily_, options_);
+  }
+  return state_;
 }
 
 GuardedCap CapOn(const RunRuleState& state, std::span<const RunEntry> runs, Date day,

@@ -191,6 +191,25 @@ Cap StartingCap(const Pain& pain, DistanceUnit grid = DistanceUnit::kKilometres,
 RunRuleState ReplayRuns(Cap start, std::span<const RunEntry> runs,
                         std::span<const DailyPain> daily = {}, const RunRuleOptions& options = {});
 
+// The run rule's state as it stood on each day of a plan, for a plan builder that asks day
+// after day: one replay carried forward, where a replay from the start for every day grew
+// with the square of a long history. Before(day) is ReplayRuns over the runs dated before
+// `day`; days asked in order cost one replay in all, an earlier day starts it again.
+class ReplayByDay {
+ public:
+  ReplayByDay(Cap start, std::span<const RunEntry> runs, std::span<const DailyPain> daily,
+              RunRuleOptions options);
+  const RunRuleState& Before(Date day);
+
+ private:
+  Cap start_;
+  std::vector<RunEntry> runs_;  // in log order
+  std::vector<DailyPain> daily_;
+  RunRuleOptions options_;
+  RunRuleState state_;
+  std::size_t replayed_ = 0;  // runs_[0, replayed_) are in state_
+};
+
 struct GuardedCap {
   Cap cap;
   bool limited = false;                  // true when the spike guard lowered it

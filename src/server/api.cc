@@ -21,6 +21,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/today", GetToday},
     {"GET", "/api/week", GetWeek},
     {"GET", "/api/status", GetStatus},
+    {"GET", "/api/pain", GetPain},
     {"GET", "/api/log", GetLog},
     {"POST", "/api/log", PostLog},
     {"PUT", "/api/log/{log entry}", PutLog},

@@ -41,6 +41,7 @@ HttpResult<Json> PostPlan(Call& call);
 HttpResult<Json> GetToday(Call& call);
 HttpResult<Json> GetWeek(Call& call);
 HttpResult<Json> GetStatus(Call& call);
+HttpResult<Json> GetPain(Call& call);
 HttpResult<Json> GetExportIcs(Call& call);
 
 // api_log.cc: the log, its corrections and undo.

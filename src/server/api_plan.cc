@@ -1,5 +1,9 @@
-// The plan and the days in it: /api/plan, /api/today, /api/week, /api/status and the
-// plan as a calendar (/api/export.ics).
+// The plan and the days in it: /api/plan, /api/today, /api/week, /api/status (its run
+// verdicts paged), /api/pain and the plan as a calendar (/api/export.ics).
+#include <charconv>
+#include <limits>
+#include <string>
+
 #include "app/training.h"
 #include "server/api_handlers.h"
 #include "server/request_fields.h"
@@ -15,6 +19,27 @@ Json Day(const ActivePlan& active, Date day, DistanceUnit units) {
   return Json{
       {"date", FormatDate(day)}, {"weekday", WeekdayName(day)}, {"sessions", std::move(sessions)}};
 }
+
+// A whole-number query parameter from `min` to `max`; absent or empty is not given.
+HttpResult<std::optional<std::size_t>> CountQuery(const ApiRequest& request, const char* name,
+                                                  std::size_t min, std::size_t max) {
+  const auto found = request.query.find(name);
+  if (found == request.query.end() || found->second.empty()) return std::nullopt;
+  const std::string& text = found->second;
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    return BadRequest(std::string(name) + ": a whole number from " + std::to_string(min) +
+                          " to " + std::to_string(max) + " was expected",
+                      name);
+  }
+  return value;
+}
+
+// The largest page of run verdicts /api/status gives, and the default: a page a phone
+// loads quickly, whatever the length of the history.
+constexpr std::size_t kMaxDecisionsPage = 200;
+constexpr std::size_t kDefaultDecisionsPage = 50;
 
 }  // namespace
 
@@ -63,9 +88,7 @@ HttpResult<Json> GetToday(Call& call) {
   if (!settings) return Fail(settings.error());
   auto active = ActivePlanOf(call.app);
   if (!active) return Fail(active.error());
-  Json json = Day(*active, call.today, settings->units);
-  json["status"] = StatusJson(*active, call.today, settings->units);
-  return json;
+  return TodayJson(*active, call.today, settings->units);
 }
 
 // GET /api/week?next=1: this (or next) plan week, Monday to Sunday of the plan's weeks.
@@ -82,12 +105,34 @@ HttpResult<Json> GetWeek(Call& call) {
   return Json{{"week", week + 1}, {"from", FormatDate(from)}, {"days", std::move(days)}};
 }
 
+// GET /api/status?limit=50&offset=0: where the runner stands, with a page of the run
+// verdicts, newest page first (offset 0); the answer's older_offset asks for the one before.
 HttpResult<Json> GetStatus(Call& call) {
+  auto limit = CountQuery(call.request, "limit", 1, kMaxDecisionsPage);
+  if (!limit) return Fail(limit.error());
+  auto offset = CountQuery(call.request, "offset", 0, std::numeric_limits<int>::max());
+  if (!offset) return Fail(offset.error());
   auto settings = LoadedSettings(call.app);
   if (!settings) return Fail(settings.error());
   auto active = ActivePlanOf(call.app);
   if (!active) return Fail(active.error());
-  return StatusJson(*active, call.today, settings->units);
+  DecisionPage page;
+  page.offset = offset->value_or(0);
+  page.limit = limit->value_or(kDefaultDecisionsPage);
+  return StatusJson(*active, call.today, settings->units, page);
+}
+
+// GET /api/pain?from=D&to=D: pain scores and the cap's changes, for the pain-over-time chart.
+HttpResult<Json> GetPain(Call& call) {
+  auto from = DateQuery(call.request, "from");
+  if (!from) return Fail(from.error());
+  auto to = DateQuery(call.request, "to");
+  if (!to) return Fail(to.error());
+  auto settings = LoadedSettings(call.app);
+  if (!settings) return Fail(settings.error());
+  auto active = ActivePlanOf(call.app);
+  if (!active) return Fail(active.error());
+  return PainJson(*active, call.today, settings->units, *from, *to);
 }
 
 HttpResult<Json> GetExportIcs(Call& call) {

@@ -7,23 +7,43 @@
 //   the X-CSRF-Token header (GET /api/session hands it to the page), and an Origin
 //   header, when sent, must be this server's;
 // - bodies are limited in size (413), and the API checks their content types (415);
-// - static files come only from the embedded table, never from the file system.
+// - static files come only from the embedded table, never from the file system;
+// - a peer that is not on loopback (a phone on the network) must be paired (pairing.h):
+//   until it presents a session cookie it gets the pairing page, or a 403 from the API,
+//   and its state-changing requests must carry this server's Origin.
 #ifndef BACKSTRIDE_SERVER_SERVER_H_
 #define BACKSTRIDE_SERVER_SERVER_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/result.h"
 #include "server/api.h"
+#include "server/pairing.h"
 
 namespace backstride::server {
 
+// A device paired, or tried the last wrong code allowed; for the terminal to say so.
+struct PairingEvent {
+  PairOutcome outcome = PairOutcome::kPaired;  // kPaired or kTooManyWrongCodes
+  std::string peer;                            // the device's address: "192.168.1.34"
+};
+
 struct ServeOptions {
-  std::string host = "127.0.0.1";
+  std::string host = "127.0.0.1";            // "0.0.0.0": every address of this computer
   int port = 8080;                           // 0: any free port
   std::size_t max_upload_bytes = 64u << 20;  // a watch file, or an export's JSON
+  // The addresses, besides loopback's and `host`, that the Host header may name: those
+  // printed for a phone to open ("192.168.1.20").
+  std::vector<std::string> lan_hosts;
+  PairingOptions pairing;
+  // Tests: a peer on loopback must pair too, as a phone would.
+  bool loopback_must_pair = false;
+  // Called on a server thread for every PairingEvent; may be empty.
+  std::function<void(const PairingEvent&)> on_pairing;
 };
 
 class WebServer {
@@ -41,6 +61,12 @@ class WebServer {
   void Stop();
 
   const std::string& csrf_token() const { return csrf_token_; }
+
+  // A fresh pairing code for the next device, which replaces the one before (pairing.h).
+  std::string NewPairingCode();
+  // The name of the session cookie: "backstride_session_" and the port, so that two
+  // servers on one computer do not take each other's cookies.
+  std::string SessionCookieName() const;
 
  private:
   struct Impl;

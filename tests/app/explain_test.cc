@@ -95,6 +95,8 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       // The importer's (app/import.h).
       {"detail", "x"},     {"sport", "x"},          {"match", "x"},       {"file", "x"},
       {"min_seconds", "x"}, {"min_distance", "x"},  {"warning", "x"},   {"count", "x"},
+      // The pairing page's (server/pair_page.h).
+      {"minutes", "x"},
   };
   auto content = LoadBuiltinContent();
   ASSERT_TRUE(content.has_value());

@@ -87,7 +87,7 @@ TEST_F(ImportRules, APaceNoOneRunsIsARideWithoutASportAndFlaggedWithOne) {
   // 21 km at 2:49 /km.
   Activity guessed = ARun(21000, 3549);
   guessed.sport_inferred = true;
-  guessed.pace_implausible = true;
+  guessed.pace_beyond_record = true;
   const ImportedFile ride = Import(guessed);
   EXPECT_EQ(ride.status, ImportStatus::kSkipped);
   EXPECT_EQ(ride.reason, ImportReason::kPaceNotARun);
@@ -96,7 +96,7 @@ TEST_F(ImportRules, APaceNoOneRunsIsARideWithoutASportAndFlaggedWithOne) {
 
   // The same file saying it is a run: stored, and flagged for the runner to check.
   Activity said = ARun(21000, 3549);
-  said.pace_implausible = true;
+  said.pace_beyond_record = true;
   const ImportedFile run = Import(said);
   EXPECT_EQ(run.status, ImportStatus::kImported);
   EXPECT_TRUE(run.pace_implausible);

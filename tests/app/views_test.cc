@@ -30,6 +30,7 @@ TEST(ProgressJson, WeeksRunMondayToSundayAndShowGapsUpToToday) {
       LoggedRun(3, year{2026} / 3 / 18, 2000, std::nullopt),
   };
   const Json json = ProgressJson(runs, year{2026} / 3 / 25, DistanceUnit::kKilometres);
+  EXPECT_EQ(json["today"], "2026-03-25");  // where the charts end
   const Json& weeks = json["weeks"];
   ASSERT_EQ(weeks.size(), 4u);
   EXPECT_EQ(weeks[0]["week_start"], "2026-03-02");
@@ -44,6 +45,26 @@ TEST(ProgressJson, WeeksRunMondayToSundayAndShowGapsUpToToday) {
   EXPECT_DOUBLE_EQ(json["runs"][0]["pace_s_per_km"].get<double>(), 360);
   EXPECT_TRUE(json["runs"][2]["pain"].is_null());
   EXPECT_TRUE(json["runs"][2]["cap_after"].is_null());  // no decision without a plan
+}
+
+// A ride stored as a run (21 km at 2:49 /km) or a recording of another sport would be the
+// fastest pace on the chart: neither counts for pace; a short fast stride does.
+TEST(ProgressJson, OnlyRunsAtARunnersPaceCountForPace) {
+  RunView ride = LoggedRun(1, year{2026} / 3 / 2, 21000, std::nullopt);
+  ride.entry.duration_s = 21 * 169.0;
+  RunView walk = LoggedRun(2, year{2026} / 3 / 3, 3000, std::nullopt);
+  walk.activity = Recording{};
+  walk.activity->sport = "walking";
+  RunView stride = LoggedRun(3, year{2026} / 3 / 4, 400, 1);
+  stride.entry.duration_s = 60;  // 2:30 /km over 400 m
+  const RunView run = LoggedRun(4, year{2026} / 3 / 5, 2000, 2);
+  const std::vector<RunView> runs = {ride, walk, stride, run};
+  const Json json = ProgressJson(runs, year{2026} / 3 / 6, DistanceUnit::kKilometres);
+  ASSERT_EQ(json["runs"].size(), 4u);
+  EXPECT_FALSE(json["runs"][0]["counts_for_pace"].get<bool>());
+  EXPECT_FALSE(json["runs"][1]["counts_for_pace"].get<bool>());
+  EXPECT_TRUE(json["runs"][2]["counts_for_pace"].get<bool>());
+  EXPECT_TRUE(json["runs"][3]["counts_for_pace"].get<bool>());
 }
 
 TEST(ProgressJson, NoRunsGiveNoWeeks) {

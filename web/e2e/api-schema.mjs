@@ -415,6 +415,11 @@ try {
   await step('progress, status and the plan after the runs, in miles too', async () => {
     await api.call('GET /api/progress');
     await api.call('GET /api/status');
+    await api.call('GET /api/status', { query: { limit: '1', offset: '1' }, label: 'a page' });
+    await api.call('GET /api/status', { query: { limit: '0' }, expect: 400, refused: true });
+    await api.call('GET /api/pain');
+    await api.call('GET /api/pain', { query: { from: '2026-03-01', to: '2026-03-31' }, label: 'a month' });
+    await api.call('GET /api/today', { label: 'after the runs' });
     await api.call('PUT /api/settings', { body: { units: 'mi', runs_per_week: 3 } });
     await api.call('GET /api/settings');
     await api.call('GET /api/plan', { label: 'in miles' });

@@ -323,8 +323,8 @@ try {
   await step('progress charts the runs with a table beside each chart', async () => {
     await page.goto(`${server.url}#/progress`);
     await heading(page, 'Progress');
-    await page.locator('.plot .uplot').nth(2).waitFor();
-    assert.equal(await page.locator('.plot .uplot').count(), 3, 'three charts, each drawn once');
+    await page.locator('.plot .uplot').nth(3).waitFor();
+    assert.equal(await page.locator('.plot .uplot').count(), 4, 'four charts, each drawn once');
     await page.locator('details summary').first().click();
     assert.equal(await page.locator('figure details').first().locator('tbody tr').count(), 3);
     await look(page, 'progress');

@@ -130,28 +130,6 @@ export type CapUnit = 'distance' | 'time';
 export type SessionKind =
   'run' | 'sprint' | 'strength' | 'mobility' | 'treatment' | 'rest' | 'check_in';
 /**
- * The run rule's verdict on a run.
- *
- * This interface was referenced by `Api`'s JSON-Schema
- * via the `definition` "RunVerdict".
- */
-export type RunVerdict =
-  | 'good'
-  | 'hold'
-  | 'step_back'
-  | 'below_cap'
-  | 'over_cap'
-  | 'reduced'
-  | 'during_pause'
-  | 'during_rest';
-/**
- * What a run did to the cap.
- *
- * This interface was referenced by `Api`'s JSON-Schema
- * via the `definition` "CapChange".
- */
-export type CapChange = 'none' | 'progress' | 'step_back' | 'pause';
-/**
  * What a log entry records.
  *
  * This interface was referenced by `Api`'s JSON-Schema
@@ -173,6 +151,28 @@ export type PainScore = number;
  * via the `definition` "LogSource".
  */
 export type LogSource = string;
+/**
+ * The run rule's verdict on a run.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "RunVerdict".
+ */
+export type RunVerdict =
+  | 'good'
+  | 'hold'
+  | 'step_back'
+  | 'below_cap'
+  | 'over_cap'
+  | 'reduced'
+  | 'during_pause'
+  | 'during_rest';
+/**
+ * What a run did to the cap.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CapChange".
+ */
+export type CapChange = 'none' | 'progress' | 'step_back' | 'pause';
 /**
  * A file's bytes, as they are.
  *
@@ -202,6 +202,7 @@ export type ImportReason =
   | 'not_a_run'
   | 'pace_not_a_run'
   | 'no_start_time'
+  | 'clock_not_set'
   | 'too_short'
   | 'duplicate'
   | 'duplicate_deleted'
@@ -341,8 +342,20 @@ export interface Api {
     response: Week;
     error: ErrorReply;
   };
+  /**
+   * Where the runner stands, with one page of the run verdicts: the newest page at offset 0.
+   */
   'GET /api/status': {
+    query: DecisionsQuery;
     response: Status;
+    error: ErrorReply;
+  };
+  /**
+   * Pain over time: every pain score and every change to the cap, with its reason.
+   */
+  'GET /api/pain': {
+    query: DateRangeQuery;
+    response: PainHistory;
     error: ErrorReply;
   };
   /**
@@ -842,14 +855,78 @@ export interface NewPlan {
   start?: IsoDate | null;
 }
 /**
+ * Today as a checklist. Its status carries the latest few run verdicts only; GET /api/status pages the rest.
+ *
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "Today".
  */
 export interface Today {
   date: IsoDate;
   weekday: string;
-  sessions: PlanSession[];
+  sessions: TodaySession[];
+  /**
+   * Today's latest check-in, if one was logged.
+   */
+  checkin: LogEntry | null;
+  /**
+   * The morning question: a run of the day before (or of today, logged before) waiting for its next-morning score, or the one answered today; null otherwise.
+   */
+  morning: MorningQuestion | null;
   status: Status;
+}
+/**
+ * One of today's sessions, with what ticked it off.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "TodaySession".
+ */
+export interface TodaySession {
+  session: PlanSession;
+  /**
+   * The kind of log entry that ticks the session off; null for a rest day.
+   */
+  log_kind: LogKind | null;
+  /**
+   * The entry that ticked it off today; null while it is open.
+   */
+  logged: LogEntry | null;
+}
+/**
+ * An entry as the log lists it.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "LogEntry".
+ */
+export interface LogEntry {
+  id: Id;
+  date: IsoDate;
+  kind: LogKind;
+  distance_m: number | null;
+  duration_s: number | null;
+  pain: PainScore | null;
+  pain_before: PainScore | null;
+  reps_in_reserve: number | null;
+  onset_m: number | null;
+  onset_s: number | null;
+  done: boolean | null;
+  helped: boolean | null;
+  /**
+   * A next-morning score: the run it follows.
+   */
+  run_id: Id | null;
+  source: LogSource;
+  note: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "MorningQuestion".
+ */
+export interface MorningQuestion {
+  run: LogEntry;
+  /**
+   * The next-morning score given today, once answered.
+   */
+  logged: LogEntry | null;
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema
@@ -866,7 +943,18 @@ export interface Status {
   pace_to_beat_text: string | null;
   good_streak: number;
   paused_until: IsoDate | null;
+  /**
+   * One page of the run verdicts, oldest first.
+   */
   decisions: Decision[];
+  /**
+   * How many verdicts there are in all.
+   */
+  decisions_total: number;
+  /**
+   * The offset of the page before this one; null when this page reaches the first verdict.
+   */
+  older_offset: number | null;
 }
 /**
  * The run rule's judgement of one run.
@@ -925,38 +1013,69 @@ export interface Day {
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "DecisionsQuery".
+ */
+export interface DecisionsQuery {
+  /**
+   * How many verdicts, 1 to 200; 50 when not given.
+   */
+  limit?: string;
+  /**
+   * How many of the newest verdicts to skip; 0 when not given.
+   */
+  offset?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "DateRangeQuery".
+ */
+export interface DateRangeQuery {
+  from?: IsoDate;
+  to?: IsoDate;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PainHistory".
+ */
+export interface PainHistory {
+  plan_start: IsoDate;
+  plan_end: IsoDate;
+  today: IsoDate;
+  scores: PainPoint[];
+  changes: CapMark[];
+}
+/**
+ * A pain score on the chart: during a run, the next morning, or a check-in.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PainPoint".
+ */
+export interface PainPoint {
+  id: Id;
+  date: IsoDate;
+  kind: 'run' | 'morning' | 'checkin';
+  pain: PainScore;
+  run_id: Id | null;
+  note: string;
+}
+/**
+ * A change of the cap on the pain chart: a run verdict, with the mark it makes.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CapMark".
+ */
+export interface CapMark {
+  decision: Decision;
+  mark: 'rise' | 'hold' | 'step_back' | 'pause';
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "LogQuery".
  */
 export interface LogQuery {
   from?: IsoDate;
   to?: IsoDate;
   kind?: LogKind;
-}
-/**
- * An entry as the log lists it.
- *
- * This interface was referenced by `Api`'s JSON-Schema
- * via the `definition` "LogEntry".
- */
-export interface LogEntry {
-  id: Id;
-  date: IsoDate;
-  kind: LogKind;
-  distance_m: number | null;
-  duration_s: number | null;
-  pain: PainScore | null;
-  pain_before: PainScore | null;
-  reps_in_reserve: number | null;
-  onset_m: number | null;
-  onset_s: number | null;
-  done: boolean | null;
-  helped: boolean | null;
-  /**
-   * A next-morning score: the run it follows.
-   */
-  run_id: Id | null;
-  source: LogSource;
-  note: string;
 }
 /**
  * One entry, as the log form sends it; date is today when left out. Distance, time and onset are read as the CLI reads them: 2.1 in the runner's units, 2100m, 12:34, 9min.
@@ -1114,14 +1233,6 @@ export interface MatchedRun {
   duration_s: number;
 }
 /**
- * This interface was referenced by `Api`'s JSON-Schema
- * via the `definition` "DateRangeQuery".
- */
-export interface DateRangeQuery {
-  from?: IsoDate;
-  to?: IsoDate;
-}
-/**
  * A run, logged or imported; distance_m null for a run recorded by time only; file, start_utc, avg_hr_bpm and avg_cadence_spm only when imported.
  *
  * This interface was referenced by `Api`'s JSON-Schema
@@ -1226,6 +1337,10 @@ export interface PainForm {
  * via the `definition` "Progress".
  */
 export interface Progress {
+  /**
+   * A day: YYYY-MM-DD.
+   */
+  today: string;
   runs: ProgressRun[];
   weeks: WeekLoad[];
 }
@@ -1239,6 +1354,10 @@ export interface ProgressRun {
   distance_m: number;
   duration_s: number;
   pace_s_per_km: number | null;
+  /**
+   * False for a recording of another sport, or a pace no runner holds over more than a kilometre: left off the pace chart.
+   */
+  counts_for_pace: boolean;
   pain: PainScore | null;
   onset_m: number | null;
   source: LogSource;

@@ -113,7 +113,8 @@ export const api = {
   today: (signal?: AbortSignal) => request('GET /api/today', { signal }),
   week: (next: boolean, signal?: AbortSignal) =>
     request('GET /api/week', { query: next ? { next: '1' } : {}, signal }),
-  status: (signal?: AbortSignal) => request('GET /api/status', { signal }),
+  status: (signal?: AbortSignal) => request('GET /api/status', { query: {}, signal }),
+  pain: (signal?: AbortSignal) => request('GET /api/pain', { query: {}, signal }),
   log: (form: Api['POST /api/log']['body']) => request('POST /api/log', { body: form }),
   history: (signal?: AbortSignal) => request('GET /api/log', { signal }),
   editLog: (id: number, form: Api['PUT /api/log/{id}']['body']) => request('PUT /api/log/{id}', { id, body: form }),

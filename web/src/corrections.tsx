@@ -103,6 +103,7 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
     <p>
       <label for={id(name)}>{label}</label>
       <input id={id(name)} type="text" value={fields[name] ?? ''} required={required} autoComplete="off"
+        inputMode={name === 'distance' ? 'decimal' : undefined} dir={name === 'note' ? 'auto' : undefined}
         aria-describedby={hint ? id(`${name}-hint`) : undefined}
         onInput={(e) => set(name)((e.target as HTMLInputElement).value)} />
       {hint && <span class="hint" id={id(`${name}-hint`)}>{hint}</span>}
@@ -146,7 +147,7 @@ export function EntryEditor({ entry, units, onSaved, onCancel }: {
       </p>
       {kind === 'run' && (
         <>
-          {text('distance', `Distance (${units})`, 'For example 2.1, or 2100m.', true)}
+          {text('distance', `Distance (${units})`, 'For example 2.1.', true)}
           {text('time', 'Time', 'Minutes and seconds, for example 12:34.', true)}
           <PainSelect id={id('pain')} label="Back pain during the run" value={fields.pain ?? ''} onChange={set('pain')}
             optional={entry.pain === null} />

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 
 import { api, type LogEntry, type LogForm, type LogKind, type LogOutcome } from '../api';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
+import { EntrySummary, entryParts } from '../entries';
 import { distance, duration, type Units } from '../format';
 import { useSettings } from '../settings';
 import { ErrorNote, PageTitle, PainSelect, ReserveChoice, useLoad } from '../ui';
@@ -70,19 +71,6 @@ function saved(outcome: LogOutcome): Shown {
   return { title: 'Saved. What changed in your plan', changes: outcome.changes };
 }
 
-function describe(entry: LogEntry, units: Units): string {
-  const parts: string[] = [];
-  if (entry.distance_m !== null) parts.push(distance(entry.distance_m, units));
-  if (entry.duration_s !== null) parts.push(duration(entry.duration_s));
-  if (entry.pain !== null) parts.push(`pain ${entry.pain}`);
-  if (entry.reps_in_reserve !== null) parts.push(`${entry.reps_in_reserve} in reserve`);
-  if (entry.onset_m !== null) parts.push(`pain from ${distance(entry.onset_m, units)}`);
-  if (entry.done !== null) parts.push(entry.done ? 'done' : 'skipped');
-  if (entry.helped !== null) parts.push(entry.helped ? 'helped' : 'did not help');
-  if (entry.note) parts.push(`“${entry.note}”`);
-  return parts.join(', ');
-}
-
 const kindTitle: Record<LogKind, string> = {
   run: 'Run',
   morning: 'Next morning',
@@ -119,7 +107,8 @@ function Recent({ data, units, onChanged }: {
           <li key={entry.id}>
             <span id={`entry-${entry.id}`}>
               <strong>{entry.date}, {kindTitle[entry.kind]}</strong>
-              {describe(entry, units) ? `: ${describe(entry, units)}` : ''}
+              {entryParts(entry, units).length || entry.note ? ': ' : ''}
+              <EntrySummary entry={entry} units={units} />
             </span>
             {editing === entry.id ? (
               <EntryEditor entry={entry} units={units} onCancel={() => setEditing(null)}
@@ -154,11 +143,13 @@ export function LogPage() {
   const units = settings?.units ?? 'km';
   const set = (name: string) => (e: Event) =>
     setFields({ ...fields, [name]: (e.target as HTMLInputElement).value });
-  const text = (name: string, label: string, hint: string, required = false) => (
+  // `inputMode` brings up a phone's number pad for a field that takes only a number.
+  const text = (name: string, label: string, hint: string, required = false, inputMode?: 'decimal') => (
     <p>
       <label for={`log-${name}`}>{label}</label>
       <input id={`log-${name}`} type="text" value={fields[name] ?? ''} onInput={set(name)}
-        required={required} aria-describedby={`log-${name}-hint`} autoComplete="off" />
+        required={required} aria-describedby={`log-${name}-hint`} autoComplete="off"
+        inputMode={inputMode} dir={name === 'note' ? 'auto' : undefined} />
       <span class="hint" id={`log-${name}-hint`}>{hint}</span>
     </p>
   );
@@ -229,7 +220,7 @@ export function LogPage() {
         </p>
         {kind === 'run' && (
           <>
-            {text('distance', `Distance (${units})`, `For example 2.1, or 2100m.`, true)}
+            {text('distance', `Distance (${units})`, `For example 2.1.`, true, 'decimal')}
             {text('time', 'Time', 'Minutes and seconds, for example 12:34.', true)}
             {pain('pain', 'Back pain during the run, 0 to 10')}
             {text('onset', 'Where the pain started (optional)', `A distance (1.6${units}) or a time (9min).`)}

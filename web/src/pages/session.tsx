@@ -44,12 +44,21 @@ function ExerciseItem({ exercise }: { exercise: Exercise }) {
   );
 }
 
-// One session: what to do, how much, and why.
-export function SessionCard({ session, headingLevel = 3 }: { session: PlanSession; headingLevel?: 2 | 3 | 4 }) {
+// One session: what to do, how much, and why. On Today, `status` shows it ticked off
+// (done) or still to do (open).
+export function SessionCard({ session, headingLevel = 3, status }: {
+  session: PlanSession;
+  headingLevel?: 2 | 3 | 4;
+  status?: 'done' | 'open';
+}) {
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2];
   return (
     <article class={`session kind-${session.kind}`}>
-      <Heading>{session.headline}</Heading>
+      <Heading>
+        {status && <span class={`status ${status}`} aria-hidden="true">{status === 'done' ? '✓' : ''}</span>}
+        {session.headline}
+        {status === 'done' && <span class="visually-hidden"> (done)</span>}
+      </Heading>
       <p>{session.details}</p>
       {session.kind === 'run' && (
         <p>
