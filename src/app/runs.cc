@@ -302,12 +302,7 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
       outcome.changes.push_back(std::move(sentence));
     }
   }
-  if (outcome.changes.empty()) {
-    // The run rule reads runs with a distance and a time; a time-based run is not judged.
-    auto rated = FindRun(store, run_id);
-    const bool has_distance = rated && rated->distance_m.has_value();
-    outcome.changes.push_back(Say(has_distance ? "log.run_before_plan" : "log.run_without_distance"));
-  }
+  if (outcome.changes.empty()) outcome.changes.push_back(Say("log.run_before_plan"));
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   if (before && FormatCap(before->cap_today.cap, units) != cap_after) {
     outcome.changes.push_back(

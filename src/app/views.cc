@@ -497,7 +497,7 @@ Json ProgressJson(std::span<const RunView> runs, Date today, DistanceUnit units)
     Json item;
     item["id"] = e.id;
     item["date"] = FormatDate(e.date);
-    item["distance_m"] = distance;
+    item["distance_m"] = distance > 0 ? Json(distance) : Json(nullptr);  // null: by time only
     item["duration_s"] = duration;
     item["pace_s_per_km"] = distance > 0 ? Json(duration / (distance / 1000.0)) : Json(nullptr);
     item["counts_for_pace"] = CountsForPace(run);

@@ -221,7 +221,8 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
                                   [&](const RunEntry& r) { return r.id == decision.run_id; });
     if (run == active->runs.end()) continue;
     out << fmt::format("  {}  {}  {}  pain {}  {}{}\n", FormatDate(run->date),
-                       FormatDistance(run->distance_m, units), FormatDuration(run->duration_s),
+                       run->distance_m > 0 ? FormatDistance(run->distance_m, units) : "no distance",
+                       FormatDuration(run->duration_s),
                        run->pain_during, VerdictLabel(decision.verdict),
                        decision.spike ? ", over the spike guard" : "");
   }

@@ -160,7 +160,7 @@ constexpr std::string_view kMessageIds[] = {
     "run.good_counting", "run.good_awaiting_pace", "run.progress_pace", "run.progress_plateau",
     "run.below_cap", "run.over_cap", "run.reduced", "run.hold_pain", "run.hold_morning",
     "run.hold_morning_alone", "run.step_back_pain", "run.step_back_morning",
-    "run.step_back_morning_alone", "run.during_pause", "run.during_rest", "run.pause",
+    "run.step_back_morning_alone", "run.during_pause", "run.during_rest", "run.by_time", "run.pause",
     "run.spike", "baseline.before_run", "baseline.daily", "cap.guard", "log.cap_changed",
     "log.cap_stays", "log.morning_recorded", "log.morning_edited", "log.morning_as_checkin",
     "log.run_before_plan", "log.checkin", "log.session_done", "log.session_skipped",
@@ -169,7 +169,7 @@ constexpr std::string_view kMessageIds[] = {
     "log.treatment_ask", "log.treatment_logged", "log.logged_no_plan", "plan.none_emergency",
     "plan.none_doctor", "plan.none_clinician", "verdict.good", "verdict.hold",
     "verdict.step_back", "verdict.below_cap", "verdict.over_cap", "verdict.reduced",
-    "verdict.during_pause", "verdict.during_rest", "change.progress", "change.step_back",
+    "verdict.during_pause", "verdict.during_rest", "verdict.by_time", "change.progress", "change.step_back",
     "change.pause", "session.strength", "session.sprint", "session.mobility",
     "session.treatment"};
 

@@ -33,11 +33,12 @@ std::vector<RunEntry> RunsFromLog(std::span<const LogEntry> log) {
   }
   std::vector<RunEntry> runs;
   for (const LogEntry& entry : log) {
-    if (entry.kind != LogKind::kRun || !entry.distance_m || !entry.duration_s) continue;
+    // A run recorded by time only (distance 0) is judged by its pain and its time.
+    if (entry.kind != LogKind::kRun || !entry.duration_s) continue;
     RunEntry run;
     run.id = entry.id;
     run.date = entry.date;
-    run.distance_m = *entry.distance_m;
+    run.distance_m = entry.distance_m.value_or(0);
     run.duration_s = *entry.duration_s;
     run.pain_during = entry.pain.value_or(0);
     run.rated = entry.pain.has_value();

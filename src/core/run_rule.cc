@@ -52,6 +52,8 @@ std::optional<double> LongestBefore(std::span<const RunEntry> runs, CapUnit unit
   for (const RunEntry& run : runs) {
     const int age = DaysBetween(run.date, day);
     if (run.id == excluding_id || age <= 0 || age > kSpikeWindowDays) continue;
+    // A run by time only has no distance: it says nothing of the longest distance run.
+    if (Measure(run, unit) <= 0) continue;
     longest = std::max(longest.value_or(0), Measure(run, unit));
   }
   return longest;
@@ -169,7 +171,7 @@ std::optional<Cap> LayoffCapOn(const RunRuleState& state, Date day, const RunRul
   return options.layoff_cap;
 }
 
-constexpr std::array<Named<RunVerdict>, 8> kRunVerdicts = {{
+constexpr std::array<Named<RunVerdict>, 9> kRunVerdicts = {{
     {RunVerdict::kGood, "good"},
     {RunVerdict::kHold, "hold"},
     {RunVerdict::kStepBack, "step_back"},
@@ -178,6 +180,7 @@ constexpr std::array<Named<RunVerdict>, 8> kRunVerdicts = {{
     {RunVerdict::kReduced, "reduced"},
     {RunVerdict::kDuringPause, "during_pause"},
     {RunVerdict::kDuringRest, "during_rest"},
+    {RunVerdict::kByTime, "by_time"},
 }};
 static_assert(InEnumOrder(kRunVerdicts));
 
@@ -193,7 +196,7 @@ static_assert(InEnumOrder(kCapChanges));
 
 std::string_view CapChangeId(CapChange change) { return IdOf(kCapChanges, change); }
 
-constexpr std::array<Named<RunReason>, 16> kRunReasons = {{
+constexpr std::array<Named<RunReason>, 17> kRunReasons = {{
     {RunReason::kGoodCounting, "good_counting"},
     {RunReason::kGoodAwaitingPace, "good_awaiting_pace"},
     {RunReason::kProgressPace, "progress_pace"},
@@ -210,6 +213,7 @@ constexpr std::array<Named<RunReason>, 16> kRunReasons = {{
     {RunReason::kDuringPause, "during_pause"},
     {RunReason::kDuringRest, "during_rest"},
     {RunReason::kHoldTrend, "hold_trend"},
+    {RunReason::kByTime, "by_time"},
 }};
 static_assert(InEnumOrder(kRunReasons));
 
@@ -366,6 +370,12 @@ void ReplayRun(RunRuleState& state, const RunEntry& run, std::span<const RunEntr
     decision.verdict = RunVerdict::kReduced;
     decision.reason = RunReason::kReduced;
     state.step_backs_in_a_row = 0;
+  } else if (unit == CapUnit::kDistance && run.distance_m <= 0) {
+    // A run recorded by time only (a treadmill without a foot pod): its pain was judged
+    // above like any run's, but it cannot show that the distance cap was reached.
+    decision.verdict = RunVerdict::kByTime;
+    decision.reason = RunReason::kByTime;
+    state.step_backs_in_a_row = 0;
   } else if (measure < state.cap.value * kAtCapFraction) {
     decision.verdict = RunVerdict::kBelowCap;
     decision.reason = RunReason::kBelowCap;
@@ -380,13 +390,17 @@ void ReplayRun(RunRuleState& state, const RunEntry& run, std::span<const RunEntr
     decision.verdict = RunVerdict::kGood;
     decision.reason = RunReason::kGoodCounting;
     state.step_backs_in_a_row = 0;
-    const double pace = PaceSecondsPerKm(run);
-    if (!state.first_pace_s_per_km) state.first_pace_s_per_km = pace;
     ++state.good_streak;
-    const double target = *state.first_pace_s_per_km * (1.0 - kPaceGainToProgress);
-    decision.first_pace_s_per_km = state.first_pace_s_per_km;
-    decision.target_pace_s_per_km = target;
-    const bool faster = state.good_streak >= kGoodRunsToProgress && pace <= target;
+    // A run by time only (on a time cap) has no pace: it counts towards the plateau's rise.
+    bool faster = false;
+    if (run.distance_m > 0) {
+      const double pace = PaceSecondsPerKm(run);
+      if (!state.first_pace_s_per_km) state.first_pace_s_per_km = pace;
+      const double target = *state.first_pace_s_per_km * (1.0 - kPaceGainToProgress);
+      decision.first_pace_s_per_km = state.first_pace_s_per_km;
+      decision.target_pace_s_per_km = target;
+      faster = state.good_streak >= kGoodRunsToProgress && pace <= target;
+    }
     const bool plateau = state.good_streak >= kGoodRunsForPlateau;
     if (faster || plateau) {
       state.previous_levels.push_back(state.cap);

@@ -73,6 +73,7 @@ enum class RunVerdict {
   kReduced,      // a good run in a phase of reduced running: fine, it does not count
   kDuringPause,  // run while running was paused after two step-backs
   kDuringRest,   // run in a phase of the plan that rests from running
+  kByTime,       // recorded by time only, against a distance cap: its pain counts, not its length
 };
 
 enum class CapChange { kNone, kProgress, kStepBack, kPause };
@@ -95,6 +96,7 @@ enum class RunReason {
   kDuringPause,
   kDuringRest,
   kHoldTrend,  // a good run, but pain has risen over two weeks
+  kByTime,     // no distance recorded (a treadmill run by time), against a distance cap
 };
 
 std::string_view RunVerdictId(RunVerdict verdict);  // "good", "hold", ...

@@ -270,15 +270,15 @@ TEST(Import, TooShortIsSkippedAndATreadmillRunIsKeptByItsTime) {
   EXPECT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_TRUE(Contains(shown.out, "No distance recorded, time 57:00")) << shown.out;
 
-  // With a plan: the pain is kept, the run rule says it cannot judge the run, and the plan's
-  // pages still read.
+  // With a plan: the pain is judged like any run's, the run cannot raise a distance cap nor
+  // lower the spike guard, and the plan's pages still read.
   std::ifstream vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json");
   const auto answers = nlohmann::json::parse(vignette).at("answers");
   ASSERT_EQ(runner.Do("2026-02-20", {"assess", "--answers", "-"}, answers.dump()).exit_code, 0);
   auto rated = runner.Do("2026-03-02", {"log", "run", "--pain", "2", "--run", "1"});
   ASSERT_EQ(rated.exit_code, 0) << rated.err;
-  EXPECT_TRUE(Contains(Unwrapped(rated.out), "no distance recorded, so the run rule does not judge it"))
-      << rated.out;
+  EXPECT_TRUE(Contains(Unwrapped(rated.out), "Its pain counts like any run's")) << rated.out;
+  EXPECT_FALSE(Contains(rated.out, "spike guard")) << rated.out;
   for (std::vector<std::string> command :
        {std::vector<std::string>{"status"}, {"today"}, {"history"}, {"week"}, {"runs"}}) {
     auto shown_again = runner.Do("2026-03-02", command);

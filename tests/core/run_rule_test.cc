@@ -117,6 +117,42 @@ TEST(RunRule, ProgressNeedsThreeGoodRunsAndThreePercentFasterPace) {
   EXPECT_EQ(ReplayRuns(Km(1.0), runs).cap, Km(1.25));
 }
 
+// A treadmill run recorded by time only: no distance to measure against a distance cap.
+RunEntry ATimedRun(int day, double minutes, int pain) {
+  RunEntry run = ARun(day, 1, pain);
+  run.distance_m = 0;
+  run.duration_s = minutes * 60;
+  return run;
+}
+
+TEST(RunRule, ARunByTimeOnlyIsJudgedByItsPainButNeverRaisesADistanceCap) {
+  std::vector<RunEntry> runs;
+  for (int i = 0; i < 8; ++i) runs.push_back(ATimedRun(2 * i, 30, 1));
+  RunRuleState state = ReplayRuns(Km(1.0), runs);
+  ASSERT_EQ(state.decisions.size(), 8u);
+  EXPECT_EQ(state.decisions.back().verdict, RunVerdict::kByTime);
+  EXPECT_EQ(state.decisions.back().reason, RunReason::kByTime);
+  EXPECT_EQ(state.cap, Km(1.0)) << "eight comfortable treadmill runs cannot show 1 km was run";
+
+  // Pain 7 on the treadmill steps back like pain 7 outdoors.
+  runs = {ARun(0, 1.0, 1), ARun(2, 1.0, 1), ARun(4, 1.0, 1, std::nullopt, 340),
+          ATimedRun(6, 30, 7)};
+  state = ReplayRuns(Km(1.0), runs);
+  EXPECT_EQ(state.decisions[2].change, CapChange::kProgress);
+  EXPECT_EQ(state.decisions.back().verdict, RunVerdict::kStepBack);
+  EXPECT_EQ(state.cap, Km(1.0));
+}
+
+TEST(RunRule, OnATimeCapARunByTimeOnlyCountsAndRisesByThePlateau) {
+  std::vector<RunEntry> runs;
+  for (int i = 0; i < 6; ++i) runs.push_back(ATimedRun(2 * i, 10, 1));
+  const RunRuleState state = ReplayRuns(Minutes(10), runs);
+  EXPECT_EQ(state.decisions[0].verdict, RunVerdict::kGood);
+  EXPECT_FALSE(state.decisions[0].pace_s_per_km) << "no distance, no pace";
+  EXPECT_EQ(state.decisions.back().reason, RunReason::kProgressPlateau);
+  EXPECT_GT(state.cap.value, Minutes(10).value);
+}
+
 TEST(RunRule, TwoGoodRunsAreNotEnough) {
   const std::vector<RunEntry> runs = {ARun(0, 1.0, 2, 0, 360), ARun(2, 1.0, 2, 0, 300)};
   EXPECT_EQ(ReplayRuns(Km(1.0), runs).cap, Km(1.0));

@@ -165,7 +165,8 @@ export type RunVerdict =
   | 'over_cap'
   | 'reduced'
   | 'during_pause'
-  | 'during_rest';
+  | 'during_rest'
+  | 'by_time';
 /**
  * What a run did to the cap.
  *
@@ -1351,7 +1352,10 @@ export interface Progress {
 export interface ProgressRun {
   id: Id;
   date: IsoDate;
-  distance_m: number;
+  /**
+   * Null for a run recorded by time only (a treadmill run).
+   */
+  distance_m: number | null;
   duration_s: number;
   pace_s_per_km: number | null;
   /**

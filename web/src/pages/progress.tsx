@@ -233,7 +233,7 @@ function CapAndPace({ runs, units, range }: { runs: ProgressRun[]; units: Units;
             {runs.map((r) => (
               <tr key={r.id}>
                 <td>{longDate(r.date)}</td>
-                <td>{distance(r.distance_m, units)}</td>
+                <td>{r.distance_m === null ? 'by time' : distance(r.distance_m, units)}</td>
                 <td>{r.pace_s_per_km === null ? '–' : `${pace(r.pace_s_per_km, units)}${r.counts_for_pace ? '' : ' (left out)'}`}</td>
                 <td>{r.cap_after?.text ?? '–'}</td>
                 <td>{r.verdict_text ?? 'no pain score yet'}</td>
@@ -249,7 +249,11 @@ function CapAndPace({ runs, units, range }: { runs: ProgressRun[]; units: Units;
 
 function PainAndDistance({ runs, units, anyRated }: { runs: ProgressRun[]; units: Units; anyRated: boolean }) {
   const scheme = useScheme();
-  const rated = useMemo(() => runs.filter((r) => r.pain !== null), [runs]);
+  // Pain against distance: the runs with a pain score and a distance (not those by time only).
+  const rated = useMemo(
+    () => runs.filter((r): r is ProgressRun & { distance_m: number } => r.pain !== null && r.distance_m !== null),
+    [runs],
+  );
   const data = useMemo<uPlot.AlignedData>(() => {
     // One x per point: the run's distance (pain) or its onset (where the pain started).
     const points: [number, number | null, number | null][] = [];
@@ -323,7 +327,7 @@ function Load({ progress, units, range }: { progress: Progress; units: Units; ra
     for (const r of progress.runs) {
       if (!within(range, r.date)) continue;
       const month = `${r.date.slice(0, 7)}-01`;
-      sums.set(month, (sums.get(month) ?? 0) + r.distance_m);
+      sums.set(month, (sums.get(month) ?? 0) + (r.distance_m ?? 0));
     }
     // Every month of the range, empty ones too, so a gap shows.
     const out: { start: string; distance_m: number }[] = [];
