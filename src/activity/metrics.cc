@@ -275,7 +275,11 @@ void FinishActivity(Activity& activity) {
   };
   if (auto cadence = average_cadence()) activity.avg_cadence_spm = cadence;
 
-  const double time = activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s;
+  // The pace is judged over the time the run will be stored with (the timer's, else the
+  // moving time): a sparse hiking track whose moving time is a fraction of its hours would
+  // otherwise pass for a run and be stored at a walker's pace.
+  const double time =
+      activity.timer_s.value_or(activity.moving_s > 0 ? activity.moving_s : activity.elapsed_s);
   if (activity.sport == Sport::kUnknown && activity.distance_m && time > 0) {
     InferRunning(activity, time);
     if (activity.sport == Sport::kRunning) {

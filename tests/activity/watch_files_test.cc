@@ -233,6 +233,19 @@ TEST(WatchFiles, AFewMetresAreNoRun) {
   EXPECT_EQ(decoded->activities[0].sport, Sport::kUnknown);
 }
 
+// A handheld GPS's afternoon out (gpxpy's test file, Apache-2.0): 6.3 km over three and a half
+// hours, points far apart. Its moving time alone (under an hour, as gaps read as pauses)
+// would pass for a run; over the time it would be stored with it is a walker's pace.
+TEST(WatchFiles, ASparseHikingTrackIsNoRun) {
+  REQUIRE_CORPUS("gpxpy's korita-zbevnica.gpx");
+  auto decoded = DecodePath(CorpusDir() / "gpx" / "gpxpy--korita-zbevnica.gpx");
+  ASSERT_TRUE(decoded.has_value());
+  ASSERT_FALSE(decoded->activities.empty());
+  for (const Activity& activity : decoded->activities) {
+    EXPECT_NE(activity.sport, Sport::kRunning) << activity.distance_m.value_or(0) << " m";
+  }
+}
+
 // A real run's GPX with its <type> taken out is still found to be a run, its cadence
 // (strides in the file) made steps as the FIT of the same run has them.
 TEST(WatchFiles, ARunWithoutItsSportIsStillARun) {
