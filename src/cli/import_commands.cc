@@ -288,7 +288,8 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
     out << "\n  Laps\n";
     for (std::size_t i = 0; i < detail->laps.size(); ++i) {
       const Lap& lap = detail->laps[i];
-      out << fmt::format("  {:>3}  {:<10} {:>8}  {}\n", i + 1, LapTriggerId(lap.trigger),
+      out << fmt::format("  {:>3}  {:<12} {:>8}  {}\n", i + 1,
+                         Say("lap." + std::string(LapTriggerId(lap.trigger))),
                          FormatDuration(lap.elapsed_s),
                          lap.distance_m ? FormatDistance(*lap.distance_m, units) : "-");
     }
@@ -320,7 +321,9 @@ int RunOnset(const GlobalOptions& global, std::int64_t id, const OnsetOptions& o
   OnsetSpec spec;
   spec.lap = options.lap;
   if (!options.km.empty()) {
-    auto distance = ParseDistance(options.km, opened->settings.units);
+    // The option says kilometres: a bare number is km even for a runner in miles ("2mi" is
+    // read as miles).
+    auto distance = ParseDistance(options.km, DistanceUnit::kKilometres);
     if (!distance)
       return ReportFailure(err, Error::InvalidArgument("--km: " + distance.error().message));
     spec.distance_m = *distance;
@@ -411,7 +414,8 @@ void RegisterImportCommands(Command app, const GlobalOptions& global) {
       "onset", "Set or correct where the pain started: at the end of a lap, a distance or a time.");
   run_onset.AddOption("id", run->id, "The run's id.").Required();
   run_onset.AddOption("--lap", run->onset.lap, "The end of this lap (1 = the first).");
-  run_onset.AddOption("--km", run->onset.km, "A distance from the start, e.g. 1.6 or 1.6km.");
+  run_onset.AddOption("--km", run->onset.km,
+                      "A distance from the start in km, e.g. 1.6 (or in miles: 1mi).");
   run_onset.AddOption("--min", run->onset.min, "A time from the start, e.g. 9 or 9:30.");
   run_onset.Runs(
       [&global, run] { return RunOnset(global, run->id, run->onset, std::cout, std::cerr); });

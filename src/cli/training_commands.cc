@@ -142,10 +142,10 @@ int RunPlan(const GlobalOptions& global, const PlanOptions& options, std::ostrea
       for (const Session* session : SessionsOn(plan, date)) {
         if (session->kind == SessionKind::kMobility && !session->exercises.empty()) continue;
         if (!day_text.empty()) day_text += "+";
-        day_text += SessionKindId(session->kind);
+        day_text += Say("plan.day." + std::string(SessionKindId(session->kind)));
         if (session->cap) day_text += " " + FormatCap(*session->cap, units);
       }
-      if (day_text.empty()) day_text = "stretch";
+      if (day_text.empty()) day_text = Say("plan.day.stretch");
       line += fmt::format(" {} {};", WeekdayName(date), day_text);
     }
     line.pop_back();

@@ -171,7 +171,10 @@ constexpr std::string_view kMessageIds[] = {
     "verdict.step_back", "verdict.below_cap", "verdict.over_cap", "verdict.reduced",
     "verdict.during_pause", "verdict.during_rest", "verdict.by_time", "change.progress", "change.step_back",
     "change.pause", "session.strength", "session.sprint", "session.mobility",
-    "session.treatment"};
+    "session.treatment", "plan.day.run", "plan.day.sprint", "plan.day.strength",
+    "plan.day.mobility", "plan.day.treatment", "plan.day.rest", "plan.day.check_in",
+    "plan.day.stretch", "lap.manual", "lap.time", "lap.distance", "lap.position",
+    "lap.session_end", "lap.fitness_equipment", "lap.heart_rate", "lap.unknown"};
 
 Result<void> CheckComplete(const Content& content) {
   for (std::string_view id : kMessageIds) {

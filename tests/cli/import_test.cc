@@ -323,6 +323,7 @@ TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_TRUE(Contains(shown.out, "Pain started at 0.79 km")) << shown.out;
   EXPECT_TRUE(Contains(shown.out, "Laps")) << shown.out;
+  EXPECT_FALSE(Contains(shown.out, "session_end")) << "an internal id: " << shown.out;
   EXPECT_TRUE(Contains(shown.out, "Splits")) << shown.out;
   EXPECT_TRUE(Contains(shown.out, "no pain score yet"));
 
@@ -346,6 +347,12 @@ TEST(Import, AManualLapMarksTheOnsetAndTheRunMovesTheCap) {
   EXPECT_TRUE(Contains(past_end.err, "--km")) << past_end.err;
   auto no_run = runner.Do("2021-05-11", {"run", "show", "12345"});
   EXPECT_EQ(no_run.exit_code, 2);
+
+  // A runner in miles: --km 1.2 is still 1.2 km (0.75 mi), not 1.2 miles.
+  ASSERT_EQ(runner.Do("2021-05-11", {"config", "units", "mi"}).exit_code, 0);
+  auto in_miles = runner.Do("2021-05-11", {"run", "onset", id, "--km", "1.2"});
+  ASSERT_EQ(in_miles.exit_code, 0) << in_miles.err;
+  EXPECT_TRUE(Contains(in_miles.out, "0.75 mi")) << in_miles.out;
 }
 
 // A file that closes its one lap without the lap's time or distance (saved again by
@@ -357,7 +364,7 @@ TEST(Import, ALapWithoutItsTimeOrDistanceReadsAsTheStretchItSpans) {
   ASSERT_EQ(runner.Do("2026-11-25", {"import", file.string()}).exit_code, 0);
   auto shown = runner.Do("2026-11-25", {"run", "show", "1"});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_TRUE(Contains(shown.out, "  1  session_end    51:58  10.02 km")) << shown.out;
+  EXPECT_TRUE(Contains(shown.out, "  1  end of run      51:58  10.02 km")) << shown.out;
 }
 
 TEST(Import, StandingOnsetLapSettingApplies) {

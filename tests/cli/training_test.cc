@@ -105,6 +105,9 @@ TEST(Training, PlanRunsPerWeekAndANewPlanKeepsTheLog) {
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   EXPECT_TRUE(Contains(plan.out, "12 weeks from 2026-03-02")) << plan.out;
   EXPECT_TRUE(Contains(plan.out, "3 runs a week"));
+  // The week lines name sessions in words, never by their ids.
+  EXPECT_TRUE(Contains(plan.out, "Week 1, 2026-03-02: Mon run 1.50 km; Tue strength;")) << plan.out;
+  EXPECT_FALSE(Contains(plan.out, "check_in")) << plan.out;
   ASSERT_EQ(
       runner
           .Do("2026-03-02", {"log", "run", "--distance", "1.5km", "--time", "9:00", "--pain", "1"})
