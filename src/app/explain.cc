@@ -37,6 +37,12 @@ std::string Say(std::string_view id, const MessageValues& values) {
   return (*content)->Message(id, values);
 }
 
+std::string SayRunBeforePlan(Date run_date, bool has_distance, Date today) {
+  const int age = DaysBetween(run_date, today);
+  const bool guards = has_distance && age >= 0 && age < kSpikeWindowDays;
+  return Say(guards ? "log.run_before_plan_guard" : "log.run_before_plan");
+}
+
 std::string Percent(double fraction) {
   return Num(static_cast<int>(std::lround(fraction * 100))) + " %";
 }
@@ -73,12 +79,21 @@ std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUn
       {"trend_before", decision.trend_before ? OneDecimal(*decision.trend_before) : "-"},
       {"layoff_days", decision.layoff_days ? Num(*decision.layoff_days) : "-"},
       {"bouts", Num(decision.bouts)},
+      {"at_cap_pct", Percent(1.0 - kAtCapFraction)},
   };
   std::vector<std::string> sentences;
   if (decision.layoff_days) sentences.push_back(Say("run.layoff", values));
   if (decision.bouts_added) sentences.push_back(Say("run.bouts_added", values));
   if (decision.spike) sentences.push_back(Say("run.spike", values));
-  sentences.push_back(Say("run." + std::string(RunReasonId(decision.reason)), values));
+  // A run inside the at-cap tolerance but short of the cap counts; it is not said to be
+  // "at" the cap it fell short of.
+  const bool short_of_cap = decision.reason == RunReason::kGoodCounting &&
+                            decision.measure < decision.cap_before.value &&
+                            FormatCap({unit, decision.measure}, units) !=
+                                FormatCap(decision.cap_before, units);
+  sentences.push_back(Say(short_of_cap ? std::string("run.good_counting_near")
+                                       : "run." + std::string(RunReasonId(decision.reason)),
+                          values));
   if (decision.change == CapChange::kPause) sentences.push_back(Say("run.pause", values));
   return sentences;
 }

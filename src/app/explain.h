@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/date.h"
 #include "base/units.h"
 #include "content/content.h"
 #include "core/plan.h"
@@ -35,6 +36,11 @@ std::string ExplainGuard(const GuardedCap& guarded, DistanceUnit units);
 // the new cap.
 void SayCapChange(const std::string& cap_before, const GuardedCap& after, DistanceUnit units,
                   std::vector<std::string>& changes);
+
+// Why a run logged on `run_date` does not move the cap (it predates the plan): and, only
+// while it is recent enough for the spike guard's window on `today` and has a distance,
+// that it still counts for the guard.
+std::string SayRunBeforePlan(Date run_date, bool has_distance, Date today);
 
 // Words `plan` (built by the core, which hands out text ids and facts): every session's
 // title and details, every phase's name and purpose, and the notes, in `units`.

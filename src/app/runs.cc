@@ -269,10 +269,14 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
                            std::optional<int> pain_before, Date today) {
   if (pain < 0 || pain > 10) return Fail(Error::InvalidArgument("pain: must be 0-10", "pain"));
   std::int64_t run_id = 0;
+  Date run_date = date;
+  bool run_has_distance = false;
   if (id) {
     auto entry = FindRun(store, *id);
     if (!entry) return Fail(entry.error());
     run_id = *id;
+    run_date = entry->date;
+    run_has_distance = entry->distance_m.has_value();
   } else {
     auto log = store.Log({date, date, LogKind::kRun});
     if (!log) return Fail(log.error());
@@ -285,6 +289,7 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
           "distance"));
     }
     run_id = unrated->id;
+    run_has_distance = unrated->distance_m.has_value();
   }
   auto before = LoadActivePlan(store, today);
   if (auto set = store.SetRunPain(run_id, pain, pain_before); !set) return Fail(set.error());
@@ -302,7 +307,9 @@ Result<LogOutcome> RateRun(Store& store, std::optional<std::int64_t> id, Date da
       outcome.changes.push_back(std::move(sentence));
     }
   }
-  if (outcome.changes.empty()) outcome.changes.push_back(Say("log.run_before_plan"));
+  if (outcome.changes.empty()) {
+    outcome.changes.push_back(SayRunBeforePlan(run_date, run_has_distance, today));
+  }
   const std::string cap_after = FormatCap(after->cap_today.cap, units);
   if (before && FormatCap(before->cap_today.cap, units) != cap_after) {
     outcome.changes.push_back(

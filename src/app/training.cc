@@ -442,6 +442,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
   std::optional<int> earlier_morning;
   std::optional<LogEntry> earlier_entry;  // a second score for the same run edits the first
   Date run_date = entry.date;
+  bool run_has_distance = entry.distance_m.has_value();
   if (entry.kind == LogKind::kMorning) {
     auto log = store.Log({AddDays(entry.date, -1), entry.date, std::nullopt});
     if (!log) return Fail(log.error());
@@ -451,7 +452,10 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
       morning_as_checkin = true;
     } else {
       for (const LogEntry& other : *log) {
-        if (other.id == *entry.run_id) run_date = other.date;
+        if (other.id == *entry.run_id) {
+          run_date = other.date;
+          run_has_distance = other.distance_m.has_value();
+        }
         if (other.kind == LogKind::kMorning && other.run_id == entry.run_id) {
           earlier_morning = other.pain;
           earlier_entry = other;
@@ -531,7 +535,7 @@ Result<LogOutcome> AddToLog(Store& store, LogEntry entry, Date today) {
           changes.push_back(std::move(sentence));
         }
       } else {
-        changes.push_back(Say("log.run_before_plan"));
+        changes.push_back(SayRunBeforePlan(run_date, run_has_distance, today));
       }
       SayCapChange(cap_before, after->cap_today, units, changes);
       break;

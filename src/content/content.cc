@@ -157,13 +157,13 @@ std::string Fill(const std::string& text, const MessageValues& values) {
 }
 
 constexpr std::string_view kMessageIds[] = {
-    "run.good_counting", "run.good_awaiting_pace", "run.progress_pace", "run.progress_plateau",
+    "run.good_counting", "run.good_counting_near", "run.good_awaiting_pace", "run.progress_pace", "run.progress_plateau",
     "run.below_cap", "run.over_cap", "run.reduced", "run.hold_pain", "run.hold_morning",
     "run.hold_morning_alone", "run.step_back_pain", "run.step_back_morning",
     "run.step_back_morning_alone", "run.during_pause", "run.during_rest", "run.by_time", "run.pause",
     "run.spike", "baseline.before_run", "baseline.daily", "cap.guard", "log.cap_changed",
     "log.cap_stays", "log.morning_recorded", "log.morning_edited", "log.morning_as_checkin",
-    "log.run_before_plan", "log.checkin", "log.session_done", "log.session_skipped",
+    "log.run_before_plan", "log.run_before_plan_guard", "log.checkin", "log.session_done", "log.session_skipped",
     "log.session_pain", "log.session_reserve",
     "log.treatment_to_rehab", "log.treatment_helping", "log.treatment_not_yet",
     "log.treatment_ask", "log.treatment_logged", "log.logged_no_plan", "plan.none_emergency",
