@@ -77,6 +77,26 @@ TEST(Explain, TheNumbersComeFromTheConstants) {
 
 // Every template in the content uses only names the program fills: filled with every
 // name there is, none is left in braces.
+// A run inside the at-cap tolerance but short of the cap counts towards raising it, and
+// the sentence gives its own distance instead of claiming it was run at the cap.
+TEST(Explain, AGoodRunShortOfTheCapIsNotSaidToBeAtIt) {
+  RunDecision decision = Decision(RunReason::kGoodCounting, CapChange::kNone);
+  decision.spike = false;
+  decision.cap_before = {CapUnit::kDistance, 2500};
+  decision.cap_after = decision.cap_before;
+  decision.measure = 2250;
+  decision.good_streak = 1;
+  const std::string said = JoinSentences(ExplainDecision(decision, DistanceUnit::kKilometres));
+  EXPECT_EQ(said.find("good runs at 2.50 km"), std::string::npos) << said;
+  EXPECT_NE(said.find("At 2.25 km, within 10 % of the cap of 2.50 km, it counts"),
+            std::string::npos)
+      << said;
+
+  decision.measure = 2500;
+  const std::string at_cap = JoinSentences(ExplainDecision(decision, DistanceUnit::kKilometres));
+  EXPECT_NE(at_cap.find("That is 1 of 3 good runs at 2.50 km."), std::string::npos) << at_cap;
+}
+
 TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
   const MessageValues all = {
       {"cap", "x"},        {"cap_before", "x"},     {"cap_after", "x"},   {"run", "x"},
@@ -89,7 +109,7 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"series", "x"},     {"why", "x"},            {"runs", "x"},        {"reduced_runs", "x"},
       {"reduced_pct", "x"}, {"warm_up_minutes", "x"}, {"walk_minutes", "x"}, {"walk", "x"},
       {"total", "x"},      {"layoff_days", "x"},    {"trend_recent", "x"}, {"trend_before", "x"},
-      {"bouts", "x"},
+      {"bouts", "x"},      {"at_cap_pct", "x"},
       {"reserve", "x"},    {"exercise", "x"},       {"good_max", "x"},    {"entry", "x"},
       {"changes", "x"},    {"distance", "x"},       {"time", "x"},
       // The importer's (app/import.h).

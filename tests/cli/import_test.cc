@@ -231,6 +231,34 @@ TEST(Import, TheTextReportListsRunsDuplicatesAndDamage) {
       << result.out;
 }
 
+// A run from before the plan does not move the cap; it counts for the spike guard only
+// while it is inside the guard's window, so a run from years ago does not claim to.
+TEST(Import, AnOldRunRatedBeforeThePlanDoesNotClaimTheSpikeGuard) {
+  Runner runner;
+  ASSERT_EQ(runner.Do("2026-11-20", {"import", (InTreeFiles() / "fit" /
+                                                "fitparse--garmin-fenix-5-run.fit").string()})
+                .exit_code,
+            0);
+  std::ifstream vignette(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json");
+  const auto answers = nlohmann::json::parse(vignette).at("answers");
+  ASSERT_EQ(runner.Do("2026-11-20", {"assess", "--answers", "-"}, answers.dump()).exit_code, 0);
+  auto rated = runner.Do("2026-11-20", {"log", "run", "--pain", "3", "--run", "1"});
+  ASSERT_EQ(rated.exit_code, 0) << rated.err;
+  EXPECT_TRUE(Contains(Unwrapped(rated.out), "does not move the cap")) << rated.out;
+  EXPECT_FALSE(Contains(rated.out, "spike guard")) << rated.out;
+
+  // The same run rated four days after it, on a plan begun since: inside the window, it counts.
+  Runner soon;
+  ASSERT_EQ(soon.Do("2017-06-15", {"import", (InTreeFiles() / "fit" /
+                                              "fitparse--garmin-fenix-5-run.fit").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(soon.Do("2017-06-15", {"assess", "--answers", "-"}, answers.dump()).exit_code, 0);
+  auto recent = soon.Do("2017-06-15", {"log", "run", "--pain", "3", "--run", "1"});
+  ASSERT_EQ(recent.exit_code, 0) << recent.err;
+  EXPECT_TRUE(Contains(Unwrapped(recent.out), "it still counts for the spike guard")) << recent.out;
+}
+
 // Recordings too short to be a run (6 m in 14 s: the watch started by mistake) are left
 // out, saying why; a run recorded by time only (a treadmill without a foot pod) is kept by
 // its time, and everything that shows runs copes with it.
