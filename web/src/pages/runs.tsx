@@ -5,7 +5,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 
 import { api, type LogEntry, type RunDetail } from '../api';
-import { Chart } from '../chart';
+import { Chart, colour, useScheme } from '../chart';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { distance, duration, inUnits, pace, type Units } from '../format';
 import { useSettings } from '../settings';
@@ -88,6 +88,10 @@ const minutesPerUnit = (secondsPerKm: number, units: Units) =>
 // Pace along the run, each point over the last 200 m (steadier than point to point), and
 // where the pain started.
 function PaceAlongTheRun({ run, units }: { run: RunDetail; units: Units }) {
+  const scheme = useScheme();
+  // The stretches of the chart and its table, in the runner's units.
+  const over = units === 'mi' ? '1/8 mi' : '200 m';
+  const every = units === 'mi' ? '0.15 mi' : '250 m';
   const rows = useMemo(() => {
     const points = run.profile;
     const out: { distance_m: number; pace_s_per_km: number }[] = [];
@@ -125,18 +129,19 @@ function PaceAlongTheRun({ run, units }: { run: RunDetail; units: Units }) {
     ],
     series: [
       {},
-      { label: 'Pace', stroke: '#0d47a1', width: 2 },
-      { label: 'Where the pain started', stroke: '#b71c1c', paths: () => null, points: { show: true, size: 12, fill: '#b71c1c' } },
+      { label: 'Pace', stroke: colour('chart-pace'), width: 2 },
+      { label: 'Where the pain started', stroke: colour('chart-pain'), paths: () => null, points: { show: true, size: 12, fill: colour('chart-pain') } },
     ],
-  }), [units]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }), [units, scheme]);
   if (rows.length < 2) return null;
   return (
     <Chart id="pace-along" title="Pace along the run" options={options} data={data}
-      description={`Pace over each 200 m (higher is faster)${run.onset_m !== null ? ', and the point where the pain started' : ''}.`}
+      description={`Pace over each ${over} (higher is faster)${run.onset_m !== null ? ', and the point where the pain started' : ''}.`}
       table={
         <table>
-          <caption>Pace every 250 m</caption>
-          <thead><tr><th scope="col">At</th><th scope="col">Pace over the last 200 m</th></tr></thead>
+          <caption>Pace every {every}</caption>
+          <thead><tr><th scope="col">At</th><th scope="col">Pace over the last {over}</th></tr></thead>
           <tbody>
             {rows.filter((_, i) => (i + 1) % 5 === 0 || i === rows.length - 1).map((r) => (
               <tr key={r.distance_m}><td>{distance(r.distance_m, units)}</td><td>{pace(r.pace_s_per_km, units)}</td></tr>
@@ -152,6 +157,7 @@ const clock = (seconds: number) => duration(seconds);
 // Heart rate and cadence along the run, each point the average over 50 m (or 15 s on a
 // run recorded by time only): over distance when the run has one, else over time.
 function HeartAndCadence({ run, units }: { run: RunDetail; units: Units }) {
+  const scheme = useScheme();
   const along = run.along;
   const byDistance = along.distance_m.length > 0 && along.distance_m.every((d) => d !== null);
   const hasHr = along.heart_rate_bpm.some((v) => v !== null);
@@ -167,17 +173,18 @@ function HeartAndCadence({ run, units }: { run: RunDetail; units: Units }) {
     scales: { x: { time: false }, bpm: { auto: true }, spm: { auto: true } },
     axes: [
       { label: byDistance ? `Distance (${units})` : 'Time (minutes)' },
-      ...(hasHr ? [{ scale: 'bpm', label: 'Heart rate (bpm)', stroke: '#b71c1c' }] : []),
+      ...(hasHr ? [{ scale: 'bpm', label: 'Heart rate (bpm)', stroke: colour('chart-pain') }] : []),
       ...(hasCadence
-        ? [{ scale: 'spm', label: 'Cadence (steps/min)', stroke: '#1b5e20', ...(hasHr ? { side: 1, grid: { show: false } } : {}) }]
+        ? [{ scale: 'spm', label: 'Cadence (steps/min)', stroke: colour('chart-cap'), ...(hasHr ? { side: 1, grid: { show: false } } : {}) }]
         : []),
     ],
     series: [
       {},
-      ...(hasHr ? [{ label: 'Heart rate', scale: 'bpm', stroke: '#b71c1c', width: 2 }] : []),
-      ...(hasCadence ? [{ label: 'Cadence', scale: 'spm', stroke: '#1b5e20', width: 2, dash: [6, 4] }] : []),
+      ...(hasHr ? [{ label: 'Heart rate', scale: 'bpm', stroke: colour('chart-pain'), width: 2 }] : []),
+      ...(hasCadence ? [{ label: 'Cadence', scale: 'spm', stroke: colour('chart-cap'), width: 2, dash: [6, 4] }] : []),
     ],
-  }), [byDistance, units, hasHr, hasCadence]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }), [byDistance, units, hasHr, hasCadence, scheme]);
   if (along.elapsed_s.length < 2 || (!hasHr && !hasCadence)) return null;
   const what = hasHr && hasCadence ? 'Heart rate and cadence' : hasHr ? 'Heart rate' : 'Cadence';
   const step = byDistance ? 10 : 4;
@@ -188,7 +195,7 @@ function HeartAndCadence({ run, units }: { run: RunDetail; units: Units }) {
       description={`${what} over the ${byDistance ? 'distance' : 'time'} of the run, as the watch recorded ${hasHr && hasCadence ? 'them' : 'it'}${hasHr && hasCadence ? ': heart rate (solid, left scale) and cadence (dashed, right scale)' : ''}.`}
       table={
         <table>
-          <caption>{what} every {byDistance ? `500 m` : 'minute'}</caption>
+          <caption>{what} every {byDistance ? (units === 'mi' ? '0.3 mi' : '500 m') : 'minute'}</caption>
           <thead>
             <tr>
               <th scope="col">At</th>
