@@ -41,6 +41,18 @@ export function shortDate(iso: string): string {
   });
 }
 
+// "2026-03-02" as "Mon 2 Mar 2026", for lists that span years.
+export function dateWithYear(iso: string): string {
+  const date = new Date(`${iso}T12:00:00Z`);
+  return date.toLocaleDateString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export function routeName(route: string): string {
   return route.replace(/_/g, ' ');
 }

@@ -304,7 +304,7 @@ export function HomePage() {
     + (!hasCheckInSession && !data.checkin ? 1 : 0);
   return (
     <>
-      <PageTitle>Today, {data.weekday} {data.date}</PageTitle>
+      <PageTitle>Today, <span class="date">{shortDate(data.date)}</span></PageTitle>
       <section class="card today" aria-labelledby="today-heading">
         <h2 id="today-heading">Today's checklist</h2>
         <p class="muted" aria-live="polite">{open === 0 ? 'All done for today.' : `${open} to do.`}</p>

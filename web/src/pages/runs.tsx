@@ -7,7 +7,7 @@ import type uPlot from 'uplot';
 import { api, type LogEntry, type RunDetail } from '../api';
 import { Chart, colour, useScheme } from '../chart';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
-import { distance, duration, inUnits, pace, type Units } from '../format';
+import { dateWithYear, distance, duration, inUnits, pace, type Units } from '../format';
 import { useSettings } from '../settings';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 
@@ -42,7 +42,7 @@ export function RunsPage() {
       ) : (
         <div class="scroll" tabIndex={0} role="region" aria-labelledby="runs-caption">
           <table>
-            <caption id="runs-caption">Your runs, newest first</caption>
+            <caption id="runs-caption">Your runs, newest first<span class="narrow-only">: tap a date for the verdict, to edit or delete</span></caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
@@ -50,22 +50,22 @@ export function RunsPage() {
                 <th scope="col">Time</th>
                 <th scope="col">Pace</th>
                 <th scope="col">Pain</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">From</th>
-                <th scope="col">Change</th>
+                <th scope="col" class="wide-only">Verdict</th>
+                <th scope="col" class="wide-only">From</th>
+                <th scope="col" class="wide-only">Change</th>
               </tr>
             </thead>
             <tbody>
               {[...runs].reverse().map((run) => (
                 <tr key={run.id}>
-                  <td id={`run-${run.id}`}><a href={`#/runs/${run.id}`}>{run.date}</a></td>
+                  <td id={`run-${run.id}`} class="date"><a href={`#/runs/${run.id}`}>{dateWithYear(run.date)}</a></td>
                   <td>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, units)}</td>
                   <td>{duration(run.duration_s)}</td>
                   <td>{run.distance_m !== null && run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
                   <td>{run.pain ?? 'not yet'}</td>
-                  <td>{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
-                  <td>{run.source === 'manual' ? 'logged' : 'watch file'}</td>
-                  <td>
+                  <td class="wide-only">{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
+                  <td class="wide-only">{run.source === 'manual' ? 'logged' : 'watch file'}</td>
+                  <td class="wide-only">
                     <span class="entry-actions">
                       <a class="button secondary small" href={`#/runs/${run.id}`} aria-describedby={`run-${run.id}`}>Edit</a>
                       <button type="button" class="secondary small" aria-describedby={`run-${run.id}`}
