@@ -41,16 +41,10 @@ export function shortDate(iso: string): string {
   });
 }
 
-// "2026-03-02" as "Mon 2 Mar 2026", for lists that span years.
+// "2026-03-02" as "2 Mar 2026", for lists that span years.
 export function dateWithYear(iso: string): string {
   const date = new Date(`${iso}T12:00:00Z`);
-  return date.toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return `${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })} ${iso.slice(0, 4)}`;
 }
 
 export function routeName(route: string): string {
