@@ -42,13 +42,13 @@ export function RunsPage() {
       ) : (
         <div class="scroll" tabIndex={0} role="region" aria-labelledby="runs-caption">
           <table>
-            <caption id="runs-caption">Your runs, newest first<span class="narrow-only">: tap a date for the time, the verdict, to edit or delete</span></caption>
+            <caption id="runs-caption">Your runs, newest first<span class="narrow-only">: tap a date for the pace, the verdict, to edit or delete</span></caption>
             <thead>
               <tr>
                 <th scope="col">Date</th>
                 <th scope="col">Distance</th>
-                <th scope="col" class="wide-only">Time</th>
-                <th scope="col">Pace</th>
+                <th scope="col">Time</th>
+                <th scope="col" class="wide-only">Pace</th>
                 <th scope="col">Pain</th>
                 <th scope="col" class="wide-only">Verdict</th>
                 <th scope="col" class="wide-only">From</th>
@@ -60,8 +60,8 @@ export function RunsPage() {
                 <tr key={run.id}>
                   <td id={`run-${run.id}`} class="date"><a href={`#/runs/${run.id}`}>{dateWithYear(run.date)}</a></td>
                   <td>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, units)}</td>
-                  <td class="wide-only">{duration(run.duration_s)}</td>
-                  <td class="nowrap">{run.distance_m !== null && run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
+                  <td class="nowrap">{duration(run.duration_s)}</td>
+                  <td class="nowrap wide-only">{run.distance_m !== null && run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
                   <td>{run.pain ?? 'not yet'}</td>
                   <td class="wide-only">{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
                   <td class="wide-only">{run.source === 'manual' ? 'logged' : 'watch file'}</td>
