@@ -197,14 +197,7 @@ class Builder {
       PausedDay(date, phase);
       return;
     }
-    // A pause ends with the warning-sign and leg questions asked again, before the first
-    // run (DESIGN 3.1b).
-    if (state->paused_until && date >= *state->paused_until &&
-        asked_after_ != state->paused_until) {
-      Add(date, SessionKind::kCheckIn, phase, "before_running_again").paused_until =
-          state->paused_until;
-      asked_after_ = state->paused_until;
-    }
+    AskAfterPause(date, phase, *state);
     const GuardedCap guarded = CapOn(*state, *runs, date, in_.units);
     Session& session = Add(date, SessionKind::kRun, phase, easy ? "run_easy" : "run_quick");
     session.cap = guarded.cap;
@@ -239,6 +232,18 @@ class Builder {
     }
   }
 
+  // A pause ends with the warning-sign and leg questions asked again before the first run
+  // (DESIGN 3.1b): on the first run day after it, until a run since the pause has been
+  // logged (the runner answered them by running; the question is not asked again each day).
+  void AskAfterPause(Date date, const std::string& phase, const RunRuleState& state) {
+    if (!state.paused_until || date < *state.paused_until) return;
+    if (asked_after_ == state.paused_until) return;
+    if (state.last_run && *state.last_run >= *state.paused_until) return;
+    Add(date, SessionKind::kCheckIn, phase, "before_running_again").paused_until =
+        state.paused_until;
+    asked_after_ = state.paused_until;
+  }
+
   // True when a strength session is planned within `days` days before `date`.
   bool StrengthWithin(Date date, int days) const {
     return std::any_of(plan_.sessions.begin(), plan_.sessions.end(), [&](const Session& s) {
@@ -253,6 +258,7 @@ class Builder {
       PausedDay(date, phase);
       return;
     }
+    AskAfterPause(date, phase, date <= in_.today ? past_.Before(date) : current_state_);
     Session& session = Add(date, SessionKind::kRun, phase, "run_reduced");
     session.bouts = 1;
     session.cap = StartingCap(in_.answers.pain, in_.units, thresholds::kReducedCapFraction);

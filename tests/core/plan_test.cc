@@ -251,6 +251,30 @@ TEST(Plan, APauseHasNoSprints) {
   EXPECT_EQ(resume[1]->kind, SessionKind::kRun);
 }
 
+// The question after a pause is asked once, on the first run day after it: once the runner
+// has run since, no later day (today included) asks it again. Here the first days after
+// the pause are easy runs of the settle phase, and the question must not wait for the
+// return phase's first quick run.
+TEST(Plan, ThePauseQuestionIsAskedOnceAndNotAfterTheRunnerRanAgain) {
+  PlanInput input = Input(Route::kSeasonedRehab);
+  input.answers.pain.worst = 5;
+  input.answers.pain.onset_km = 2;
+  input.runs = {{1, AddDays(kStart, 1), 1000, 360, 7, 1, 1},
+                {2, AddDays(kStart, 3), 1000, 360, 8, 1, 1},
+                {3, AddDays(kStart, 14), 1000, 360, 1, 1, 1},
+                {4, AddDays(kStart, 17), 1000, 360, 1, 1, 1},
+                {5, AddDays(kStart, 21), 1000, 360, 1, 1, 1}};
+  input.today = AddDays(kStart, 45);  // in the return phase
+  auto plan = BuildPlan(input);
+  ASSERT_TRUE(plan.has_value());
+  std::vector<Date> asked;
+  for (const Session& s : plan->sessions) {
+    if (s.text == "before_running_again") asked.push_back(s.date);
+  }
+  ASSERT_EQ(asked.size(), 1u);
+  EXPECT_LE(asked[0], AddDays(kStart, 14)) << "asked after the runner had run again";
+}
+
 // After week 12 the plan goes on (DESIGN 3.1a): a maintenance block, the cap carried
 // forward and strength still progressing.
 TEST(Plan, WeekThirteenAndOnKeepTheRunnerGoing) {
