@@ -57,8 +57,13 @@ std::vector<std::string> ExplainDecision(const RunDecision& decision, DistanceUn
       {"pain", Num(decision.pain_during)},
       {"morning", decision.pain_next_morning ? Num(*decision.pain_next_morning) : "-"},
       {"baseline", decision.baseline ? Num(*decision.baseline) : "-"},
-      {"baseline_source", Say(decision.baseline_from == Baseline::kBeforeRun ? "baseline.before_run"
-                                                                             : "baseline.daily")},
+      {"baseline_source",
+       decision.baseline_from == Baseline::kBeforeRun
+           ? Say("baseline.before_run")
+           : Say(decision.baseline_from == Baseline::kMorningScore ? "baseline.morning"
+                                                                   : "baseline.daily",
+                 {{"baseline_date",
+                   decision.baseline_date ? FormatDate(*decision.baseline_date) : "-"}})},
       {"pace", Pace(decision.pace_s_per_km, units)},
       {"first_pace", Pace(decision.first_pace_s_per_km, units)},
       {"target_pace", Pace(decision.target_pace_s_per_km, units)},

@@ -161,7 +161,7 @@ constexpr std::string_view kMessageIds[] = {
     "run.below_cap", "run.over_cap", "run.reduced", "run.hold_pain", "run.hold_morning",
     "run.hold_morning_alone", "run.step_back_pain", "run.step_back_morning",
     "run.step_back_morning_alone", "run.during_pause", "run.during_rest", "run.by_time", "run.pause",
-    "run.spike", "baseline.before_run", "baseline.daily", "cap.guard", "log.cap_changed",
+    "run.spike", "baseline.before_run", "baseline.daily", "baseline.morning", "cap.guard", "log.cap_changed",
     "log.cap_stays", "log.morning_recorded", "log.morning_edited", "log.morning_as_checkin",
     "log.run_before_plan", "log.run_before_plan_guard", "log.checkin", "log.session_done", "log.session_skipped",
     "log.session_pain", "log.session_reserve",

@@ -53,7 +53,7 @@ std::vector<DailyPain> DailyPainFromLog(std::span<const LogEntry> log) {
   std::vector<DailyPain> daily;
   for (const LogEntry& entry : log) {
     if ((entry.kind == LogKind::kCheckIn || entry.kind == LogKind::kMorning) && entry.pain)
-      daily.push_back({entry.id, entry.date, *entry.pain});
+      daily.push_back({entry.id, entry.date, *entry.pain, entry.kind == LogKind::kMorning});
   }
   return daily;
 }

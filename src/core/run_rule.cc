@@ -69,9 +69,14 @@ double GuardLimit(double longest, CapUnit unit, DistanceUnit grid) {
 
 // The pain before `run` (DESIGN 3.1a): as logged with the run; else the latest check-in or
 // morning score from the day before, or from the run's day if logged before the run.
-std::pair<std::optional<int>, Baseline> PainBefore(const RunEntry& run,
-                                                   std::span<const DailyPain> daily) {
-  if (run.pain_before) return {run.pain_before, Baseline::kBeforeRun};
+struct PainBeforeRun {
+  std::optional<int> pain;
+  Baseline from = Baseline::kNone;
+  std::optional<Date> date;  // of the check-in or morning score it came from
+};
+
+PainBeforeRun PainBefore(const RunEntry& run, std::span<const DailyPain> daily) {
+  if (run.pain_before) return {run.pain_before, Baseline::kBeforeRun, run.date};
   const DailyPain* latest = nullptr;
   for (const DailyPain& pain : daily) {
     const int age = DaysBetween(pain.date, run.date);
@@ -81,8 +86,11 @@ std::pair<std::optional<int>, Baseline> PainBefore(const RunEntry& run,
       latest = &pain;
     }
   }
-  if (latest != nullptr) return {latest->pain, Baseline::kDailyPain};
-  return {std::nullopt, Baseline::kNone};
+  if (latest != nullptr) {
+    return {latest->pain, latest->morning ? Baseline::kMorningScore : Baseline::kDailyPain,
+            latest->date};
+  }
+  return {std::nullopt, Baseline::kNone, std::nullopt};
 }
 
 // The mean pain of the scores dated in (`to` - days, `to`], if there are enough of them.
@@ -296,9 +304,11 @@ void ReplayRun(RunRuleState& state, const RunEntry& run, std::span<const RunEntr
   }
 
   const int pain = run.pain_during;
-  const auto [before, baseline_from] = PainBefore(run, daily);
+  const PainBeforeRun baseline = PainBefore(run, daily);
+  const std::optional<int> before = baseline.pain;
   decision.baseline = before;
-  decision.baseline_from = baseline_from;
+  decision.baseline_from = baseline.from;
+  decision.baseline_date = baseline.date;
   const std::optional<int> morning = run.pain_next_morning;
   // With a baseline the morning is judged by its rise; without one, on its own by the
   // during-run bands.

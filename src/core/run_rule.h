@@ -62,6 +62,7 @@ struct DailyPain {
   std::int64_t id = 0;  // the log's id: a score logged after a run is not its baseline
   Date date;
   int pain = 0;
+  bool morning = false;  // a next-morning score (else a check-in)
 };
 
 enum class RunVerdict {
@@ -109,7 +110,7 @@ std::string_view RunReasonId(RunReason reason);     // "good_counting", ...
 int MaxBouts(const Cap& cap, std::optional<double> pace_s_per_km);
 
 // Where the pain the next morning was compared from.
-enum class Baseline { kNone, kBeforeRun, kDailyPain };
+enum class Baseline { kNone, kBeforeRun, kDailyPain, kMorningScore };
 
 struct RunDecision {
   std::int64_t run_id = 0;
@@ -125,6 +126,7 @@ struct RunDecision {
   std::optional<int> pain_next_morning;
   std::optional<int> baseline;  // the pain the next morning is compared with
   Baseline baseline_from = Baseline::kNone;
+  std::optional<Date> baseline_date;  // the day of the score it came from
   std::optional<double> pace_s_per_km;        // distance caps: this run's pace
   std::optional<double> first_pace_s_per_km;  // of the first good run at the cap
   std::optional<double> target_pace_s_per_km;

@@ -109,7 +109,7 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       {"series", "x"},     {"why", "x"},            {"runs", "x"},        {"reduced_runs", "x"},
       {"reduced_pct", "x"}, {"warm_up_minutes", "x"}, {"walk_minutes", "x"}, {"walk", "x"},
       {"total", "x"},      {"layoff_days", "x"},    {"trend_recent", "x"}, {"trend_before", "x"},
-      {"bouts", "x"},      {"at_cap_pct", "x"},
+      {"bouts", "x"},      {"at_cap_pct", "x"},   {"baseline_date", "x"},
       {"reserve", "x"},    {"exercise", "x"},       {"good_max", "x"},    {"entry", "x"},
       {"changes", "x"},    {"distance", "x"},       {"time", "x"},
       // The importer's (app/import.h).

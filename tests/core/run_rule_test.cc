@@ -82,15 +82,28 @@ TEST(RunRule, EachRunIsJudgedByPainDuringAndTheNextMorning) {
 
 TEST(RunRule, MorningIsComparedWithTheCheckInBeforeTheRun) {
   const RunEntry run = ARun(1, 1.0, 2, /*morning=*/3);
-  const std::vector<DailyPain> checkins = {{0, AddDays(kDay0, 1), 2}};
+  const std::vector<DailyPain> checkins = {{0, AddDays(kDay0, 1), 2, false}};
   EXPECT_EQ(ReplayRuns(Km(1.0), std::vector{run}, checkins).decisions[0].verdict,
             RunVerdict::kHold);  // 3 against 2: one worse
   // A check-in too old to be the baseline: the morning's 3 is judged on its own, by the
   // during-run bands, and is fine. A blank is never read as 0 (it would be a step back).
-  const std::vector<DailyPain> old_checkins = {{0, AddDays(kDay0, -5), 2}};
+  const std::vector<DailyPain> old_checkins = {{0, AddDays(kDay0, -5), 2, false}};
   const RunDecision alone = ReplayRuns(Km(1.0), std::vector{run}, old_checkins).decisions[0];
   EXPECT_EQ(alone.verdict, RunVerdict::kGood);
   EXPECT_EQ(alone.baseline_from, Baseline::kNone);
+}
+
+// The baseline names where it came from: a check-in or the morning score after an earlier
+// run, with its day, so the reason a runner reads is true.
+TEST(RunRule, TheBaselineSaysWhetherItWasACheckInOrAMorningScore) {
+  const RunEntry run = ARun(2, 1.0, 1, 2);
+  const std::vector<DailyPain> morning = {{0, AddDays(kDay0, 1), 0, true}};
+  const RunDecision after_morning = ReplayRuns(Km(1.0), {{run}}, morning).decisions.back();
+  EXPECT_EQ(after_morning.baseline_from, Baseline::kMorningScore);
+  EXPECT_EQ(after_morning.baseline_date, AddDays(kDay0, 1));
+  const std::vector<DailyPain> checkin = {{0, AddDays(kDay0, 1), 0, false}};
+  EXPECT_EQ(ReplayRuns(Km(1.0), {{run}}, checkin).decisions.back().baseline_from,
+            Baseline::kDailyPain);
 }
 
 TEST(RunRule, ProgressNeedsThreeGoodRunsAndThreePercentFasterPace) {
@@ -359,7 +372,7 @@ TEST(RunRule, TheLoopOverMonths) {
       {"blank baseline: a morning 6 on its own steps back",
        {ARun(0, 1.0, 2, 6)}, {}, {}, Km(0.75), RunReason::kStepBackMorningAlone},
       {"baseline from the morning score logged before the run on its day",
-       {ARun(1, 1.0, 2, 4)}, {{0, AddDays(kDay0, 1), 2}}, {}, Km(0.75), RunReason::kStepBackMorning},
+       {ARun(1, 1.0, 2, 4)}, {{0, AddDays(kDay0, 1), 2, false}}, {}, Km(0.75), RunReason::kStepBackMorning},
       {"a check-in logged after the run on its day is not its baseline",
        {ARun(1, 1.0, 2, 3)}, {{1'000'000, AddDays(kDay0, 1), 3}}, {}, Km(1.0),
        RunReason::kGoodCounting},
