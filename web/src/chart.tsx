@@ -93,6 +93,39 @@ export function dateScale(from: number, to: number) {
 }
 export const dateAxis: uPlot.Axis = { incrs: dateIncrs, splits: dateSplits, values: dateValues, space: 64, size: 52 };
 
+// The x axis of a bar chart, one bar for each x of the data, starting on the dates `starts`
+// (weeks or months): each label stands under the middle of its bar, "3 Mar" for a week, "Mar"
+// for a month, with the year under the first label and wherever the year changes. When the
+// bars are too narrow for a label each, every second (third, ...) bar has one, counted back
+// from the newest, which is always labelled.
+export function barAxis(starts: string[], monthly: boolean, minSpace = 64): uPlot.Axis {
+  return {
+    space: minSpace,
+    size: 52,
+    splits: (u: uPlot) => {
+      const xs = u.data[0] as number[];
+      const width = u.bbox.width / uPlot.pxRatio;
+      const stride = Math.max(1, Math.ceil((xs.length * minSpace) / Math.max(width, 1)));
+      return xs.filter((_x, i) => (xs.length - 1 - i) % stride === 0);
+    },
+    values: (u: uPlot, splits: number[]) => {
+      const xs = u.data[0] as number[];
+      let lastYear = '';
+      return splits.map((x) => {
+        const iso = starts[xs.indexOf(x)];
+        if (!iso) return '';
+        const date = new Date(`${iso}T12:00:00Z`);
+        const month = monthNames[date.getUTCMonth()];
+        const label = monthly ? month : `${date.getUTCDate()} ${month}`;
+        const year = iso.slice(0, 4);
+        const newYear = year !== lastYear;
+        lastYear = year;
+        return newYear ? `${label}\n${year}` : label;
+      });
+    },
+  };
+}
+
 // "12 Mar 2026", for tables and notes.
 export function longDate(iso: string): string {
   const date = new Date(`${iso}T12:00:00Z`);

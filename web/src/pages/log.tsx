@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type LogEntry, type LogForm, type LogKind, type LogOutcome } from '../api';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
 import { EntrySummary, entryParts } from '../entries';
-import { distance, duration, type Units } from '../format';
+import { dateWithYear, distance, duration, type Units } from '../format';
 import { useSettings } from '../settings';
 import { ErrorNote, PageTitle, PainSelect, ReserveChoice, useLoad } from '../ui';
 
@@ -21,19 +21,33 @@ const kinds: { id: LogKind; label: string }[] = [
   { id: 'checkin', label: 'How my back feels today' },
 ];
 
+// Runs since the current plan started that still need a pain score, newest first. Older
+// imports (a watch's whole history) do not change the plan, so they are only counted.
 function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
   const { data: runs, reload } = useLoad((signal) => api.runs(signal), []);
+  // Without a plan (none yet, or an error) every unrated run is asked about.
+  const { data: plan, error: planError } = useLoad((signal) => api.plan(signal), []);
   const { settings } = useSettings();
   const [pain, setPain] = useState<Record<number, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const waiting = (runs ?? []).filter((run) => run.pain === null);
-  if (waiting.length === 0 || !settings) return null;
+  if (!runs || !settings || (!plan && !planError)) return null;
+  const since = plan?.start ?? '';
+  const unrated = runs.filter((run) => run.pain === null);
+  const waiting = unrated.filter((run) => run.date >= since).reverse();
+  const older = unrated.length - waiting.length;
+  if (waiting.length === 0 && older === 0) return null;
   return (
     <section aria-labelledby="unrated-heading">
-      <h2 id="unrated-heading">Imported runs waiting for a pain score</h2>
-      <p>The plan counts a run once you say how your back felt during it.</p>
+      <h2 id="unrated-heading">{waiting.length ? 'Imported runs waiting for a pain score' : 'Imported runs without a pain score'}</h2>
+      {waiting.length > 0 && <p>The plan counts a run once you say how your back felt during it.</p>}
+      {older > 0 && (
+        <p class="hint" id="unrated-older">
+          {older === 1 ? '1 imported run' : `${older} imported runs`} from before your plan started on {dateWithYear(since)}{' '}
+          {older === 1 ? 'has' : 'have'} no pain score. {older === 1 ? 'It does' : 'They do'} not affect your plan.
+        </p>
+      )}
       <ErrorNote error={error} />
-      <ul class="plain">
+      {waiting.length > 0 && (<ul class="plain">
         {waiting.map((run) => (
           <li key={run.id}>
             <form
@@ -50,7 +64,7 @@ function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
               }}
             >
               <span>
-                {run.date}: {run.distance_m === null ? duration(run.duration_s) : `${distance(run.distance_m, settings.units)} in ${duration(run.duration_s)}`}
+                {dateWithYear(run.date)}: {run.distance_m === null ? duration(run.duration_s) : `${distance(run.distance_m, settings.units)} in ${duration(run.duration_s)}`}
               </span>
               <PainSelect
                 id={`pain-${run.id}`}
@@ -62,7 +76,7 @@ function Unrated({ onRated }: { onRated: (outcome: LogOutcome) => void }) {
             </form>
           </li>
         ))}
-      </ul>
+      </ul>)}
     </section>
   );
 }

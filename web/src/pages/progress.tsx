@@ -6,7 +6,7 @@ import { useMemo, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 
 import { api, ApiError, type CapMark, type PainHistory, type PainPoint, type Progress, type ProgressRun } from '../api';
-import { Chart, DAY, colour, dateAxis, dateScale, day, longDate, useScheme, type Mark } from '../chart';
+import { Chart, DAY, barAxis, colour, dateAxis, dateScale, day, longDate, useScheme, type Mark } from '../chart';
 import { distance, duration, inUnits, pace, type Units } from '../format';
 import { useSettings } from '../settings';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
@@ -347,17 +347,26 @@ function Load({ progress, units, range }: { progress: Progress; units: Units; ra
     buckets.map((b) => day(b.start) + (monthly ? 15 : 3) * DAY),
     buckets.map((b) => inUnits(b.distance_m, units)),
   ], [buckets, units, monthly]);
+  // Half a bar's slot: half a week, or about half a month.
+  const half = (monthly ? 15.5 : 3.5) * DAY;
   const options = useMemo(() => ({
     legend: { live: false },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: dateScale(range.from, range.to), y: { range: (_u: uPlot, _min: number, max: number): [number, number] => [0, Math.max(1, max * 1.15)] } },
-    axes: [dateAxis, { label: `Distance (${units})` }],
+    // The x scale runs from the start of the first bar's week (month) to the end of the
+    // last's, so every bar, the current week's too, stands whole inside the plot.
+    scales: {
+      x: buckets.length
+        ? { time: false, range: (): [number, number] => [data[0][0] - half, data[0][buckets.length - 1] + half] }
+        : dateScale(range.from, range.to),
+      y: { range: (_u: uPlot, _min: number, max: number): [number, number] => [0, Math.max(1, max * 1.15)] },
+    },
+    axes: [{ ...barAxis(buckets.map((b) => b.start), monthly), grid: { show: false } }, { label: `Distance (${units})` }],
     series: [
       {},
-      { label: monthly ? 'Distance that month' : 'Distance that week', stroke: colour('chart-load'), fill: colour('chart-load-fill'), paths: uPlot.paths.bars!({ size: [0.7, 60, 2] }) },
+      { label: monthly ? 'Distance that month' : 'Distance that week', stroke: colour('chart-load'), fill: colour('chart-load-fill'), paths: uPlot.paths.bars!({ size: [0.7, 60, 2] }), points: { show: false } },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [units, range, monthly, scheme]);
+  }), [units, range, monthly, scheme, buckets, data]);
   const title = monthly ? 'Monthly load' : 'Weekly load';
   return (
     <Chart id="load" title={title} options={options} data={data}
