@@ -1,8 +1,9 @@
 // The web app for every day, in a real browser at a phone's width: Today ticked off
 // through a day and the morning question the day after; progress for a runner with ten
 // years of imported history, opening on the plan's period and readable; the pain-over-time
-// chart with a step-back marked and its reason on a tap; dark mode. Screenshots of each go
-// to web/e2e/screenshots/ (today-*.png) for a person to look at.
+// chart with a step-back marked and its reason on a tap; the weekly load's bars inside the
+// plot; dark mode; the Log page asking for the pain of runs since the plan started only.
+// Screenshots of each go to web/e2e/screenshots/ (today-*.png) for a person to look at.
 //
 // Usage: node e2e/today.mjs BACKSTRIDE_BINARY
 import assert from 'node:assert/strict';
@@ -250,6 +251,39 @@ try {
     await look(phonePage, 'progress-year');
   });
 
+  await step('weekly load: every bar, the current week\'s too, stands inside the plot', async () => {
+    await phonePage.getByRole('radio', { name: '3 months', exact: true }).tap();
+    await phonePage.getByRole('heading', { name: 'Weekly load' }).waitFor();
+    const figure = phonePage.locator('#load-title').locator('xpath=ancestor::figure');
+    await figure.scrollIntoViewIfNeeded();
+    await phonePage.waitForTimeout(200);
+    const weeks = await figure.locator('details tbody tr').count();
+    assert.ok(weeks >= 13, `13 weeks or more, got ${weeks}`);
+    // How many pixels of a column of the plot are drawn on, `fromRight` CSS px in from its
+    // right edge, as a share of the slot of one week. The canvas is clear where nothing is.
+    const ink = (fromRight) => phonePage.evaluate(([fromRight, weeks]) => {
+      const canvas = document.querySelector('#load-plot canvas');
+      const over = document.querySelector('#load-plot .u-over').getBoundingClientRect();
+      const box = canvas.getBoundingClientRect();
+      const ratio = canvas.width / box.width;
+      const x = Math.round((over.right - box.left - fromRight * (over.width / weeks)) * ratio);
+      const top = Math.round((over.top - box.top) * ratio);
+      const height = Math.round(over.height * ratio);
+      const pixels = canvas.getContext('2d').getImageData(x, top, 1, height).data;
+      let drawn = 0;
+      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) drawn += 1;
+      return drawn;
+    }, [fromRight, weeks]);
+    // The plot's last column, the gap between the last two bars and the middle of the last
+    // bar (this week's, 0.75 km): only the grid crosses the first two; the bar fills the third.
+    const edge = await ink(0.02);
+    const gap = await ink(1);
+    const bar = await ink(0.5);
+    assert.ok(edge <= gap + 2, `the last bar ends before the plot's edge: ${edge} pixels drawn there, ${gap} in a gap`);
+    assert.ok(bar > gap + 10, `the current week's bar is drawn: ${bar} pixels against ${gap} in a gap`);
+    await figure.screenshot({ path: path.join(shots, 'today-weekly-load.png') });
+  });
+
   await step('pain over time marks the step back; a tap on it gives the reason', async () => {
     await phonePage.getByRole('radio', { name: 'This plan', exact: true }).tap();
     const stepBack = phonePage.locator('button.mark.mark-step-back');
@@ -308,6 +342,36 @@ try {
     await look(darkPage, 'dark-progress');
   });
   await darkContext.close();
+  await server.stop();
+
+  // 4. Two runs imported since the plan started, waiting for a pain score: the Log page asks
+  // about those, newest first, and only counts the years of older imports.
+  const recent = path.join(scratch, 'recent');
+  mkdirSync(recent);
+  for (const date of ['2026-03-08', '2026-03-10']) {
+    writeFileSync(path.join(recent, `run-${date}.gpx`), gpx(new Date(`${date}T07:00:00Z`), { km: 1, secondsPerKm: 360 }));
+  }
+  cli(historyDir, '2026-03-12', ['import', recent]);
+  server = await serve(binary, historyDir, '2026-03-12');
+  const logContext = await newPhone();
+  const logPage = await logContext.newPage();
+  watch(logPage);
+  await step('Log asks for the pain of runs since the plan started, newest first, and counts the older ones', async () => {
+    await logPage.goto(`${server.url}#/log`);
+    await heading(logPage, 'Log');
+    const section = logPage.locator('section').filter({ has: logPage.getByRole('heading', { name: 'Imported runs waiting for a pain score' }) });
+    await section.waitFor();
+    const rows = section.locator('li');
+    assert.equal(await rows.count(), 2, 'only the two runs since the plan started');
+    assert.match(await rows.nth(0).innerText(), /^10 Mar 2026: 1\.00 km in 6:00/);
+    assert.match(await rows.nth(1).innerText(), /^8 Mar 2026: 1\.00 km in 6:00/);
+    assert.match(await section.locator('#unrated-older').innerText(),
+      /^\d{3} imported runs from before your plan started on 2 Mar 2026 have no pain score\. They do not affect your plan\.$/);
+    const height = await logPage.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height < 4000, `the page stays short: ${height} px`);
+    await look(logPage, 'log-unrated');
+  });
+  await logContext.close();
   await server.stop();
 } finally {
   await browser.close();
