@@ -6,13 +6,14 @@
 //
 // Usage: node e2e/import-folder.mjs BACKSTRIDE_BINARY CORPUS_DIR
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { Journey, scan } from './journey.mjs';
 
 import { serve } from './serve.mjs';
 
@@ -40,31 +41,8 @@ const shots = path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 const phone = { width: 390, height: 844 };
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-// Runs axe on the page at phone width; fails on any serious or critical violation.
-async function scan(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const report = await axe.run(document, { resultTypes: ['violations'] });
-    return report.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${name}: accessibility violations:\n${JSON.stringify(bad, null, 2)}`);
-}
-
-let failures = 0;
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failures += 1;
-    console.log(`FAIL ${name}\n     ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
+const journey = new Journey();
+const { step } = journey;
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'backstride-import-folder-'));
 const watch = path.join(scratch, 'WATCH');
@@ -187,5 +165,5 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(failures === 0 ? '\nall import-folder checks passed' : `\n${failures} import-folder check(s) failed`);
-process.exit(failures === 0 ? 0 : 1);
+console.log(journey.failures === 0 ? '\nall import-folder checks passed' : `\n${journey.failures} import-folder check(s) failed`);
+process.exit(journey.failures === 0 ? 0 : 1);

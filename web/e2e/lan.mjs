@@ -10,14 +10,15 @@
 // Usage: node e2e/lan.mjs BACKSTRIDE_BINARY
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { Journey, scan } from './journey.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [binary] = process.argv.slice(2);
@@ -32,34 +33,12 @@ for (const [tool, what] of [[browserPath, "Debian's chromium"], ['/usr/bin/zbari
     process.exit(2);
   }
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const pairTitle = 'Pair this device with backstride';
-let failures = 0;
-
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failures += 1;
-    console.log(`FAIL ${name}\n     ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
-
-// Fails on any serious or critical accessibility violation.
-async function scan(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const bad = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const report = await axe.run(document, { resultTypes: ['violations'] });
-    return report.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  });
-  assert.deepEqual(bad, [], `${name}: accessibility violations`);
-}
+const journey = new Journey();
+const { step } = journey;
 
 async function shoot(page, name) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
@@ -302,5 +281,5 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(failures === 0 ? '\nall pairing checks passed' : `\n${failures} pairing check(s) failed`);
-process.exit(failures === 0 ? 0 : 1);
+console.log(journey.failures === 0 ? '\nall pairing checks passed' : `\n${journey.failures} pairing check(s) failed`);
+process.exit(journey.failures === 0 ? 0 : 1);

@@ -8,12 +8,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { Journey, scan } from './journey.mjs';
 
 import { newRunner } from './new-runner.mjs';
 import { serve as serveWith } from './serve.mjs';
@@ -29,42 +30,16 @@ if (!existsSync(browserPath)) {
   console.error(`no browser at ${browserPath}: install Debian's chromium (make deps does)`);
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
-let failures = 0;
+const journey = new Journey();
+const { step } = journey;
 
 const serve = (dataDir, today) => serveWith(binary, dataDir, today);
 
 // --- Helpers --------------------------------------------------------------------------------
-
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failures += 1;
-    console.log(`FAIL ${name}\n     ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
-
-// Runs axe on the page; fails on any serious or critical violation.
-async function scan(page, name) {
-  // Evaluated through the browser's debugging protocol: the app's own CSP (no inline
-  // scripts) stays in force for everything the page does.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const report = await axe.run(document, { resultTypes: ['violations'] });
-    return report.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${name}: accessibility violations:\n${JSON.stringify(bad, null, 2)}`);
-  return result.length;
-}
 
 // Internal ids the runner must never read (DESIGN 5): route, verdict, change, phase-kind
 // and warning-sign ids, and the CLI's commands.
@@ -92,7 +67,6 @@ async function look(page, name) {
 async function heading(page, text) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15000 });
 }
-
 
 async function answerAsNewRunner(page) {
   for (let guard = 0; guard < 40; guard += 1) {
@@ -130,8 +104,7 @@ const page = await context.newPage();
 // Generous: under the sanitizers, beside other tests, on a small machine.
 page.setDefaultTimeout(30000);
 page.on('pageerror', (error) => {
-  failures += 1;
-  console.log(`FAIL a script error in the page: ${error.message}`);
+  journey.fail(`a script error in the page: ${error.message}`);
 });
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'backstride-e2e-'));
@@ -527,6 +500,6 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(failures === 0 ? '\nall end-to-end checks passed' : `\n${failures} end-to-end check(s) failed`);
+console.log(journey.failures === 0 ? '\nall end-to-end checks passed' : `\n${journey.failures} end-to-end check(s) failed`);
 console.log(`screenshots: ${shots}`);
-process.exit(failures === 0 ? 0 : 1);
+process.exit(journey.failures === 0 ? 0 : 1);

@@ -9,12 +9,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { Journey, scan } from './journey.mjs';
 
 import { serve } from './serve.mjs';
 
@@ -29,35 +30,11 @@ if (!existsSync(browserPath)) {
   console.error(`no browser at ${browserPath}: install Debian's chromium (make deps does)`);
   process.exit(2);
 }
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const shots = path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 const phone = { width: 390, height: 844 };
-let failures = 0;
-
-async function step(name, body) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failures += 1;
-    console.log(`FAIL ${name}\n     ${String(error.stack ?? error).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
-
-// Fails on any serious or critical accessibility violation (colour contrast included, so
-// the dark scheme is checked too).
-async function scan(page, name) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const report = await axe.run(document, { resultTypes: ['violations'] });
-    return report.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${name}: accessibility violations:\n${JSON.stringify(bad, null, 2)}`);
-}
+const journey = new Journey();
+const { step } = journey;
 
 async function look(page, name) {
   await page.waitForTimeout(200);  // let charts take their width
@@ -104,8 +81,7 @@ const newPhone = (options = {}) =>
 const watch = (page) => {
   page.setDefaultTimeout(30000);
   page.on('pageerror', (error) => {
-    failures += 1;
-    console.log(`FAIL a script error in the page: ${error.message}`);
+    journey.fail(`a script error in the page: ${error.message}`);
   });
 };
 
@@ -378,6 +354,6 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(failures === 0 ? '\nall Today and progress checks passed' : `\n${failures} check(s) failed`);
+console.log(journey.failures === 0 ? '\nall Today and progress checks passed' : `\n${journey.failures} check(s) failed`);
 console.log(`screenshots: ${shots}/today-*.png`);
-process.exit(failures === 0 ? 0 : 1);
+process.exit(journey.failures === 0 ? 0 : 1);
