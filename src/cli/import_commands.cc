@@ -63,7 +63,7 @@ double SplitLength(DistanceUnit units) {
 // "5.02 km  30:12", or "57:00 (no distance)" for a time-based run.
 std::string DistanceAndTime(std::optional<double> distance_m, double duration_s,
                             DistanceUnit units) {
-  if (!distance_m) return fmt::format("{}  (no distance)", FormatDuration(duration_s));
+  if (!distance_m) return fmt::format("{}  ({})", FormatDuration(duration_s), Say("run.no_distance"));
   return fmt::format("{}  {}", FormatDistance(*distance_m, units), FormatDuration(duration_s));
 }
 
@@ -121,7 +121,7 @@ void PrintImport(const ImportSummary& summary, const ImportCommandOptions& optio
             line += file.run->distance_m
                         ? fmt::format("{} in {}", FormatDistance(*file.run->distance_m, units),
                                       FormatDuration(file.run->duration_s))
-                        : fmt::format("{}, no distance", FormatDuration(file.run->duration_s));
+                        : fmt::format("{}, {}", FormatDuration(file.run->duration_s), Say("run.no_distance"));
             line += ", ";
           }
           line += name(file);
@@ -253,7 +253,7 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
     out << fmt::format("  Distance {}, time {}", FormatDistance(*e.distance_m, units),
                        FormatDuration(e.duration_s.value_or(0)));
   } else {
-    out << fmt::format("  No distance recorded, time {}", FormatDuration(e.duration_s.value_or(0)));
+    out << "  " << Say("run.show_time_only", {{"time", FormatDuration(e.duration_s.value_or(0))}});
   }
   if (e.distance_m && e.duration_s && *e.distance_m > 0) {
     out << ", pace " << FormatPace(*e.duration_s / (*e.distance_m / 1000.0), units);

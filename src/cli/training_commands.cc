@@ -221,7 +221,7 @@ int RunStatus(const GlobalOptions& global, std::ostream& out, std::ostream& err)
                                   [&](const RunEntry& r) { return r.id == decision.run_id; });
     if (run == active->runs.end()) continue;
     out << fmt::format("  {}  {}  {}  pain {}  {}{}\n", FormatDate(run->date),
-                       run->distance_m > 0 ? FormatDistance(run->distance_m, units) : "no distance",
+                       run->distance_m > 0 ? FormatDistance(run->distance_m, units) : Say("run.no_distance"),
                        FormatDuration(run->duration_s),
                        run->pain_during, VerdictLabel(decision.verdict),
                        decision.spike ? ", over the spike guard" : "");
@@ -343,7 +343,7 @@ int RunHistory(const GlobalOptions& global, const HistoryOptions& options, std::
       case LogKind::kRun:
         text = fmt::format("{}  {}  pain {}",
                            entry.distance_m ? FormatDistance(*entry.distance_m, units)
-                                            : std::string("no distance"),
+                                            : Say("run.no_distance"),
                            FormatDuration(entry.duration_s.value_or(0)), entry.pain.value_or(0));
         if (entry.onset_m) text += ", started at " + FormatDistance(*entry.onset_m, units);
         if (entry.onset_s) text += ", started at " + FormatDuration(*entry.onset_s);

@@ -174,7 +174,8 @@ constexpr std::string_view kMessageIds[] = {
     "session.treatment", "plan.day.run", "plan.day.sprint", "plan.day.strength",
     "plan.day.mobility", "plan.day.treatment", "plan.day.rest", "plan.day.check_in",
     "plan.day.stretch", "lap.manual", "lap.time", "lap.distance", "lap.position",
-    "lap.session_end", "lap.fitness_equipment", "lap.heart_rate", "lap.unknown"};
+    "lap.session_end", "lap.fitness_equipment", "lap.heart_rate", "lap.unknown",
+    "run.no_distance", "run.show_time_only"};
 
 Result<void> CheckComplete(const Content& content) {
   for (std::string_view id : kMessageIds) {
