@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { Journey, scan } from './journey.mjs';
+import { Journey, chromiumPath, scan } from './journey.mjs';
 
 import { serve } from './serve.mjs';
 
@@ -23,11 +23,7 @@ if (!binary || !existsSync(binary) || !corpus) {
   console.error('usage: node e2e/import-folder.mjs BACKSTRIDE_BINARY CORPUS_DIR');
   process.exit(2);
 }
-const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(browserPath)) {
-  console.error(`no browser at ${browserPath}: install Debian's chromium (make deps does)`);
-  process.exit(2);
-}
+const browserPath = chromiumPath();
 // A run with heart rate, cadence and five laps (GoldenCheetah's test files), and a ride.
 const run = path.join(corpus, 'fit', 'gc--3386684871.fit');
 const ride = path.join(corpus, 'fit', 'fitparse--garmin-edge-820-bike.fit');

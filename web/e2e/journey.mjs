@@ -1,10 +1,20 @@
 // What every browser journey shares: named steps that count their failures, and the
 // accessibility scan (axe-core) that fails a step on any serious or critical violation.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Debian's chromium ($CHROMIUM to use another); exits 2 with a clear message without it.
+export function chromiumPath() {
+  const found = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(found)) {
+    console.error(`no browser at ${found}: install Debian's chromium (make deps does)`);
+    process.exit(2);
+  }
+  return found;
+}
 
 export class Journey {
   failures = 0;

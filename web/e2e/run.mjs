@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { Journey, scan } from './journey.mjs';
+import { Journey, chromiumPath, scan } from './journey.mjs';
 
 import { newRunner } from './new-runner.mjs';
 import { serve as serveWith } from './serve.mjs';
@@ -25,11 +25,7 @@ if (!binary || !existsSync(binary)) {
   console.error('usage: node e2e/run.mjs BACKSTRIDE_BINARY CORPUS_DIR');
   process.exit(2);
 }
-const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(browserPath)) {
-  console.error(`no browser at ${browserPath}: install Debian's chromium (make deps does)`);
-  process.exit(2);
-}
+const browserPath = chromiumPath();
 const shots = path.join(here, 'screenshots');
 mkdirSync(shots, { recursive: true });
 
