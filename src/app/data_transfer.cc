@@ -132,6 +132,22 @@ Json ActivityJson(const StoredActivity& a) {
   if (!track.heart_rate.empty()) item["track_hr"] = Base64(track.heart_rate);
   if (!track.cadence.empty()) item["track_cadence"] = Base64(track.cadence);
   item["created_at"] = a.created_at;
+  // Where the recording came from, the service's name for it, and the same run found in
+  // other sources: only when there is something to say, as in older backups.
+  if (a.source != "file") item["source"] = a.source;
+  if (!a.title.empty()) item["title"] = a.title;
+  if (!a.description.empty()) item["description"] = a.description;
+  if (!a.aliases.empty()) {
+    Json aliases = Json::array();
+    for (const ActivityAlias& alias : a.aliases) {
+      Json one = {{"source", alias.source},       {"file", alias.file},
+                  {"format", alias.format},       {"start_utc", alias.start_utc},
+                  {"duration_s", alias.duration_s}, {"created_at", alias.created_at}};
+      PutOptional(one, "distance_m", alias.distance_m);
+      aliases.push_back(std::move(one));
+    }
+    item["aliases"] = std::move(aliases);
+  }
   return item;
 }
 
@@ -225,8 +241,30 @@ Result<StoredActivity> ReadActivity(const Json& item, const std::string& path,
   const std::optional<std::string> hr_text = r.Optional<std::string>("track_hr");
   const std::optional<std::string> cadence_text = r.Optional<std::string>("track_cadence");
   a.created_at = r.Text("created_at");
+  a.source = r.Optional<std::string>("source").value_or("file");
+  a.title = r.Optional<std::string>("title").value_or("");
+  a.description = r.Optional<std::string>("description").value_or("");
   if (r.error()) return Fail(*r.error());
   if (!read.run_ids.count(a.log_id)) return Fail(Bad(r.Path("log_id"), "no run has this id"));
+  if (item.contains("aliases")) {
+    const Json& aliases = item["aliases"];
+    if (!aliases.is_array()) return Fail(Bad(r.Path("aliases"), "must be a list"));
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+      const std::string at = r.Path("aliases") + "[" + std::to_string(i) + "]";
+      if (!aliases[i].is_object()) return Fail(Bad(at, "must be an object"));
+      Reader alias_reader(aliases[i], at);
+      ActivityAlias alias;
+      alias.source = alias_reader.Text("source");
+      alias.file = alias_reader.Text("file");
+      alias.format = alias_reader.Text("format");
+      alias.start_utc = alias_reader.Optional<double>("start_utc").value_or(0);
+      alias.duration_s = alias_reader.Optional<double>("duration_s").value_or(0);
+      alias.distance_m = alias_reader.Optional<double>("distance_m");
+      alias.created_at = alias_reader.Text("created_at");
+      if (alias_reader.error()) return Fail(*alias_reader.error());
+      a.aliases.push_back(std::move(alias));
+    }
+  }
   if (!item.contains("laps") || !item["laps"].is_array()) {
     return Fail(Bad(r.Path("laps"), "must be a list"));
   }

@@ -176,7 +176,7 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const RunS
   row.elevation_gain_m = activity.elevation_gain_m;
   row.laps_json = LapsJson(activity);
   row.track = Track(activity);
-  return store.AddImportedRun(entry, row);
+  return store.AddImportedRun(entry, row, std::nullopt);
 }
 
 // The report keeps the summary only: samples and developer fields can be megabytes, and

@@ -7,7 +7,7 @@ namespace {
 
 // Forward migrations: kMigrations[i] takes the schema from version i to i + 1. Never edit
 // a released step; add a new one.
-constexpr std::array<std::string_view, 6> kSteps = {
+constexpr std::array<std::string_view, 7> kSteps = {
     // 0 -> 1: assessments, the log and settings.
     R"sql(
       CREATE TABLE settings (
@@ -121,6 +121,33 @@ constexpr std::array<std::string_view, 6> kSteps = {
     R"sql(
       ALTER TABLE activities ADD COLUMN track_hr BLOB;
       ALTER TABLE activities ADD COLUMN track_cadence BLOB;
+    )sql",
+    // 6 -> 7: whole exports (Strava, Garmin Connect, Apple Health). A run keeps its name
+    // and description from the service and which source its recording came from; the
+    // same run found in another source is kept as an alias of it, not stored twice; and
+    // an interrupted import records the entries it finished, with the run of each in
+    // the same transaction, so a restart skips exactly those.
+    R"sql(
+      ALTER TABLE activities ADD COLUMN source TEXT NOT NULL DEFAULT 'file';
+      ALTER TABLE activities ADD COLUMN title TEXT NOT NULL DEFAULT '';
+      ALTER TABLE activities ADD COLUMN description TEXT NOT NULL DEFAULT '';
+      CREATE TABLE activity_aliases (
+        id INTEGER PRIMARY KEY,
+        activity_id INTEGER NOT NULL REFERENCES activities(id),
+        source TEXT NOT NULL,
+        file TEXT NOT NULL,
+        format TEXT NOT NULL,
+        start_utc REAL NOT NULL,
+        distance_m REAL,
+        duration_s REAL NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX activity_aliases_by_activity ON activity_aliases(activity_id);
+      CREATE TABLE import_progress (
+        import_key TEXT NOT NULL,
+        entry TEXT NOT NULL,
+        PRIMARY KEY (import_key, entry)
+      ) WITHOUT ROWID;
     )sql",
 };
 

@@ -203,7 +203,8 @@ namespace {
 constexpr std::string_view kActivityColumns =
     "id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, distance_m, elapsed_s, "
     "timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, elevation_gain_m, laps, created_at, "
-    "EXISTS(SELECT 1 FROM log WHERE log.id = activities.log_id AND log.deleted_at IS NOT NULL)";
+    "EXISTS(SELECT 1 FROM log WHERE log.id = activities.log_id AND log.deleted_at IS NOT NULL), "
+    "source, title, description";
 // Leaves out the activities of deleted runs.
 constexpr std::string_view kActivityInForce =
     "log_id NOT IN (SELECT id FROM log WHERE deleted_at IS NOT NULL)";
@@ -229,6 +230,9 @@ StoredActivity ActivityRow(const sqlite::Statement& row) {
   a.laps_json = row.Text(16);
   a.created_at = row.Text(17);
   a.deleted = row.Int(18) != 0;
+  a.source = row.Text(19);
+  a.title = row.Text(20);
+  a.description = row.Text(21);
   return a;
 }
 
@@ -244,9 +248,9 @@ Result<std::vector<StoredActivity>> ReadActivities(sqlite::Statement& statement,
     StoredActivity activity = ActivityRow(statement);
     if (tracks) {
       TrackBlobs blobs;
-      blobs.time_distance = statement.Text(19);
-      blobs.heart_rate = statement.Text(20);
-      blobs.cadence = statement.Text(21);
+      blobs.time_distance = statement.Text(22);
+      blobs.heart_rate = statement.Text(23);
+      blobs.cadence = statement.Text(24);
       auto track = DecodeTrack(blobs);
       if (!track) return Fail(track.error());
       activity.track = std::move(*track);
@@ -262,8 +266,9 @@ Result<std::int64_t> SqliteStore::InsertActivity(const StoredActivity& a) {
   auto statement = db_->Prepare(
       "INSERT INTO activities(id, log_id, file, format, sport, start_utc, utc_offset_s, indoor, "
       "distance_m, elapsed_s, timer_s, moving_s, points, avg_hr_bpm, avg_cadence_spm, "
-      "elevation_gain_m, laps, track, track_hr, track_cadence, created_at) VALUES(?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, " +
+      "elevation_gain_m, laps, track, track_hr, track_cadence, source, title, description, "
+      "created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "COALESCE(?, " +
       std::string(kNow) + "))");
   if (!statement) return Fail(statement.error());
   const TrackBlobs track = EncodeTrack(a.track);
@@ -287,9 +292,57 @@ Result<std::int64_t> SqliteStore::InsertActivity(const StoredActivity& a) {
       .BindBlob(18, track.time_distance)
       .BindBlob(19, track.heart_rate)
       .BindBlob(20, track.cadence)
-      .Bind(21, OptionalText(a.created_at));
+      .Bind(21, std::string_view(a.source))
+      .Bind(22, std::string_view(a.title))
+      .Bind(23, std::string_view(a.description))
+      .Bind(24, OptionalText(a.created_at));
   if (auto run = statement->Run(); !run) return Fail(run.error());
-  return db_->LastInsertId();
+  const std::int64_t id = db_->LastInsertId();
+  for (const ActivityAlias& alias : a.aliases) {
+    if (auto added = InsertAlias(id, alias); !added) return Fail(added.error());
+  }
+  return id;
+}
+
+Result<void> SqliteStore::InsertAlias(std::int64_t activity_id, const ActivityAlias& alias) {
+  auto statement = db_->Prepare(
+      "INSERT INTO activity_aliases(activity_id, source, file, format, start_utc, distance_m, "
+      "duration_s, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, COALESCE(?, " +
+      std::string(kNow) + "))");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<std::int64_t>(activity_id))
+      .Bind(2, std::string_view(alias.source))
+      .Bind(3, std::string_view(alias.file))
+      .Bind(4, std::string_view(alias.format))
+      .Bind(5, std::optional<double>(alias.start_utc))
+      .Bind(6, alias.distance_m)
+      .Bind(7, std::optional<double>(alias.duration_s))
+      .Bind(8, OptionalText(alias.created_at));
+  return statement->Run();
+}
+
+Result<std::vector<ActivityAlias>> SqliteStore::AliasesOf(std::int64_t activity_id) {
+  auto statement = db_->Prepare(
+      "SELECT source, file, format, start_utc, distance_m, duration_s, created_at FROM "
+      "activity_aliases WHERE activity_id = ? ORDER BY id");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::optional<std::int64_t>(activity_id));
+  std::vector<ActivityAlias> aliases;
+  while (true) {
+    auto row = statement->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    ActivityAlias alias;
+    alias.source = statement->Text(0);
+    alias.file = statement->Text(1);
+    alias.format = statement->Text(2);
+    alias.start_utc = statement->Real(3);
+    alias.distance_m = statement->OptionalReal(4);
+    alias.duration_s = statement->Real(5);
+    alias.created_at = statement->Text(6);
+    aliases.push_back(std::move(alias));
+  }
+  return aliases;
 }
 
 Result<std::vector<StoredActivity>> SqliteStore::ActivitiesStartingBetween(double from_utc,
@@ -321,6 +374,9 @@ Result<std::optional<StoredActivity>> SqliteStore::ActivityForRun(std::int64_t l
   auto found = ReadActivities(*statement, true);
   if (!found) return Fail(found.error());
   if (found->empty()) return std::optional<StoredActivity>();
+  auto aliases = AliasesOf(found->front().id);
+  if (!aliases) return Fail(aliases.error());
+  found->front().aliases = std::move(*aliases);
   return std::optional<StoredActivity>(std::move(found->front()));
 }
 
@@ -375,8 +431,8 @@ Result<bool> SqliteStore::IsEmpty() {
 
 Result<void> SqliteStore::DeleteEverything() {
   return db_->Execute(
-      "DELETE FROM change_rows; DELETE FROM changes; "
-      "DELETE FROM activities; DELETE FROM log WHERE kind = 'morning'; DELETE FROM log; "
+      "DELETE FROM change_rows; DELETE FROM changes; DELETE FROM import_progress; "
+      "DELETE FROM activity_aliases; DELETE FROM activities; DELETE FROM log WHERE kind = 'morning'; DELETE FROM log; "
       "DELETE FROM plans; "
       "DELETE FROM assessments; DELETE FROM settings;");
 }
@@ -439,8 +495,18 @@ Result<std::int64_t> SqliteStore::AddRunnerEntry(const LogEntry& entry,
   return id;
 }
 
+Result<void> SqliteStore::InsertMark(const std::optional<ImportMark>& mark) {
+  if (!mark) return {};
+  auto statement =
+      db_->Prepare("INSERT OR IGNORE INTO import_progress(import_key, entry) VALUES(?, ?)");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, std::string_view(mark->import_key)).Bind(2, std::string_view(mark->entry));
+  return statement->Run();
+}
+
 Result<std::int64_t> SqliteStore::AddImportedRun(const LogEntry& entry,
-                                                 const StoredActivity& activity) {
+                                                 const StoredActivity& activity,
+                                                 const std::optional<ImportMark>& mark) {
   std::int64_t id = 0;
   auto done = InTransaction([&]() -> Result<void> {
     auto added = InsertLogEntry(entry);
@@ -450,10 +516,102 @@ Result<std::int64_t> SqliteStore::AddImportedRun(const LogEntry& entry,
     row.log_id = id;
     auto stored = InsertActivity(row);
     if (!stored) return Fail(stored.error());
-    return {};
+    return InsertMark(mark);
   });
   if (!done) return Fail(done.error());
   return id;
+}
+
+Result<void> SqliteStore::AddActivityAlias(std::int64_t activity_id, const ActivityAlias& alias,
+                                           const std::optional<ImportMark>& mark) {
+  return InTransaction([&]() -> Result<void> {
+    if (auto added = InsertAlias(activity_id, alias); !added) return added;
+    return InsertMark(mark);
+  });
+}
+
+Result<void> SqliteStore::ReplaceActivity(std::int64_t log_id, const StoredActivity& richer,
+                                          const std::optional<RunFigures>& figures,
+                                          const std::optional<ImportMark>& mark) {
+  return InTransaction([&]() -> Result<void> {
+    auto found = ActivityForRun(log_id);
+    if (!found) return Fail(found.error());
+    if (!*found) {
+      return Fail(Error::NotFound("run " + std::to_string(log_id) + " has no recording"));
+    }
+    const StoredActivity& old = **found;
+    StoredActivity row = richer;
+    row.id = old.id;
+    row.log_id = log_id;
+    row.aliases = old.aliases;
+    // The service's name for the run stays when the richer recording has none (a watch
+    // file replacing Strava's entry).
+    if (row.title.empty()) row.title = old.title;
+    if (row.description.empty()) row.description = old.description;
+    ActivityAlias replaced;
+    replaced.source = old.source;
+    replaced.file = old.file;
+    replaced.format = old.format;
+    replaced.start_utc = old.start_utc;
+    replaced.distance_m = old.distance_m;
+    replaced.duration_s = old.timer_s.value_or(old.moving_s > 0 ? old.moving_s : old.elapsed_s);
+    row.aliases.push_back(std::move(replaced));
+    // The row keeps its id, so its aliases go first and come back with it.
+    auto statement = db_->Prepare("DELETE FROM activity_aliases WHERE activity_id = ?");
+    if (!statement) return Fail(statement.error());
+    statement->Bind(1, std::optional<std::int64_t>(old.id));
+    if (auto run = statement->Run(); !run) return run;
+    auto removed = db_->Prepare("DELETE FROM activities WHERE id = ?");
+    if (!removed) return Fail(removed.error());
+    removed->Bind(1, std::optional<std::int64_t>(old.id));
+    if (auto run = removed->Run(); !run) return run;
+    if (auto inserted = InsertActivity(row); !inserted) return Fail(inserted.error());
+    if (figures) {
+      auto update = db_->Prepare("UPDATE log SET distance_m = ?, duration_s = ? WHERE id = ?");
+      if (!update) return Fail(update.error());
+      update->Bind(1, figures->distance_m)
+          .Bind(2, std::optional<double>(figures->duration_s))
+          .Bind(3, std::optional<std::int64_t>(log_id));
+      if (auto run = update->Run(); !run) return run;
+    }
+    return InsertMark(mark);
+  });
+}
+
+Result<void> SqliteStore::SetActivityTitle(std::int64_t log_id, std::string_view title,
+                                           std::string_view description) {
+  auto statement =
+      db_->Prepare("UPDATE activities SET title = ?, description = ? WHERE log_id = ?");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, title).Bind(2, description).Bind(3, std::optional<std::int64_t>(log_id));
+  if (auto run = statement->Run(); !run) return run;
+  if (db_->Changes() == 0) {
+    return Fail(Error::NotFound("run " + std::to_string(log_id) + " has no recording"));
+  }
+  return {};
+}
+
+Result<void> SqliteStore::MarkImported(const ImportMark& mark) { return InsertMark(mark); }
+
+Result<std::vector<std::string>> SqliteStore::ImportedEntries(std::string_view import_key) {
+  auto statement = db_->Prepare("SELECT entry FROM import_progress WHERE import_key = ?");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, import_key);
+  std::vector<std::string> entries;
+  while (true) {
+    auto row = statement->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    entries.push_back(statement->Text(0));
+  }
+  return entries;
+}
+
+Result<void> SqliteStore::ForgetImport(std::string_view import_key) {
+  auto statement = db_->Prepare("DELETE FROM import_progress WHERE import_key = ?");
+  if (!statement) return Fail(statement.error());
+  statement->Bind(1, import_key);
+  return statement->Run();
 }
 
 Result<StoreContents> SqliteStore::Contents() {
@@ -474,6 +632,11 @@ Result<StoreContents> SqliteStore::Contents() {
     contents.log = std::move(*log);
     auto activities = ActivityRows(true);
     if (!activities) return Fail(activities.error());
+    for (StoredActivity& activity : *activities) {
+      auto aliases = AliasesOf(activity.id);
+      if (!aliases) return Fail(aliases.error());
+      activity.aliases = std::move(*aliases);
+    }
     contents.activities = std::move(*activities);
     return {};
   });

@@ -53,8 +53,18 @@ class SqliteStore final : public Store {
   Result<std::int64_t> AddLogEntry(const LogEntry& entry) override;
   Result<std::int64_t> AddRunnerEntry(const LogEntry& entry,
                                       const std::optional<NewAssessment>& route_change) override;
-  Result<std::int64_t> AddImportedRun(const LogEntry& entry,
-                                      const StoredActivity& activity) override;
+  Result<std::int64_t> AddImportedRun(const LogEntry& entry, const StoredActivity& activity,
+                                      const std::optional<ImportMark>& mark) override;
+  Result<void> AddActivityAlias(std::int64_t activity_id, const ActivityAlias& alias,
+                                const std::optional<ImportMark>& mark) override;
+  Result<void> ReplaceActivity(std::int64_t log_id, const StoredActivity& richer,
+                               const std::optional<RunFigures>& figures,
+                               const std::optional<ImportMark>& mark) override;
+  Result<void> SetActivityTitle(std::int64_t log_id, std::string_view title,
+                                std::string_view description) override;
+  Result<void> MarkImported(const ImportMark& mark) override;
+  Result<std::vector<std::string>> ImportedEntries(std::string_view import_key) override;
+  Result<void> ForgetImport(std::string_view import_key) override;
   Result<std::vector<LogEntry>> Log(const LogFilter& filter) override;
   Result<LogEntry> LogEntryById(std::int64_t id) override;
   Result<LogEntry> UpdateLogEntry(const LogEntry& entry) override;
@@ -85,6 +95,9 @@ class SqliteStore final : public Store {
   Result<std::int64_t> InsertPlan(const StoredPlan& plan);
   Result<std::int64_t> InsertLogEntry(const LogEntry& entry);
   Result<std::int64_t> InsertActivity(const StoredActivity& activity);
+  Result<void> InsertAlias(std::int64_t activity_id, const ActivityAlias& alias);
+  Result<std::vector<ActivityAlias>> AliasesOf(std::int64_t activity_id);
+  Result<void> InsertMark(const std::optional<ImportMark>& mark);
   Result<void> InsertNewAssessment(const NewAssessment& added, AddedAssessment& ids);
   Result<void> DeleteEverything();
   Result<std::vector<StoredActivity>> ActivityRows(bool with_tracks);

@@ -50,6 +50,33 @@ struct TrackSample {
   bool operator==(const TrackSample&) const = default;
 };
 
+// The same run as a stored activity, found in another source (the Garmin original of a
+// run Strava also had): recorded, not stored twice.
+struct ActivityAlias {
+  std::string source;  // "file", "strava", "garmin", "apple"
+  std::string file;
+  std::string format;
+  double start_utc = 0;
+  std::optional<double> distance_m;
+  double duration_s = 0;
+  std::string created_at;
+
+  bool operator==(const ActivityAlias&) const = default;
+};
+
+// One entry of an import that finished: an archive's file, or a workout of an Apple
+// Health export, under a key naming the import's source (its name and size).
+struct ImportMark {
+  std::string import_key;
+  std::string entry;
+};
+
+// A run's distance (none: by time only) and time, as the log keeps them.
+struct RunFigures {
+  std::optional<double> distance_m;
+  double duration_s = 0;
+};
+
 // A run imported from a watch file: its summary, laps (JSON) and its track (for placing
 // an onset, splits and the charts along the run).
 struct StoredActivity {
@@ -73,6 +100,11 @@ struct StoredActivity {
   std::vector<TrackSample> track;
   std::string created_at;
   bool deleted = false;  // its run was deleted (ActivitiesStartingBetween only)
+  std::string source = "file";  // "file" (a watch file), "strava", "garmin", "apple"
+  std::string title;            // the service's name for the run ("Morning Run")
+  std::string description;      // and the runner's words on it there
+  // The same run in other sources (ActivityForRun and Contents only).
+  std::vector<ActivityAlias> aliases;
 };
 
 // What the runner did to the log, kept in the undo journal.
@@ -138,8 +170,29 @@ class Store {
                                               const std::optional<NewAssessment>& route_change) = 0;
   // Adds an imported run: its log entry and its recording (activity.log_id is filled
   // in), together. Returns the run's id in the log.
-  virtual Result<std::int64_t> AddImportedRun(const LogEntry& entry,
-                                              const StoredActivity& activity) = 0;
+  // With `mark`, the import's entry is recorded as done in the same transaction.
+  virtual Result<std::int64_t> AddImportedRun(const LogEntry& entry, const StoredActivity& activity,
+                                              const std::optional<ImportMark>& mark) = 0;
+  // Records `alias` as the same run as activity `activity_id` (and `mark`, together).
+  virtual Result<void> AddActivityAlias(std::int64_t activity_id, const ActivityAlias& alias,
+                                        const std::optional<ImportMark>& mark) = 0;
+  // Replaces the recording of run `log_id` with `richer` (its log entry, pain scores and
+  // onset stay): the recording replaced becomes an alias, its aliases stay, and so do its
+  // name and description when `richer` has none. With
+  // `figures`, the run's distance and time become those. Fails with kNotFound when the
+  // run has no recording.
+  virtual Result<void> ReplaceActivity(std::int64_t log_id, const StoredActivity& richer,
+                                       const std::optional<RunFigures>& figures,
+                                       const std::optional<ImportMark>& mark) = 0;
+  // Sets the service's name and description of run `log_id`'s recording.
+  virtual Result<void> SetActivityTitle(std::int64_t log_id, std::string_view title,
+                                        std::string_view description) = 0;
+
+  // An interrupted import: what it finished, to skip on its restart; forgotten when the
+  // import completes.
+  virtual Result<void> MarkImported(const ImportMark& mark) = 0;
+  virtual Result<std::vector<std::string>> ImportedEntries(std::string_view import_key) = 0;
+  virtual Result<void> ForgetImport(std::string_view import_key) = 0;
 
   // The entries in force (deleted ones left out), by date, then id.
   virtual Result<std::vector<LogEntry>> Log(const LogFilter& filter = {}) = 0;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -232,7 +233,7 @@ TEST_P(StoreContract, AnImportedRunIsStoredWithItsRecordingOrNotAtAll) {
   auto store = OpenStore();
   LogEntry run = RunEntryOn(kDay, 5, 2);
   run.source = "import:gpx";
-  const auto id = store->AddImportedRun(run, ActivityOf(0, 1.8e9));
+  const auto id = store->AddImportedRun(run, ActivityOf(0, 1.8e9), std::nullopt);
   ASSERT_TRUE(id.has_value()) << id.error().message;
   auto recording = *store->ActivityForRun(*id);
   ASSERT_TRUE(recording.has_value());
@@ -242,7 +243,7 @@ TEST_P(StoreContract, AnImportedRunIsStoredWithItsRecordingOrNotAtAll) {
   EXPECT_FALSE(store->LastChange()->has_value());
 
   // A run the store refuses (pain 11) leaves no recording behind.
-  const auto refused = store->AddImportedRun(RunEntryOn(kDay, 5, 11), ActivityOf(0, 1.9e9));
+  const auto refused = store->AddImportedRun(RunEntryOn(kDay, 5, 11), ActivityOf(0, 1.9e9), std::nullopt);
   EXPECT_FALSE(refused.has_value());
   EXPECT_EQ(store->Log()->size(), 1u);
   EXPECT_EQ(store->Activities()->size(), 1u);
@@ -281,7 +282,7 @@ TEST_P(StoreContract, ABackupRestoresIntoAnEmptyStoreExactly) {
       store->AddAssessment({{0, kDay, "returning", R"({"age":40})", "questionnaire", ""},
                             StoredPlan{0, 0, kDay, 3, ""}});
   ASSERT_TRUE(added.has_value());
-  const std::int64_t run = *store->AddImportedRun(RunEntryOn(kDay, 5, 2), ActivityOf(0, 1.8e9));
+  const std::int64_t run = *store->AddImportedRun(RunEntryOn(kDay, 5, 2), ActivityOf(0, 1.8e9), std::nullopt);
   LogEntry morning;
   morning.date = AddDays(kDay, 1);
   morning.kind = LogKind::kMorning;
@@ -371,7 +372,7 @@ TEST_P(StoreContract, ADeletedImportedRunIsHiddenKnownToTheImporterAndRestoredWh
   auto store = OpenStore();
   LogEntry ride = RunEntryOn(kDay, 42, 1);
   ride.source = "import:fit";
-  const std::int64_t ride_id = *store->AddImportedRun(ride, ActivityOf(0, 1.8e9));
+  const std::int64_t ride_id = *store->AddImportedRun(ride, ActivityOf(0, 1.8e9), std::nullopt);
   const std::int64_t activity_id = (*store->ActivityForRun(ride_id))->id;
   LogEntry morning;
   morning.date = AddDays(kDay, 1);
@@ -422,7 +423,7 @@ TEST_P(StoreContract, ADeletedImportedRunIsHiddenKnownToTheImporterAndRestoredWh
 
 TEST_P(StoreContract, KeepsHeartRateAndCadenceAtEveryPointOfATrack) {
   auto store = OpenStore();
-  const std::int64_t id = *store->AddImportedRun(RunEntryOn(kDay, 5, 2), ActivityOf(0, 1.8e9));
+  const std::int64_t id = *store->AddImportedRun(RunEntryOn(kDay, 5, 2), ActivityOf(0, 1.8e9), std::nullopt);
   const auto track = (*store->ActivityForRun(id))->track;
   ASSERT_EQ(track.size(), 3u);
   EXPECT_EQ(track[0].heart_rate_bpm, 92);
@@ -435,7 +436,7 @@ TEST_P(StoreContract, KeepsHeartRateAndCadenceAtEveryPointOfATrack) {
   // A run with neither (a GPX with positions only) keeps its times and distances.
   StoredActivity plain = ActivityOf(0, 1.9e9);
   for (TrackSample& point : plain.track) point.heart_rate_bpm = point.cadence_spm = std::nullopt;
-  const std::int64_t plain_id = *store->AddImportedRun(RunEntryOn(AddDays(kDay, 1), 5, 2), plain);
+  const std::int64_t plain_id = *store->AddImportedRun(RunEntryOn(AddDays(kDay, 1), 5, 2), plain, std::nullopt);
   EXPECT_EQ((*store->ActivityForRun(plain_id))->track, plain.track);
 
   // A treadmill run without a foot pod: time and heart rate, no distance.
@@ -444,7 +445,7 @@ TEST_P(StoreContract, KeepsHeartRateAndCadenceAtEveryPointOfATrack) {
   for (TrackSample& point : treadmill.track) point.distance_m.reset();
   LogEntry by_time = RunEntryOn(AddDays(kDay, 2), 5, 2);
   by_time.distance_m.reset();
-  const std::int64_t treadmill_id = *store->AddImportedRun(by_time, treadmill);
+  const std::int64_t treadmill_id = *store->AddImportedRun(by_time, treadmill, std::nullopt);
   const auto stored = *store->ActivityForRun(treadmill_id);
   EXPECT_EQ(stored->track, treadmill.track);
   EXPECT_FALSE(stored->distance_m.has_value());
@@ -455,6 +456,72 @@ TEST_P(StoreContract, KeepsHeartRateAndCadenceAtEveryPointOfATrack) {
   ASSERT_TRUE(copy->Restore(*store->Contents(), /*replace=*/false));
   EXPECT_EQ((*copy->ActivityForRun(id))->track, ATrack());
   EXPECT_EQ((*copy->ActivityForRun(treadmill_id))->track, treadmill.track);
+}
+
+TEST_P(StoreContract, KeepsOneRunFromSeveralSourcesWithTheRichestRecording) {
+  auto store = OpenStore();
+  // Apple Health's summary of the run came first: no track, a rounder distance.
+  StoredActivity summary = ActivityOf(0, 1.8e9);
+  summary.source = "apple";
+  summary.format = "apple-health";
+  summary.file = "export.zip/apple_health_export/export.xml";
+  summary.track.clear();
+  summary.distance_m = 5020;
+  const std::int64_t id = *store->AddImportedRun(RunEntryOn(kDay, 5.02, 2), summary,
+                                                 ImportMark{"export.zip:1000", "workout 1"});
+  ASSERT_TRUE(store->SetActivityTitle(id, "Morning Run", "Easy, the back was quiet"));
+
+  // Then the watch's own file, richer: it replaces the summary, which becomes an alias;
+  // the pain score given to the run stays.
+  StoredActivity watch = ActivityOf(0, 1.8e9 + 3);
+  watch.source = "garmin";
+  watch.file = "garmin.zip/UploadedFiles_0-_Part1.zip/123.fit";
+  ASSERT_TRUE(store->ReplaceActivity(id, watch, RunFigures{5000, 1500}, std::nullopt));
+  const auto stored = *store->ActivityForRun(id);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->source, "garmin");
+  EXPECT_EQ(stored->track, ATrack());
+  ASSERT_EQ(stored->aliases.size(), 1u);
+  EXPECT_EQ(stored->aliases[0].source, "apple");
+  EXPECT_EQ(stored->aliases[0].distance_m, 5020);
+  EXPECT_EQ(store->LogEntryById(id)->pain, 2);
+  EXPECT_EQ(store->LogEntryById(id)->distance_m, 5000);
+  EXPECT_EQ(store->Log()->size(), 1u) << "one run, not two";
+
+  // A third copy (Strava's) is only recorded.
+  ActivityAlias strava{"strava", "export_1.zip/activities/9.fit.gz", "fit", 1.8e9, 5000, 1500, ""};
+  ASSERT_TRUE(store->AddActivityAlias(stored->id, strava, std::nullopt));
+  EXPECT_EQ((*store->ActivityForRun(id))->aliases.size(), 2u);
+
+  // The service's name stays with the run (the watch file has none), and the names and
+  // aliases survive a backup.
+  auto copy = OpenStoreIn("copy");
+  ASSERT_TRUE(copy->Restore(*store->Contents(), /*replace=*/false));
+  const auto restored = *copy->ActivityForRun(id);
+  EXPECT_EQ(restored->title, "Morning Run");
+  EXPECT_EQ(restored->description, "Easy, the back was quiet");
+  EXPECT_EQ(restored->aliases.size(), 2u);
+  EXPECT_EQ(restored->aliases[1].file, strava.file);
+
+  EXPECT_FALSE(store->ReplaceActivity(999, watch, std::nullopt, std::nullopt));
+  EXPECT_FALSE(store->SetActivityTitle(999, "x", ""));
+}
+
+TEST_P(StoreContract, RemembersWhatAnInterruptedImportFinished) {
+  auto store = OpenStore();
+  const std::string key = "export.zip:123456";
+  EXPECT_TRUE(store->ImportedEntries(key)->empty());
+  ASSERT_TRUE(store->AddImportedRun(RunEntryOn(kDay, 5, 2), ActivityOf(0, 1.8e9),
+                                    ImportMark{key, "activities/1.fit.gz"}));
+  ASSERT_TRUE(store->MarkImported({key, "activities/2.gpx"}));
+  ASSERT_TRUE(store->MarkImported({key, "activities/2.gpx"})) << "marking twice is harmless";
+  ASSERT_TRUE(store->MarkImported({"other.zip:1", "activities/1.fit.gz"}));
+  auto done = *store->ImportedEntries(key);
+  std::sort(done.begin(), done.end());
+  EXPECT_EQ(done, (std::vector<std::string>{"activities/1.fit.gz", "activities/2.gpx"}));
+  ASSERT_TRUE(store->ForgetImport(key));
+  EXPECT_TRUE(store->ImportedEntries(key)->empty());
+  EXPECT_EQ(store->ImportedEntries("other.zip:1")->size(), 1u);
 }
 
 TEST_P(StoreContract, AnUnknownIdChangesNothing) {

@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
     recording.elapsed_s = 360;
     recording.moving_s = 360;
     recording.track = std::vector<TrackSample>(256, TrackSample{1.0F, 1.0F, 150.0F, 170.0F});
-    auto id = (*store)->AddImportedRun(run, recording);
+    auto id = (*store)->AddImportedRun(run, recording, std::nullopt);
     if (!id) {
       std::fprintf(stderr, "%s\n", id.error().message.c_str());
       return 1;
