@@ -22,6 +22,7 @@ packages=(
   libsqlite3-dev       # the embedded store
   libpugixml-dev       # GPX and TCX (chosen by measurement, see src/activity/xml_decoder.h)
   libdeflate-dev       # .gz activity files
+  libarchive-dev       # service exports: zips, zips in zips, .gz (see src/activity/archive.h)
   libcpp-httplib-dev   # the local web app's HTTP server
   libqrencode-dev      # the QR code of `serve --lan`'s pairing link, in the terminal
 )
