@@ -1,0 +1,522 @@
+#!/usr/bin/env python3
+"""Move a real FIT, GPX or TCX recording to another start time.
+
+The export generators (strava.py, garmin.py) turn the ~140 real files of the shared
+corpus into hundreds of activities. Each copy is shifted to its own day so that a
+thousand activities are a thousand different runs to the importer, not duplicates.
+
+Shifts are whole days: a multiple of 32 s keeps FIT compressed-timestamp headers right
+(they hold 5-bit offsets from the last full timestamp), a multiple of 60 s keeps the
+minute counters of monitoring files right, and whole days keep the local time of day
+of the run, so a morning run stays a morning run.
+
+Standard library only. Also a command line:
+  fitshift.py shift IN OUT --days N            one file (.fit, .gpx, .tcx, also .gz)
+  fitshift.py survey --backstride BIN [--corpus DIR]
+                                               print CORPUS as backstride decodes it
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+
+DAY_S = 86400
+FIT_EPOCH = datetime.datetime(1989, 12, 31, tzinfo=datetime.timezone.utc)
+
+# The corpus folder relative to the repository root (tests/exports/../../../shared).
+DEFAULT_CORPUS = os.path.normpath(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "corpus"))
+
+# ---------------------------------------------------------------------------------------
+# What backstride makes of each corpus file, from `fitshift.py survey` (import --dry-run
+# --format json over the corpus). The generators pick runs and non-runs from here and write
+# the manifests' start times, distances and durations from it, so a test compares the
+# importer against what the same importer reads in the original file. Regenerate it when
+# the corpus or the decoders change what they report.
+# path: (status, sport, start_utc, distance_m, elapsed_s, moving_s)
+CORPUS = {
+    # BEGIN SURVEY
+    'fit/fitparse--2013-02-06-12-11-14.fit': ('imported', 'running', '2013-02-06T12:11:14Z', 4835.38, 2625.14, 1896.0),
+    'fit/fitparse--2015-10-13-08-43-15.fit': ('skipped', 'cycling', '2015-10-13T15:43:15Z', 11536.43, 1623.198, 1548.0),
+    'fit/fitparse--20170518-191602-1740899583.fit': ('skipped', 'other', '2017-05-18T16:37:30Z', 0.0, 1707.308, 0.0),
+    'fit/fitparse--Activity.fit': ('skipped', 'running', '2012-04-09T21:22:26Z', 5.73, 13.749, 1.0),
+    'fit/fitparse--DeveloperData.fit': ('skipped', 'unknown', '1989-12-31T00:00:00Z', 3710.0, 0.0, 0.0),
+    'fit/fitparse--MonitoringFile.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--Settings.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--Settings2.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--WeightScaleMultiUser.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--WeightScaleSingleUser.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--WorkoutCustomTargetValues.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--WorkoutRepeatSteps.fit': ('skipped', None, None, None, None, None),
+    'fit/fitparse--activity-filecrc.fit': ('skipped', 'running', '2012-04-09T21:22:26Z', 5.73, 13.749, 1.0),
+    'fit/fitparse--activity-large-fenxi2-multisport.fit': ('imported', 'running', '2015-08-29T10:36:00Z', 2245.23, 2294.84, 930.0),
+    'fit/fitparse--activity-settings-nodata.fit': ('skipped', 'running', '2012-04-09T21:22:26Z', 5.73, 13.749, 1.0),
+    'fit/fitparse--activity-unexpected-eof.fit': ('skipped', 'running', '2012-04-09T21:22:26Z', 5.73, 13.749, 1.0),
+    'fit/fitparse--compressed-speed-distance.fit': ('skipped', 'running', '1990-07-18T06:44:24Z', 10248.67, 3883.273, 3375.0),
+    'fit/fitparse--coros-pace-2-cycling-misaligned-fields.fit': ('skipped', 'cycling', '2020-10-25T11:10:19Z', 32145.76, 12719.0, 10219.0),
+    'fit/fitparse--developer-types-sample.fit': ('imported', 'running', '2017-01-17T17:06:47Z', 6753.99, 3424.0, 3160.0),
+    'fit/fitparse--elemnt-bolt-no-application-id-inside-developer-data-id.fit': ('skipped', 'cycling', '2017-08-21T08:18:00Z', 963.65, 140.0, 130.0),
+    'fit/fitparse--garmin-edge-500-activity.fit': ('skipped', 'cycling', '2011-09-25T13:00:21Z', 92622.34, 12691.28, 10615.0),
+    'fit/fitparse--garmin-edge-820-bike.fit': ('skipped', 'cycling', '2017-06-12T16:10:15Z', 457.12, 64.524, 65.0),
+    'fit/fitparse--garmin-fenix-5-bike.fit': ('skipped', 'cycling', '2017-06-12T16:09:22Z', 459.52, 60.363, 61.0),
+    'fit/fitparse--garmin-fenix-5-run.fit': ('imported', 'running', '2017-06-11T14:34:09Z', 157.56, 56.887, 55.0),
+    'fit/fitparse--garmin-fenix-5-walk.fit': ('skipped', 'walking', '2017-06-11T14:32:51Z', 67.85, 45.379, 46.0),
+    'fit/fitparse--nick.fit': ('skipped', 'cycling', '2020-09-12T12:23:38Z', 113550.87, 16723.0, 14278.0),
+    'fit/fitparse--null_compressed_speed_dist.fit': ('skipped', 'cycling', '2017-10-05T00:04:06Z', 13400.14, 1807.0, 1803.0),
+    'fit/fitparse--sample-activity-indoor-trainer.fit': ('skipped', 'cycling', '2011-11-02T12:54:19Z', 0.0, 2261.85, 2261.85),
+    'fit/fitparse--sample-activity.fit': ('skipped', 'cycling', '2011-06-26T21:18:39Z', 88797.21, 11741.57, 10672.0),
+    'fit/fitparse--sample_mulitple_header.fit': ('imported', 'running', '2018-05-27T09:23:41Z', 9805.92, 2850.694, 2849.0),
+    'fit/fitparse--strava-android-app-201.10-b1218918.fit': ('imported', 'running', '2021-09-27T14:13:10Z', 11274.04, 3558.0, 269.0),
+    'fit/garminsdk--ActivityDevFields.fit': ('skipped', 'other', '2022-08-15T17:39:09Z', 3600.0, 3601.0, 3600.0),
+    'fit/garminsdk--WithGearChangeData.fit': ('skipped', 'unknown', '2022-06-22T23:08:37Z', 12466.05, 1978.0, 1949.0),
+    'fit/gc--10kUNLP2014-Garmin15.fit': ('imported', 'running', '2014-10-11T18:08:45Z', 10010.82, 2223.803, 2224.0),
+    'fit/gc--14582164182.fit.gz': ('skipped', 'cycling', '2025-02-19T00:10:45Z', 14921.2, 1632.0, 723.0),
+    'fit/gc--2012_01_11_11_51_01.fit': ('skipped', 'cycling', '2012-01-11T11:50:35Z', 23611.51, 4044.24, 2959.0),
+    'fit/gc--2012_02_05_09_03_59.fit': ('skipped', 'cycling', '2011-12-20T10:53:20Z', None, 38.35, 18.71),
+    'fit/gc--2013-04-11-17-32-50.fit': ('skipped', 'cycling', '2013-04-11T21:32:50Z', 43663.43, 7057.19, 6641.0),
+    'fit/gc--20130716_202738.fit': ('skipped', 'cycling', '2013-07-16T18:27:40Z', 4301.04, 436.0, 436.0),
+    'fit/gc--20130717_143733.fit': ('skipped', 'cycling', '2013-07-17T12:37:34Z', 38922.0, 6710.0, 3818.0),
+    'fit/gc--3386684871.fit': ('imported', 'running', '2019-02-16T05:05:52Z', 4922.73, 1440.668, 1440.0),
+    'fit/gc--FR55-CoreTemp-Walk.fit': ('skipped', 'walking', '2025-01-28T13:33:02Z', 732.76, 588.228, 455.0),
+    'fit/gc--FR55-loaded-and-saved-via-GC.fit': ('skipped', 'unknown', '2025-01-28T13:36:46Z', 732.82, 588.0, 455.0),
+    'fit/gc--Fr955v19.28andStryd-saved.fit': ('imported', 'running', '2024-07-09T14:12:48Z', 10021.51, 3118.0, 3114.0),
+    'fit/gc--Fr955v19.28andStryd.fit': ('duplicate', 'running', '2024-07-09T14:12:49Z', 10021.48, 3117.009, 3114.0),
+    'fit/gc--Garmin1000_withFirstbeat.fit': ('skipped', 'cycling', '2018-12-31T13:12:18Z', 50921.21, 6609.225, 6590.0),
+    'fit/gc--Garmin830_with_Stages.fit': ('skipped', 'cycling', '2020-01-26T13:00:39Z', None, 1797.0, 1799.0),
+    'fit/gc--Garmin920_withFirstbeat.fit': ('imported', 'running', '2019-01-01T15:37:12Z', 7278.71, 2124.084, 2067.0),
+    'fit/gc--HRV-Data.fit': ('imported', 'running', '2017-03-04T17:41:40Z', 8239.99, 4242.0, 3918.0),
+    'fit/gc--Indoor_Cycling2smO2sensors.fit': ('skipped', 'cycling', '2025-05-22T13:51:27Z', 0.0, 15.601, 0.0),
+    'fit/gc--Karoo-Botley_BW_Swanmore_Wickham-2025-05-09-1238.fit': ('skipped', 'cycling', '2025-05-09T11:38:00Z', 34133.2, 4358.0, 4265.0),
+    'fit/gc--Move_2020_01_15_19_27_16_Running.fit': ('imported', 'running', '2020-01-15T18:27:16Z', 2338.0, 1480.259, 363.0),
+    'fit/gc--MultiSport-2019-11-24.fit': ('imported', 'running', '2019-11-24T21:28:42Z', 34706.46, 19846.366, 19422.0),
+    'fit/gc--SigmaRox11_1.fit': ('skipped', 'cycling', '2024-09-19T15:30:30Z', 54304.86, 7285.4, 7245.0),
+    'fit/gc--Weather_XDATA_2016_02_06_13_01_22.fit': ('skipped', 'cycling', '2016-02-06T12:01:23Z', 59394.65, 8076.55, 7538.0),
+    'fit/gc--moxy.fit': ('skipped', 'unknown', '2014-11-04T03:46:33Z', None, 348.0, 348.0),
+    'fit/gpsbabel--fit-sample.fit': ('imported', 'running', '2011-05-02T08:30:54Z', 9986.82, 2810.25, 2805.0),
+    'fit/gpsbabel--fitlocations-sample.fit': ('skipped', None, None, None, None, None),
+    'fit/gpsbabel--fitwrite-track.fit': ('skipped', None, None, None, None, None),
+    'fit/gpsbabel--garmin-edge-200-output.fit': ('skipped', 'cycling', '2012-05-02T06:31:48Z', 1122.46, 202.432, 203.0),
+    'fit/gpsbabel--garmin-edge-800.fit': ('skipped', 'cycling', '2012-04-12T12:53:58Z', 25196.98, 3619.136, 3487.0),
+    'fit/gpsbabel--garmin-forerunner-10.fit': ('imported', 'running', '2013-06-13T03:56:35Z', 10207.73, 1695.242, 1478.0),
+    'fit/gpsbabel--garmin-oregon-700.fit': ('skipped', 'cycling', '2018-09-19T08:52:13Z', 22288.51, 6050.0, 3969.0),
+    'fit/gpsbabel--garmin-vivosmart-hr.fit': ('skipped', 'running', '2016-04-07T10:36:04Z', 46.46, 31.736, 28.0),
+    'fit/gpsbabel--lezyne_super_gps-garmin_fit-sample-bad-endian.fit': ('skipped', 'cycling', '2019-08-18T03:50:16Z', 8074.0, 5497.0, 1179.0),
+    'fit/sportslib--2067489619.fit': ('imported', 'running', '2017-10-08T14:54:11Z', 4489.39, 2824.407, 2592.0),
+    'fit/sportslib--27-days-activity.fit': ('skipped', 'cycling', '2021-06-20T04:08:36Z', 56911.91, 2412583.0, 7282.0),
+    'fit/sportslib--31-days-activity.fit': ('skipped', 'cycling', '2018-04-10T17:15:21Z', 9997.42, 2656055.111, 1450.0),
+    'fit/sportslib--6782987395.fit': ('imported', 'running', '2019-06-15T09:42:23Z', 14004.85, 4989.112, 4355.0),
+    'fit/sportslib--6860622783.fit': ('imported', 'running', '2020-02-02T11:19:33Z', 10630.37, 3763.503, 2911.0),
+    'fit/sportslib--6909950168-no-pause-records.fit': ('imported', 'running', '2020-03-04T16:14:31Z', 6458.0, 2195.998, 2140.0),
+    'fit/sportslib--6909950168.fit': ('duplicate', 'running', '2020-03-04T16:14:31Z', 6458.0, 2195.998, 2140.0),
+    'fit/sportslib--6910052863.fit': ('imported', 'running', '2019-09-14T06:59:53Z', 8225.0, 9601.784, 2836.0),
+    'fit/sportslib--6914448270.fit': ('imported', 'running', '2021-05-29T08:23:17Z', 49897.0, 20418.561, 15961.0),
+    'fit/sportslib--6914538454.fit': ('imported', 'running', '2021-05-10T18:19:59Z', 4330.0, 1263.765, 1018.0),
+    'fit/sportslib--6916663933.fit': ('imported', 'running', '2020-03-14T13:52:29Z', 10743.64, 2922.0, 2906.0),
+    'fit/sportslib--6916728382.fit': ('imported', 'running', '2020-02-15T10:16:30Z', 21524.3, 9699.0, 9388.0),
+    'fit/sportslib--broken-dates.fit': ('skipped', 'cycling', '2017-03-20T19:09:28Z', 3599.62, 658.083, 626.0),
+    'fit/sportslib--empty-activities.fit': ('skipped', 'unknown', '2016-01-16T14:33:51Z', 18294.4, 2318.0, 2316.0),
+    'fit/sportslib--empty-sessions.fit': ('skipped', None, None, None, None, None),
+    'fit/sportslib--garmin.fit': ('imported', 'running', '2012-08-18T05:15:44Z', 28524.95, 20343.2, 14435.0),
+    'fit/sportslib--inverted-times.fit': ('skipped', 'unknown', '2016-08-08T13:10:26Z', 7861.02, 2839.6, 2766.0),
+    'gpx/gc--1292585194-20906.gpx': ('skipped', 'unknown', '2010-03-21T21:55:01Z', 40646.293596736854, 6004.0, 5914.0),
+    'gpx/gc--A_ride_mapped_on_11_22_2011.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gc--MetadataOnly.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gc--Move_2014_01_16_19_48_44.gpx': ('imported', 'running', '2014-01-16T18:48:44Z', 8541.257764394413, 1656.4500000476837, 1655.6400001049042),
+    'gpx/gc--Move_2014_01_17_09_33_11.gpx': ('imported', 'running', '2014-01-17T08:33:11Z', 15538.585022963856, 4509.929999828339, 4508.919999837875),
+    'gpx/gpxpy--Mojstrovka.gpx': ('skipped', 'unknown', '1901-12-13T20:45:52Z', 2697.626669330922, 0.0, 0.0),
+    'gpx/gpxpy--cerknicko-jezero-no-creator.gpx': ('skipped', 'unknown', '2010-08-05T14:23:59Z', 4574.672630939465, 7190.0, 1509.0),
+    'gpx/gpxpy--cerknicko-jezero-without-elevations.gpx': ('skipped', 'unknown', '2010-08-05T14:23:59Z', 4564.755077518255, 7176.0, 1509.0),
+    'gpx/gpxpy--cerknicko-jezero.gpx': ('skipped', 'unknown', '2010-08-05T14:23:59Z', 4574.672630939465, 7190.0, 1509.0),
+    'gpx/gpxpy--cerknicko-without-times.gpx': ('skipped', 'unknown', '2010-08-05T16:22:52Z', 53.09753547284339, 57.0, 43.0),
+    'gpx/gpxpy--default_schema_locations.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--first_and_last_elevation.gpx': ('skipped', 'unknown', '2013-05-18T08:23:04Z', 195497.50642665938, 7200.0, 7200.0),
+    'gpx/gpxpy--gpx-with-node-with-comments.gpx': ('skipped', 'unknown', '2014-05-06T12:29:33Z', None, 0.0, 0.0),
+    'gpx/gpxpy--gpx1.0_with_all_fields.gpx': ('skipped', 'unknown', '2013-01-01T12:00:04Z', None, 0.0, 0.0),
+    'gpx/gpxpy--gpx1.1_with_all_fields.gpx': ('skipped', 'other', '2013-01-01T12:00:04Z', None, 0.0, 0.0),
+    'gpx/gpxpy--gpx1.1_with_extensions.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--gpx1.1_with_extensions_without_namespaces.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--gpx_with_garmin_extension.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--korita-zbevnica.gpx': ('skipped', 'unknown', '2010-10-03T09:36:30Z', 6261.53636752549, 13381.0, 2898.0),
+    'gpx/gpxpy--route.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--track-with-empty-segment.gpx': ('skipped', 'unknown', '2013-07-06T17:26:26Z', 83.73376070519113, 76.0, 23.0),
+    'gpx/gpxpy--track-with-extremes.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--track-with-less-sec-time.gpx': ('skipped', 'running', '2015-12-11T14:43:13Z', None, 0.9939999580383301, 0.9939999580383301),
+    'gpx/gpxpy--track-with-small-floats.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--unicode.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--unicode2.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--unicode_with_bom.gpx': ('skipped', None, None, None, None, None),
+    'gpx/gpxpy--unicode_with_bom_noencoding.gpx': ('skipped', None, None, None, None, None),
+    'gpx/sportslib--6037744996.gpx': ('imported', 'running', '2020-12-25T20:40:26Z', 5099.5412849319255, 4039.0, 1018.0),
+    'gpx/sportslib--6782987395.gpx': ('duplicate', 'running', '2019-06-15T09:42:23Z', 14051.572395500252, 4989.0, 4400.0),
+    'gpx/sportslib--6909258631.gpx': ('imported', 'running', '2014-09-07T08:03:31Z', 40778.38564893859, 23422.0, 15159.0),
+    'gpx/sportslib--amazfit.gpx': ('imported', 'running', '2018-05-14T09:54:12Z', 8722.539577411762, 2531.0, 2531.0),
+    'gpx/sportslib--garmin.gpx': ('imported', 'running', '2018-04-23T15:54:34Z', 3873.22912834421, 1377.0, 1360.0),
+    'gpx/sportslib--movescount.gpx': ('imported', 'running', '2018-05-13T14:11:03Z', 12251.307550396712, 6548.0, 4700.0),
+    'tcx/gc--2009_01_09_11_13_14.tcx': ('skipped', 'cycling', '2009-01-09T19:13:14Z', 238.741821, 7767.0, 85.0),
+    'tcx/gc--2020-02-05_17-25-14_Training-with-Notes.tcx': ('skipped', 'cycling', '2020-02-05T16:25:15Z', None, 6952.866000175476, 6862.0),
+    'tcx/gc--activity_165850259_multi-session.tcx': ('imported', 'running', '2011-11-29T12:12:00Z', 7651.0292969, 3601.0, 2697.0),
+    'tcx/gpsbabel--history.tcx': ('skipped', 'cycling', '2008-08-21T13:08:52Z', 56818.2578125, 6555.0, 6135.0),
+    'tcx/gpsbabel--kona2013.tcx': ('skipped', 'cycling', '2013-10-12T18:17:26Z', 180219.88, 4.0, 4.0),
+    'tcx/gpsbabel--tcxdata.tcx': ('skipped', 'other', '2026-02-23T23:40:52Z', 33.49, 3.0, 3.0),
+    'tcx/sportslib--1604524853.tcx': ('imported', 'running', '2016-09-11T15:57:36Z', 6106.6, 4070.0, 3197.0),
+    'tcx/sportslib--6782987395.tcx': ('duplicate', 'running', '2019-06-15T09:42:23Z', 14004.849999999999, 4989.0, 4355.0),
+    'tcx/sportslib--6860622783.tcx': ('duplicate', 'running', '2020-02-02T11:19:33Z', 10630.37, 3763.0, 2911.0),
+    'tcx/sportslib--6860622916.tcx': ('imported', 'running', '2020-02-03T14:57:04Z', 13973.09, 3738.0, 3718.0),
+    'tcx/sportslib--garmin.tcx': ('imported', 'running', '2017-08-29T15:23:18Z', 11086.87, 5183.0, 4828.0),
+    'tcx/sportslib--movescount.tcx': ('imported', 'running', '2018-02-23T16:55:43Z', 1999.04, 907.0, 898.0),
+    'tcx/sportslib--polar.tcx': ('imported', 'running', '2018-01-21T10:10:59Z', 10821.0, 6958.072000026703, 5782.0),
+    'tcx/sportslib--unknown_example.tcx': ('imported', 'running', '2017-05-09T18:11:26Z', 5729.0, 1730.0, 1565.0),
+    # END SURVEY
+}
+
+
+def corpus_runs():
+    """Corpus files that backstride imports as a run, sorted for determinism."""
+    return sorted(p for p, (status, sport, *_rest) in CORPUS.items()
+                  if sport == "running" and status in ("imported", "duplicate"))
+
+
+def corpus_by_sport(sport):
+    """Corpus files of another sport (cycling, walking) that the importer must skip."""
+    return sorted(p for p, (status, s, *_rest) in CORPUS.items()
+                  if s == sport and status == "skipped")
+
+
+def parse_utc(text):
+    return datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+
+
+def format_utc(moment):
+    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def days_to(original_start_utc, target_day):
+    """Whole days that move a start (UTC ISO text) onto target_day (a date)."""
+    return (target_day - parse_utc(original_start_utc).date()).days
+
+
+# ---------------------------------------------------------------------------------------
+# FIT
+
+# Fields whose FIT profile type is date_time or local_date_time, by global message number
+# (python-fitparse profile.py, FIT profile 21.x). Field 253 is the timestamp in every
+# message, so it is handled apart. set (225) keeps its timestamp in 254.
+_DATE_TIME_FIELDS = {
+    0: (4,), 2: (39,), 15: (2, 3), 18: (2,), 19: (2,), 28: (3, 6), 32: (1,), 34: (5,),
+    55: (11,), 72: (4,), 101: (2,), 103: (0,), 128: (9,), 129: (1, 2), 142: (2,),
+    160: (6,), 162: (1, 3), 174: (6,), 187: (1, 3), 225: (6, 254), 227: (1,),
+}
+_MONITORING = 55
+_MONITORING_TIMESTAMP_MIN_8 = 25   # low 8 bits of the minutes
+_MONITORING_TIMESTAMP_16 = 26      # low 16 bits of the seconds
+
+# Below this a date_time is seconds since the device was switched on, not a date.
+_SYSTEM_TIME_LIMIT = 0x10000000
+
+_KIND_DATE_TIME, _KIND_TIMESTAMP_16, _KIND_MINUTES_8 = 0, 1, 2
+
+
+def _crc16_tables():
+    """CRC-16/ARC, the FIT file CRC: a byte table and a table for two bytes at once.
+
+    A 16-bit register is consumed whole by two bytes, so state' = T2[state ^ word]: half
+    as many Python steps as byte by byte, which is most of the generators' time.
+    """
+    byte_table = []
+    for value in range(256):
+        crc = value
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        byte_table.append(crc)
+    word_table = [0] * 65536
+    for word in range(65536):
+        crc = byte_table[word & 0xFF]
+        word_table[word] = (crc >> 8) ^ byte_table[(crc ^ (word >> 8)) & 0xFF]
+    return byte_table, word_table
+
+
+_CRC_BYTE, _CRC_WORD = _crc16_tables()
+
+
+def fit_crc(data, crc=0):
+    """CRC-16/ARC of data (bytes-like), as the FIT header and file CRC use it."""
+    view = memoryview(data)
+    even = len(view) & ~1
+    if even:
+        table = _CRC_WORD
+        for word in struct.unpack_from("<%dH" % (even // 2), view):
+            crc = table[crc ^ word]
+    if even != len(view):
+        crc = (crc >> 8) ^ _CRC_BYTE[(crc ^ view[-1]) & 0xFF]
+    return crc
+
+
+class FitError(ValueError):
+    """A FIT file this helper cannot walk; the message says where."""
+
+
+def _definition_patches(global_num, fields, big_endian):
+    """(offset in the message, kind, element count) of the time fields of a definition."""
+    date_fields = _DATE_TIME_FIELDS.get(global_num, ())
+    patches = []
+    offset = 0
+    for number, size, base_type in fields:
+        if number == 253 or number in date_fields:
+            if size >= 4 and size % 4 == 0:
+                patches.append((offset, _KIND_DATE_TIME, size // 4))
+        elif global_num == _MONITORING and number == _MONITORING_TIMESTAMP_16 and size == 2:
+            patches.append((offset, _KIND_TIMESTAMP_16, 1))
+        elif global_num == _MONITORING and number == _MONITORING_TIMESTAMP_MIN_8 and size == 1:
+            patches.append((offset, _KIND_MINUTES_8, 1))
+        offset += size
+    return patches
+
+
+def _walk_fit(data):
+    """Yield (absolute offset, kind, big_endian) of every time value in a FIT file.
+
+    Also yields ("file", header_start, header_size, data_end) once per chained file so the
+    caller can rewrite each file CRC. Bytes past the last file are left alone.
+    """
+    pos = 0
+    length = len(data)
+    while pos + 12 <= length:
+        header_size = data[pos]
+        if header_size not in (12, 14) or data[pos + 8:pos + 12] != b".FIT":
+            if pos == 0:
+                raise FitError("not a FIT file: no .FIT header at byte 0")
+            break  # trailing bytes after the last file stay as they are
+        (data_size,) = struct.unpack_from("<I", data, pos + 4)
+        start = pos + header_size
+        # A recording cut short (the phone app died, data_size 0 of a crashed watch) is
+        # walked as far as whole messages go; it has no file CRC to rewrite.
+        end = start + data_size if data_size else length
+        limit = min(end, length)
+        definitions = {}
+        cursor = start
+        while cursor < limit:
+            record_header = data[cursor]
+            if record_header & 0x80:  # compressed timestamp: a data message, local type 0-3
+                local = (record_header >> 5) & 0x03
+            elif record_header & 0x40:  # definition message
+                if cursor + 6 > limit:
+                    break
+                local = record_header & 0x0F
+                big_endian = data[cursor + 2] == 1
+                (global_num,) = struct.unpack_from(">H" if big_endian else "<H", data, cursor + 3)
+                field_count = data[cursor + 5]
+                fields_at = cursor + 6
+                fields = [tuple(data[fields_at + 3 * i:fields_at + 3 * i + 3])
+                          for i in range(field_count)]
+                after = fields_at + 3 * field_count
+                developer_size = 0
+                if record_header & 0x20:
+                    if after >= limit:
+                        break
+                    developer_count = data[after]
+                    developer_size = sum(data[after + 1 + 3 * i + 1]
+                                         for i in range(developer_count) if after + 3 + 3 * i < limit)
+                    after += 1 + 3 * developer_count
+                if after > limit:
+                    break
+                size = sum(f[1] for f in fields) + developer_size
+                definitions[local] = (size, _definition_patches(global_num, fields, big_endian),
+                                      big_endian)
+                cursor = after
+                continue
+            else:
+                local = record_header & 0x0F
+            definition = definitions.get(local)
+            if definition is None:
+                # Decoders keep the records before such a message and stop there, so the
+                # bytes after it are never read as times either.
+                return
+            size, patches, big_endian = definition
+            if cursor + 1 + size > limit:
+                break  # the last message is cut short: leave its bytes as they are
+            for offset, kind, count in patches:
+                for element in range(count):
+                    yield cursor + 1 + offset + 4 * element, kind, big_endian
+            cursor += 1 + size
+        if data_size == 0 or end + 2 > length:
+            return
+        yield "file", pos, header_size, end
+        pos = end + 2
+
+
+def fit_first_time(data):
+    """The first full date_time in a FIT file (UTC datetime), e.g. file_id.time_created."""
+    data = unwrap(data)
+    for item in _walk_fit(data):
+        if item[0] == "file" or item[1] != _KIND_DATE_TIME:
+            continue
+        (value,) = struct.unpack_from(">I" if item[2] else "<I", data, item[0])
+        if _SYSTEM_TIME_LIMIT <= value != 0xFFFFFFFF:
+            return FIT_EPOCH + datetime.timedelta(seconds=value)
+    return None
+
+
+def shift_fit(data, shift_s):
+    """A copy of a FIT file (bytes) with every time moved by shift_s, CRCs rewritten."""
+    if shift_s % 60:
+        raise ValueError("FIT shifts must be whole minutes (compressed timestamps, minute "
+                         "counters); got %d s" % shift_s)
+    out = bytearray(data)
+    for item in _walk_fit(data):
+        if item[0] == "file":
+            _, header_start, header_size, data_end = item
+            # The header's own CRC covers bytes that do not change; only the file CRC does.
+            # A file that arrived with a wrong CRC keeps a wrong one: its damage is the point.
+            stored = struct.unpack_from("<H", data, data_end)[0]
+            if stored == fit_crc(memoryview(data)[header_start:data_end]):
+                struct.pack_into("<H", out, data_end,
+                                 fit_crc(memoryview(out)[header_start:data_end]))
+            continue
+        offset, kind, big_endian = item
+        if kind == _KIND_DATE_TIME:
+            form = ">I" if big_endian else "<I"
+            (value,) = struct.unpack_from(form, out, offset)
+            if _SYSTEM_TIME_LIMIT <= value != 0xFFFFFFFF:
+                struct.pack_into(form, out, offset, (value + shift_s) & 0xFFFFFFFF)
+        elif kind == _KIND_TIMESTAMP_16:
+            form = ">H" if big_endian else "<H"
+            (value,) = struct.unpack_from(form, out, offset)
+            if value != 0xFFFF:
+                struct.pack_into(form, out, offset, (value + shift_s) & 0xFFFF)
+        elif out[offset] != 0xFF:
+            out[offset] = (out[offset] + shift_s // 60) & 0xFF
+    return bytes(out)
+
+
+# ---------------------------------------------------------------------------------------
+# GPX and TCX
+
+# Every ISO date-time in the text: <time>, <Time>, <Id>, StartTime="…", metadata times.
+# Only the date and clock are rewritten; fractions and the zone (Z or ±hh:mm) that follow
+# stay as written.
+_ISO_DATE_TIME = re.compile(rb"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})")
+_ISO_DATE_BEFORE_T = re.compile(rb"(\d{4}-\d{2}-\d{2})(?=T\d{2}:\d{2}:\d{2})")
+
+
+def shift_xml(data, shift_s):
+    """A copy of a GPX or TCX file (bytes) with every ISO time moved by shift_s."""
+    if shift_s % DAY_S == 0:
+        # Whole days change the date only; a file holds few distinct dates, so memoise.
+        days = datetime.timedelta(days=shift_s // DAY_S)
+        memo = {}
+
+        def shift_date(match):
+            text = match.group(1)
+            moved = memo.get(text)
+            if moved is None:
+                moved = (datetime.date.fromisoformat(text.decode()) + days).isoformat().encode()
+                memo[text] = moved
+            return moved
+
+        return _ISO_DATE_BEFORE_T.sub(shift_date, data)
+
+    delta = datetime.timedelta(seconds=shift_s)
+
+    def shift_date_time(match):
+        moment = datetime.datetime(*(int(g) for g in match.groups())) + delta
+        return moment.strftime("%Y-%m-%dT%H:%M:%S").encode()
+
+    return _ISO_DATE_TIME.sub(shift_date_time, data)
+
+
+# ---------------------------------------------------------------------------------------
+# Any file
+
+def unwrap(data):
+    """The bytes inside a gzip member, or data itself when it is not gzipped."""
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def kind_of(path):
+    """fit, gpx or tcx from a file name, looking past a .gz suffix."""
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return os.path.splitext(name)[1].lstrip(".")
+
+
+def shift_file(data, kind, shift_s):
+    """Unwrapped, shifted bytes of a corpus file of the given kind (fit, gpx or tcx)."""
+    data = unwrap(data)
+    if kind == "fit":
+        return shift_fit(data, shift_s)
+    if kind in ("gpx", "tcx"):
+        return shift_xml(data, shift_s)
+    raise ValueError("cannot shift a .%s file" % kind)
+
+
+_file_cache = {}
+
+
+def read_corpus(corpus_dir, relative_path):
+    """Bytes of a corpus file, unwrapped, read once per process."""
+    data = _file_cache.get(relative_path)
+    if data is None:
+        with open(os.path.join(corpus_dir, relative_path), "rb") as f:
+            data = unwrap(f.read())
+        _file_cache[relative_path] = data
+    return data
+
+
+# ---------------------------------------------------------------------------------------
+# Command line
+
+def _survey(args):
+    """Print the CORPUS table as backstride's own import reads the corpus."""
+    folders = [os.path.join(args.corpus, kind) for kind in ("fit", "gpx", "tcx")]
+    with tempfile.TemporaryDirectory() as scratch:
+        result = subprocess.run(
+            [args.backstride, "--db", os.path.join(scratch, "survey.db"), "import", "--dry-run",
+             "--format", "json"] + folders, stdout=subprocess.PIPE, check=False)
+    for line in result.stdout.decode().splitlines():
+        item = json.loads(line)
+        activity = item.get("activity") or {}
+        status = "duplicate" if item["status"].startswith("duplicate") else item["status"]
+        path = os.path.relpath(item["file"], args.corpus)
+        row = (status, activity.get("sport"), activity.get("start_utc"),
+               activity.get("distance_m"), activity.get("elapsed_s"), activity.get("moving_s"))
+        print("    %r: %r," % (path, row))
+
+
+def _shift_command(args):
+    with open(args.input, "rb") as f:
+        data = f.read()
+    with open(args.output, "wb") as f:
+        f.write(shift_file(data, kind_of(args.input), args.days * DAY_S))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    shift = commands.add_parser("shift", help="shift one file by whole days")
+    shift.add_argument("input")
+    shift.add_argument("output")
+    shift.add_argument("--days", type=int, required=True)
+    shift.set_defaults(run=_shift_command)
+    survey = commands.add_parser("survey", help="print the CORPUS table")
+    survey.add_argument("--backstride", required=True, help="the backstride binary")
+    survey.add_argument("--corpus", default=DEFAULT_CORPUS)
+    survey.set_defaults(run=_survey)
+    args = parser.parse_args(argv)
+    try:
+        args.run(args)
+    except (OSError, ValueError) as error:
+        print("fitshift: %s" % error, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
