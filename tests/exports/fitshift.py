@@ -363,35 +363,159 @@ def fit_first_time(data):
     return None
 
 
+class _ZeroAdvance:
+    """The CRC register after k zero bytes, as two table lookups per k.
+
+    CRC-16/ARC starts at 0 and is linear, so crc(new) = crc(old) ^ crc(new ^ old), and
+    new ^ old is zero but for the rewritten times. Its CRC needs only the few changed bytes
+    and jumps over the zeros between them: a jump of k zero bytes is a linear map of the
+    16-bit register, kept as tables of its low and high byte. That is what makes a
+    thousand-activity export take seconds rather than minutes.
+    """
+
+    def __init__(self):
+        one = [(1 << bit >> 8) ^ _CRC_BYTE[(1 << bit) & 0xFF] for bit in range(16)]
+        self._powers = [one]  # images of the 16 register bits after 2**i zero bytes
+        self._tables = {}
+
+    def _power(self, i):
+        while len(self._powers) <= i:
+            last = self._powers[-1]
+            self._powers.append([self._apply(last, self._apply(last, 1 << bit))
+                                 for bit in range(16)])
+        return self._powers[i]
+
+    @staticmethod
+    def _apply(images, register):
+        result = 0
+        bit = 0
+        while register:
+            if register & 1:
+                result ^= images[bit]
+            register >>= 1
+            bit += 1
+        return result
+
+    def tables(self, count):
+        tables = self._tables.get(count)
+        if tables is None:
+            images = [1 << bit for bit in range(16)]
+            i = 0
+            remaining = count
+            while remaining:
+                if remaining & 1:
+                    power = self._power(i)
+                    images = [self._apply(power, image) for image in images]
+                remaining >>= 1
+                i += 1
+            low = [0] * 256
+            high = [0] * 256
+            for value in range(1, 256):
+                lowest = (value & -value).bit_length() - 1
+                low[value] = low[value & (value - 1)] ^ images[lowest]
+                high[value] = high[value & (value - 1)] ^ images[lowest + 8]
+            tables = (low, high)
+            self._tables[count] = tables
+        return tables
+
+
+_zero_advance = _ZeroAdvance()
+
+
+def _change_tables(width, big_endian):
+    """Per byte of a changed value: its share of the CRC by the end of the value."""
+    tables = []
+    for index in range(width):
+        # Byte `index` of the value in memory order; file order is reversed for big endian.
+        position = width - 1 - index if big_endian else index
+        low, high = _zero_advance.tables(width - 1 - position)
+        tables.append([low[t & 0xFF] ^ high[t >> 8] for t in _CRC_BYTE])
+    return tables
+
+
+_CHANGE_TABLES = {(width, big): _change_tables(width, big)
+                  for width in (1, 2, 4) for big in (False, True)}
+
+
+class _FitPlan:
+    """Where the times of one FIT file are, found once however often it is shifted."""
+
+    def __init__(self, data):
+        # segments: (header_start, data_end, crc_was_right, stored_crc, patches); a patch is
+        # (offset, struct format, old value, mask, unit, jump tables, change tables).
+        self.segments = []
+        patches = []
+        previous = 0
+        for item in _walk_fit(data):
+            if item[0] == "file":
+                _, header_start, _header_size, data_end = item
+                stored = struct.unpack_from("<H", data, data_end)[0]
+                right = stored == fit_crc(memoryview(data)[header_start:data_end])
+                if right:
+                    # Jumps from the previous changed value (or the header) to past this one.
+                    previous = header_start
+                    for i, patch in enumerate(patches):
+                        offset, form, width = patch[0], patch[1], patch[6]
+                        patches[i] = patch[:5] + (_zero_advance.tables(offset + width - previous),
+                                                  _CHANGE_TABLES[(width, form[0] == ">")])
+                        previous = offset + width
+                    tail = _zero_advance.tables(data_end - previous)
+                else:
+                    patches = [patch[:5] + (None, None) for patch in patches]
+                    tail = None
+                self.segments.append((header_start, data_end, right, stored, patches, tail))
+                patches = []
+                continue
+            offset, kind, big_endian = item
+            order = ">" if big_endian else "<"
+            if kind == _KIND_DATE_TIME:
+                (value,) = struct.unpack_from(order + "I", data, offset)
+                if _SYSTEM_TIME_LIMIT <= value != 0xFFFFFFFF:
+                    patches.append((offset, order + "I", value, 0xFFFFFFFF, 1, None, 4))
+            elif kind == _KIND_TIMESTAMP_16:
+                (value,) = struct.unpack_from(order + "H", data, offset)
+                if value != 0xFFFF:
+                    patches.append((offset, order + "H", value, 0xFFFF, 1, None, 2))
+            elif data[offset] != 0xFF:
+                patches.append((offset, "<B", data[offset], 0xFF, 60, None, 1))
+        if patches:  # a file cut short: no CRC to keep right
+            patches = [patch[:5] + (None, None) for patch in patches]
+            self.segments.append((0, len(data), False, 0, patches, None))
+
+
+_fit_plans = {}
+
+
 def shift_fit(data, shift_s):
-    """A copy of a FIT file (bytes) with every time moved by shift_s, CRCs rewritten."""
+    """A copy of a FIT file (bytes) with every time moved by shift_s, file CRCs rewritten.
+
+    The header CRC covers bytes that do not change and stays as it is. A file that came
+    with a wrong file CRC keeps a wrong one: its damage is the point of it.
+    """
     if shift_s % 60:
         raise ValueError("FIT shifts must be whole minutes (compressed timestamps, minute "
                          "counters); got %d s" % shift_s)
+    plan = _fit_plans.get(data)
+    if plan is None:
+        plan = _fit_plans[data] = _FitPlan(data)
     out = bytearray(data)
-    for item in _walk_fit(data):
-        if item[0] == "file":
-            _, header_start, header_size, data_end = item
-            # The header's own CRC covers bytes that do not change; only the file CRC does.
-            # A file that arrived with a wrong CRC keeps a wrong one: its damage is the point.
-            stored = struct.unpack_from("<H", data, data_end)[0]
-            if stored == fit_crc(memoryview(data)[header_start:data_end]):
-                struct.pack_into("<H", out, data_end,
-                                 fit_crc(memoryview(out)[header_start:data_end]))
+    pack_into = struct.pack_into
+    for _header_start, data_end, crc_was_right, stored, patches, tail in plan.segments:
+        if not crc_was_right:
+            for offset, form, old, mask, unit, _jump, _change in patches:
+                pack_into(form, out, offset, (old + shift_s // unit) & mask)
             continue
-        offset, kind, big_endian = item
-        if kind == _KIND_DATE_TIME:
-            form = ">I" if big_endian else "<I"
-            (value,) = struct.unpack_from(form, out, offset)
-            if _SYSTEM_TIME_LIMIT <= value != 0xFFFFFFFF:
-                struct.pack_into(form, out, offset, (value + shift_s) & 0xFFFFFFFF)
-        elif kind == _KIND_TIMESTAMP_16:
-            form = ">H" if big_endian else "<H"
-            (value,) = struct.unpack_from(form, out, offset)
-            if value != 0xFFFF:
-                struct.pack_into(form, out, offset, (value + shift_s) & 0xFFFF)
-        elif out[offset] != 0xFF:
-            out[offset] = (out[offset] + shift_s // 60) & 0xFF
+        register = 0
+        for offset, form, old, mask, unit, (low, high), change_tables in patches:
+            new = (old + shift_s // unit) & mask
+            pack_into(form, out, offset, new)
+            register = low[register & 0xFF] ^ high[register >> 8]
+            change = old ^ new
+            for table in change_tables:
+                register ^= table[change & 0xFF]
+                change >>= 8
+        low, high = tail
+        pack_into("<H", out, data_end, stored ^ low[register & 0xFF] ^ high[register >> 8])
     return bytes(out)
 
 
@@ -405,22 +529,23 @@ _ISO_DATE_TIME = re.compile(rb"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})")
 _ISO_DATE_BEFORE_T = re.compile(rb"(\d{4}-\d{2}-\d{2})(?=T\d{2}:\d{2}:\d{2})")
 
 
+_xml_pieces = {}
+
+
 def shift_xml(data, shift_s):
     """A copy of a GPX or TCX file (bytes) with every ISO time moved by shift_s."""
     if shift_s % DAY_S == 0:
-        # Whole days change the date only; a file holds few distinct dates, so memoise.
+        # Whole days change the date only. The file is split at its dates once; each shift
+        # then joins the pieces with the few distinct dates moved.
+        pieces = _xml_pieces.get(data)
+        if pieces is None:
+            pieces = _xml_pieces[data] = _ISO_DATE_BEFORE_T.split(data)
         days = datetime.timedelta(days=shift_s // DAY_S)
-        memo = {}
-
-        def shift_date(match):
-            text = match.group(1)
-            moved = memo.get(text)
-            if moved is None:
-                moved = (datetime.date.fromisoformat(text.decode()) + days).isoformat().encode()
-                memo[text] = moved
-            return moved
-
-        return _ISO_DATE_BEFORE_T.sub(shift_date, data)
+        moved = {date: (datetime.date.fromisoformat(date.decode()) + days).isoformat().encode()
+                 for date in set(pieces[1::2])}
+        out = pieces[:]
+        out[1::2] = [moved[date] for date in pieces[1::2]]
+        return b"".join(out)
 
     delta = datetime.timedelta(seconds=shift_s)
 
@@ -468,6 +593,41 @@ def read_corpus(corpus_dir, relative_path):
             data = unwrap(f.read())
         _file_cache[relative_path] = data
     return data
+
+
+# ---------------------------------------------------------------------------------------
+# Planning an export
+
+def plan_days(rng, count, last_day):
+    """count distinct days, oldest first, ending at last_day, one to three days apart.
+
+    One activity a day keeps every start distinct however the corpus files are reused.
+    """
+    days = []
+    day = last_day
+    for _ in range(count):
+        days.append(day)
+        day -= datetime.timedelta(days=rng.choice((1, 1, 1, 2, 2, 3)))
+    days.reverse()
+    return days
+
+
+def shifted_activity(corpus_dir, path, target_day):
+    """(bytes, start UTC text, shift in days) for a corpus file moved onto target_day."""
+    _status, _sport, start, *_rest = CORPUS[path]
+    days = days_to(start, target_day)
+    data = shift_file(read_corpus(corpus_dir, path), kind_of(path), days * DAY_S)
+    moved = format_utc(parse_utc(start) + datetime.timedelta(days=days))
+    return data, moved, days
+
+
+def gzip_bytes(data):
+    """gzip with a fixed mtime, so that the same seed writes the same archive.
+
+    Level 1: three times quicker than the default and only a little larger; importers
+    read any level alike.
+    """
+    return gzip.compress(data, compresslevel=1, mtime=0)
 
 
 # ---------------------------------------------------------------------------------------
