@@ -14,6 +14,8 @@ Standard library only. Also a command line:
   fitshift.py shift IN OUT --days N            one file (.fit, .gpx, .tcx, also .gz)
   fitshift.py survey --backstride BIN [--corpus DIR]
                                                print CORPUS as backstride decodes it
+  fitshift.py check EXPORT.zip MANIFEST.json --backstride BIN
+                                               import an export's files and compare
 """
 
 import argparse
@@ -26,6 +28,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 DAY_S = 86400
 FIT_EPOCH = datetime.datetime(1989, 12, 31, tzinfo=datetime.timezone.utc)
@@ -667,6 +670,57 @@ def _survey(args):
         print("    %r: %r," % (path, row))
 
 
+def _check(args):
+    """Import every activity file of an export with backstride; compare with its manifest.
+
+    Each run must be imported with the manifest's start and distance, each other sport
+    skipped. Prints one line per disagreement and a count; exit status 1 if any.
+    """
+    with open(args.manifest, encoding="utf-8") as f:
+        manifest = json.load(f)
+    with tempfile.TemporaryDirectory() as scratch:
+        with zipfile.ZipFile(args.export) as archive:
+            archive.extractall(scratch)
+            nested = [n for n in archive.namelist() if n.endswith(".zip")]
+        for name in nested:
+            with zipfile.ZipFile(os.path.join(scratch, name)) as inner:
+                inner.extractall(os.path.join(scratch, name[:-4]))
+        files = sorted(os.path.join(root, name) for root, _dirs, names in os.walk(scratch)
+                       for name in names if kind_of(name) in ("fit", "gpx", "tcx")
+                       and "routes" not in os.path.relpath(root, scratch).split(os.sep))
+        result = subprocess.run(
+            [args.backstride, "--db", os.path.join(scratch, "check.db"), "import", "--dry-run",
+             "--format", "json"] + files, stdout=subprocess.PIPE, check=False)
+    decoded = {}
+    for line in result.stdout.decode().splitlines():
+        item = json.loads(line)
+        decoded[os.path.basename(item["file"])] = item
+    agreed = disagreed = 0
+    for entry in manifest["activities"]:
+        if not entry.get("file") or entry.get("corrupt"):
+            continue
+        item = decoded.get(os.path.basename(entry["file"]))
+        activity = (item or {}).get("activity") or {}
+        if item is None:
+            good = False
+        elif entry["is_run"]:
+            good = (item["status"] == "imported" and activity.get("start_utc") == entry["start"]
+                    and abs(activity.get("distance_m", 0) - entry["distance_m"]) < 0.01)
+        else:
+            good = item["status"] == "skipped"
+        if good:
+            agreed += 1
+        else:
+            disagreed += 1
+            print("differs: %s %s (%s): manifest %s, backstride %s %s" % (
+                entry["type"], entry["file"], entry["source"], entry["start"],
+                item and item["status"], activity.get("start_utc")))
+    print("%d files imported; %d agree with the manifest, %d differ" % (len(files), agreed,
+                                                                        disagreed))
+    if disagreed:
+        raise ValueError("%d activities differ from the manifest" % disagreed)
+
+
 def _shift_command(args):
     with open(args.input, "rb") as f:
         data = f.read()
@@ -686,6 +740,11 @@ def main(argv=None):
     survey.add_argument("--backstride", required=True, help="the backstride binary")
     survey.add_argument("--corpus", default=DEFAULT_CORPUS)
     survey.set_defaults(run=_survey)
+    check = commands.add_parser("check", help="import an export and compare with its manifest")
+    check.add_argument("export")
+    check.add_argument("manifest")
+    check.add_argument("--backstride", required=True, help="the backstride binary")
+    check.set_defaults(run=_check)
     args = parser.parse_args(argv)
     try:
         args.run(args)
