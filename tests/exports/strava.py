@@ -322,30 +322,28 @@ def write_export(args):
     corrupt_file = None
     rows = []
     with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        # Files first, so that the CSV can name them; entries are written in the order
-        # the export lists them, CSVs at the root first.
+        # Names first, so that the CSV can list them; the files are shifted as they are
+        # written, after the CSVs, so the export is never held in memory whole.
         payloads = []
         for index, entry in enumerate(plan):
             day = entry.pop("day")
             source = entry["source"]
             if source is not None:
-                data, start, _days = fitshift.shifted_activity(args.corpus, source, day)
-                _status, _sport, _start, distance, elapsed, moving = fitshift.CORPUS[source]
+                start, days = fitshift.shifted_start(source, day)
+                row = fitshift.corpus_row(source)
                 # The file name carries the upload's id, not the activity's (GAP test export).
                 upload_id = entry["id"] + rng.randrange(10 ** 8, 10 ** 9)
                 name = _file_name(source, upload_id, index)
-                if name.endswith(".tcx.gz") and index % 2 == 0:
-                    # Strava's TCX often begin with spaces before <?xml (GPSBabel#371).
-                    data = b"          " + data.lstrip()
-                if name.endswith(".gz"):
-                    data = fitshift.gzip_bytes(data)
-                    if args.corrupt_gz and corrupt_file is None and name.endswith(".fit.gz"):
-                        data = _flip_deflate_bytes(data)
-                        corrupt_file = name
-                        entry["corrupt"] = True
-                entry.update(start=start, file=name, distance_m=distance,
-                             elapsed_s=int(round(elapsed)), moving_s=int(round(moving)))
-                payloads.append((name, data))
+                # Strava's TCX often begin with spaces before <?xml (GPSBabel#371).
+                leading_spaces = name.endswith(".tcx.gz") and index % 2 == 0
+                corrupt = (args.corrupt_gz and corrupt_file is None and name.endswith(".fit.gz"))
+                if corrupt:
+                    corrupt_file = name
+                    entry["corrupt"] = True
+                entry.update(start=start, file=name, distance_m=row["distance_m"],
+                             elapsed_s=int(round(row["elapsed_s"])),
+                             moving_s=int(round(row["moving_s"])))
+                payloads.append((name, source, days, leading_spaces, corrupt))
             entry["csv_type"] = _GERMAN_TYPES[entry["type"]] if args.header == "de" else entry["type"]
             rows.append(_csv_row(columns, entry, args.header, date_style))
         if plan and plan[-1]["is_run"]:
@@ -379,7 +377,15 @@ def write_export(args):
         text("routes.csv", "Route Name,Route Filename\n" + "".join(route_rows))
         for name, header in sorted(_OTHER_CSVS.items()):
             text(name, header + "\n")
-        for name, data in payloads:
+        for name, source, days, leading_spaces, corrupt in payloads:
+            data = fitshift.shift_file(fitshift.read_corpus(args.corpus, source),
+                                       fitshift.kind_of(source), days * fitshift.DAY_S)
+            if leading_spaces:
+                data = b"          " + data.lstrip()
+            if name.endswith(".gz"):
+                data = fitshift.gzip_bytes(data)
+                if corrupt:
+                    data = _flip_deflate_bytes(data)
             # Level 1 keeps a thousand activities quick; the archive is no less real for it.
             archive.writestr(_zip_info(name), data, compresslevel=1)
         for name in media_names:
