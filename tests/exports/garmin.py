@@ -220,7 +220,8 @@ def write_export(args):
         text("DI_CONNECT/DI-Connect-Wellness/%s_%s_98765432_sleepData.json"
              % (first_day.isoformat(), last_day.isoformat()),
              [{"sleepStartTimestampGMT": "%sT22:41:00.0" % day.isoformat(),
-               "sleepEndTimestampGMT": "%sT06:12:00.0" % (day + datetime.timedelta(days=1)).isoformat(),
+               "sleepEndTimestampGMT":
+                   "%sT06:12:00.0" % (day + datetime.timedelta(days=1)).isoformat(),
                "deepSleepSeconds": rng.randrange(3000, 7000), "lightSleepSeconds":
                rng.randrange(10000, 16000), "awakeCount": rng.randrange(0, 4)}
               for day in monitoring_days])

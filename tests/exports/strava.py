@@ -75,7 +75,8 @@ _GERMAN = {
     "Average Grade": "Durchschnittliche Steigung",
     "Average Positive Grade": "Durchschnittliche positive Steigung",
     "Average Negative Grade": "Durchschnittliche negative Steigung",
-    "Max Cadence": "Max. Tritt-/Schrittfrequenz", "Average Cadence": "Durchschnittliche Trittfrequenz",
+    "Max Cadence": "Max. Tritt-/Schrittfrequenz",
+    "Average Cadence": "Durchschnittliche Trittfrequenz",
     "Average Heart Rate": "Durchschnittliche Herzfrequenz", "Max Watts": "Max. Watt",
     "Average Watts": "Durchschnittliche Watt", "Calories": "Kalorien",
     "Max Temperature": "Max. Temperatur", "Average Temperature": "Durchschnittliche Temperatur",
@@ -257,7 +258,8 @@ def _jpeg_like(rng, size):
 def _plan(rng, count, corpus_dir):
     """The activities of the export, oldest first, as manifest entries (without files)."""
     runs = fitshift.corpus_runs()
-    by_kind = {kind: [p for p in runs if p.startswith(kind + "/")] for kind in ("fit", "gpx", "tcx")}
+    by_kind = {kind: [p for p in runs if p.startswith(kind + "/")]
+               for kind in ("fit", "gpx", "tcx")}
     days = fitshift.plan_days(rng, count, LAST_DAY)
     activity_id = 1800000000 + rng.randrange(10 ** 6)
     plan = []
@@ -344,7 +346,8 @@ def write_export(args):
                              elapsed_s=int(round(row["elapsed_s"])),
                              moving_s=int(round(row["moving_s"])))
                 payloads.append((name, source, days, leading_spaces, corrupt))
-            entry["csv_type"] = _GERMAN_TYPES[entry["type"]] if args.header == "de" else entry["type"]
+            entry["csv_type"] = (_GERMAN_TYPES[entry["type"]] if args.header == "de"
+                                 else entry["type"])
             rows.append(_csv_row(columns, entry, args.header, date_style))
         if plan and plan[-1]["is_run"]:
             plan[-1]["media"] = media_names[0]
@@ -358,7 +361,8 @@ def write_export(args):
         text("profile.csv", "Athlete ID,Email Address,First Name,Last Name,Sex,Description,Weight,"
              "City,State,Country,Health Consent Status,Date of Health Consent approval/denial\n"
              "%s,runner@example.org,Sam,Example,Female,\"Runs, mostly.\",61.0,Bonn,"
-             "North Rhine-Westphalia,Germany,Unknown,\n" % (athlete if athlete.isdigit() else "12345"))
+             "North Rhine-Westphalia,Germany,Unknown,\n"
+             % (athlete if athlete.isdigit() else "12345"))
         text("bikes.csv", "Bike Name,Bike Brand,Bike Model,Bike Default Sport Types\n"
              "Old steel,Peugeot,PX10,Ride\n")
         text("shoes.csv", "Shoe Name,Shoe Brand,Shoe Model,Shoe Default Sport Types\n"
@@ -389,7 +393,8 @@ def write_export(args):
             # Level 1 keeps a thousand activities quick; the archive is no less real for it.
             archive.writestr(_zip_info(name), data, compresslevel=1)
         for name in media_names:
-            archive.writestr(_zip_info(name, zipfile.ZIP_STORED), _jpeg_like(rng, rng.randrange(20000, 60000)))
+            archive.writestr(_zip_info(name, zipfile.ZIP_STORED),
+                             _jpeg_like(rng, rng.randrange(20000, 60000)))
         for name, data in route_payloads:
             archive.writestr(_zip_info(name), data)
     manifest = {"service": "strava", "header": args.header, "date_style": date_style,
