@@ -86,7 +86,8 @@ class EntryReader {
       if (std::abs(offset_s) <= 14 * 3600) {
         summary.utc_offset_s = static_cast<int>(offset_s);
       } else {
-        Problem(Where() + ": startTimeLocal is " + std::to_string(offset_s / 3600.0) +
+        Problem(Where() + ": startTimeLocal is " +
+                std::to_string(std::llround(std::abs(offset_s) / 3600.0)) +
                 " hours from startTimeGmt, more than any time zone; the local time was skipped.");
       }
     }
