@@ -10,8 +10,9 @@
 //
 // Policy. An entry keeps what it has: a missing key is no value, a value of the wrong
 // type is skipped and named in `problems`. An entry without a start time cannot be placed
-// on a day, so it is left out and counted. The document is parsed whole (nlohmann_json,
-// without exceptions), then each entry read once.
+// on a day, so it is left out and counted. The document is streamed (nlohmann_json's SAX
+// interface, no exceptions) and only the keys below are kept, one activity at a time: a
+// 30 MB export reads in a fraction of the time and memory a whole-document tree takes.
 // Pure: text in, result out.
 #ifndef BACKSTRIDE_ACTIVITY_GARMIN_SUMMARY_H_
 #define BACKSTRIDE_ACTIVITY_GARMIN_SUMMARY_H_

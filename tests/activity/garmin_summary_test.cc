@@ -132,6 +132,32 @@ TEST(GarminSummary, ValueOfTheWrongTypeIsSkippedAndTheRestKept) {
   EXPECT_NE(Joined(read.problems).find("distance is not a number"), std::string::npos);
 }
 
+TEST(GarminSummary, NestedValuesAreSkippedAndTheApiTypeObjectIsRead) {
+  // splitSummaries and other nested keys are not ours; an entry that is not an object is
+  // named; the API writes activityType as {"typeKey": ...}; a second export object in
+  // the outer list is read too.
+  const GarminActivitySummaries read = Read(R"([
+    {"summarizedActivitiesExport":[
+      {"activityId": 9, "startTimeGmt": 1720328400000, "distance": 500000,
+       "splitSummaries": [{"distance": 1, "startTimeGmt": 5, "avgHr": {"x": [1, 2]}}],
+       "activityType": {"typeId": 1, "typeKey": "street_running", "parentTypeId": 17},
+       "avgHr": 151},
+      17,
+      {"activityId": 10, "startTimeGmt": 1720414800000, "activityType": "walking"}]},
+    {"summarizedActivitiesExport":[
+      {"activityId": 11, "startTimeGmt": 1720501200000, "activityType": "running"}]}])");
+  ASSERT_EQ(read.activities.size(), 3u) << Joined(read.problems);
+  EXPECT_EQ(read.activities[0].activity_type, "street_running");
+  EXPECT_EQ(read.activities[0].distance_m, 5000);
+  EXPECT_EQ(read.activities[0].avg_hr_bpm, 151);
+  EXPECT_EQ(read.activities[0].start_utc_s, 1720328400);
+  EXPECT_EQ(read.activities[1].activity_id, 10);
+  EXPECT_EQ(read.activities[2].activity_id, 11);
+  ASSERT_EQ(read.problems.size(), 1u) << Joined(read.problems);
+  EXPECT_NE(read.problems[0].find("Activity 2 is not an activity"), std::string::npos)
+      << read.problems[0];
+}
+
 TEST(GarminSummary, DamagedJsonIsCorruptionWithItsOffset) {
   const std::string text = "[{\"summarizedActivitiesExport\":[" + std::string(kTrailRun);
   const auto cut = ReadGarminSummarizedActivities(text.substr(0, text.size() - 40));
