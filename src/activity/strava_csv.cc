@@ -486,7 +486,7 @@ class RowReader {
     fields_ = &fields;
     StravaActivityRow row;
     row.line = csv_row.line;
-    row.activity_id = std::string(TrimSpaces(Text(Column::kId)));
+    row.activity_id = std::string(TrimSpaces(Field(Column::kId)));
     if (row.activity_id.empty()) {
       Problem(line() + " has no activity ID, so it was left out.");
       return;
@@ -529,8 +529,6 @@ class RowReader {
     if (!index || *index >= fields_->size()) return {};
     return FieldText((*fields_)[*index], scratch_);
   }
-
-  std::string_view Text(Column column) { return Field(column); }
 
   // "Line 12", built only when a problem is reported.
   std::string Line() const { return "Line " + std::to_string(line_number_); }
