@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if ((${#targets[@]} == 0)); then targets=(fit gpx tcx); fi
+if ((${#targets[@]} == 0)); then targets=(fit gpx tcx strava_csv garmin_summary); fi
 
 packages=(clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev)
 missing=()
@@ -34,6 +34,9 @@ for format in "${targets[@]}"; do
   if [ -d "$shared/$format" ]; then
     find "$shared/$format" -type f ! -name '*.gz' -exec cp -n {} "$corpus/" \;
   fi
+  # Formats with no recordings in the shared corpus (the export readers) start from
+  # hand-written seeds.
+  if [ -d "tests/data/fuzz-seeds/$format" ]; then cp -n tests/data/fuzz-seeds/"$format"/* "$corpus/"; fi
   if [ -d "tests/data/fuzz/$format" ]; then cp -n tests/data/fuzz/"$format"/* "$corpus/" 2>/dev/null || true; fi
   echo "Fuzzing $format for $seconds s"
   "build/fuzz/fuzz/${format}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
