@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if ((${#targets[@]} == 0)); then targets=(fit gpx tcx); fi
+if ((${#targets[@]} == 0)); then targets=(fit gpx tcx apple_health); fi
 
 packages=(clang-16 libclang-rt-16-dev libc++-16-dev libc++abi-16-dev)
 missing=()
@@ -33,6 +33,17 @@ for format in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   if [ -d "$shared/$format" ]; then
     find "$shared/$format" -type f ! -name '*.gz' -exec cp -n {} "$corpus/" \;
+  fi
+  # The Health export has no real files in the shared corpus: seed it with small
+  # exports written by the generator (every quirk it knows: broken DTD, control
+  # characters, pauses, old totalDistance, inline routes) and one cut short.
+  if [ "$format" = apple_health ] && [ ! -e "$corpus/seed-export.xml" ]; then
+    seeds="$(mktemp -d)"
+    python3 tests/exports/apple.py --out "$seeds/full" --runs 4 --seed 1 --manifest "$seeds/m.json" >/dev/null
+    python3 tests/exports/apple.py --out "$seeds/cut" --runs 3 --seed 2 --cut-at 6000 --manifest "$seeds/c.json" >/dev/null
+    cp "$seeds/full/apple_health_export/export.xml" "$corpus/seed-export.xml"
+    cp "$seeds/cut/apple_health_export/export.xml" "$corpus/seed-cut.xml"
+    rm -rf "$seeds"
   fi
   if [ -d "tests/data/fuzz/$format" ]; then cp -n tests/data/fuzz/"$format"/* "$corpus/" 2>/dev/null || true; fi
   echo "Fuzzing $format for $seconds s"
