@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& workouts = result ? *result : reader.workouts_so_far();
   volatile double sink = 0;
   for (const auto& workout : workouts) {
-    sink = sink + workout.start_utc_s + workout.duration_s + workout.source_name.size();
+    sink = sink + workout.start_utc_s + workout.duration_s +
+           static_cast<double>(workout.source_name.size() + workout.route_files.size());
     for (const auto& point : workout.heart_rate) sink = sink + point.time_utc_s + point.bpm;
     for (const auto& sample : workout.route) sink = sink + sample.time_s;
     for (const auto& pause : workout.pauses) sink = sink + pause.second - pause.first;

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "base/numbers.h"
+
 namespace backstride {
 namespace {
 
@@ -179,27 +181,6 @@ std::string_view Clean(std::string_view raw, std::string& scratch) {
   return raw;
 }
 
-std::optional<double> ParseNumber(std::string_view raw) {
-  std::string scratch;
-  std::string_view text = Clean(raw, scratch);
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  double value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-// Days from 1970-01-01 to a civil date (Howard Hinnant's days_from_civil).
-std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 bool Digits(std::string_view text, std::size_t at, std::size_t count, int& value) {
   value = 0;
   for (std::size_t i = at; i < at + count; ++i) {
@@ -208,6 +189,29 @@ bool Digits(std::string_view text, std::size_t at, std::size_t count, int& value
     value = value * 10 + (c - '0');
   }
   return true;
+}
+
+std::optional<double> ParseNumber(std::string_view raw) {
+  std::string scratch;
+  std::string_view text = Clean(raw, scratch);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  // Heart rates are small whole numbers: read those without the general parser.
+  if (!text.empty() && text.size() <= 4) {
+    int whole = 0;
+    if (Digits(text, 0, text.size(), whole)) return whole;
+  }
+  return ParseDouble(text);
+}
+
+// Days from 1970-01-01 to a civil date (Howard Hinnant's days_from_civil).
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 // Apple's fixed date layout, "2024-10-25 07:04:44 -0500", read by hand: a heart-rate
