@@ -706,8 +706,11 @@ void AppleHealthReader::JoinHeartRate() {
 
 Result<std::vector<AppleWorkout>> AppleHealthReader::Finish() {
   std::optional<Error> error = error_;
-  const std::string kept = " The " + std::to_string(workouts_.size()) +
-                           " runs before that point can still be imported.";
+  const std::size_t runs = workouts_.size();
+  const std::string kept = runs == 0   ? " No run comes before that point."
+                           : runs == 1 ? " The run before that point can still be imported."
+                                       : " The " + std::to_string(runs) +
+                                             " runs before that point can still be imported.";
   if (!error) {
     const bool tail_is_blank = std::all_of(carry_.begin(), carry_.end(), [](char c) {
       return IsBlank(static_cast<unsigned char>(c));
@@ -726,7 +729,7 @@ Result<std::vector<AppleWorkout>> AppleHealthReader::Finish() {
       error = Error::Corruption("This file holds no Apple Health data: export.xml starts with "
                                 "<HealthData>, and there is none here.");
     } else if (!root_closed_) {
-      error = Error::Corruption("This Health export ends before its last line, at byte " +
+      error = Error::Corruption("This Health export stops before its end, at byte " +
                                     OffsetText(bytes_read_) +
                                     ": the file was cut short, perhaps while copying." + kept,
                                 bytes_read_);
