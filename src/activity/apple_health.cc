@@ -281,8 +281,8 @@ bool Starts(const char* data, std::size_t size, std::size_t pos, std::string_vie
   return size - pos >= prefix.size() && std::memcmp(data + pos, prefix.data(), prefix.size()) == 0;
 }
 
-// How many bytes of data[pos, size) agree with `prefix`'s start: when all of them do
-// but the buffer is shorter than the prefix, the caller needs more bytes to decide.
+// True when data[pos, size) could still be the start of `prefix`: every byte there agrees
+// with it. With fewer bytes than the prefix, the caller needs more to decide.
 bool CouldStart(const char* data, std::size_t size, std::size_t pos, std::string_view prefix) {
   std::size_t n = std::min(size - pos, prefix.size());
   return std::memcmp(data + pos, prefix.data(), n) == 0;

@@ -78,15 +78,17 @@ class AppleHealthReader {
 
   // Ends the file: joins the heart-rate samples to the workouts and returns the running
   // workouts in file order. Fails with kCorruption when the file ends inside a tag,
-  // inside a workout or before </HealthData> (a cut file). Either way the complete
-  // workouts read before the cut stay in workouts_so_far(), with heart rate joined;
-  // on success they are moved into the result instead. Call once.
+  // inside a workout or before </HealthData> (a cut file), or with Feed's error. On
+  // failure the complete workouts read before the cut stay in workouts_so_far(), heart
+  // rate joined, for the caller to keep; on success they are moved into the result.
+  // Call once.
   Result<std::vector<AppleWorkout>> Finish();
 
   // The running workouts completed so far (heart rate joined only after Finish).
   const std::vector<AppleWorkout>& workouts_so_far() const { return workouts_; }
   std::uint64_t bytes_read() const { return bytes_read_; }
   std::uint64_t records_seen() const { return records_seen_; }  // <Record>s of every type
+  // Heart-rate samples kept (a readable time and a plausible bpm).
   std::uint64_t heart_rate_samples() const { return heart_rate_samples_; }
 
  private:
