@@ -452,11 +452,12 @@ def write_export(path, args, runs, workouts, hr, fillers):
             'HKCharacteristicTypeIdentifierCardioFitnessMedicationsUse="None"/>\n')
     records = len(hr) + len(fillers)
     heart_rate = len(hr)
+    body = ("".join(fillers) + "".join(hr) + "".join(w for _, w in workouts)).encode()
     with open(path, "wb") as out:
         out.write(head.encode())
         if args.records_mb:
             blocks = padding_blocks(rng)
-            target = args.records_mb * 1000 * 1000
+            target = args.records_mb * 1000 * 1000 - len(body)
             block_records = [b.count(b"<Record ") for b in blocks]
             block_hr = [b.count(b"HKQuantityTypeIdentifierHeartRate") for b in blocks]
             i = 0
@@ -465,9 +466,7 @@ def write_export(path, args, runs, workouts, hr, fillers):
                 records += block_records[i % len(blocks)]
                 heart_rate += block_hr[i % len(blocks)]
                 i += 1
-        out.write("".join(fillers).encode())
-        out.write("".join(hr).encode())
-        out.write("".join(w for _, w in workouts).encode())
+        out.write(body)
         out.write(' <ActivitySummary dateComponents="2026-11-01" activeEnergyBurned="512" '
                   'activeEnergyBurnedGoal="500" activeEnergyBurnedUnit="Cal"/>\n</HealthData>\n'.encode())
     if args.cut_at is not None:
