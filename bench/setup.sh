@@ -2,7 +2,7 @@
 # Installs the peer tools the benchmark compares against, and builds the benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(gpsbabel python3-gpxpy time nodejs npm libzip-dev unzip)
+packages=(gpsbabel python3-gpxpy time libexpat1-dev python3 nodejs npm libzip-dev unzip)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
