@@ -45,6 +45,7 @@ struct ArchiveReader::State {
   archive* reader = nullptr;
   std::vector<std::uint8_t> block = std::vector<std::uint8_t>(kInputBlock);
   std::optional<Error> input_error;  // the stream's own failure, kept for the message
+  bool input_ended = false;          // the stream has no more bytes
   std::uint64_t packed = 0;          // bytes read from `input`
   std::uint64_t unpacked = 0;
   std::size_t entries = 0;
@@ -68,12 +69,21 @@ struct ArchiveReader::State {
       return -1;
     }
     state->packed += *got;
+    if (*got == 0) state->input_ended = true;
     *buffer = state->block.data();
     return static_cast<la_ssize_t>(*got);
   }
 
   Error Damaged(std::string_view what) const {
     if (input_error) return *input_error;
+    // Out of bytes where the archive says more follow: a copy cut short.
+    if (input_ended) {
+      return Error::Corruption("'" + name + "' ends early" +
+                                   (current ? ", inside '" + current->path + "'" : std::string()) +
+                                   ": the file is cut short (a download or copy that did not "
+                                   "finish?).",
+                               packed);
+    }
     const char* detail = archive_error_string(reader);
     std::string message = "'" + name + "' " + std::string(what);
     if (detail != nullptr) message += " (" + std::string(detail) + ")";

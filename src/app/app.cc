@@ -90,6 +90,18 @@ Result<ImportSummary> App::ImportFiles(FileSource& source, ImportOptions options
   return backstride::ImportFiles(*store_, source, options);
 }
 
+Result<ImportSummary> App::ImportPaths(const std::vector<std::string>& paths,
+                                       ImportOptions options) {
+  if (!options.default_utc_offset_s) options.default_utc_offset_s = clock_->UtcOffsetSeconds();
+  return backstride::ImportPaths(*store_, paths, options);
+}
+
+Result<ImportSummary> App::ImportStream(const std::string& name, ByteStream& input,
+                                        std::uint64_t size, ImportOptions options) {
+  if (!options.default_utc_offset_s) options.default_utc_offset_s = clock_->UtcOffsetSeconds();
+  return backstride::ImportStream(*store_, name, input, size, options);
+}
+
 Result<std::string> App::ExportData() { return backstride::ExportData(*store_); }
 
 Result<DataImportSummary> App::ImportData(std::string_view json_text, bool replace) {

@@ -78,6 +78,10 @@ class App {
 
   // Watch files (import.h). A file that gives no UTC offset takes the clock's.
   Result<ImportSummary> ImportFiles(FileSource& source, ImportOptions options);
+  // Files, folders and exports on disk; one stream (an upload) named `name` (import.h).
+  Result<ImportSummary> ImportPaths(const std::vector<std::string>& paths, ImportOptions options);
+  Result<ImportSummary> ImportStream(const std::string& name, ByteStream& input,
+                                     std::uint64_t size, ImportOptions options);
 
   // Backups (data_transfer.h).
   Result<std::string> ExportData();

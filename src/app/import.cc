@@ -145,20 +145,9 @@ MatchedRun MatchOf(const StoredActivity& stored, const std::string& file,
   return match;
 }
 
-// Imports one run; returns the new run's id.
-Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const RunSummary& run,
-                              const std::string& file, std::optional<TrackPoint> onset) {
-  LogEntry entry;
-  entry.date = run.date;
-  entry.kind = LogKind::kRun;
-  entry.distance_m = run.distance_m;
-  if (run.duration_s > 0) entry.duration_s = run.duration_s;
-  if (onset) {
-    entry.onset_m = onset->distance_m;
-    entry.onset_s = onset->elapsed_s;
-  }
-  entry.source = "import:" + activity.format;
-  entry.note = fs::path(file).filename().string();
+// The recording of a run as the store keeps it.
+StoredActivity RecordingOf(const Activity& activity, const RunSummary& run,
+                           const std::string& file, const ImportHints& hints) {
   StoredActivity row;
   row.file = file;
   row.format = activity.format;
@@ -176,7 +165,36 @@ Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const RunS
   row.elevation_gain_m = activity.elevation_gain_m;
   row.laps_json = LapsJson(activity);
   row.track = Track(activity);
-  return store.AddImportedRun(entry, row, std::nullopt);
+  row.source = hints.source;
+  row.title = hints.title;
+  row.description = hints.description;
+  return row;
+}
+
+// How much a recording holds, to keep the fullest of several copies of one run: a track
+// first (splits, charts, an onset to place), then heart rate, then the pauses (a timer).
+int Richness(const StoredActivity& recording) {
+  return (recording.track.empty() && recording.points == 0 ? 0 : 4) +
+         (recording.avg_hr_bpm ? 2 : 0) + (recording.timer_s ? 1 : 0);
+}
+
+// Imports one run; returns the new run's id.
+Result<std::int64_t> StoreRun(Store& store, const Activity& activity, const RunSummary& run,
+                              const std::string& file, std::optional<TrackPoint> onset,
+                              const ImportHints& hints) {
+  LogEntry entry;
+  entry.date = run.date;
+  entry.kind = LogKind::kRun;
+  entry.distance_m = run.distance_m;
+  if (run.duration_s > 0) entry.duration_s = run.duration_s;
+  if (onset) {
+    entry.onset_m = onset->distance_m;
+    entry.onset_s = onset->elapsed_s;
+  }
+  entry.source = "import:" + activity.format;
+  // The runner's own name for the run when the service kept one, else the file's name.
+  entry.note = !hints.title.empty() ? hints.title : fs::path(file).filename().string();
+  return store.AddImportedRun(entry, RecordingOf(activity, run, file, hints), hints.mark);
 }
 
 // The report keeps the summary only: samples and developer fields can be megabytes, and
@@ -187,33 +205,53 @@ Activity SummaryOnly(Activity activity) {
   return activity;
 }
 
-// A run of this import, for duplicates among its own files.
-struct BatchRun {
-  StoredActivity activity;
-  std::string file;
-};
+}  // namespace
 
-ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFile> decoded,
-                        const ImportOptions& options, std::vector<BatchRun>& this_batch);
+ImportSession::ImportSession(Store& store, const ImportOptions& options)
+    : store_(store), options_(options) {}
 
-ImportedFile ImportOne(Store& store, SourcedFile& source, const ImportOptions& options,
-                       std::vector<BatchRun>& this_batch) {
-  if (source.read_error) {
+ImportedFile ImportSession::ImportBytes(const SourcedFile& file, const ImportHints& hints) {
+  if (file.read_error) {
     ImportedFile result;
-    result.file = source.name;
+    result.file = file.name;
     result.status = ImportStatus::kFailed;
     result.reason = ImportReason::kUnreadable;
-    result.detail = source.read_error->message;
+    result.detail = file.read_error->message;
     return result;
   }
-  return ImportFile(store, source.name, DecodeActivityFile(source.name, source.bytes), options,
-                    this_batch);
+  return Import(file.name, DecodeActivityFile(file.name, file.bytes), hints);
+}
+
+const ImportedFile& ImportSession::Add(ImportedFile file, std::uint64_t bytes_done) {
+  switch (file.status) {
+    case ImportStatus::kImported:
+      ++summary_.imported;
+      break;
+    case ImportStatus::kDuplicate:
+      ++summary_.duplicates;
+      break;
+    case ImportStatus::kSkipped:
+      ++summary_.skipped;
+      break;
+    case ImportStatus::kFailed:
+      ++summary_.failed;
+      break;
+    case ImportStatus::kNotActivity:
+      ++summary_.not_activity;
+      break;
+  }
+  summary_.files.push_back(std::move(file));
+  if (options_.on_file) options_.on_file(summary_.files.back(), summary_.files.size(), bytes_done);
+  return summary_.files.back();
 }
 
 // What becomes of one file, decoded (or not) as `decoded` says.
-ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFile> decoded,
-                        const ImportOptions& options, std::vector<BatchRun>& this_batch) {
+ImportedFile ImportSession::Import(const std::string& name, Result<DecodedFile> decoded,
+                                   const ImportHints& hints) {
+  Store& store = store_;
+  const ImportOptions& options = options_;
   ImportedFile result;
+  result.title = hints.title;
   result.file = name;
   const auto fail = [&](ImportReason reason, std::string detail) {
     result.status = ImportStatus::kFailed;
@@ -244,6 +282,18 @@ ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFil
     return skip(ImportReason::kNoActivity);
   }
   // The first run in the file; files with several activities (multisport) keep their run.
+  // A file that names no sport is a run when the service it came from says so (a file
+  // with a run in it, a multisport one, keeps its own word).
+  const auto is_run = [](const Activity& a) { return a.sport == Sport::kRunning; };
+  if (hints.service_says_run &&
+      std::none_of(decoded->activities.begin(), decoded->activities.end(), is_run)) {
+    for (Activity& a : decoded->activities) {
+      if (a.sport == Sport::kUnknown || a.sport_inferred) {
+        a.sport = Sport::kRunning;
+        a.sport_inferred = false;
+      }
+    }
+  }
   const auto run = std::find_if(decoded->activities.begin(), decoded->activities.end(),
                                 [](const Activity& a) { return a.sport == Sport::kRunning; });
   Activity& activity = run != decoded->activities.end() ? *run : decoded->activities.front();
@@ -286,7 +336,7 @@ ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFil
     }
   }
   if (!result.match) {
-    for (const BatchRun& seen : this_batch) {
+    for (const BatchRun& seen : batch_) {
       if (!SameRun(seen.activity, activity)) continue;
       result.match = MatchOf(seen.activity, seen.file, options);
       result.reason = ImportReason::kDuplicateInImport;
@@ -295,11 +345,22 @@ ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFil
   }
   if (result.match) {
     result.status = ImportStatus::kDuplicate;
+    if (result.reason == ImportReason::kDuplicate && !options.dry_run) {
+      // The same run from another source (Strava and Garmin both have the watch's file;
+      // Apple Health has its own): one run, the fullest recording, the others as aliases.
+      if (auto kept = KeepOneCopy(activity, summary, name, hints, *result.match); !kept) {
+        return fail(ImportReason::kCouldNotStore, kept.error().message);
+      } else if (*kept) {
+        result.reason = ImportReason::kDuplicateRicher;
+      }
+    } else if (hints.mark && !options.dry_run) {
+      (void)store.MarkImported(*hints.mark);  // done: a restart need not read it again
+    }
   } else if (options.dry_run) {
     result.status = ImportStatus::kImported;
     result.reason = ImportReason::kDryRun;
   } else {
-    auto id = StoreRun(store, activity, summary, name, onset);
+    auto id = StoreRun(store, activity, summary, name, onset, hints);
     if (!id) return fail(ImportReason::kCouldNotStore, id.error().message);
     result.status = ImportStatus::kImported;
     result.run_id = *id;
@@ -314,18 +375,73 @@ ImportedFile ImportFile(Store& store, const std::string& name, Result<DecodedFil
     seen.activity.moving_s = activity.moving_s;
     seen.activity.distance_m = summary.distance_m;
     seen.file = name;
-    this_batch.push_back(std::move(seen));
+    batch_.push_back(std::move(seen));
   }
   result.activity = SummaryOnly(std::move(activity));
   return result;
 }
 
-}  // namespace
+Result<bool> ImportSession::KeepOneCopy(const Activity& activity, const RunSummary& run,
+                                        const std::string& name, const ImportHints& hints,
+                                        const MatchedRun& match) {
+  auto stored = store_.ActivityForRun(*match.run_id);
+  if (!stored) return Fail(stored.error());
+  if (!*stored) return false;
+  const StoredActivity& old = **stored;
+  StoredActivity incoming = RecordingOf(activity, run, name, hints);
+  if (Richness(incoming) > Richness(old)) {
+    // The run's distance and time follow the fuller recording, unless the runner has
+    // corrected them since.
+    std::optional<RunFigures> figures;
+    auto entry = store_.LogEntryById(*match.run_id);
+    if (!entry) return Fail(entry.error());
+    const double old_duration = RunDuration(old.timer_s, old.moving_s, old.elapsed_s);
+    const auto same = [](std::optional<double> a, std::optional<double> b) {
+      return a.has_value() == b.has_value() && (!a || std::abs(*a - *b) < 0.5);
+    };
+    if (same(entry->distance_m, old.distance_m) && same(entry->duration_s, old_duration)) {
+      figures = RunFigures{run.distance_m, run.duration_s};
+    }
+    if (auto replaced = store_.ReplaceActivity(*match.run_id, incoming, figures, hints.mark);
+        !replaced) {
+      return Fail(replaced.error());
+    }
+    return true;
+  }
+  // A copy of what is stored: recorded once per source and file, so importing the same
+  // export again adds nothing.
+  const auto known = [&](const std::string& source, const std::string& file) {
+    if (old.source == source && old.file == file) return true;
+    return std::any_of(old.aliases.begin(), old.aliases.end(), [&](const ActivityAlias& alias) {
+      return alias.source == source && alias.file == file;
+    });
+  };
+  if (hints.source == old.source && hints.source == "file") {
+    // Two loose files of one run (a folder copied twice): nothing to record.
+    if (hints.mark) (void)store_.MarkImported(*hints.mark);
+    return false;
+  }
+  if (known(incoming.source, incoming.file)) {
+    if (hints.mark) (void)store_.MarkImported(*hints.mark);
+    return false;
+  }
+  ActivityAlias alias;
+  alias.source = incoming.source;
+  alias.file = incoming.file;
+  alias.format = incoming.format;
+  alias.start_utc = incoming.start_utc;
+  alias.distance_m = incoming.distance_m;
+  alias.duration_s = run.duration_s;
+  if (auto added = store_.AddActivityAlias(old.id, alias, hints.mark); !added) {
+    return Fail(added.error());
+  }
+  return false;
+}
 
 ImportedFile ImportDecoded(Store& store, const std::string& name, DecodedFile decoded,
-                          const ImportOptions& options) {
-  std::vector<BatchRun> none;
-  return ImportFile(store, name, std::move(decoded), options, none);
+                           const ImportOptions& options) {
+  ImportSession session(store, options);
+  return session.Import(name, std::move(decoded));
 }
 
 std::string_view ImportStatusId(ImportStatus status) {
@@ -364,13 +480,15 @@ constexpr ReasonName kReasonNames[] = {
     {ImportReason::kClockNotSet, "clock_not_set"},
     {ImportReason::kTooShort, "too_short"},
     {ImportReason::kDuplicate, "duplicate"},
+    {ImportReason::kDuplicateRicher, "duplicate_richer"},
     {ImportReason::kDuplicateDeleted, "duplicate_deleted"},
     {ImportReason::kDuplicateInImport, "duplicate_in_import"},
     {ImportReason::kDryRun, "dry_run"},
     {ImportReason::kCouldNotCheck, "could_not_check"},
     {ImportReason::kCouldNotStore, "could_not_store"},
+    {ImportReason::kExportStopped, "export_stopped"},
 };
-static_assert(std::size(kReasonNames) == static_cast<std::size_t>(ImportReason::kCouldNotStore) + 1,
+static_assert(std::size(kReasonNames) == static_cast<std::size_t>(ImportReason::kExportStopped) + 1,
               "every import reason has an id");
 
 constexpr auto kAllReasons = [] {
@@ -511,35 +629,13 @@ Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& pa
 }
 
 Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const ImportOptions& options) {
-  ImportSummary summary;
-  std::vector<BatchRun> this_batch;  // runs of this import, for duplicates
-  std::size_t files_done = 0;
+  ImportSession session(store, options);
   std::uint64_t bytes_done = 0;
   while (auto file = source.Next()) {
     bytes_done += file->bytes.size();
-    ImportedFile imported = ImportOne(store, *file, options, this_batch);
-    ++files_done;
-    switch (imported.status) {
-      case ImportStatus::kImported:
-        ++summary.imported;
-        break;
-      case ImportStatus::kDuplicate:
-        ++summary.duplicates;
-        break;
-      case ImportStatus::kSkipped:
-        ++summary.skipped;
-        break;
-      case ImportStatus::kFailed:
-        ++summary.failed;
-        break;
-      case ImportStatus::kNotActivity:
-        ++summary.not_activity;
-        break;
-    }
-    if (options.on_file) options.on_file(imported, files_done, bytes_done);
-    summary.files.push_back(std::move(imported));
+    session.Add(session.ImportBytes(*file), bytes_done);
   }
-  return summary;
+  return std::move(session.summary());
 }
 
 }  // namespace backstride

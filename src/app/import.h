@@ -15,13 +15,13 @@
 #include <vector>
 
 #include "activity/activity.h"
+#include "activity/archive.h"
 #include "base/date.h"
 #include "base/result.h"
 #include "base/units.h"
+#include "store/store.h"
 
 namespace backstride {
-
-class Store;
 
 struct SourcedFile {
   std::string name;  // as the runner knows it: a path, or a path inside an archive
@@ -65,11 +65,14 @@ enum class ImportReason {
   kClockNotSet,       // times count from the watch's power-on (its clock unset): no date
   kTooShort,          // shorter than kShortestRunS or kShortestRunM
   kDuplicate,         // the same run as stored run `match`
+  kDuplicateRicher,   // the same run as stored run `match`, recorded in more detail here:
+                      // the run keeps this recording, the other becomes its alias
   kDuplicateDeleted,  // the same run as one the runner deleted
   kDuplicateInImport, // the same run as `match.file` earlier in this import
   kDryRun,            // would be imported
   kCouldNotCheck,     // the store could not be asked about duplicates: `detail`
   kCouldNotStore,     // the store refused it: `detail`
+  kExportStopped,     // an export could not be read on (damaged, cut, a zip bomb): `detail`
 };
 std::string_view ImportReasonId(ImportReason reason);  // "too_short", ...
 // Every reason, for the content's completeness test.
@@ -104,6 +107,7 @@ struct ImportedFile {
   std::size_t points = 0;
   std::optional<std::int64_t> run_id;  // the run in the log, when imported
   std::optional<double> onset_m;       // from a manual lap, when asked for
+  std::string title;                   // the service's name for the run, from an export
 };
 
 // Why the file was not imported (or what to know of a run that was), in the runner's
@@ -116,6 +120,18 @@ std::vector<std::string> ImportWarningTexts(const std::vector<std::string>& warn
 // Flags on an imported run (a pace no one runs, no distance recorded), one sentence each.
 std::vector<std::string> ImportNoticeTexts(const ImportedFile& file, DistanceUnit units);
 
+// How far an import has come, for a progress line: the input's bytes read (of its size,
+// when known) and the runs found so far.
+struct ImportProgress {
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_total = 0;  // 0: unknown
+  std::size_t files_read = 0;     // files and entries of archives
+  int runs_found = 0;             // imported, and found stored already
+  double seconds = 0;             // since the import started
+  std::optional<double> seconds_left;
+  std::string current;            // what is being read
+};
+
 struct ImportOptions {
   bool dry_run = false;    // decode and report, store nothing
   bool onset_lap = false;  // a manual lap press marks where the pain started
@@ -124,22 +140,82 @@ struct ImportOptions {
   // Called after each file, with the bytes read so far.
   std::function<void(const ImportedFile&, std::size_t files_done, std::uint64_t bytes_done)>
       on_file;
+  // Called now and then (at most a few times a second) during an import of archives.
+  std::function<void(const ImportProgress&)> on_progress;
 };
 
 struct ImportSummary {
   std::vector<ImportedFile> files;
   int imported = 0, duplicates = 0, skipped = 0, failed = 0, not_activity = 0;
+  // Files of an archive an earlier, interrupted import of it had finished: not read again.
+  int resumed = 0;
+  // Entries of archives that are no activity file (an export's photos, its other data):
+  // counted, not listed one by one.
+  int archive_other = 0;
+};
+
+// What an export says about a run beside its file (activities.csv, a Garmin summary), or
+// of a run it has no file for.
+struct ImportHints {
+  std::string source = "file";  // where the recording comes from: "strava", "garmin", "apple"
+  std::string title;            // the service's name for the run, and the runner's
+  std::string description;      // words on it there
+  bool service_says_run = false;  // its type is a run, for a file that does not say
+  std::optional<ImportMark> mark;  // the export's entry, recorded as done with the run
+};
+
+// One import: the runs it has found so far (for duplicates among its own files in a dry
+// run) and its summary, which every file imported through it is added to.
+class ImportSession {
+ public:
+  ImportSession(Store& store, const ImportOptions& options);
+
+  // Imports one file, read or not; `hints` from the export it came in.
+  ImportedFile ImportBytes(const SourcedFile& file, const ImportHints& hints = {});
+  // Imports one file already decoded (or that failed to decode).
+  ImportedFile Import(const std::string& name, Result<DecodedFile> decoded,
+                      const ImportHints& hints = {});
+  // Adds `file` to the summary (its counts, and on_file); returns it as added.
+  const ImportedFile& Add(ImportedFile file, std::uint64_t bytes_done);
+
+  ImportSummary& summary() { return summary_; }
+  Store& store() { return store_; }
+  const ImportOptions& options() const { return options_; }
+
+ private:
+  struct BatchRun {
+    StoredActivity activity;
+    std::string file;
+  };
+  // The same run as stored run `match`: keeps the fuller of the two recordings and records
+  // the other as an alias. True when `activity` replaced the stored recording.
+  Result<bool> KeepOneCopy(const Activity& activity, const RunSummary& run,
+                           const std::string& name, const ImportHints& hints,
+                           const MatchedRun& match);
+  Store& store_;
+  const ImportOptions& options_;
+  ImportSummary summary_;
+  std::vector<BatchRun> batch_;
 };
 
 // Imports every file of `source`. One bad file never stops the rest; each run is stored
 // in its own transaction with its activity, so nothing is ever half stored.
 Result<ImportSummary> ImportFiles(Store& store, FileSource& source, const ImportOptions& options);
 
-// Imports one file already decoded (an archive's entry read elsewhere, a test's activity)
-// as ImportFiles imports each of its files: the same rules, duplicates checked against the
-// store.
+// Imports one file already decoded (a test's activity) as ImportFiles imports each of its
+// files: the same rules, duplicates checked against the store.
 ImportedFile ImportDecoded(Store& store, const std::string& name, DecodedFile decoded,
                            const ImportOptions& options);
+
+// Imports files, folders, archives and exports on disk: a zip or .gz is walked entry by
+// entry (export_import.h), anything else imported as ImportFiles does. Fails with
+// kInvalidArgument naming a path that does not exist.
+Result<ImportSummary> ImportPaths(Store& store, const std::vector<std::string>& paths,
+                                  const ImportOptions& options);
+// Imports one stream (an upload) named `name`: an archive, an export.xml or an activity
+// file; `size` for the progress, 0 when unknown.
+Result<ImportSummary> ImportStream(Store& store, const std::string& name, ByteStream& input,
+                                   std::uint64_t size, const ImportOptions& options);
 
 // Two recordings are the same run when they start within this many seconds...
 inline constexpr double kDuplicateStartToleranceS = 120;

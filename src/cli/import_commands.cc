@@ -23,37 +23,33 @@ namespace {
 constexpr std::size_t kWidth = 80;
 
 // One line, redrawn in place: files, megabytes, rate and time left.
+// One line on the terminal, rewritten in place: how much of the input is read, the runs
+// found, and the time left.
 class ProgressBar {
  public:
-  ProgressBar(std::ostream& err, std::size_t files, std::uint64_t bytes)
-      : err_(err), files_(files), bytes_(bytes), start_(std::chrono::steady_clock::now()) {}
+  explicit ProgressBar(std::ostream& err) : err_(err) {}
 
-  void Update(std::size_t files_done, std::uint64_t bytes_done) {
-    const auto now = std::chrono::steady_clock::now();
-    if (files_done != files_ && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    const double seconds = std::chrono::duration<double>(now - start_).count();
-    const double rate = seconds > 0 ? static_cast<double>(bytes_done) / seconds : 0;
-    const double left =
-        rate > 0 ? static_cast<double>(bytes_ - std::min(bytes_, bytes_done)) / rate : 0;
+  void Show(const ImportProgress& progress) {
     const double fraction =
-        bytes_ > 0 ? static_cast<double>(bytes_done) / static_cast<double>(bytes_) : 1;
+        progress.bytes_total > 0
+            ? std::min(1.0, static_cast<double>(progress.bytes_read) /
+                                static_cast<double>(progress.bytes_total))
+            : 0;
     const int filled = static_cast<int>(fraction * 20);
-    err_ << fmt::format("\r[{}{}] {}/{} files  {:.1f}/{:.1f} MB  {:.1f} MB/s  ETA {:.0f}s   ",
-                        std::string(static_cast<std::size_t>(filled), '#'),
-                        std::string(static_cast<std::size_t>(20 - filled), ' '), files_done, files_,
-                        static_cast<double>(bytes_done) / 1e6, static_cast<double>(bytes_) / 1e6,
-                        rate / 1e6, left)
-         << std::flush;
+    std::string line = fmt::format(
+        "[{}{}] {:.0f} of {:.0f} MB, {} run{} found", std::string(static_cast<std::size_t>(filled), '#'),
+        std::string(static_cast<std::size_t>(20 - filled), ' '),
+        static_cast<double>(progress.bytes_read) / 1e6,
+        static_cast<double>(progress.bytes_total) / 1e6, progress.runs_found,
+        progress.runs_found == 1 ? "" : "s");
+    if (progress.seconds_left) line += ", " + FormatDuration(*progress.seconds_left) + " left";
+    if (line.size() < kWidth - 1) line += std::string(kWidth - 1 - line.size(), ' ');
+    err_ << '\r' << line.substr(0, kWidth - 1) << std::flush;
   }
   void Finish() { err_ << "\r" << std::string(kWidth - 1, ' ') << "\r" << std::flush; }
 
  private:
   std::ostream& err_;
-  std::size_t files_;
-  std::uint64_t bytes_;
-  std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_{};
 };
 
 double SplitLength(DistanceUnit units) {
@@ -99,11 +95,18 @@ void PrintImport(const ImportSummary& summary, const ImportCommandOptions& optio
                      dry_run ? "Would import" : "Imported", summary.imported,
                      summary.imported == 1 ? "" : "s", summary.duplicates,
                      summary.duplicates == 1 ? "" : "s", summary.skipped, summary.failed);
-  if (summary.not_activity > 0) {
-    out << fmt::format("; {} other file{} left alone", summary.not_activity,
-                       summary.not_activity == 1 ? "" : "s");
+  const int left_alone = summary.not_activity + summary.archive_other;
+  if (left_alone > 0) {
+    out << fmt::format("; {} other file{} left alone", left_alone, left_alone == 1 ? "" : "s");
   }
   out << ".\n";
+  if (summary.resumed > 0) {
+    out << Wrap(fmt::format("Went on from an earlier import of the same export that was stopped: "
+                            "{} file{} it had finished {} skipped.",
+                            summary.resumed, summary.resumed == 1 ? "" : "s",
+                            summary.resumed == 1 ? "was" : "were"),
+                kWidth);
+  }
   const auto group = [&](ImportStatus status, std::string_view heading, auto line) {
     bool first = true;
     for (const ImportedFile& file : summary.files) {
@@ -124,6 +127,7 @@ void PrintImport(const ImportSummary& summary, const ImportCommandOptions& optio
                         : fmt::format("{}, {}", FormatDuration(file.run->duration_s), Say("run.no_distance"));
             line += ", ";
           }
+          if (!file.title.empty()) line += "\"" + file.title + "\", ";
           line += name(file);
           if (file.run_id) line += fmt::format(" (run {})", *file.run_id);
           return line;
@@ -167,8 +171,6 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
   if (options.paths.empty()) {
     return ReportFailure(err, Error::InvalidArgument("import: give one or more files or folders"));
   }
-  auto source = OpenPaths(options.paths);
-  if (!source) return ReportFailure(err, source.error());
   auto opened = Open(global);
   if (!opened) return ReportFailure(err, opened.error());
 
@@ -177,13 +179,13 @@ int RunImport(const GlobalOptions& global, const ImportCommandOptions& options, 
   import_options.onset_lap = options.onset_lap || opened->settings.onset_lap;
   std::optional<ProgressBar> bar;
   if (progress_to_terminal && !options.json) {
-    bar.emplace(err, (*source)->total_files(), (*source)->total_bytes());
+    bar.emplace(err);
+    import_options.on_progress = [&](const ImportProgress& progress) { bar->Show(progress); };
   }
-  import_options.on_file = [&](const ImportedFile& file, std::size_t done, std::uint64_t bytes) {
+  import_options.on_file = [&](const ImportedFile& file, std::size_t, std::uint64_t) {
     if (options.json) out << ImportedFileJson(file, opened->settings.units).dump() << '\n';
-    if (bar) bar->Update(done, bytes);
   };
-  auto summary = opened->app->ImportFiles(**source, import_options);
+  auto summary = opened->app->ImportPaths(options.paths, import_options);
   if (bar) bar->Finish();
   if (!summary) return ReportFailure(err, summary.error());
   if (!options.json) PrintImport(*summary, options, opened->settings.units, out);
@@ -380,9 +382,11 @@ void RegisterImportCommands(Command app, const GlobalOptions& global) {
   auto given = std::make_shared<ImportArguments>();
   Command import_files = app.AddSubcommand(
       "import",
-      "Import runs from FIT, GPX or TCX files (also .gz) and folders of them. Duplicates are "
-      "stored once; other sports and non-activity files are skipped with the reason.");
-  import_files.AddOption("paths", given->options.paths, "Files or folders.").Required();
+      "Import runs from FIT, GPX or TCX files (also .gz), folders of them, and whole exports: "
+      "Strava's export_NNN.zip, Garmin Connect's export zip, Apple Health's export.zip or "
+      "export.xml. Duplicates are stored once; other sports and other files are skipped with "
+      "the reason. An import stopped half way goes on where it stopped when run again.");
+  import_files.AddOption("paths", given->options.paths, "Files, folders or exports.").Required();
   import_files.AddFlag("--dry-run", given->options.dry_run, "Decode and report; store nothing.");
   import_files.AddFlag("--onset-lap", given->options.onset_lap,
                        "A manual lap press in these runs marks where the pain started.");

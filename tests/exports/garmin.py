@@ -136,9 +136,26 @@ def _plan(rng, count):
     return plan
 
 
+def _plan_same_runs(rng, manifest_path):
+    """The FIT runs of another export's manifest (Strava's), on the same days: the same
+    runs as that export holds, as Garmin would have them."""
+    with open(manifest_path, encoding="utf-8") as f:
+        other = json.load(f)
+    activity_id = 9800000000 + rng.randrange(10 ** 7)
+    plan = []
+    for entry in other["activities"]:
+        source = entry.get("source")
+        if not entry.get("is_run") or not source or not source.startswith("fit/"):
+            continue
+        activity_id += rng.randrange(30_000_000, 90_000_000)
+        plan.append({"case": "running", "day": fitshift.parse_utc(entry["start"]).date(),
+                     "id": activity_id, "source": source})
+    return plan
+
+
 def write_export(args):
     rng = random.Random(args.seed)
-    plan = _plan(rng, args.activities)
+    plan = _plan_same_runs(rng, args.same_runs) if args.same_runs else _plan(rng, args.activities)
     summaries = []
     activities = []
     inner_files = []  # (name, (corpus path, shift in days), manifest entry)
@@ -264,6 +281,8 @@ def main(argv=None):
                         help="UploadedFiles zips under DI-Connect-Fitness (2018 exports)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--corpus", default=fitshift.DEFAULT_CORPUS)
+    parser.add_argument("--same-runs", metavar="MANIFEST",
+                        help="write the FIT runs of this manifest (another export's) instead")
     args = parser.parse_args(argv)
     if not os.path.isdir(args.corpus):
         print("garmin.py: no corpus at %s (give --corpus)" % args.corpus, file=sys.stderr)
