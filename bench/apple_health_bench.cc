@@ -55,19 +55,22 @@ int main(int argc, char** argv) {
   }
   const auto& workouts = finished ? *finished : reader.workouts_so_far();
   const double mb = static_cast<double>(reader.bytes_read()) / 1e6;
-  std::printf("backstride: %.1f MB in %.3f s = %.1f MB/s; %zu running workouts, %llu heart-rate "
-              "records, %llu records\n",
-              mb, seconds, mb / seconds, workouts.size(),
-              static_cast<unsigned long long>(reader.heart_rate_samples()),
-              static_cast<unsigned long long>(reader.records_seen()));
+  std::printf(
+      "backstride: %.1f MB in %.3f s = %.1f MB/s; %zu running workouts, %llu heart-rate "
+      "records, %llu records\n",
+      mb, seconds, mb / seconds, workouts.size(),
+      static_cast<unsigned long long>(reader.heart_rate_samples()),
+      static_cast<unsigned long long>(reader.records_seen()));
   if (list) {
-    std::printf("start_utc_s\tutc_offset_s\tduration_s\tdistance_m\tindoor\troute\tpaused_s\t"
-                "avg_hr_bpm\tmax_hr_bpm\thr_samples\troute_points\televation_gain_m\tsource\n");
+    std::printf(
+        "start_utc_s\tutc_offset_s\tduration_s\tdistance_m\tindoor\troute\tpaused_s\t"
+        "avg_hr_bpm\tmax_hr_bpm\thr_samples\troute_points\televation_gain_m\tsource\n");
     for (const auto& w : workouts) {
       double paused = 0;
       for (const auto& [from, to] : w.pauses) paused += to - from;
-      std::printf("%.0f\t%d\t%.3f\t%.3f\t%d\t%s\t%.0f\t%.4f\t%.0f\t%zu\t%zu\t%.2f\t%s\n", w.start_utc_s,
-                  w.utc_offset_s.value_or(0), w.duration_s, w.distance_m.value_or(-1), w.indoor ? 1 : 0,
+      std::printf("%.0f\t%d\t%.3f\t%.3f\t%d\t%s\t%.0f\t%.4f\t%.0f\t%zu\t%zu\t%.2f\t%s\n",
+                  w.start_utc_s, w.utc_offset_s.value_or(0), w.duration_s,
+                  w.distance_m.value_or(-1), w.indoor ? 1 : 0,
                   w.route_files.empty() ? "-" : w.route_files.front().c_str(), paused,
                   w.avg_hr_bpm.value_or(-1), w.max_hr_bpm.value_or(-1), w.heart_rate.size(),
                   w.route.size(), w.elevation_gain_m.value_or(-1), w.source_name.c_str());

@@ -110,7 +110,8 @@ int main(int argc, char** argv) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::printf("expat: %.1f MB in %.3f s = %.1f MB/s; %llu running workouts, %llu heart-rate records\n",
-              mb, seconds, mb / seconds, counts.runs, counts.heart_rate);
+  std::printf(
+      "expat: %.1f MB in %.3f s = %.1f MB/s; %llu running workouts, %llu heart-rate records\n", mb,
+      seconds, mb / seconds, counts.runs, counts.heart_rate);
   return status;
 }

@@ -74,7 +74,8 @@ TagStatus ParseAttributes(const char* data, std::size_t size, std::size_t from,
     std::size_t name_start = p;
     while (p < size) {
       unsigned char n = static_cast<unsigned char>(data[p]);
-      if (IsBlank(n) || n == '=' || n == '>' || n == '/' || n == '<' || n == '"' || n == '\'') break;
+      if (IsBlank(n) || n == '=' || n == '>' || n == '/' || n == '<' || n == '"' || n == '\'')
+        break;
       ++p;
     }
     std::string_view name(data + name_start, p - name_start);
@@ -145,17 +146,24 @@ std::string DecodeValue(std::string_view raw) {
       continue;
     }
     std::string_view entity = raw.substr(i + 1, semicolon - i - 1);
-    if (entity == "lt") out += '<';
-    else if (entity == "gt") out += '>';
-    else if (entity == "amp") out += '&';
-    else if (entity == "quot") out += '"';
-    else if (entity == "apos") out += '\'';
+    if (entity == "lt")
+      out += '<';
+    else if (entity == "gt")
+      out += '>';
+    else if (entity == "amp")
+      out += '&';
+    else if (entity == "quot")
+      out += '"';
+    else if (entity == "apos")
+      out += '\'';
     else if (entity.size() > 1 && entity[0] == '#') {
       bool hex = entity[1] == 'x' || entity[1] == 'X';
       std::string_view digits = entity.substr(hex ? 2 : 1);
       std::uint32_t code = 0;
-      auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
-      if (ec != std::errc() || ptr != digits.data() + digits.size() || code == 0 || code > 0x10FFFF) {
+      auto [ptr, ec] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
+      if (ec != std::errc() || ptr != digits.data() + digits.size() || code == 0 ||
+          code > 0x10FFFF) {
         out += '&';
         continue;
       }
@@ -221,20 +229,20 @@ std::optional<double> ParseAppleDate(std::string_view raw, std::optional<int>* o
   std::string scratch;
   std::string_view text = Clean(raw, scratch);
   int year, month, day, hour, minute, second, offset_hours, offset_minutes;
-  if (text.size() == 25 && text[4] == '-' && text[7] == '-' && text[10] == ' ' &&
-      text[13] == ':' && text[16] == ':' && text[19] == ' ' &&
-      (text[20] == '+' || text[20] == '-') && Digits(text, 0, 4, year) &&
-      Digits(text, 5, 2, month) && Digits(text, 8, 2, day) && Digits(text, 11, 2, hour) &&
-      Digits(text, 14, 2, minute) && Digits(text, 17, 2, second) &&
+  if (text.size() == 25 && text[4] == '-' && text[7] == '-' && text[10] == ' ' && text[13] == ':' &&
+      text[16] == ':' && text[19] == ' ' && (text[20] == '+' || text[20] == '-') &&
+      Digits(text, 0, 4, year) && Digits(text, 5, 2, month) && Digits(text, 8, 2, day) &&
+      Digits(text, 11, 2, hour) && Digits(text, 14, 2, minute) && Digits(text, 17, 2, second) &&
       Digits(text, 21, 2, offset_hours) && Digits(text, 23, 2, offset_minutes)) {
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
-        second > 60 || offset_hours > 23 || offset_minutes > 59) {
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60 ||
+        offset_hours > 23 || offset_minutes > 59) {
       return std::nullopt;
     }
     int offset = (offset_hours * 3600 + offset_minutes * 60) * (text[20] == '-' ? -1 : 1);
     if (offset_s) *offset_s = offset;
-    std::int64_t local = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
-                         hour * 3600 + minute * 60 + second;
+    std::int64_t local =
+        DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+        hour * 3600 + minute * 60 + second;
     return static_cast<double>(local - offset);
   }
   std::string iso(text);
@@ -274,7 +282,8 @@ std::optional<double> DistanceWithUnit(std::string_view raw) {
   std::string text = DecodeValue(raw);
   std::size_t space = text.find(' ');
   if (space == std::string::npos) return std::nullopt;
-  return Distance(std::string_view(text).substr(0, space), std::string_view(text).substr(space + 1));
+  return Distance(std::string_view(text).substr(0, space),
+                  std::string_view(text).substr(space + 1));
 }
 
 bool Starts(const char* data, std::size_t size, std::size_t pos, std::string_view prefix) {
@@ -340,10 +349,10 @@ Result<void> AppleHealthReader::Feed(std::span<const char> bytes) {
   carry_offset_ = bytes_read_ + consumed;
   bytes_read_ += size;
   if (carry_.size() > kMaxTagBytes) {
-    return Fail(*(error_ = Error::Corruption(
-                      "This Health export has an element longer than 16 MB at byte " +
-                          OffsetText(carry_offset_) + "; it cannot be read past it.",
-                      carry_offset_)));
+    return Fail(*(
+        error_ = Error::Corruption("This Health export has an element longer than 16 MB at byte " +
+                                       OffsetText(carry_offset_) + "; it cannot be read past it.",
+                                   carry_offset_)));
   }
   return {};
 }
@@ -408,8 +417,10 @@ AppleHealthReader::Step AppleHealthReader::HandleMarkup(const char* data, std::s
         p = end + 3;
         continue;
       }
-      if (!in_subset && c == '[') in_subset = true;
-      else if (in_subset && c == ']') in_subset = false;
+      if (!in_subset && c == '[')
+        in_subset = true;
+      else if (in_subset && c == ']')
+        in_subset = false;
       else if (!in_subset && c == '>') {
         pos = p + 1;
         return Step::kDone;
@@ -449,9 +460,9 @@ AppleHealthReader::Step AppleHealthReader::HandleStartTag(const char* data, std:
 
   if (!seen_element_) {
     if (name != "HealthData") {
-      return Failure(Error::Unsupported("This file is not an Apple Health export: it starts with <" +
-                                        std::string(name.substr(0, 40)) +
-                                        "> where export.xml starts with <HealthData>."));
+      return Failure(Error::Unsupported(
+          "This file is not an Apple Health export: it starts with <" +
+          std::string(name.substr(0, 40)) + "> where export.xml starts with <HealthData>."));
     }
     seen_element_ = true;
     root_open_ = true;
@@ -504,8 +515,9 @@ AppleHealthReader::Step AppleHealthReader::HandleRecord(const char* data, std::s
   if (size - p >= probe) {
     if (Starts(data, size, p, kTypeAttribute)) {
       const char* type = data + p + kTypeAttribute.size();
-      const bool heart_rate = std::memcmp(type, kHeartRateType.data(), kHeartRateType.size()) == 0 &&
-                              type[kHeartRateType.size()] == '"';
+      const bool heart_rate =
+          std::memcmp(type, kHeartRateType.data(), kHeartRateType.size()) == 0 &&
+          type[kHeartRateType.size()] == '"';
       if (!heart_rate) {
         ++records_seen_;
         pos = name_end;
@@ -556,7 +568,7 @@ void AppleHealthReader::StartWorkout() {
   std::string scratch;
   std::optional<double> unit = SecondsPer(Clean(Attribute(attributes_, "durationUnit"), scratch));
   workout.duration_s = duration && unit && *duration >= 0 ? *duration * *unit
-                                                           : workout.end_utc_s - workout.start_utc_s;
+                                                          : workout.end_utc_s - workout.start_utc_s;
   std::string_view total = Attribute(attributes_, "totalDistance");
   if (!total.empty()) {
     std::string_view total_unit = Attribute(attributes_, "totalDistanceUnit");
@@ -578,7 +590,8 @@ void AppleHealthReader::HandleWorkoutChild(std::string_view name) {
       std::string_view value = Attribute(attributes_, "value");
       workout.indoor = value == "1" || value == "true" || value == "YES";
     } else if (key == "HKElevationAscended") {
-      if (auto gain = DistanceWithUnit(Attribute(attributes_, "value"))) workout.elevation_gain_m = gain;
+      if (auto gain = DistanceWithUnit(Attribute(attributes_, "value")))
+        workout.elevation_gain_m = gain;
     }
   } else if (name == "WorkoutEvent") {
     std::string_view type = text("type");
@@ -600,8 +613,10 @@ void AppleHealthReader::HandleWorkoutChild(std::string_view name) {
         statistics_distance_ = true;
       }
     } else if (type == kHeartRateType) {
-      if (auto average = ParseNumber(Attribute(attributes_, "average"))) workout.avg_hr_bpm = average;
-      if (auto maximum = ParseNumber(Attribute(attributes_, "maximum"))) workout.max_hr_bpm = maximum;
+      if (auto average = ParseNumber(Attribute(attributes_, "average")))
+        workout.avg_hr_bpm = average;
+      if (auto maximum = ParseNumber(Attribute(attributes_, "maximum")))
+        workout.max_hr_bpm = maximum;
     }
   } else if (name == "FileReference") {
     std::string path = DecodeValue(Attribute(attributes_, "path"));
@@ -636,7 +651,8 @@ void AppleHealthReader::EndWorkout() {
 void AppleHealthReader::AddHeartRate(std::int64_t time_s, int bpm) {
   // Zigzag so that a sample earlier than the one before (another source) stays small.
   std::int64_t step = time_s - last_heart_rate_time_s_;
-  std::uint64_t zigzag = (static_cast<std::uint64_t>(step) << 1) ^ static_cast<std::uint64_t>(step >> 63);
+  std::uint64_t zigzag =
+      (static_cast<std::uint64_t>(step) << 1) ^ static_cast<std::uint64_t>(step >> 63);
   while (zigzag >= 0x80) {
     heart_rate_.push_back(static_cast<std::uint8_t>(zigzag | 0x80));
     zigzag >>= 7;
@@ -687,7 +703,9 @@ void AppleHealthReader::JoinHeartRate() {
   }
   for (AppleWorkout& workout : workouts_) {
     std::stable_sort(workout.heart_rate.begin(), workout.heart_rate.end(),
-                     [](const HeartRatePoint& a, const HeartRatePoint& b) { return a.time_utc_s < b.time_utc_s; });
+                     [](const HeartRatePoint& a, const HeartRatePoint& b) {
+                       return a.time_utc_s < b.time_utc_s;
+                     });
     if (workout.heart_rate.empty()) continue;
     if (!workout.avg_hr_bpm) {
       double sum = 0;
@@ -726,8 +744,9 @@ Result<std::vector<AppleWorkout>> AppleHealthReader::Finish() {
                                     ": the file was cut short, perhaps while copying." + kept,
                                 bytes_read_);
     } else if (!root_open_) {
-      error = Error::Corruption("This file holds no Apple Health data: export.xml starts with "
-                                "<HealthData>, and there is none here.");
+      error = Error::Corruption(
+          "This file holds no Apple Health data: export.xml starts with "
+          "<HealthData>, and there is none here.");
     } else if (!root_closed_) {
       error = Error::Corruption("This Health export stops before its end, at byte " +
                                     OffsetText(bytes_read_) +

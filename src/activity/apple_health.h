@@ -42,18 +42,18 @@ struct HeartRatePoint {
 
 // One running workout as the export states it. Times are UTC seconds since the epoch.
 struct AppleWorkout {
-  double start_utc_s = 0;            // includes pauses
+  double start_utc_s = 0;  // includes pauses
   double end_utc_s = 0;
-  std::optional<int> utc_offset_s;   // local time minus UTC, from the start date's "-0500"
-  double duration_s = 0;             // excludes pauses (duration, durationUnit)
+  std::optional<int> utc_offset_s;  // local time minus UTC, from the start date's "-0500"
+  double duration_s = 0;            // excludes pauses (duration, durationUnit)
   // WorkoutStatistics DistanceWalkingRunning sum, else the older totalDistance.
   std::optional<double> distance_m;
   std::optional<double> elevation_gain_m;  // HKElevationAscended ("418 cm")
   // WorkoutStatistics HeartRate, else from the joined samples (Finish).
   std::optional<double> avg_hr_bpm;
   std::optional<double> max_hr_bpm;
-  bool indoor = false;                             // HKIndoorWorkout = 1
-  std::vector<std::pair<double, double>> pauses;   // (paused, resumed), UTC seconds
+  bool indoor = false;                            // HKIndoorWorkout = 1
+  std::vector<std::pair<double, double>> pauses;  // (paused, resumed), UTC seconds
   std::vector<std::string> route_files;  // FileReference paths as written ("/workout-routes/…gpx")
   std::vector<Sample> route;             // inline <Location> points of very old exports
   std::vector<HeartRatePoint> heart_rate;  // joined by Finish, ascending time
@@ -104,7 +104,7 @@ class AppleHealthReader {
   void JoinHeartRate();
   Step Failure(Error error);
 
-  std::string carry_;              // an unfinished tag from the end of the last chunk
+  std::string carry_;               // an unfinished tag from the end of the last chunk
   std::uint64_t carry_offset_ = 0;  // file offset of carry_[0]
   std::uint64_t bytes_read_ = 0;
   std::uint64_t buffer_offset_ = 0;  // file offset of the buffer Parse is reading

@@ -30,24 +30,28 @@ constexpr double kMorning = 1729857600;
 
 std::string HeartRate(std::string_view date, int bpm) {
   return " <Record type=\"HKQuantityTypeIdentifierHeartRate\" sourceName=\"Watch\" "
-         "unit=\"count/min\" creationDate=\"" + std::string(date) + "\" startDate=\"" +
-         std::string(date) + "\" endDate=\"" + std::string(date) + "\" value=\"" +
-         std::to_string(bpm) + "\"/>\n";
+         "unit=\"count/min\" creationDate=\"" +
+         std::string(date) + "\" startDate=\"" + std::string(date) + "\" endDate=\"" +
+         std::string(date) + "\" value=\"" + std::to_string(bpm) + "\"/>\n";
 }
 
 // A 30-minute run from 07:00 to 07:32 local with a 2-minute pause, iOS 16 statistics.
 std::string PausedRun() {
   return " <Workout workoutActivityType=\"HKWorkoutActivityTypeRunning\" duration=\"30\" "
-         "durationUnit=\"min\" sourceName=\"Ana&apos;s Watch\" startDate=\"2024-10-25 07:00:00 -0500\" "
+         "durationUnit=\"min\" sourceName=\"Ana&apos;s Watch\" startDate=\"2024-10-25 07:00:00 "
+         "-0500\" "
          "endDate=\"2024-10-25 07:32:00 -0500\">\n"
          "  <MetadataEntry key=\"HKIndoorWorkout\" value=\"0\"/>\n"
          "  <MetadataEntry key=\"HKElevationAscended\" value=\"418 cm\"/>\n"
          "  <WorkoutEvent type=\"HKWorkoutEventTypePause\" date=\"2024-10-25 07:10:00 -0500\"/>\n"
          "  <WorkoutEvent type=\"HKWorkoutEventTypeResume\" date=\"2024-10-25 07:12:00 -0500\"/>\n"
-         "  <WorkoutEvent type=\"HKWorkoutEventTypeMotionPaused\" date=\"2024-10-25 07:20:00 -0500\"/>\n"
-         "  <WorkoutEvent type=\"HKWorkoutEventTypeMotionResumed\" date=\"2024-10-25 07:20:30 -0500\"/>\n"
+         "  <WorkoutEvent type=\"HKWorkoutEventTypeMotionPaused\" date=\"2024-10-25 07:20:00 "
+         "-0500\"/>\n"
+         "  <WorkoutEvent type=\"HKWorkoutEventTypeMotionResumed\" date=\"2024-10-25 07:20:30 "
+         "-0500\"/>\n"
          "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierDistanceWalkingRunning\" "
-         "startDate=\"2024-10-25 07:00:00 -0500\" endDate=\"2024-10-25 07:32:00 -0500\" sum=\"5.02\" unit=\"km\"/>\n"
+         "startDate=\"2024-10-25 07:00:00 -0500\" endDate=\"2024-10-25 07:32:00 -0500\" "
+         "sum=\"5.02\" unit=\"km\"/>\n"
          "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierHeartRate\" "
          "startDate=\"2024-10-25 07:00:00 -0500\" endDate=\"2024-10-25 07:32:00 -0500\" "
          "average=\"151.5\" minimum=\"120\" maximum=\"171\" unit=\"count/min\"/>\n"
@@ -61,19 +65,22 @@ std::string PausedRun() {
 Result<std::vector<AppleWorkout>> ReadInChunks(std::string_view xml, std::size_t chunk) {
   AppleHealthReader reader;
   for (std::size_t at = 0; at < xml.size(); at += chunk) {
-    auto fed = reader.Feed(std::span<const char>(xml.data() + at, std::min(chunk, xml.size() - at)));
+    auto fed =
+        reader.Feed(std::span<const char>(xml.data() + at, std::min(chunk, xml.size() - at)));
     if (!fed) return Fail(fed.error());
   }
   return reader.Finish();
 }
 
-Result<std::vector<AppleWorkout>> Read(std::string_view xml) { return ReadInChunks(xml, xml.size() + 1); }
+Result<std::vector<AppleWorkout>> Read(std::string_view xml) {
+  return ReadInChunks(xml, xml.size() + 1);
+}
 
 TEST(AppleHealth, RunWithPausesStatisticsRouteAndHeartRate) {
-  const std::string xml = std::string(kHead) + HeartRate("2024-10-25 06:59:59 -0500", 70) +
-                          HeartRate("2024-10-25 07:05:00 -0500", 140) +
-                          HeartRate("2024-10-25 07:31:00 -0500", 165) +
-                          HeartRate("2024-10-25 07:32:01 -0500", 90) + PausedRun() + std::string(kTail);
+  const std::string xml =
+      std::string(kHead) + HeartRate("2024-10-25 06:59:59 -0500", 70) +
+      HeartRate("2024-10-25 07:05:00 -0500", 140) + HeartRate("2024-10-25 07:31:00 -0500", 165) +
+      HeartRate("2024-10-25 07:32:01 -0500", 90) + PausedRun() + std::string(kTail);
   auto workouts = Read(xml);
   ASSERT_TRUE(workouts.has_value()) << workouts.error().message;
   ASSERT_EQ(workouts->size(), 1u);
@@ -93,7 +100,8 @@ TEST(AppleHealth, RunWithPausesStatisticsRouteAndHeartRate) {
   EXPECT_DOUBLE_EQ(run.pauses[0].first, kMorning + 600);
   EXPECT_DOUBLE_EQ(run.pauses[0].second, kMorning + 720);
   EXPECT_DOUBLE_EQ(run.pauses[1].second - run.pauses[1].first, 30);
-  EXPECT_EQ(run.route_files, std::vector<std::string>{"/workout-routes/route_2024-10-25_7.00am.gpx"});
+  EXPECT_EQ(run.route_files,
+            std::vector<std::string>{"/workout-routes/route_2024-10-25_7.00am.gpx"});
   EXPECT_EQ(run.source_name, "Ana's Watch");
   // Only the samples inside the run, in time order.
   ASSERT_EQ(run.heart_rate.size(), 2u);
@@ -146,7 +154,8 @@ TEST(AppleHealth, WalksAndRidesAreLeftOut) {
       "durationUnit=\"min\" sourceName=\"Watch\" startDate=\"2024-10-24 07:00:00 -0500\" "
       "endDate=\"2024-10-24 07:20:00 -0500\">\n"
       "  <MetadataEntry key=\"HKIndoorWorkout\" value=\"1\"/>\n"
-      "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierDistanceWalkingRunning\" sum=\"9\" unit=\"km\"/>\n"
+      "  <WorkoutStatistics type=\"HKQuantityTypeIdentifierDistanceWalkingRunning\" sum=\"9\" "
+      "unit=\"km\"/>\n"
       " </Workout>\n"
       " <Workout workoutActivityType=\"HKWorkoutActivityTypeCycling\" duration=\"20\" "
       "durationUnit=\"min\" sourceName=\"Watch\" startDate=\"2024-10-24 09:00:00 -0500\" "
@@ -167,12 +176,16 @@ TEST(AppleHealth, BrokenIos16DtdAndControlCharactersAreReadPast) {
       "<!ATTLIST VisionPrescription\n  type CDATA #REQUIRED\n  brand CDATA #IMPLIED\n"
       "<!ELEMENT RightEye EMPTY>\n<!ATTLIST RightEye\n  sphere CDATA #IMPLIED\n>\n]>\n"
       "<HealthData locale=\"en_US\">\n"
-      " <Record type=\"HKQuantityTypeIdentifierStepCount\" sourceName=\"i\x0bPhone\" value=\"12\"/>\n"
-      " <Record type=\"HKQuantityTypeIdentifierHeartRate\" sourceName=\"Wat\x0b" "ch\" "
-      "startDate=\"2024-10-25 07:01:00 -0500\" value=\"1\x0b" "44\"/>\n" +
-      std::string(" <Workout workoutActivityType=\"HKWorkoutActivityTypeRunning\" duration=\"20\" "
-                  "durationUnit=\"min\" sourceName=\"Jo\x0b's\x01 Watch\" "
-                  "startDate=\"2024-10-25 07:00:00 -0500\" endDate=\"2024-10-25 07:20:00 -0500\"/>\n") +
+      " <Record type=\"HKQuantityTypeIdentifierStepCount\" sourceName=\"i\x0bPhone\" "
+      "value=\"12\"/>\n"
+      " <Record type=\"HKQuantityTypeIdentifierHeartRate\" sourceName=\"Wat\x0b"
+      "ch\" "
+      "startDate=\"2024-10-25 07:01:00 -0500\" value=\"1\x0b"
+      "44\"/>\n" +
+      std::string(
+          " <Workout workoutActivityType=\"HKWorkoutActivityTypeRunning\" duration=\"20\" "
+          "durationUnit=\"min\" sourceName=\"Jo\x0b's\x01 Watch\" "
+          "startDate=\"2024-10-25 07:00:00 -0500\" endDate=\"2024-10-25 07:20:00 -0500\"/>\n") +
       std::string(kTail);
   AppleHealthReader reader;
   ASSERT_TRUE(reader.Feed(xml).has_value());
@@ -225,7 +238,8 @@ TEST(AppleHealth, FileCutInsideAWorkoutFailsAndKeepsTheRunsBefore) {
   const std::string first = PausedRun();
   std::string second = PausedRun();
   second.replace(second.find("2024-10-25 07:00:00"), 10, "2024-10-27");
-  const std::string xml = std::string(kHead) + HeartRate("2024-10-25 07:05:00 -0500", 140) + first + second;
+  const std::string xml =
+      std::string(kHead) + HeartRate("2024-10-25 07:05:00 -0500", 140) + first + second;
   // Cut in the middle of the second run's tags, then between its children.
   for (std::size_t cut : {xml.size() - 200, xml.size() - second.size() / 2, xml.size() - 12}) {
     SCOPED_TRACE(cut);
@@ -234,7 +248,8 @@ TEST(AppleHealth, FileCutInsideAWorkoutFailsAndKeepsTheRunsBefore) {
     auto result = reader.Finish();
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().code, ErrorCode::kCorruption);
-    EXPECT_NE(result.error().message.find("cut short"), std::string::npos) << result.error().message;
+    EXPECT_NE(result.error().message.find("cut short"), std::string::npos)
+        << result.error().message;
     ASSERT_TRUE(result.error().offset.has_value());
     EXPECT_LE(*result.error().offset, cut);
     ASSERT_EQ(reader.workouts_so_far().size(), 1u);
@@ -259,7 +274,8 @@ TEST(AppleHealth, InlineLocationRouteOfVeryOldExports) {
       "  <WorkoutRoute sourceName=\"iPhone\">\n"
       "   <Location date=\"2016-05-07 08:00:00 -0700\" latitude=\"37.331\" longitude=\"-122.03\" "
       "altitude=\"12.5\" horizontalAccuracy=\"5\" speed=\"2.9\"/>\n"
-      "   <Location date=\"2016-05-07 08:00:05 -0700\" latitude=\"37.3312\" longitude=\"-122.0301\" "
+      "   <Location date=\"2016-05-07 08:00:05 -0700\" latitude=\"37.3312\" "
+      "longitude=\"-122.0301\" "
       "altitude=\"12.7\" speed=\"3.1\"/>\n"
       "  </WorkoutRoute>\n </Workout>\n" +
       std::string(kTail);
@@ -277,7 +293,8 @@ TEST(AppleHealth, InlineLocationRouteOfVeryOldExports) {
 }
 
 TEST(AppleHealth, HeartRateAfterTheWorkoutIsStillJoined) {
-  const std::string xml = std::string(kHead) + PausedRun() + HeartRate("2024-10-25 07:15:00 -0500", 150) +
+  const std::string xml = std::string(kHead) + PausedRun() +
+                          HeartRate("2024-10-25 07:15:00 -0500", 150) +
                           HeartRate("2024-10-25 07:01:00 -0500", 130) +
                           HeartRate("2024-10-26 07:01:00 -0500", 60) + std::string(kTail);
   auto workouts = Read(xml);
