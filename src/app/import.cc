@@ -421,6 +421,13 @@ Result<bool> ImportSession::KeepOneCopy(const Activity& activity, const RunSumma
     if (hints.mark) (void)store_.MarkImported(*hints.mark);
     return false;
   }
+  // The service's name for the run, when the run had none (Apple Health names none).
+  if (old.title.empty() && old.description.empty() &&
+      (!hints.title.empty() || !hints.description.empty())) {
+    if (auto named = store_.SetActivityTitle(old.log_id, hints.title, hints.description); !named) {
+      return Fail(named.error());
+    }
+  }
   if (known(incoming.source, incoming.file)) {
     if (hints.mark) (void)store_.MarkImported(*hints.mark);
     return false;

@@ -3,8 +3,17 @@
 // a manifest of what they wrote; the import must find every run in it, on its day, with
 // its distance and name, and nothing else.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <fcntl.h>
+
+#include <chrono>
 #include <cmath>
+#include <set>
+#include <thread>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -223,6 +232,185 @@ TEST_F(ExportImport, AZipBombIsStoppedAndADamagedGzMemberFailsAlone) {
   if (damaged_run) {
     EXPECT_EQ(near[0].format, "csv");
   }
+}
+
+// Apple's manifest lists runs, not activities, with their own field names.
+Json AppleRunsAsActivities(const Json& apple) {
+  Json activities = Json::array();
+  for (const Json& run : apple["runs"]) {
+    activities.push_back({{"is_run", true},
+                          {"start", run["start_utc"]},
+                          {"distance_m", run["distance_m"]},
+                          {"name", ""},
+                          {"indoor", run["indoor"]},
+                          {"route_file", run["route_file"]}});
+  }
+  return Json{{"activities", activities}};
+}
+
+TEST_F(ExportImport, AnAppleHealthExportGivesEveryRunWithItsRouteAndHeartRate) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
+  for (const std::string order : {"", "--routes-first"}) {
+    SCOPED_TRACE(order.empty() ? "routes after export.xml" : order);
+    TempDir dir;
+    store_ = std::move(*SqliteStore::Open(dir.File("a.db")));
+    const Json apple = Generate("apple", "apple", "--zip --runs 24 --seed 2 " + order);
+    const Json manifest = AppleRunsAsActivities(apple);
+    const ImportSummary summary = Import("apple/export.zip");
+    EXPECT_EQ(summary.failed, 0);
+    EXPECT_EQ(summary.imported, 24);
+    EXPECT_EQ(RunsStored(), 24u) << "the walks and rides are left out";
+    ExpectStored(manifest);
+    for (const Json& run : apple["runs"]) {
+      const double start = run["start_utc_s"].get<double>();
+      const auto near = *store_->ActivitiesStartingBetween(start - 1, start + 1);
+      ASSERT_EQ(near.size(), 1u);
+      const auto full = *store_->ActivityForRun(near[0].log_id);
+      EXPECT_EQ(full->indoor, run["indoor"].get<bool>());
+      EXPECT_EQ(full->source, "apple");
+      ASSERT_FALSE(full->track.empty()) << "a route, or heart rate over time";
+      const auto with_hr = std::count_if(full->track.begin(), full->track.end(),
+                                         [](const TrackSample& t) { return t.heart_rate_bpm.has_value(); });
+      EXPECT_GT(with_hr, static_cast<long>(full->track.size() / 2)) << "heart rate joined by time";
+      if (!run["route_file"].is_null()) {
+        EXPECT_NE(full->file.find("workout-routes/"), std::string::npos) << full->file;
+        EXPECT_TRUE(full->track.back().distance_m.has_value());
+      }
+      // The duration is the workout's, pauses left out.
+      EXPECT_NEAR(*full->timer_s, run["duration_s"].get<double>(), 1.0);
+    }
+  }
+}
+
+TEST_F(ExportImport, AnExportXmlCutInTheMiddleKeepsTheRunsBeforeTheCut) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
+  Generate("apple", "whole", "--runs 20 --seed 3");
+  // Cut inside the eleventh running workout (they come after the Records, as on a phone).
+  std::ifstream in(dir_.File("whole/apple_health_export/export.xml"));
+  const std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::size_t at = 0;
+  for (int run = 0; run < 11; ++run) {
+    at = xml.find("HKWorkoutActivityTypeRunning", at + 1);
+    ASSERT_NE(at, std::string::npos);
+  }
+  Generate("apple", "cut", "--runs 20 --seed 3 --cut-at " + std::to_string(at + 200));
+  const ImportSummary summary = Import("cut/apple_health_export/export.xml");
+  const auto stopped = std::find_if(summary.files.begin(), summary.files.end(), [](const ImportedFile& f) {
+    return f.reason == ImportReason::kExportStopped;
+  });
+  ASSERT_NE(stopped, summary.files.end());
+  EXPECT_GT(summary.imported, 3);
+  EXPECT_LT(summary.imported, 20);
+  EXPECT_EQ(RunsStored(), static_cast<std::size_t>(summary.imported));
+  EXPECT_TRUE(store_->CheckIntegrity());
+  // The whole file later adds the rest, and nothing twice.
+  Import("whole/apple_health_export/export.xml");
+  EXPECT_EQ(RunsStored(), 20u);
+}
+
+TEST_F(ExportImport, TheSameRunsFromStravaGarminAndAppleAreStoredOnce) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
+  const Json strava = Generate("strava", "export_9.zip", "--activities 80 --seed 9");
+  const std::string same = "--same-runs " + Quote(dir_.File("export_9.zip.json"));
+  const Json garmin = Generate("garmin", "garmin.zip", same);
+  const Json apple = Generate("apple", "apple", "--zip " + same);
+  ASSERT_GT(garmin["activities"].size(), 10u);
+  ASSERT_GE(apple["runs"].size(), 3u);
+  const std::size_t runs = RunsOf(strava).size();
+  // In any order: each run once.
+  Import("apple/export.zip");
+  Import("export_9.zip");
+  Import("garmin.zip");
+  EXPECT_EQ(RunsStored(), runs);
+  ExpectStored(strava);
+  // Apple's runs are Strava's GPX runs, and Garmin's its FIT runs: each found twice.
+  std::size_t aliases = 0;
+  const std::vector<StoredActivity> stored = *store_->Activities();
+  for (const StoredActivity& a : stored) aliases += (*store_->ActivityForRun(a.log_id))->aliases.size();
+  EXPECT_GE(aliases, garmin["activities"].size() + apple["runs"].size() - 2);
+}
+
+// The binary importing `export_path` into `db`, as a separate process.
+pid_t StartImport(const std::string& db, const std::string& export_path) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(BACKSTRIDE_BINARY, BACKSTRIDE_BINARY, "--db", db.c_str(), "import", export_path.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+// Runs stored in `db` now, read beside the writer (0 before it made its tables).
+int RunsIn(const std::string& db) {
+  sqlite3* handle = nullptr;
+  int count = 0;
+  if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_busy_timeout(handle, 1000);
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(handle, "SELECT COUNT(*) FROM log WHERE kind = 'run'", -1, &statement,
+                           nullptr) == SQLITE_OK &&
+        sqlite3_step(statement) == SQLITE_ROW) {
+      count = sqlite3_column_int(statement, 0);
+    }
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(handle);
+  return count;
+}
+
+std::set<std::pair<long long, long long>> RunsByStartAndMetre(Store& store) {
+  std::set<std::pair<long long, long long>> runs;
+  const std::vector<StoredActivity> stored = *store.Activities();
+  for (const StoredActivity& a : stored) {
+    runs.emplace(std::llround(a.start_utc), std::llround(a.distance_m.value_or(0)));
+  }
+  return runs;
+}
+
+TEST_F(ExportImport, AnImportKilledThreeTimesEndsWithTheRunsOfOneThatWasNot) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
+  const Json apple = Generate("apple", "apple", "--zip --runs 60 --seed 4 --records-mb 40");
+  const std::string zip = dir_.File("apple/export.zip");
+
+  const std::string whole = dir_.File("whole.db");
+  int status = 0;
+  waitpid(StartImport(whole, zip), &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+  // kill -9 while export.xml is being read, then twice while runs are being stored.
+  const std::string killed = dir_.File("killed.db");
+  int kills = 0;
+  for (const int runs_before_kill : {0, 12, 35}) {
+    const pid_t pid = StartImport(killed, zip);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    if (runs_before_kill == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    } else {
+      while (RunsIn(killed) < runs_before_kill && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status)) ++kills;
+  }
+  EXPECT_EQ(kills, 3) << "each import was stopped before it finished";
+  EXPECT_LT(RunsIn(killed), 60);
+  waitpid(StartImport(killed, zip), &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+
+  auto uninterrupted = std::move(*SqliteStore::Open(whole));
+  auto interrupted = std::move(*SqliteStore::Open(killed));
+  EXPECT_TRUE(interrupted->CheckIntegrity());
+  EXPECT_EQ(RunsByStartAndMetre(*interrupted), RunsByStartAndMetre(*uninterrupted));
+  EXPECT_EQ(interrupted->Log({})->size(), 60u) << "nothing imported twice";
+  EXPECT_TRUE(interrupted->ImportedEntries("export.zip:" + std::to_string(std::filesystem::file_size(zip)))
+                  ->empty())
+      << "a finished import leaves no progress behind";
 }
 
 }  // namespace

@@ -298,24 +298,45 @@ def route_gpx(points, name):
 def build(args):
     rng = random.Random(args.seed)
     tracks = []
-    for name in sorted(os.listdir(CORPUS_GPX)):
+    corpus_gpx = os.path.join(args.corpus, "gpx")
+    for name in sorted(os.listdir(corpus_gpx)):
         if name.endswith(".gpx"):
-            points = read_track(os.path.join(CORPUS_GPX, name))
+            points = read_track(os.path.join(corpus_gpx, name))
             if points:
                 tracks.append((name, points))
     if not tracks:
-        sys.exit(f"no timed GPX tracks found in {CORPUS_GPX}")
+        sys.exit(f"no timed GPX tracks found in {corpus_gpx}")
+
+    # --same-runs: the GPX runs of another export's manifest (Strava's), at the same
+    # starts, as an Apple Watch recording the same runs would have them.
+    same = []
+    if args.same_runs:
+        by_name = dict(tracks)
+        with open(args.same_runs, encoding="utf-8") as f:
+            for entry in json.load(f)["activities"]:
+                source = entry.get("source") or ""
+                name = source[len("gpx/"):]
+                if entry.get("is_run") and source.startswith("gpx/") and name in by_name:
+                    # Only a recording of the whole run: a file of several tracks is read
+                    # here as its first alone, which would be another run.
+                    points = by_name[name]
+                    length = sum(haversine_m(a, b) for a, b in zip(points, points[1:]))
+                    if abs(length - entry["distance_m"]) > 0.03 * entry["distance_m"]:
+                        continue
+                    start = dt.datetime.strptime(entry["start"], "%Y-%m-%dT%H:%M:%SZ")
+                    same.append((name, by_name[name],
+                                 int(start.replace(tzinfo=dt.timezone.utc).timestamp())))
 
     runs, routes = [], {}
     workouts, hr, fillers, others = [], [], [], []
-    for i in range(args.runs):
-        corpus_name, points = tracks[i % len(tracks)]
+    for i in range(len(same) if same else args.runs):
+        corpus_name, points = same[i][:2] if same else tracks[i % len(tracks)]
         offset = OFFSETS[i % len(OFFSETS)]
         day = LAST_DAY - dt.timedelta(days=2 * i)
         local_start = day + dt.timedelta(hours=6 + (i * 5) % 13, minutes=(i * 7) % 60, seconds=(i * 13) % 60)
-        start = math.floor(local_start.timestamp() - offset)
+        start = same[i][2] if same else math.floor(local_start.timestamp() - offset)
         t0 = points[0][3]
-        paused = i % 3 == 2
+        paused = i % 3 == 2 and not same
         middle = points[len(points) // 2][3]
         shifted = []
         for lat, lon, ele, t in points:
@@ -329,8 +350,8 @@ def build(args):
         distance = sum(haversine_m(a, b) for a, b in zip(shifted, shifted[1:]))
         gain = sum(max(0.0, b[2] - a[2]) for a, b in zip(shifted, shifted[1:])
                    if a[2] is not None and b[2] is not None)
-        indoor = i % 10 == 9
-        old_style = i % 7 == 6 and not indoor  # pre-iOS 16: totalDistance in miles, inline route
+        indoor = i % 10 == 9 and not same
+        old_style = i % 7 == 6 and not indoor and not same  # pre-iOS 16: totalDistance in miles, inline route
 
         samples = []
         t = start
@@ -483,7 +504,11 @@ CDA = ('<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True)
-    parser.add_argument("--runs", type=int, required=True)
+    parser.add_argument("--runs", type=int, default=0)
+    parser.add_argument("--corpus", default=os.path.dirname(CORPUS_GPX),
+                        help="the shared corpus (its gpx/ folder is read)")
+    parser.add_argument("--same-runs", metavar="MANIFEST",
+                        help="the GPX runs of this manifest (another export's), at the same starts")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--zip", action="store_true")
     parser.add_argument("--records-mb", type=int, default=0)
