@@ -1,8 +1,12 @@
 #include "app/export_walker.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <mutex>
+#include <thread>
 
 #include "activity/decode.h"
 
@@ -13,6 +17,9 @@ namespace {
 // "42.zip" unpacks to petabytes through nesting alone).
 constexpr int kMaxNesting = 3;
 constexpr auto kProgressEvery = std::chrono::milliseconds(200);
+// Files decoded on other threads at once, while the walk inflates the next and stores
+// the last: decoding is most of an import's time, and a laptop has cores to spare.
+constexpr std::size_t kDecodingAhead = 4;
 
 std::string Lower(std::string_view text) {
   std::string lower(text);
@@ -58,6 +65,59 @@ class PrefixedStream final : public ByteStream {
 };
 
 }  // namespace
+
+// A thread a core that decode files in turn (this thread mostly waits on inflating and
+// the store, so one a core keeps every core busy). Long-lived, not a thread a file: each new
+// thread would take a malloc arena of its own and keep its memory.
+class ExportWalk::Decoders {
+ public:
+  explicit Decoders(unsigned count) {
+    for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { Work(); });
+  }
+  ~Decoders() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    for (std::thread& thread : threads_) thread.join();
+  }
+
+  std::future<Result<DecodedFile>> Decode(std::string shown, std::vector<std::uint8_t> bytes) {
+    std::packaged_task<Result<DecodedFile>()> task(
+        [shown = std::move(shown), bytes = std::move(bytes)] {
+          return DecodeActivityFile(shown, bytes);
+        });
+    auto result = task.get_future();
+    {
+      std::lock_guard lock(mutex_);
+      tasks_.push_back(std::move(task));
+    }
+    ready_.notify_one();
+    return result;
+  }
+
+ private:
+  void Work() {
+    for (;;) {
+      std::packaged_task<Result<DecodedFile>()> task;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+        if (tasks_.empty()) return;
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      }
+      task();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::packaged_task<Result<DecodedFile>()>> tasks_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
 
 ImportProgressClock::ImportProgressClock(const ImportOptions& options, std::uint64_t total_bytes)
     : options_(options), total_(total_bytes) {}
@@ -166,6 +226,7 @@ void ExportWalk::Add(ImportedFile file, const std::string& path) {
 }
 
 void ExportWalk::Stopped(const std::string& shown, const Error& error) {
+  Drain(0);  // the files read before the stop come first in the report
   complete_ = false;
   ImportedFile file;
   file.file = shown;
@@ -178,7 +239,32 @@ void ExportWalk::Stopped(const std::string& shown, const Error& error) {
 void ExportWalk::ImportActivityFile(const std::string& path, const std::string& shown,
                                     const std::vector<std::uint8_t>& bytes,
                                     std::optional<ImportHints> given) {
-  Result<DecodedFile> decoded = DecodeActivityFile(shown, bytes);
+  Drain(0);  // in the order the files came
+  ImportDecoded(path, shown, DecodeActivityFile(shown, bytes), std::move(given));
+}
+
+void ExportWalk::ImportActivityFileLater(std::string path, std::string shown,
+                                         std::vector<std::uint8_t> bytes) {
+  // Decoding is pure (bytes in, activities out), so it may run beside the walk: on the
+  // other cores, while this thread inflates the next file and stores the last.
+  if (!decoders_) {
+    decoders_ = std::make_unique<Decoders>(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  auto decoded = decoders_->Decode(shown, std::move(bytes));
+  pending_.push_back(PendingFile{std::move(path), std::move(shown), std::move(decoded)});
+  Drain(kDecodingAhead);
+}
+
+void ExportWalk::Drain(std::size_t keep) {
+  while (pending_.size() > keep) {
+    PendingFile file = std::move(pending_.front());
+    pending_.pop_front();
+    ImportDecoded(file.path, file.shown, file.decoded.get(), std::nullopt);
+  }
+}
+
+void ExportWalk::ImportDecoded(const std::string& path, const std::string& shown,
+                               Result<DecodedFile> decoded, std::optional<ImportHints> given) {
   ImportHints hints = given.value_or(ImportHints{});
   if (decoded && !given) {
     for (const auto& layout : layouts_) layout->Hint(path, *decoded, hints);
@@ -223,6 +309,7 @@ void ExportWalk::Run(ByteStream& input) {
       ImportActivityFile(BaseName(name_), name_, *bytes);
     }
   }
+  Drain(0);
   for (const auto& layout : layouts_) layout->Finish(complete_, *this);
   // Done: a later import of the same export starts afresh (and finds every run stored).
   if (complete_ && !session_.options().dry_run) (void)session_.store().ForgetImport(key_);
@@ -292,7 +379,7 @@ void ExportWalk::Entry(ExportEntry& entry, int depth) {
     Stopped(entry.shown, bytes.error());
     return;
   }
-  ImportActivityFile(entry.path, entry.shown, *bytes);
+  ImportActivityFileLater(entry.path, entry.shown, std::move(*bytes));
 }
 
 }  // namespace backstride

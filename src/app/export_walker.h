@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -112,6 +114,10 @@ class ExportWalk {
   void ImportActivityFile(const std::string& path, const std::string& shown,
                           const std::vector<std::uint8_t>& bytes,
                           std::optional<ImportHints> hints = std::nullopt);
+  // The same, decoded on another thread while the walk reads on; the results are
+  // imported in the order the files came (Drain).
+  void ImportActivityFileLater(std::string path, std::string shown,
+                               std::vector<std::uint8_t> bytes);
   // Where the walk stopped, when it did.
   void Stopped(const std::string& shown, const Error& error);
 
@@ -120,6 +126,19 @@ class ExportWalk {
   bool WalkArchive(ArchiveReader& reader, const std::string& prefix, const std::string& shown,
                    int depth);
   void Entry(ExportEntry& entry, int depth);
+  // Imports the files decoded on other threads, oldest first, until `keep` remain.
+  void Drain(std::size_t keep);
+  void ImportDecoded(const std::string& path, const std::string& shown,
+                     Result<DecodedFile> decoded, std::optional<ImportHints> given);
+
+  struct PendingFile {
+    std::string path;
+    std::string shown;
+    std::future<Result<DecodedFile>> decoded;
+  };
+  std::deque<PendingFile> pending_;
+  class Decoders;
+  std::unique_ptr<Decoders> decoders_;  // started with the first file to decode
 
   ImportSession& session_;
   ImportProgressClock& progress_;
