@@ -22,6 +22,7 @@
 
 #include "activity/activity.h"
 #include "app/import.h"
+#include "cli/process.h"
 #include "store/sqlite_store.h"
 #include "store/temp_dir.h"
 #include "test_support/shared_data.h"
@@ -328,6 +329,25 @@ TEST_F(ExportImport, TheSameRunsFromStravaGarminAndAppleAreStoredOnce) {
   const std::vector<StoredActivity> stored = *store_->Activities();
   for (const StoredActivity& a : stored) aliases += (*store_->ActivityForRun(a.log_id))->aliases.size();
   EXPECT_GE(aliases, garmin["activities"].size() + apple["runs"].size() - 2);
+}
+
+TEST_F(ExportImport, TheCommandShowsItsProgressThenEveryRunWithItsName) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
+  const Json manifest = Generate("strava", "export_12.zip", "--activities 40 --seed 12");
+  testing::TerminalSession session({BACKSTRIDE_BINARY, "--db", dir_.File("cli.db"), "import",
+                                    dir_.File("export_12.zip")});
+  ASSERT_TRUE(session.WaitFor("runs found", std::chrono::seconds(60))) << session.screen();
+  ASSERT_TRUE(session.WaitFor("Runs imported:", std::chrono::seconds(60))) << session.screen();
+  EXPECT_EQ(session.Wait(), 0) << session.screen();
+  const std::string& screen = session.screen();
+  EXPECT_NE(screen.find(" MB, "), std::string::npos) << "bytes read of the size";
+  const std::size_t runs = RunsOf(manifest).size();
+  EXPECT_NE(screen.find("Imported " + std::to_string(runs) + " runs"), std::string::npos) << screen;
+  for (const Json& run : RunsOf(manifest)) {
+    const std::string name = run["name"].get<std::string>();
+    // Names are wrapped with the line; their first word is on the screen.
+    EXPECT_NE(screen.find("\"" + name.substr(0, name.find(' '))), std::string::npos) << name;
+  }
 }
 
 // The binary importing `export_path` into `db`, as a separate process.
