@@ -39,28 +39,46 @@ std::vector<std::uint8_t> HeadOf(const fs::path& path) {
   return head;
 }
 
-Result<std::vector<fs::path>> FilesOf(const std::vector<std::string>& paths) {
-  std::vector<fs::path> files;
+// A path the runner gave: a file, or a folder with the files under it in name order.
+struct Given {
+  fs::path path;
+  bool folder = false;
+  std::vector<fs::path> files;  // a folder's
+  std::uint64_t size = 0;       // the file's, or the folder's files' together
+};
+
+std::uint64_t SizeOf(const fs::path& path) {
+  std::error_code error;
+  const auto size = fs::file_size(path, error);
+  return error ? 0 : size;
+}
+
+Result<std::vector<Given>> Inputs(const std::vector<std::string>& paths) {
+  std::vector<Given> inputs;
   for (const std::string& path : paths) {
     std::error_code error;
     const auto status = fs::status(path, error);
     if (error || !fs::exists(status)) {
       return Fail(Error::InvalidArgument("'" + path + "' does not exist", path));
     }
+    Given given;
+    given.path = path;
     if (!fs::is_directory(status)) {
-      files.emplace_back(path);
+      given.size = SizeOf(given.path);
+      inputs.push_back(std::move(given));
       continue;
     }
-    std::vector<fs::path> found;
+    given.folder = true;
     for (auto it = fs::recursive_directory_iterator(
              path, fs::directory_options::skip_permission_denied, error);
          !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-      if (it->is_regular_file(error)) found.push_back(it->path());
+      if (it->is_regular_file(error)) given.files.push_back(it->path());
     }
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    std::sort(given.files.begin(), given.files.end());
+    for (const fs::path& file : given.files) given.size += SizeOf(file);
+    inputs.push_back(std::move(given));
   }
-  return files;
+  return inputs;
 }
 
 SourcedFile ReadWholeFile(const fs::path& path) {
@@ -83,35 +101,47 @@ SourcedFile ReadWholeFile(const fs::path& path) {
 
 Result<ImportSummary> ImportPaths(Store& store, const std::vector<std::string>& paths,
                                   const ImportOptions& options) {
-  auto files = FilesOf(paths);
-  if (!files) return Fail(files.error());
+  auto inputs = Inputs(paths);
+  if (!inputs) return Fail(inputs.error());
   std::uint64_t total = 0;
-  for (const fs::path& file : *files) {
-    std::error_code error;
-    const auto size = fs::file_size(file, error);
-    if (!error) total += size;
-  }
+  for (const Given& given : *inputs) total += given.size;
   ImportSession session(store, options);
   ImportProgressClock progress(options, total);
   std::uint64_t done_before = 0;
-  for (const fs::path& path : *files) {
-    std::error_code error;
-    const std::uint64_t size = fs::file_size(path, error);
-    const std::string name = path.string();
-    const std::vector<std::uint8_t> head = HeadOf(path);
-    if (LooksLikeArchive(head, name) || IsHealthExportXml(name)) {
-      FileStream stream(path);
+  for (const Given& given : *inputs) {
+    const std::string name = given.path.string();
+    if (given.folder) {
+      // A folder is walked as an export unpacked: its activities.csv names the runs beside
+      // it, its export.xml is streamed and joined to its routes, its zips are walked.
+      ExportWalk walk(session, progress, name, given.size);
+      for (const fs::path& file : given.files) {
+        FileStream stream(file);
+        const std::string shown = file.string();
+        if (!stream.ok()) {
+          walk.Add(UnreadableFile(shown, "cannot read the file"), "");
+          continue;
+        }
+        CountingStream counted(stream, progress, session.summary(), done_before);
+        ExportEntry entry{counted, fs::relative(file, given.path).generic_string(), shown};
+        walk.WalkFile(entry);
+        done_before += SizeOf(file);
+      }
+      walk.Finish();
+      continue;
+    }
+    if (LooksLikeArchive(HeadOf(given.path), name) || IsHealthExportXml(name)) {
+      FileStream stream(given.path);
       if (!stream.ok()) {
         session.Add(UnreadableFile(name, "cannot read the file"), done_before);
       } else {
         CountingStream counted(stream, progress, session.summary(), done_before);
-        ExportWalk(session, progress, name, error ? 0 : size).Run(counted);
+        ExportWalk(session, progress, name, given.size).Run(counted);
       }
     } else {
-      session.Add(session.ImportBytes(ReadWholeFile(path)), done_before + size);
-      progress.Flush(done_before + size, session.summary());
+      session.Add(session.ImportBytes(ReadWholeFile(given.path)), done_before + given.size);
+      progress.Flush(done_before + given.size, session.summary());
     }
-    done_before += error ? 0 : size;
+    done_before += given.size;
   }
   return std::move(session.summary());
 }

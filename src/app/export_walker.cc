@@ -19,7 +19,7 @@ constexpr int kMaxNesting = 3;
 constexpr auto kProgressEvery = std::chrono::milliseconds(200);
 // Files decoded on other threads at once, while the walk inflates the next and stores
 // the last: decoding is most of an import's time, and a laptop has cores to spare.
-constexpr std::size_t kDecodingAhead = 4;
+constexpr std::size_t kDecodingAhead = 8;
 
 std::string Lower(std::string_view text) {
   std::string lower(text);
@@ -186,8 +186,7 @@ Result<std::vector<std::uint8_t>> ReadAll(ByteStream& data, const std::string& s
 
 bool IsHealthExportXml(std::string_view name) {
   const std::string base = Lower(BaseName(name));
-  return base == "export.xml" || base == "export.xml.gz" || base == "exportar.xml" ||
-         base == "exporter.xml";
+  return base == "export.xml" || base == "exportar.xml" || base == "exporter.xml";
 }
 
 ImportedFile UnreadableFile(const std::string& name, std::string detail) {
@@ -274,8 +273,9 @@ void ExportWalk::ImportDecoded(const std::string& path, const std::string& shown
   for (const auto& layout : layouts_) layout->Imported(path, file, *this);
   // A watch's monitoring, settings or weight files (Garmin's exports have thousands):
   // counted with the other files left alone, not listed one by one.
+  const bool in_archive = !in_folder_ || path.find(".zip/") != std::string::npos;
   if (file.status == ImportStatus::kSkipped && file.reason == ImportReason::kNoActivity &&
-      path.find('/') != std::string::npos) {
+      in_archive && path.find('/') != std::string::npos) {
     if (auto mark = MarkOf(path)) (void)session_.store().MarkImported(*mark);
     ++session_.summary().archive_other;
     return;
@@ -309,6 +309,16 @@ void ExportWalk::Run(ByteStream& input) {
       ImportActivityFile(BaseName(name_), name_, *bytes);
     }
   }
+  Finish();
+}
+
+void ExportWalk::WalkFile(ExportEntry& entry) {
+  in_folder_ = true;
+  progress_.SetCurrent(entry.shown);
+  Entry(entry, 0);
+}
+
+void ExportWalk::Finish() {
   Drain(0);
   for (const auto& layout : layouts_) layout->Finish(complete_, *this);
   // Done: a later import of the same export starts afresh (and finds every run stored).
@@ -365,7 +375,17 @@ void ExportWalk::Entry(ExportEntry& entry, int depth) {
     return;
   }
   if (FormatFromName(entry.path) == FileFormat::kUnknown) {
-    ++session_.summary().archive_other;  // a photo, a settings file: left alone
+    // A photo, a settings file: left alone; listed when it is a folder's own.
+    if (in_folder_ && depth == 0) {
+      Drain(0);
+      ImportedFile other;
+      other.file = entry.shown;
+      other.status = ImportStatus::kNotActivity;
+      other.reason = ImportReason::kNotActivityFile;
+      session_.Add(std::move(other), progress_.bytes_read());
+    } else {
+      ++session_.summary().archive_other;
+    }
     return;
   }
   bool too_large = false;

@@ -100,6 +100,11 @@ class ExportWalk {
 
   // Walks `input` to its end, then lets the layouts finish.
   void Run(ByteStream& input);
+  // An export unpacked into a folder: each of its files in name order, then Finish.
+  // Files that are no activity file are listed (a folder's notes and photos are the
+  // runner's own), where an archive's are only counted.
+  void WalkFile(ExportEntry& entry);
+  void Finish();
 
   // For the layouts.
   ImportSession& session() { return session_; }
@@ -147,6 +152,7 @@ class ExportWalk {
   std::set<std::string> done_;
   bool complete_ = true;
   bool entry_failed_ = false;  // reading the entry in hand failed: stop its archive
+  bool in_folder_ = false;     // walking a folder's files, not an archive's
   std::vector<std::unique_ptr<ExportLayout>> layouts_;
 };
 

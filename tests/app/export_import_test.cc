@@ -123,6 +123,22 @@ TEST_F(ExportImport, AStravaExportGivesEveryRunWithItsDayDistanceAndName) {
   EXPECT_EQ(RunsStored(), runs);
 }
 
+TEST_F(ExportImport, AnExportUnpackedIntoAFolderReadsAsTheZip) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
+  const Json manifest = Generate("strava", "export_2.zip", "--activities 40 --seed 2");
+  const std::string folder = dir_.File("export_2");
+  const std::string unpack = "python3 -m zipfile -e " + Quote(dir_.File("export_2.zip")) + " " +
+                             Quote(folder);
+  ASSERT_EQ(std::system(unpack.c_str()), 0);
+  ImportOptions options;
+  options.default_utc_offset_s = 0;
+  const auto summary = ImportPaths(*store_, {folder}, options);
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->failed, 0);
+  EXPECT_EQ(RunsStored(), RunsOf(manifest).size()) << "the runs typed in come from the CSV too";
+  ExpectStored(manifest);  // with the names activities.csv gives them
+}
+
 TEST_F(ExportImport, EveryStravaHeaderLayoutAndDateStyleReadsTheSame) {
   BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the recordings the generated exports are made of");
   int seed = 10;
