@@ -23,6 +23,9 @@ namespace {
 constexpr std::size_t kWidth = 80;
 
 // One line, redrawn in place: files, megabytes, rate and time left.
+// An import of this many runs or more is a history (an export), not the last few runs.
+constexpr int kHistoryRuns = 20;
+
 // One line on the terminal, rewritten in place: how much of the input is read, the runs
 // found, and the time left.
 class ProgressBar {
@@ -153,10 +156,26 @@ void PrintImport(const ImportSummary& summary, const ImportCommandOptions& optio
     out << "\nNot activity files, left alone:\n" << Wrap(others, kWidth, "  ");
   }
   if (summary.imported > 0 && !dry_run) {
-    out << '\n'
-        << Wrap("Log how your back felt for each new run with 'backstride log run --pain N "
-                "--date D' (or --run ID); 'backstride runs' lists them.",
-                kWidth);
+    // A whole history is there to count the load, not to be scored run by run.
+    std::optional<Date> first, last;
+    for (const ImportedFile& file : summary.files) {
+      if (file.status != ImportStatus::kImported || !file.run) continue;
+      if (!first || file.run->date < *first) first = file.run->date;
+      if (!last || *last < file.run->date) last = file.run->date;
+    }
+    out << '\n';
+    if (summary.imported >= kHistoryRuns && first && last) {
+      out << Wrap(fmt::format("Your history from {} to {} is in: its runs count for the weekly "
+                              "load and the spike guard. Pain scores matter for the runs since "
+                              "your plan started; log them with 'backstride log run --pain N "
+                              "--run ID' ('backstride runs' lists them).",
+                              FormatDate(*first), FormatDate(*last)),
+                  kWidth);
+    } else {
+      out << Wrap("Log how your back felt for each new run with 'backstride log run --pain N "
+                  "--date D' (or --run ID); 'backstride runs' lists them.",
+                  kWidth);
+    }
   }
 }
 
