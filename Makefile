@@ -48,8 +48,14 @@ FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# Decoders and import against GPSBabel, gpxpy, @garmin/fitsdk and fit-file-parser.
+# Decoders and import against GPSBabel, gpxpy, @garmin/fitsdk and fit-file-parser; an
+# Apple Health export.xml of HEALTH_MB against expat and Python's iterparse; a Strava
+# export of 1,000 activities imported beside unzip.
 BENCH_MB ?= 300
+HEALTH_MB ?= 2000
 bench: deps
 	bench/setup.sh
 	bench/run.py --mb $(BENCH_MB)
+	bench/export_xml_bench.py --size-mb $(HEALTH_MB)
+	cmake --preset release >/dev/null && cmake --build --preset release --target backstride
+	bench/export_import_bench.py
