@@ -81,22 +81,6 @@ Result<std::vector<Given>> Inputs(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-SourcedFile ReadWholeFile(const fs::path& path) {
-  SourcedFile file;
-  file.name = path.string();
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
-    file.read_error = Error::IOError("cannot read the file");
-    return file;
-  }
-  file.bytes.resize(static_cast<std::size_t>(in.tellg()));
-  in.seekg(0);
-  in.read(reinterpret_cast<char*>(file.bytes.data()),
-          static_cast<std::streamsize>(file.bytes.size()));
-  if (!in) file.read_error = Error::IOError("cannot read the file");
-  return file;
-}
-
 }  // namespace
 
 Result<ImportSummary> ImportPaths(Store& store, const std::vector<std::string>& paths,
@@ -138,7 +122,7 @@ Result<ImportSummary> ImportPaths(Store& store, const std::vector<std::string>& 
         ExportWalk(session, progress, name, given.size).Run(counted);
       }
     } else {
-      session.Add(session.ImportBytes(ReadWholeFile(given.path)), done_before + given.size);
+      session.Add(session.ImportBytes(ReadSourcedFile(name)), done_before + given.size);
       progress.Flush(done_before + given.size, session.summary());
     }
     done_before += given.size;

@@ -224,6 +224,20 @@ void ExportWalk::Add(ImportedFile file, const std::string& path) {
   progress_.Flush(progress_.bytes_read(), session_.summary());
 }
 
+void ExportWalk::ImportRun(const std::string& key, const std::string& shown, Activity run,
+                           ImportHints hints) {
+  if (Done(key)) {
+    ++session_.summary().resumed;
+    return;
+  }
+  hints.mark = MarkOf(key);
+  hints.service_says_run = true;
+  DecodedFile decoded;
+  decoded.points = run.points;
+  decoded.activities.push_back(std::move(run));
+  Add(session_.Import(shown, std::move(decoded), hints), "");
+}
+
 void ExportWalk::Stopped(const std::string& shown, const Error& error) {
   Drain(0);  // the files read before the stop come first in the report
   complete_ = false;

@@ -123,6 +123,11 @@ class ExportWalk {
   // imported in the order the files came (Drain).
   void ImportActivityFileLater(std::string path, std::string shown,
                                std::vector<std::uint8_t> bytes);
+  // Imports a run the export knows with no file of its own (a row, a summary, a
+  // workout), recorded as done under `key`; skipped (and counted as resumed) when an
+  // earlier, interrupted import did it. `hints.mark` is set here.
+  void ImportRun(const std::string& key, const std::string& shown, Activity run,
+                 ImportHints hints);
   // Where the walk stopped, when it did.
   void Stopped(const std::string& shown, const Error& error);
 

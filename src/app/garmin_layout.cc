@@ -94,20 +94,12 @@ class Garmin final : public ExportLayout {
     for (std::size_t i = 0; i < summaries_.size(); ++i) {
       const GarminActivitySummary& summary = summaries_[i];
       if (used_[i] || !IsGarminRun(summary.activity_type)) continue;
-      const std::string key = "summary#" + std::to_string(summary.activity_id);
-      if (walk.Done(key)) {
-        ++walk.session().summary().resumed;
-        continue;
-      }
       ImportHints hints;
       hints.source = "garmin";
       hints.title = summary.name;
-      hints.service_says_run = true;
-      hints.mark = walk.MarkOf(key);
-      DecodedFile decoded;
-      decoded.activities.push_back(ActivityFromGarminSummary(summary));
-      const std::string shown = shown_ + ", activity " + std::to_string(summary.activity_id);
-      walk.Add(walk.session().Import(shown, std::move(decoded), hints), "");
+      walk.ImportRun("summary#" + std::to_string(summary.activity_id),
+                     shown_ + ", activity " + std::to_string(summary.activity_id),
+                     ActivityFromGarminSummary(summary), std::move(hints));
     }
   }
 

@@ -30,21 +30,7 @@ class PathSource final : public FileSource {
 
   std::optional<SourcedFile> Next() override {
     if (next_ >= files_.size()) return std::nullopt;
-    const fs::path& path = files_[next_++];
-    SourcedFile file;
-    file.name = path.string();
-    // One read of the whole file; no per-byte stream iteration.
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) {
-      file.read_error = Error::IOError("cannot read the file");
-      return file;
-    }
-    file.bytes.resize(static_cast<std::size_t>(in.tellg()));
-    in.seekg(0);
-    in.read(reinterpret_cast<char*>(file.bytes.data()),
-            static_cast<std::streamsize>(file.bytes.size()));
-    if (!in) file.read_error = Error::IOError("cannot read the file");
-    return file;
+    return ReadSourcedFile(files_[next_++].string());
   }
 
   std::size_t total_files() const override { return files_.size(); }
@@ -606,6 +592,23 @@ class InMemorySource final : public FileSource {
 };
 
 }  // namespace
+
+SourcedFile ReadSourcedFile(const std::string& path) {
+  SourcedFile file;
+  file.name = path;
+  // One read of the whole file; no per-byte stream iteration.
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) {
+    file.read_error = Error::IOError("cannot read the file");
+    return file;
+  }
+  file.bytes.resize(static_cast<std::size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(file.bytes.data()),
+          static_cast<std::streamsize>(file.bytes.size()));
+  if (!in) file.read_error = Error::IOError("cannot read the file");
+  return file;
+}
 
 std::unique_ptr<FileSource> MemorySource(std::vector<SourcedFile> files) {
   return std::make_unique<InMemorySource>(std::move(files));

@@ -43,6 +43,9 @@ class FileSource {
 // Fails with kInvalidArgument naming a path that does not exist.
 Result<std::unique_ptr<FileSource>> OpenPaths(const std::vector<std::string>& paths);
 
+// The whole of the file at `path`, or the error reading it.
+SourcedFile ReadSourcedFile(const std::string& path);
+
 // Files already in memory: an upload from the web app, or the entries of an archive.
 std::unique_ptr<FileSource> MemorySource(std::vector<SourcedFile> files);
 

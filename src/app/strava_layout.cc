@@ -71,21 +71,13 @@ class Strava final : public ExportLayout {
       if (!row.filename.empty() && walk.Done(folder_ + row.filename)) continue;
       // A row whose file was not reached (the export is cut) waits for a complete copy.
       if (!row.filename.empty() && !complete) continue;
-      const std::string key = folder_ + "activities.csv#" + row.activity_id;
-      if (walk.Done(key)) {
-        ++walk.session().summary().resumed;
-        continue;
-      }
       ImportHints hints;
       hints.source = "strava";
       hints.title = row.name;
       hints.description = row.description;
-      hints.service_says_run = true;
-      hints.mark = walk.MarkOf(key);
-      DecodedFile decoded;
-      decoded.activities.push_back(ActivityFromStravaRow(row));
-      const std::string shown = csv_shown_ + ", line " + std::to_string(row.line);
-      walk.Add(walk.session().Import(shown, std::move(decoded), hints), "");
+      walk.ImportRun(folder_ + "activities.csv#" + row.activity_id,
+                     csv_shown_ + ", line " + std::to_string(row.line), ActivityFromStravaRow(row),
+                     std::move(hints));
     }
   }
 
