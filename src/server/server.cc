@@ -419,10 +419,12 @@ WebServer::WebServer(Api& api, ServeOptions options)
         return httplib::Server::HandlerResponse::Handled;
       }
     }
-    if (request.path != kImportArchivePath && request.has_header("Content-Length")) {
+    // POST and PUT bodies are held to max_upload_bytes as they are read (below); a body
+    // on any other method is refused here, unread, when it says it is too large.
+    if (request.method != "POST" && request.method != "PUT" &&
+        request.has_header("Content-Length")) {
       const auto length = ByteCount(request.get_header_value("Content-Length"));
       if (length && *length > impl_->options.max_upload_bytes) {
-        // The body is left unread: the connection closes after the answer.
         response.set_header("Connection", "close");
         Send(response, ErrorResponse(413, impl_->UploadLimitMessage()));
         return httplib::Server::HandlerResponse::Handled;
@@ -466,18 +468,43 @@ WebServer::WebServer(Api& api, ServeOptions options)
              impl_->HandleImportProgress(request, response);
            });
 
-  const auto to_api = [this](const httplib::Request& request, httplib::Response& response) {
+  const auto handle = [this](const httplib::Request& request, std::string body,
+                             httplib::Response& response) {
     ApiRequest api_request;
     api_request.method = request.method;
     api_request.path = request.path;
     for (const auto& [key, value] : request.params) api_request.query.emplace(key, value);
-    api_request.body = request.body;
+    api_request.body = std::move(body);
     api_request.content_type = MediaType(request);
     Send(response, impl_->api.Handle(api_request));
   };
+  const auto to_api = [handle](const httplib::Request& request, httplib::Response& response) {
+    handle(request, request.body, response);
+  };
+  // httplib's own limit is the export's (see above), so the other writes read their body
+  // here, up to max_upload_bytes. Past it the rest is read and dropped: a body left
+  // unread would make the connection close under the client before it reads the 413.
+  const auto to_api_limited = [this, handle](const httplib::Request& request,
+                                             httplib::Response& response,
+                                             const httplib::ContentReader& read) {
+    std::string body;
+    bool too_large = false;
+    const bool complete = read([&](const char* data, std::size_t length) {
+      if (!too_large && body.size() + length <= impl_->options.max_upload_bytes) {
+        body.append(data, length);
+      } else if (!too_large) {
+        too_large = true;
+        std::string().swap(body);
+      }
+      return true;
+    });
+    if (too_large) return Send(response, ErrorResponse(413, impl_->UploadLimitMessage()));
+    if (!complete) return Send(response, ErrorResponse(400, "the request's body was cut short"));
+    handle(request, std::move(body), response);
+  };
   http.Get("/api/.*", to_api);
-  http.Post("/api/.*", to_api);
-  http.Put("/api/.*", to_api);
+  http.Post("/api/.*", to_api_limited);
+  http.Put("/api/.*", to_api_limited);
   http.Delete("/api/.*", to_api);
 
   http.Get(".*", [](const httplib::Request& request, httplib::Response& response) {
