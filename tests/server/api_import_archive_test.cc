@@ -72,14 +72,22 @@ class ImportArchiveTest : public ::testing::Test {
   // Writes a Strava export of `activities` with tests/exports/strava.py and `args`;
   // returns its manifest, and its bytes in `zip`.
   json Generate(int activities, const std::string& args, std::string& zip) {
-    const fs::path out = dir_ / "export_12345.zip";
-    const fs::path manifest = dir_ / "export.json";
+    return Run("strava", "export_12345.zip",
+               "--activities " + std::to_string(activities) + " " + args, zip);
+  }
+
+  // Runs generator `script` writing `name` with `args`; returns its manifest, and the
+  // zip's bytes in `zip`.
+  json Run(const std::string& script, const std::string& name, const std::string& args,
+           std::string& zip) {
+    fs::path out = dir_ / name;
+    const fs::path manifest = dir_ / (name + ".json");
     const std::string command =
-        "python3 " + Quote(std::string(BACKSTRIDE_TEST_DATA_DIR) + "/exports/strava.py") +
+        "python3 " + Quote(std::string(BACKSTRIDE_TEST_DATA_DIR) + "/exports/" + script + ".py") +
         " --corpus " + Quote(CorpusDir().string()) + " --out " + Quote(out.string()) +
-        " --manifest " + Quote(manifest.string()) + " --activities " + std::to_string(activities) +
-        " " + args;
+        " --manifest " + Quote(manifest.string()) + " " + args;
     EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    if (fs::is_directory(out)) out /= "export.zip";  // apple.py --zip writes a folder
     std::ifstream bytes(out, std::ios::binary);
     zip.assign(std::istreambuf_iterator<char>(bytes), std::istreambuf_iterator<char>());
     std::ifstream in(manifest);
@@ -128,10 +136,10 @@ class ImportArchiveTest : public ::testing::Test {
   std::unique_ptr<httplib::Client> client_;
   std::unique_ptr<WebServer> server_;
   int port_ = 0;
+  fs::path dir_;  // the test's own folder: its database and the exports written for it
 
  private:
   static inline int counter_ = 0;
-  fs::path dir_;
   std::unique_ptr<Api> api_;
   std::thread thread_;
 };
@@ -242,6 +250,34 @@ TEST_F(ImportArchiveTest, AnUploadCutByTheClientEndsTheImportAndKeepsWhatWasRead
   EXPECT_GT(stored, 0u);
   EXPECT_LT(stored, RunsOf(manifest).size());
   EXPECT_EQ(progress["runs_found"].get<std::size_t>(), stored);
+}
+
+TEST_F(ImportArchiveTest, ARunInTwoExportsIsKeptOnceAndNamesTheOtherAsAnAlias) {
+  BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the real recordings a generated export is built from");
+  std::string strava;
+  Generate(40, "", strava);
+  ASSERT_EQ(Upload(strava, "strava")->status, 200);
+  const std::size_t stored = GetJson("/api/runs").size();
+  std::string apple;
+  Run("apple", "apple",
+      "--zip --runs 5 --same-runs " + Quote((dir_ / "export_12345.zip.json").string()), apple);
+  ASSERT_FALSE(apple.empty());
+  auto response = Upload(apple, "apple");
+  ASSERT_EQ(response->status, 200) << response->body;
+  const json summary = json::parse(response->body);
+  ASSERT_GT(summary["duplicates"].get<int>(), 0) << response->body;
+  EXPECT_EQ(GetJson("/api/runs").size(), stored + summary["imported"].get<std::size_t>());
+  // Each repeated run's page names both sources: its own and the other as an alias.
+  int with_alias = 0;
+  for (const json& file : summary["files"]) {
+    if (file["status"] != "duplicate" || !file.contains("match")) continue;
+    const json run = GetJson("/api/runs/" + std::to_string(file["match"]["run_id"].get<int>()));
+    std::set<std::string> sources = {run["recording_source"].get<std::string>()};
+    for (const json& alias : run["aliases"]) sources.insert(alias["source"].get<std::string>());
+    EXPECT_TRUE(sources.contains("strava") && sources.contains("apple")) << run.dump();
+    ++with_alias;
+  }
+  EXPECT_EQ(with_alias, summary["duplicates"].get<int>());
 }
 
 TEST_F(ImportArchiveTest, TheRouteKeepsTheProtectionsOfEveryWrite) {
