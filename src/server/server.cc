@@ -295,29 +295,28 @@ struct WebServer::Impl {
   // as it arrives (UploadPipe), on a thread of its own, while this one reads the socket.
   void HandleImportArchive(const httplib::Request& request, httplib::Response& response,
                            const httplib::ContentReader& read) {
+    // A refusal reads the body to its end first: one left unread makes the connection
+    // close under the browser, which then sees a lost connection instead of the reason.
+    const auto refuse = [&](int status, std::string_view message, std::string_view field = {}) {
+      read([](const char*, std::size_t) { return true; });
+      Send(response, ErrorResponse(status, message, field));
+    };
     if (MediaType(request) != "application/octet-stream") {
-      Send(response, ErrorResponse(415, "send the export's bytes as application/octet-stream"));
-      return;
+      return refuse(415, "send the export's bytes as application/octet-stream");
     }
     const std::string name = request.get_param_value("name");
     if (name.empty()) {
-      Send(response,
-           ErrorResponse(400, "name: give the file's name (it tells the format)", "name"));
-      return;
+      return refuse(400, "name: give the file's name (it tells the format)", "name");
     }
     std::uint64_t size = 0;
     if (request.has_param("size")) {
       const auto given = ByteCount(request.get_param_value("size"));
-      if (!given) {
-        Send(response, ErrorResponse(400, "size: the file's size in bytes", "size"));
-        return;
-      }
+      if (!given) return refuse(400, "size: the file's size in bytes", "size");
       size = *given;
     }
     const std::string job = request.get_param_value("job");
     if (!ImportJobs::ValidId(job)) {
-      Send(response, ErrorResponse(400, "job: 1 to 64 letters, digits, - or _", "job"));
-      return;
+      return refuse(400, "job: 1 to 64 letters, digits, - or _", "job");
     }
     const std::uint64_t cap = options.max_export_bytes;
     const auto too_large = [&] {
@@ -325,12 +324,12 @@ struct WebServer::Impl {
                                             std::to_string(cap >> 30) + " GB"));
     };
     if (request.has_header("Content-Length")) {
+      // Not read: it would take as long as the upload itself.
       const auto length = ByteCount(request.get_header_value("Content-Length"));
       if (length && *length > cap) return too_large();
     }
     if (!import_jobs.Start(job, size, std::chrono::steady_clock::now())) {
-      Send(response, ErrorResponse(409, "an upload with this job id is still running", "job"));
-      return;
+      return refuse(409, "an upload with this job id is still running", "job");
     }
 
     UploadPipe pipe;

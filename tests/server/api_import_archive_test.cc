@@ -295,8 +295,10 @@ TEST_F(ImportArchiveTest, TheRouteKeepsTheProtectionsOfEveryWrite) {
   auto bad_size = client_->Post("/api/import-archive?name=a.zip&job=j&size=lots", token, bytes,
                                 "application/octet-stream");
   EXPECT_EQ(bad_size->status, 400);
-  auto as_json =
-      client_->Post("/api/import-archive?name=a.zip&job=j", token, bytes, "application/json");
+  // Refused with a body far larger than the socket's buffers: the answer still arrives.
+  auto as_json = client_->Post("/api/import-archive?name=a.zip&job=j", token,
+                               std::string(8u << 20, 'x'), "application/json");
+  ASSERT_TRUE(as_json) << "the server should answer, not drop the connection";
   EXPECT_EQ(as_json->status, 415);
   // The other routes keep their limit.
   auto big = client_->Post("/api/import?name=big.fit", token, std::string(kUploadLimit * 2, 'x'),
