@@ -130,6 +130,12 @@ try {
     assert.match(summary, /0 new runs imported, \d+ runs already there/);
     await page.screenshot({ path: path.join(shots, 'import-export-stopped-phone.png'), fullPage: true });
     await scan(page, 'the import page after a cut export');
+    // Dark mode follows the system; the stopped export's card must read as well there.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('alert').evaluate((card) => card.scrollIntoView());
+    await page.screenshot({ path: path.join(shots, 'import-export-stopped-dark-phone.png') });
+    await scan(page, 'the import page after a cut export, in dark mode');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
   assert.deepEqual(pageErrors, [], 'no script errors on the pages');
 } finally {
