@@ -130,9 +130,26 @@ std::vector<Lap> CompleteLaps(std::vector<Lap> laps, const Activity& track, doub
 }
 
 Recording RecordingOf(const StoredActivity& stored) {
-  return {stored.file,         stored.format,     stored.sport,           stored.start_utc,
-          stored.utc_offset_s, stored.indoor,     stored.elapsed_s,       stored.timer_s,
-          stored.moving_s,     stored.avg_hr_bpm, stored.avg_cadence_spm, stored.elevation_gain_m};
+  Recording recording;
+  recording.file = stored.file;
+  recording.format = stored.format;
+  recording.sport = stored.sport;
+  recording.start_utc = stored.start_utc;
+  recording.utc_offset_s = stored.utc_offset_s;
+  recording.indoor = stored.indoor;
+  recording.elapsed_s = stored.elapsed_s;
+  recording.timer_s = stored.timer_s;
+  recording.moving_s = stored.moving_s;
+  recording.avg_hr_bpm = stored.avg_hr_bpm;
+  recording.avg_cadence_spm = stored.avg_cadence_spm;
+  recording.elevation_gain_m = stored.elevation_gain_m;
+  recording.source = stored.source;
+  recording.title = stored.title;
+  recording.description = stored.description;
+  for (const ActivityAlias& alias : stored.aliases) {
+    recording.aliases.push_back({alias.source, alias.file});
+  }
+  return recording;
 }
 
 Result<LogEntry> FindRun(Store& store, std::int64_t id) {
@@ -217,8 +234,8 @@ Result<LogEntry> SetOnset(Store& store, std::int64_t id, const OnsetSpec& onset)
       at_s = std::min(lap.start_s + lap.elapsed_s, entry->duration_s.value_or(0));
     }
     if (!at_s || !entry->duration_s || *at_s > *entry->duration_s) {
-      return Fail(Error::InvalidArgument(
-          "that point is past the end of run " + std::to_string(id), "onset"));
+      return Fail(Error::InvalidArgument("that point is past the end of run " + std::to_string(id),
+                                         "onset"));
     }
     if (auto set = store.SetRunOnset(id, std::nullopt, *at_s); !set) return Fail(set.error());
     entry->onset_m.reset();

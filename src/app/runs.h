@@ -18,6 +18,12 @@ namespace backstride {
 
 class Store;
 
+// The same run as it came from another source, kept as an alias of the recording.
+struct RecordingAlias {
+  std::string source;  // "file", "strava", "garmin", "apple"
+  std::string file;
+};
+
 // What the watch recorded for an imported run, beside the log entry.
 struct Recording {
   std::string file;
@@ -32,6 +38,10 @@ struct Recording {
   std::optional<double> avg_hr_bpm;
   std::optional<double> avg_cadence_spm;
   std::optional<double> elevation_gain_m;
+  std::string source = "file";          // where it came from: "file", "strava", "garmin", "apple"
+  std::string title;                    // the service's name for the run, when an export gave one
+  std::string description;              // the runner's words on it there
+  std::vector<RecordingAlias> aliases;  // the same run from other sources (ShowRun only)
 };
 
 struct RunView {

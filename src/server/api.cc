@@ -92,4 +92,15 @@ ApiResponse Api::Handle(const ApiRequest& request) {
   }
 }
 
+ApiResponse Api::ImportStream(const std::string& name, std::uint64_t size, ByteStream& body,
+                              std::function<void(const ImportProgress&)> on_progress) {
+  std::lock_guard lock(mutex_);
+  try {
+    auto json = ImportArchive(*app_, name, size, body, std::move(on_progress));
+    return json ? JsonResponse(*json) : ErrorReply(std::move(json.error()));
+  } catch (const std::exception& e) {
+    return ErrorResponse(500, std::string("internal error: ") + e.what());
+  }
+}
+
 }  // namespace backstride::server

@@ -5,6 +5,7 @@
 #ifndef BACKSTRIDE_SERVER_API_H_
 #define BACKSTRIDE_SERVER_API_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,6 +42,14 @@ class Api {
 
   // Handles one /api request. Thread-safe: requests take turns at the store.
   ApiResponse Handle(const ApiRequest& request);
+
+  // POST /api/import-archive: imports the export or file named `name` (which tells the
+  // format) read from `body` as it arrives, `size` bytes long (0: unknown), calling
+  // `on_progress` now and then on this thread. It takes the same turn at the store as
+  // Handle, for the whole import: other requests wait until it ends (minutes for a
+  // large export), which is why the HTTP layer keeps the progress outside this class.
+  ApiResponse ImportStream(const std::string& name, std::uint64_t size, ByteStream& body,
+                           std::function<void(const ImportProgress&)> on_progress);
 
  private:
   std::unique_ptr<App> app_;

@@ -6,6 +6,8 @@
 #define BACKSTRIDE_SERVER_API_HANDLERS_H_
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "app/app.h"
 #include "app/views.h"
@@ -59,6 +61,11 @@ HttpResult<Json> PostRunOnset(Call& call);
 HttpResult<Json> PostRunPain(Call& call);
 HttpResult<Json> PostImport(Call& call);
 HttpResult<Json> GetProgress(Call& call);
+// POST /api/import-archive, which Api::ImportStream serves outside the route table: its
+// body is a stream, not a string.
+HttpResult<Json> ImportArchive(App& app, const std::string& name, std::uint64_t size,
+                               ByteStream& body,
+                               std::function<void(const ImportProgress&)> on_progress);
 
 // api_data.cc: settings, the backup and its restore.
 HttpResult<Json> GetSettings(Call& call);

@@ -9,6 +9,26 @@
 #include "server/request_fields.h"
 
 namespace backstride::server {
+namespace {
+
+// A run as RunViewJson gives it, with what an export said of its recording: the
+// service's name and description, where it came from ("recording_source": "source" is
+// already the log entry's), and the other sources the same run came from.
+Json RunJson(const RunView& run, Json json) {
+  if (!run.activity) return json;
+  const Recording& recording = *run.activity;
+  json["title"] = recording.title.empty() ? Json(nullptr) : Json(recording.title);
+  json["description"] = recording.description.empty() ? Json(nullptr) : Json(recording.description);
+  json["recording_source"] = recording.source;
+  Json aliases = Json::array();
+  for (const RecordingAlias& alias : recording.aliases) {
+    aliases.push_back({{"source", alias.source}, {"file", alias.file}});
+  }
+  json["aliases"] = std::move(aliases);
+  return json;
+}
+
+}  // namespace
 
 HttpResult<Json> GetRuns(Call& call) {
   auto from = DateQuery(call.request, "from");
@@ -18,7 +38,7 @@ HttpResult<Json> GetRuns(Call& call) {
   auto runs = call.app.ListRuns(*from, *to);
   if (!runs) return FromError(runs.error());
   Json list = Json::array();
-  for (const RunView& run : *runs) list.push_back(RunViewJson(run));
+  for (const RunView& run : *runs) list.push_back(RunJson(run, RunViewJson(run)));
   return list;
 }
 
@@ -29,7 +49,7 @@ HttpResult<Json> GetRun(Call& call) {
   const double split_m = settings->units == DistanceUnit::kMiles ? kMetresPerMile : 1000.0;
   auto detail = call.app.ShowRun(call.id, split_m);
   if (!detail) return FromError(detail.error());
-  return RunDetailJson(*detail, settings->units);
+  return RunJson(detail->run, RunDetailJson(*detail, settings->units));
 }
 
 // POST /api/runs/ID/onset {"lap": 3} or {"onset": "1.6km" | "9min"}.
@@ -102,6 +122,40 @@ HttpResult<Json> PostImport(Call& call) {
   auto summary = call.app.ImportFiles(*source, options);
   if (!summary) return FromError(summary.error());
   return ImportedFileJson(summary->files.front(), settings->units);
+}
+
+// An export (or one file) streamed in: the counts, and the files worth listing one by
+// one: runs (imported or already stored) and what was skipped or failed. A big export's
+// other files (photos, rides' data...) are only counted.
+HttpResult<Json> ImportArchive(App& app, const std::string& name, std::uint64_t size,
+                               ByteStream& body,
+                               std::function<void(const ImportProgress&)> on_progress) {
+  auto settings = LoadedSettings(app);
+  if (!settings) return Fail(settings.error());
+  ImportOptions options;
+  options.onset_lap = settings->onset_lap;
+  options.on_progress = std::move(on_progress);
+  auto summary = app.ImportStream(name, body, size, options);
+  if (!summary) return FromError(summary.error());
+  Json files = Json::array();
+  int unlisted = summary->archive_other;
+  for (const ImportedFile& file : summary->files) {
+    if (file.status == ImportStatus::kNotActivity) {
+      ++unlisted;
+      continue;
+    }
+    Json json = ImportedFileJson(file, settings->units);
+    json["title"] = file.title.empty() ? Json(nullptr) : Json(file.title);
+    files.push_back(std::move(json));
+  }
+  return Json{{"imported", summary->imported},
+              {"duplicates", summary->duplicates},
+              {"skipped", summary->skipped},
+              {"failed", summary->failed},
+              {"not_activity", summary->not_activity},
+              {"resumed", summary->resumed},
+              {"other", unlisted},
+              {"files", std::move(files)}};
 }
 
 HttpResult<Json> GetProgress(Call& call) {

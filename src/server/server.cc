@@ -4,9 +4,18 @@
 // HTTP/1.1 server, plenty for one runner's browser on loopback. Only this file sees it.
 #include <httplib.h>
 
+#include <charconv>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
+#include <thread>
+#include <vector>
 
+#include "server/import_jobs.h"
 #include "server/lan_addresses.h"
 #include "server/pair_page.h"
 #include "server/static_files.h"
@@ -83,6 +92,107 @@ void SendPage(httplib::Response& response, int status, const std::string& html) 
   response.set_content(html, "text/html; charset=utf-8");
 }
 
+// A whole number of bytes as a query or header gives it; nullopt when it is not one.
+std::optional<std::uint64_t> ByteCount(std::string_view text) {
+  std::uint64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || text.empty()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+constexpr std::string_view kImportArchivePath = "/api/import-archive";
+
+// Hands an upload from the thread reading the socket (httplib pushes each chunk as it
+// arrives) to the thread importing it (which pulls, as a ByteStream). At most
+// kMaxBufferedBytes wait in between: the reader blocks until the import catches up, so
+// memory stays flat whatever the size of the export.
+class UploadPipe final : public ByteStream {
+ public:
+  static constexpr std::size_t kMaxBufferedBytes = std::size_t{1} << 20;
+
+  // Queues a chunk, waiting for room. False once the import has stopped reading (it
+  // ended early: a single file, or a damaged export): the chunk is dropped.
+  bool Push(const char* data, std::size_t size) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return buffered_ < kMaxBufferedBytes || reader_gone_; });
+    if (reader_gone_) return false;
+    chunks_.emplace_back(data, data + size);
+    buffered_ += size;
+    data_.notify_one();
+    return true;
+  }
+
+  // The end of the upload: complete, or cut short with `error`, which the import reports.
+  void Close(std::optional<Error> error) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = std::move(error);
+    data_.notify_one();
+  }
+
+  // The import is over: whatever else arrives is dropped.
+  void StopReading() {
+    std::lock_guard lock(mutex_);
+    reader_gone_ = true;
+    chunks_.clear();
+    buffered_ = 0;
+    room_.notify_one();
+  }
+
+  Result<std::size_t> Read(std::span<std::uint8_t> out) override {
+    std::unique_lock lock(mutex_);
+    data_.wait(lock, [&] { return !chunks_.empty() || closed_; });
+    if (chunks_.empty()) {
+      if (error_) return Fail(*error_);
+      return std::size_t{0};
+    }
+    std::size_t copied = 0;
+    while (copied < out.size() && !chunks_.empty()) {
+      std::vector<std::uint8_t>& front = chunks_.front();
+      const std::size_t n = std::min(out.size() - copied, front.size() - front_offset_);
+      std::copy_n(front.data() + front_offset_, n, out.data() + copied);
+      copied += n;
+      front_offset_ += n;
+      if (front_offset_ == front.size()) {
+        buffered_ -= front.size();
+        chunks_.pop_front();
+        front_offset_ = 0;
+      }
+    }
+    room_.notify_one();
+    return copied;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable data_;  // a chunk arrived, or the upload ended
+  std::condition_variable room_;  // the import took some, or stopped
+  std::deque<std::vector<std::uint8_t>> chunks_;
+  std::size_t front_offset_ = 0;
+  std::size_t buffered_ = 0;
+  bool closed_ = false;
+  bool reader_gone_ = false;
+  std::optional<Error> error_;
+};
+
+std::string ProgressJson(const ImportJobSnapshot& job) {
+  const ImportProgress& progress = job.progress;
+  const nlohmann::json json = {
+      {"bytes_read", progress.bytes_read},
+      {"bytes_total", progress.bytes_total},
+      {"files_read", progress.files_read},
+      {"runs_found", progress.runs_found},
+      {"seconds", progress.seconds},
+      {"seconds_left",
+       progress.seconds_left ? nlohmann::json(*progress.seconds_left) : nlohmann::json(nullptr)},
+      {"current", progress.current},
+      {"done", job.done}};
+  // `current` names an entry of the runner's export, which may not be UTF-8.
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 struct WebServer::Impl {
@@ -92,6 +202,7 @@ struct WebServer::Impl {
   int port = 0;
 
   Pairing pairing;
+  ImportJobs import_jobs;
 
   Impl(Api& api_in, ServeOptions options_in)
       : api(api_in), options(std::move(options_in)), pairing(options.pairing) {}
@@ -114,6 +225,11 @@ struct WebServer::Impl {
       if (host == name + suffix) return true;
     }
     return false;
+  }
+
+  std::string UploadLimitMessage() const {
+    return "the upload is larger than the limit of " +
+           std::to_string(options.max_upload_bytes >> 20) + " MB";
   }
 
   std::string CookieName() const { return "backstride_session_" + std::to_string(port); }
@@ -174,12 +290,104 @@ struct WebServer::Impl {
       options.on_pairing(event);
     }
   }
+
+  // POST /api/import-archive?name=export.zip&size=BYTES&job=ID: the export is imported
+  // as it arrives (UploadPipe), on a thread of its own, while this one reads the socket.
+  void HandleImportArchive(const httplib::Request& request, httplib::Response& response,
+                           const httplib::ContentReader& read) {
+    // A refusal reads the body to its end first: one left unread makes the connection
+    // close under the browser, which then sees a lost connection instead of the reason.
+    const auto refuse = [&](int status, std::string_view message, std::string_view field = {}) {
+      read([](const char*, std::size_t) { return true; });
+      Send(response, ErrorResponse(status, message, field));
+    };
+    if (MediaType(request) != "application/octet-stream") {
+      return refuse(415, "send the export's bytes as application/octet-stream");
+    }
+    const std::string name = request.get_param_value("name");
+    if (name.empty()) {
+      return refuse(400, "name: give the file's name (it tells the format)", "name");
+    }
+    std::uint64_t size = 0;
+    if (request.has_param("size")) {
+      const auto given = ByteCount(request.get_param_value("size"));
+      if (!given) return refuse(400, "size: the file's size in bytes", "size");
+      size = *given;
+    }
+    const std::string job = request.get_param_value("job");
+    if (!ImportJobs::ValidId(job)) {
+      return refuse(400, "job: 1 to 64 letters, digits, - or _", "job");
+    }
+    const std::uint64_t cap = options.max_export_bytes;
+    const auto too_large = [&] {
+      Send(response, ErrorResponse(413, "the export is larger than the limit of " +
+                                            std::to_string(cap >> 30) + " GB"));
+    };
+    if (request.has_header("Content-Length")) {
+      // Not read: it would take as long as the upload itself.
+      const auto length = ByteCount(request.get_header_value("Content-Length"));
+      if (length && *length > cap) return too_large();
+    }
+    if (!import_jobs.Start(job, size, std::chrono::steady_clock::now())) {
+      return refuse(409, "an upload with this job id is still running", "job");
+    }
+
+    UploadPipe pipe;
+    ApiResponse answer;
+    std::thread importer([&] {
+      answer = api.ImportStream(name, size, pipe, [&](const ImportProgress& progress) {
+        import_jobs.Update(job, progress);
+      });
+      pipe.StopReading();
+    });
+    std::uint64_t received = 0;
+    bool over_cap = false;
+    const bool complete = read([&](const char* data, std::size_t length) {
+      received += length;
+      if (received > cap) {
+        over_cap = true;
+        return false;
+      }
+      // Once the import has ended, the rest is read and dropped so the page gets its answer.
+      pipe.Push(data, length);
+      return true;
+    });
+    if (complete) {
+      pipe.Close(std::nullopt);
+    } else {
+      // The runner closed the page, the network went, or the export is over the cap: the
+      // import keeps the runs read so far and reports the export as stopped.
+      pipe.Close(Error::IOError(over_cap ? "the export is larger than the limit"
+                                         : "the upload stopped after " + std::to_string(received) +
+                                               " bytes"));
+    }
+    importer.join();
+    import_jobs.Finish(job, std::chrono::steady_clock::now());
+    if (over_cap) return too_large();
+    Send(response, answer);
+  }
+
+  // GET /api/import-progress?job=ID: served here, not by the API, so that it answers
+  // while an import holds the API's turn.
+  void HandleImportProgress(const httplib::Request& request, httplib::Response& response) {
+    const std::string job = request.get_param_value("job");
+    const auto snapshot = import_jobs.Find(job, std::chrono::steady_clock::now());
+    if (!snapshot) {
+      Send(response, ErrorResponse(404, "no upload with job id '" + job + "'", "job"));
+      return;
+    }
+    response.set_header("Cache-Control", "no-store");
+    response.set_content(ProgressJson(*snapshot), "application/json");
+  }
 };
 
 WebServer::WebServer(Api& api, ServeOptions options)
     : impl_(std::make_unique<Impl>(api, std::move(options))), csrf_token_(HexToken()) {
   httplib::Server& http = impl_->http;
-  http.set_payload_max_length(impl_->options.max_upload_bytes);
+  // httplib's limit covers every route, the export's too, so it is the larger one; the
+  // pre-routing handler holds the other routes to max_upload_bytes.
+  http.set_payload_max_length(static_cast<std::size_t>(
+      std::max<std::uint64_t>(impl_->options.max_upload_bytes, impl_->options.max_export_bytes)));
 
   http.set_pre_routing_handler([this](const httplib::Request& request,
                                       httplib::Response& response) {
@@ -207,6 +415,17 @@ WebServer::WebServer(Api& api, ServeOptions options)
           SendPage(response, 403,
                    PairPageHtml(PairPage::kNotPaired, impl_->options.pairing.code_lifetime));
         }
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    // POST and PUT bodies are held to max_upload_bytes as they are read (below); a body
+    // on any other method is refused here, unread, when it says it is too large.
+    if (request.method != "POST" && request.method != "PUT" &&
+        request.has_header("Content-Length")) {
+      const auto length = ByteCount(request.get_header_value("Content-Length"));
+      if (length && *length > impl_->options.max_upload_bytes) {
+        response.set_header("Connection", "close");
+        Send(response, ErrorResponse(413, impl_->UploadLimitMessage()));
         return httplib::Server::HandlerResponse::Handled;
       }
     }
@@ -238,18 +457,53 @@ WebServer::WebServer(Api& api, ServeOptions options)
     response.set_header("Location", "/");
   });
 
-  const auto to_api = [this](const httplib::Request& request, httplib::Response& response) {
+  http.Post(std::string(kImportArchivePath),
+            [this](const httplib::Request& request, httplib::Response& response,
+                   const httplib::ContentReader& read) {
+              impl_->HandleImportArchive(request, response, read);
+            });
+  http.Get("/api/import-progress",
+           [this](const httplib::Request& request, httplib::Response& response) {
+             impl_->HandleImportProgress(request, response);
+           });
+
+  const auto handle = [this](const httplib::Request& request, std::string body,
+                             httplib::Response& response) {
     ApiRequest api_request;
     api_request.method = request.method;
     api_request.path = request.path;
     for (const auto& [key, value] : request.params) api_request.query.emplace(key, value);
-    api_request.body = request.body;
+    api_request.body = std::move(body);
     api_request.content_type = MediaType(request);
     Send(response, impl_->api.Handle(api_request));
   };
+  const auto to_api = [handle](const httplib::Request& request, httplib::Response& response) {
+    handle(request, request.body, response);
+  };
+  // httplib's own limit is the export's (see above), so the other writes read their body
+  // here, up to max_upload_bytes. Past it the rest is read and dropped: a body left
+  // unread would make the connection close under the client before it reads the 413.
+  const auto to_api_limited = [this, handle](const httplib::Request& request,
+                                             httplib::Response& response,
+                                             const httplib::ContentReader& read) {
+    std::string body;
+    bool too_large = false;
+    const bool complete = read([&](const char* data, std::size_t length) {
+      if (!too_large && body.size() + length <= impl_->options.max_upload_bytes) {
+        body.append(data, length);
+      } else if (!too_large) {
+        too_large = true;
+        std::string().swap(body);
+      }
+      return true;
+    });
+    if (too_large) return Send(response, ErrorResponse(413, impl_->UploadLimitMessage()));
+    if (!complete) return Send(response, ErrorResponse(400, "the request's body was cut short"));
+    handle(request, std::move(body), response);
+  };
   http.Get("/api/.*", to_api);
-  http.Post("/api/.*", to_api);
-  http.Put("/api/.*", to_api);
+  http.Post("/api/.*", to_api_limited);
+  http.Put("/api/.*", to_api_limited);
   http.Delete("/api/.*", to_api);
 
   http.Get(".*", [](const httplib::Request& request, httplib::Response& response) {
@@ -275,8 +529,7 @@ WebServer::WebServer(Api& api, ServeOptions options)
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string message = "the request could not be handled";
     if (response.status == 413) {
-      message = "the upload is larger than the limit of " +
-                std::to_string(impl_->options.max_upload_bytes >> 20) + " MB";
+      message = impl_->UploadLimitMessage();
     } else if (response.status == 404) {
       message = "no such route: " + request.method + " " + request.path;
     } else if (response.status == 405) {

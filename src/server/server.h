@@ -7,6 +7,9 @@
 //   the X-CSRF-Token header (GET /api/session hands it to the page), and an Origin
 //   header, when sent, must be this server's;
 // - bodies are limited in size (413), and the API checks their content types (415);
+// - an export uploaded whole (POST /api/import-archive) is imported as it arrives, a few
+//   chunks at a time, and its progress is served (GET /api/import-progress) while the
+//   import holds the API's turn;
 // - static files come only from the embedded table, never from the file system;
 // - a peer that is not on loopback (a phone on the network) must be paired (pairing.h):
 //   until it presents a session cookie it gets the pairing page, or a 403 from the API,
@@ -15,6 +18,7 @@
 #define BACKSTRIDE_SERVER_SERVER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -36,6 +40,9 @@ struct ServeOptions {
   std::string host = "127.0.0.1";            // "0.0.0.0": every address of this computer
   int port = 8080;                           // 0: any free port
   std::size_t max_upload_bytes = 64u << 20;  // a watch file, or an export's JSON
+  // POST /api/import-archive streams a whole export and keeps none of it in memory, so
+  // max_upload_bytes does not apply to it; this does (Apple Health exports of 10 GB exist).
+  std::uint64_t max_export_bytes = std::uint64_t{64} << 30;
   // The addresses, besides loopback's and `host`, that the Host header may name: those
   // printed for a phone to open ("192.168.1.20").
   std::vector<std::string> lan_hosts;

@@ -210,7 +210,9 @@ export type ImportReason =
   | 'duplicate_in_import'
   | 'dry_run'
   | 'could_not_check'
-  | 'could_not_store';
+  | 'could_not_store'
+  | 'duplicate_richer'
+  | 'export_stopped';
 /**
  * The sport a watch file records.
  *
@@ -225,6 +227,13 @@ export type Sport = 'running' | 'walking' | 'hiking' | 'cycling' | 'swimming' | 
  * via the `definition` "IsoInstant".
  */
 export type IsoInstant = string;
+/**
+ * Where an imported run's recording came from: a watch file, or a service's export.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "RecordingSource".
+ */
+export type RecordingSource = 'file' | 'strava' | 'garmin' | 'apple';
 /**
  * What ended a lap: "manual" is the lap button.
  *
@@ -1188,6 +1197,10 @@ export interface ImportedFile {
    * From a lap press, when the settings ask for it.
    */
   onset_m?: number;
+  /**
+   * The service's name for the run, in an export's summary (POST /api/import-archive); null when none.
+   */
+  title?: string | null;
 }
 /**
  * What a watch file holds, without its samples.
@@ -1258,6 +1271,29 @@ export interface RunView {
   start_utc?: IsoInstant;
   avg_hr_bpm?: number | null;
   avg_cadence_spm?: number | null;
+  /**
+   * The service's name for the run (an export's), null when none was given.
+   */
+  title?: string | null;
+  /**
+   * The runner's words on the run at the service, null when none.
+   */
+  description?: string | null;
+  recording_source?: RecordingSource;
+  /**
+   * The same run from other sources, kept once (the run page only; empty in the list).
+   */
+  aliases?: RecordingAlias[];
+}
+/**
+ * The same run as another source gave it.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "RecordingAlias".
+ */
+export interface RecordingAlias {
+  source: RecordingSource;
+  file: string;
 }
 /**
  * One run with its laps, splits and its track every 50 m (empty for a run logged by hand); reason when the rule judged it.
@@ -1281,6 +1317,19 @@ export interface RunDetail {
   start_utc?: IsoInstant;
   avg_hr_bpm?: number | null;
   avg_cadence_spm?: number | null;
+  /**
+   * The service's name for the run (an export's), null when none was given.
+   */
+  title?: string | null;
+  /**
+   * The runner's words on the run at the service, null when none.
+   */
+  description?: string | null;
+  recording_source?: RecordingSource;
+  /**
+   * The same run from other sources, kept once (the run page only; empty in the list).
+   */
+  aliases?: RecordingAlias[];
   reason?: string;
   laps: Lap[];
   splits: Split[];
@@ -1541,4 +1590,47 @@ export interface Restored {
   plans: number;
   log_entries: number;
   settings: number;
+}
+/**
+ * POST /api/import-archive (the body streamed as application/octet-stream; served outside the route table, so not among the routes above): the file's name, its size in bytes for the progress, and a job id of the page's choosing for GET /api/import-progress.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportArchiveQuery".
+ */
+export interface ImportArchiveQuery {
+  name: string;
+  size?: string;
+  job: string;
+}
+/**
+ * The answer of POST /api/import-archive: the counts, and one line per run (imported or already there) and per file skipped or failed; other counts the files not listed (photos, other data).
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportArchiveSummary".
+ */
+export interface ImportArchiveSummary {
+  imported: number;
+  duplicates: number;
+  skipped: number;
+  failed: number;
+  not_activity: number;
+  resumed: number;
+  other: number;
+  files: ImportedFile[];
+}
+/**
+ * GET /api/import-progress?job=ID (answered while the import runs; 404 for a job not started): bytes of the export read, runs found so far, the time left when it can be told.
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportJobProgress".
+ */
+export interface ImportJobProgress {
+  bytes_read: number;
+  bytes_total: number;
+  files_read: number;
+  runs_found: number;
+  seconds: number;
+  seconds_left: number | null;
+  current: string;
+  done: boolean;
 }

@@ -5,7 +5,7 @@
 // (docs/api.schema.json) into api-types.ts, which the server is checked against too
 // (e2e/api-schema.mjs). `Api` maps each route, "METHOD /api/path", to its query, body,
 // response and error, and `request` takes its types from there.
-import type { Api, Settings, SettingsChange } from './api-types';
+import type { Api, ImportArchiveSummary, ImportJobProgress, Settings, SettingsChange } from './api-types';
 
 export type * from './api-types';
 
@@ -97,6 +97,49 @@ export async function request<R extends Route>(
     throw new ApiError(response.status, error?.message ?? `the server answered ${response.status}`, error?.field);
   }
   return data as Api[R]['response'];
+}
+
+// Whole exports (a Strava, Garmin or Apple Health download) go through XMLHttpRequest,
+// not fetch: only it reports how much of an upload has been sent. The server reads the
+// bytes as they arrive, so a file of gigabytes is fine.
+export async function importExport(
+  file: File,
+  job: string,
+  onSent: (sent: number, total: number) => void,
+): Promise<ImportArchiveSummary> {
+  const csrf = await csrfToken();
+  const query = new URLSearchParams({ name: file.name, size: String(file.size), job }).toString();
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/import-archive?${query}`);
+    xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onSent(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, 'The connection to backstride was lost during the upload. The runs read so far are kept; try again to add the rest.'));
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        // not JSON: said below
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && data) {
+        resolve(data as ImportArchiveSummary);
+      } else {
+        const error = (data as { error?: { message?: string; field?: string } } | null)?.error;
+        reject(new ApiError(xhr.status, error?.message ?? `the server answered ${xhr.status}`, error?.field));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+// How far the import of upload `job` has come; null while the server has not started it.
+export async function importProgress(job: string, signal?: AbortSignal): Promise<ImportJobProgress | null> {
+  const response = await fetch(`/api/import-progress?${new URLSearchParams({ job }).toString()}`, { signal });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new ApiError(response.status, `the server answered ${response.status}`);
+  return (await response.json()) as ImportJobProgress;
 }
 
 // --- Calls ------------------------------------------------------------------------------

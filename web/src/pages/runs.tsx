@@ -4,9 +4,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 
-import { api, type LogEntry, type RunDetail } from '../api';
+import { api, type LogEntry, type RecordingSource, type RunDetail } from '../api';
 import { Chart, colour, useScheme } from '../chart';
 import { ChangedCard, EntryEditor, correctionShown, showOutcome, type Shown } from '../corrections';
+import { UserText } from '../entries';
 import { dateWithYear, distance, duration, inUnits, pace, type Units } from '../format';
 import { useSettings } from '../settings';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
@@ -58,13 +59,16 @@ export function RunsPage() {
             <tbody>
               {[...runs].reverse().map((run) => (
                 <tr key={run.id}>
-                  <td id={`run-${run.id}`} class="date"><a href={`#/runs/${run.id}`}>{dateWithYear(run.date)}</a></td>
+                  <td id={`run-${run.id}`} class="date">
+                    <a href={`#/runs/${run.id}`}>{dateWithYear(run.date)}</a>
+                    {run.title && <span class="run-title"><UserText text={run.title} /></span>}
+                  </td>
                   <td>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, units)}</td>
                   <td class="nowrap">{duration(run.duration_s)}</td>
                   <td class="nowrap wide-only">{run.distance_m !== null && run.distance_m > 0 ? pace(run.duration_s / (run.distance_m / 1000), units) : '–'}</td>
                   <td>{run.pain ?? 'not yet'}</td>
                   <td class="wide-only">{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
-                  <td class="wide-only">{run.source === 'manual' ? 'logged' : 'watch file'}</td>
+                  <td class="wide-only">{run.source === 'manual' ? 'logged' : run.recording_source && run.recording_source !== 'file' ? serviceNames[run.recording_source] : 'watch file'}</td>
                   <td class="wide-only">
                     <span class="entry-actions">
                       <a class="button secondary small" href={`#/runs/${run.id}`} aria-describedby={`run-${run.id}`}>Edit</a>
@@ -310,6 +314,20 @@ function CorrectRun({ run, units, shown, onChange }: {
   );
 }
 
+const serviceNames: Record<RecordingSource, string> = {
+  file: 'a watch file',
+  strava: 'Strava',
+  garmin: 'Garmin Connect',
+  apple: 'Apple Health',
+};
+
+// Where else the same run came from, each place once, the run's own left out.
+function alsoIn(run: RunDetail): string[] {
+  const own = run.recording_source ?? 'file';
+  const names = new Set((run.aliases ?? []).filter((a) => a.source !== own).map((a) => serviceNames[a.source]));
+  return [...names].sort();
+}
+
 export function RunPage({ id }: { id: number }) {
   // Aborted when the page moves to another run, so one run's answer never shows as another's.
   const { data: run, error, reload } = useLoad((signal) => api.run(id, signal), [id]);
@@ -337,6 +355,8 @@ export function RunPage({ id }: { id: number }) {
     <>
       <PageTitle>Run on {run.date}</PageTitle>
       <p><a href="#/runs">All runs</a></p>
+      {run.title && <p class="run-name"><UserText text={run.title} /></p>}
+      {run.description && <p class="run-description"><UserText text={run.description} /></p>}
       <dl class="facts">
         <div><dt>Distance</dt><dd>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, units)}</dd></div>
         <div><dt>Time</dt><dd>{duration(run.duration_s)}</dd></div>
@@ -344,6 +364,8 @@ export function RunPage({ id }: { id: number }) {
         {run.avg_hr_bpm != null && <div><dt>Heart rate</dt><dd>{Math.round(run.avg_hr_bpm)} bpm</dd></div>}
         {run.avg_cadence_spm != null && <div><dt>Cadence</dt><dd>{Math.round(run.avg_cadence_spm)} steps/min</dd></div>}
         <div><dt>Pain during</dt><dd>{run.pain ?? 'not given yet'}</dd></div>
+        {run.recording_source && run.recording_source !== 'file' && <div><dt>From</dt><dd>{serviceNames[run.recording_source]}</dd></div>}
+        {alsoIn(run).length > 0 && <div><dt>Also in</dt><dd>{alsoIn(run).join(', ')}</dd></div>}
       </dl>
       {run.reason && <p class="note">{run.reason}</p>}
       {run.pain === null && <p>Say how your back felt during this run on the <a href="#/log">log page</a>.</p>}
