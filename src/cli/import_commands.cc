@@ -251,6 +251,7 @@ int RunRuns(const GlobalOptions& global, const std::string& from, const std::str
                           run.decision->spike ? ", over the spike guard" : "");
     }
     line += run.activity ? "  " + run.activity->format : "  logged";
+    if (run.activity && !run.activity->title.empty()) line += "  \"" + run.activity->title + "\"";
     out << line << '\n';
   }
   return kExitOk;
@@ -280,6 +281,20 @@ int RunShow(const GlobalOptions& global, std::int64_t id, std::ostream& out, std
     out << ", pace " << FormatPace(*e.duration_s / (*e.distance_m / 1000.0), units);
   }
   out << ", " << PainText(e) << '\n';
+  if (const auto& a = detail->run.activity) {
+    // The service's name and words for the run, and where else it was found.
+    if (!a->title.empty()) out << "  \"" << a->title << "\"\n";
+    if (!a->description.empty()) out << Wrap(a->description, kWidth, "  ", "  ");
+    if (a->source != "file" || !a->aliases.empty()) {
+      std::string also;
+      for (const RecordingAlias& alias : a->aliases) {
+        const std::string name = Say("source." + alias.source);
+        if (also.find(name) == std::string::npos) also += (also.empty() ? "" : ", ") + name;
+      }
+      out << "  From " << Say("source." + a->source)
+          << (also.empty() ? std::string() : "; also in " + also) << '\n';
+    }
+  }
   if (const auto& a = detail->run.activity) {
     out << fmt::format("  Started {} UTC{}; elapsed {}, moving {}{}\n", FormatIsoTime(a->start_utc),
                        a->utc_offset_s
