@@ -39,13 +39,16 @@ class ProgressBar {
                                 static_cast<double>(progress.bytes_total))
             : 0;
     const int filled = static_cast<int>(fraction * 20);
-    std::string line = fmt::format(
-        "[{}{}] {:.0f} of {:.0f} MB, {} run{} found", std::string(static_cast<std::size_t>(filled), '#'),
-        std::string(static_cast<std::size_t>(20 - filled), ' '),
-        static_cast<double>(progress.bytes_read) / 1e6,
-        static_cast<double>(progress.bytes_total) / 1e6, progress.runs_found,
-        progress.runs_found == 1 ? "" : "s");
-    if (progress.seconds_left) line += ", " + FormatDuration(*progress.seconds_left) + " left";
+    std::string line =
+        "[" + std::string(static_cast<std::size_t>(filled), '#') +
+        std::string(static_cast<std::size_t>(20 - filled), ' ') + "] " +
+        Say(progress.runs_found == 1 ? "import.progress_one" : "import.progress",
+            {{"read", fmt::format("{:.0f}", static_cast<double>(progress.bytes_read) / 1e6)},
+             {"total", fmt::format("{:.0f}", static_cast<double>(progress.bytes_total) / 1e6)},
+             {"runs", std::to_string(progress.runs_found)}});
+    if (progress.seconds_left) {
+      line += Say("import.progress_left", {{"time", FormatDuration(*progress.seconds_left)}});
+    }
     if (line.size() < kWidth - 1) line += std::string(kWidth - 1 - line.size(), ' ');
     err_ << '\r' << line.substr(0, kWidth - 1) << std::flush;
   }
@@ -104,10 +107,8 @@ void PrintImport(const ImportSummary& summary, const ImportCommandOptions& optio
   }
   out << ".\n";
   if (summary.resumed > 0) {
-    out << Wrap(fmt::format("Went on from an earlier import of the same export that was stopped: "
-                            "{} file{} it had finished {} skipped.",
-                            summary.resumed, summary.resumed == 1 ? "" : "s",
-                            summary.resumed == 1 ? "was" : "were"),
+    out << Wrap(Say(summary.resumed == 1 ? "import.resumed_one" : "import.resumed",
+                    {{"count", std::to_string(summary.resumed)}}),
                 kWidth);
   }
   const auto group = [&](ImportStatus status, std::string_view heading, auto line) {
@@ -165,16 +166,10 @@ void PrintImport(const ImportSummary& summary, const ImportCommandOptions& optio
     }
     out << '\n';
     if (summary.imported >= kHistoryRuns && first && last) {
-      out << Wrap(fmt::format("Your history from {} to {} is in: its runs count for the weekly "
-                              "load and the spike guard. Pain scores matter for the runs since "
-                              "your plan started; log them with 'backstride log run --pain N "
-                              "--run ID' ('backstride runs' lists them).",
-                              FormatDate(*first), FormatDate(*last)),
+      out << Wrap(Say("import.history_in", {{"first", FormatDate(*first)}, {"last", FormatDate(*last)}}),
                   kWidth);
     } else {
-      out << Wrap("Log how your back felt for each new run with 'backstride log run --pain N "
-                  "--date D' (or --run ID); 'backstride runs' lists them.",
-                  kWidth);
+      out << Wrap(Say("import.rate_new_runs"), kWidth);
     }
   }
 }
