@@ -253,18 +253,18 @@ void ExportWalk::ImportActivityFile(const std::string& path, const std::string& 
                                     const std::vector<std::uint8_t>& bytes,
                                     std::optional<ImportHints> given) {
   Drain(0);  // in the order the files came
-  ImportDecoded(path, shown, DecodeActivityFile(shown, bytes), std::move(given));
+  ImportDecoded(path, shown, DecodeActivityFile(shown, bytes), std::move(given), true);
 }
 
 void ExportWalk::ImportActivityFileLater(std::string path, std::string shown,
-                                         std::vector<std::uint8_t> bytes) {
+                                         std::vector<std::uint8_t> bytes, bool listed) {
   // Decoding is pure (bytes in, activities out), so it may run beside the walk: on the
   // other cores, while this thread inflates the next file and stores the last.
   if (!decoders_) {
     decoders_ = std::make_unique<Decoders>(std::max(1u, std::thread::hardware_concurrency()));
   }
   auto decoded = decoders_->Decode(shown, std::move(bytes));
-  pending_.push_back(PendingFile{std::move(path), std::move(shown), std::move(decoded)});
+  pending_.push_back(PendingFile{std::move(path), std::move(shown), std::move(decoded), listed});
   Drain(kDecodingAhead);
 }
 
@@ -272,12 +272,13 @@ void ExportWalk::Drain(std::size_t keep) {
   while (pending_.size() > keep) {
     PendingFile file = std::move(pending_.front());
     pending_.pop_front();
-    ImportDecoded(file.path, file.shown, file.decoded.get(), std::nullopt);
+    ImportDecoded(file.path, file.shown, file.decoded.get(), std::nullopt, file.listed);
   }
 }
 
 void ExportWalk::ImportDecoded(const std::string& path, const std::string& shown,
-                               Result<DecodedFile> decoded, std::optional<ImportHints> given) {
+                               Result<DecodedFile> decoded, std::optional<ImportHints> given,
+                               bool listed) {
   ImportHints hints = given.value_or(ImportHints{});
   if (decoded && !given) {
     for (const auto& layout : layouts_) layout->Hint(path, *decoded, hints);
@@ -285,11 +286,10 @@ void ExportWalk::ImportDecoded(const std::string& path, const std::string& shown
   if (!hints.mark) hints.mark = MarkOf(path);
   ImportedFile file = session_.Import(shown, std::move(decoded), hints);
   for (const auto& layout : layouts_) layout->Imported(path, file, *this);
-  // A watch's monitoring, settings or weight files (Garmin's exports have thousands):
-  // counted with the other files left alone, not listed one by one.
-  const bool in_archive = !in_folder_ || path.find(".zip/") != std::string::npos;
-  if (file.status == ImportStatus::kSkipped && file.reason == ImportReason::kNoActivity &&
-      in_archive && path.find('/') != std::string::npos) {
+  // A watch's monitoring, settings or weight files in an export (Garmin's have
+  // thousands): counted with the other files left alone, not listed one by one.
+  if (!listed && file.status == ImportStatus::kSkipped &&
+      file.reason == ImportReason::kNoActivity) {
     if (auto mark = MarkOf(path)) (void)session_.store().MarkImported(*mark);
     ++session_.summary().archive_other;
     return;
@@ -413,7 +413,8 @@ void ExportWalk::Entry(ExportEntry& entry, int depth) {
     Stopped(entry.shown, bytes.error());
     return;
   }
-  ImportActivityFileLater(entry.path, entry.shown, std::move(*bytes));
+  // A folder's own files are listed; an archive's are counted.
+  ImportActivityFileLater(entry.path, entry.shown, std::move(*bytes), in_folder_ && depth == 0);
 }
 
 }  // namespace backstride

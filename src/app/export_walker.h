@@ -120,9 +120,10 @@ class ExportWalk {
                           const std::vector<std::uint8_t>& bytes,
                           std::optional<ImportHints> hints = std::nullopt);
   // The same, decoded on another thread while the walk reads on; the results are
-  // imported in the order the files came (Drain).
+  // imported in the order the files came (Drain). `listed`: a file holding no activity
+  // (a monitoring or settings file) is listed, not only counted.
   void ImportActivityFileLater(std::string path, std::string shown,
-                               std::vector<std::uint8_t> bytes);
+                               std::vector<std::uint8_t> bytes, bool listed);
   // Imports a run the export knows with no file of its own (a row, a summary, a
   // workout), recorded as done under `key`; skipped (and counted as resumed) when an
   // earlier, interrupted import did it. `hints.mark` is set here.
@@ -139,12 +140,13 @@ class ExportWalk {
   // Imports the files decoded on other threads, oldest first, until `keep` remain.
   void Drain(std::size_t keep);
   void ImportDecoded(const std::string& path, const std::string& shown,
-                     Result<DecodedFile> decoded, std::optional<ImportHints> given);
+                     Result<DecodedFile> decoded, std::optional<ImportHints> given, bool listed);
 
   struct PendingFile {
     std::string path;
     std::string shown;
     std::future<Result<DecodedFile>> decoded;
+    bool listed = true;
   };
   std::deque<PendingFile> pending_;
   class Decoders;
