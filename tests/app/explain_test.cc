@@ -115,6 +115,7 @@ TEST(Explain, EveryTemplateInTheContentIsFilledByTheProgram) {
       // The importer's (app/import.h).
       {"detail", "x"},     {"sport", "x"},          {"match", "x"},       {"file", "x"},
       {"min_seconds", "x"}, {"min_distance", "x"},  {"warning", "x"},   {"count", "x"},
+      {"read", "x"},       {"first", "x"},          {"last", "x"},
       // The pairing page's (server/pair_page.h).
       {"minutes", "x"},
   };
