@@ -106,9 +106,10 @@ Result<ImportSummary> ImportPaths(Store& store, const std::vector<std::string>& 
           continue;
         }
         CountingStream counted(stream, progress, session.summary(), done_before);
-        ExportEntry entry{counted, fs::relative(file, given.path).generic_string(), shown};
+        const std::uint64_t size = SizeOf(file);
+        ExportEntry entry{counted, fs::relative(file, given.path).generic_string(), shown, size};
         walk.WalkFile(entry);
-        done_before += SizeOf(file);
+        done_before += size;
       }
       walk.Finish();
       continue;

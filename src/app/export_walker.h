@@ -66,15 +66,17 @@ struct ExportEntry {
   ByteStream& data;  // the entry's bytes, unpacked
   std::string path;  // inside the export: "activities/12.fit.gz", "UploadedFiles_0-_Part1.zip/3.fit"
   std::string shown;  // as the runner knows it: "export_1.zip/activities/12.fit.gz"
+  std::optional<std::uint64_t> size = {};  // unpacked, when the archive or disk says
 };
 
 // The largest file read whole: activity files are a few MB, a long ultra's GPX 50.
 inline constexpr std::uint64_t kMaxActivityFileBytes = std::uint64_t{512} << 20;
 
 // The rest of `data`, up to `cap` bytes (an activity file, a CSV); fails naming `shown`
-// beyond it, setting *too_large.
+// beyond it, setting *too_large. `size_hint`: the size the archive gives, if any.
 Result<std::vector<std::uint8_t>> ReadAll(ByteStream& data, const std::string& shown,
-                                          std::uint64_t cap, bool* too_large = nullptr);
+                                          std::uint64_t cap, bool* too_large = nullptr,
+                                          std::optional<std::uint64_t> size_hint = {});
 
 // One service's layout of an export.
 class ExportLayout {
