@@ -24,6 +24,12 @@ enum class ErrorCode {
   // The request is well formed but the state does not allow it: this route has no plan,
   // there is nothing to undo yet. Nothing the caller typed is wrong.
   kFailedPrecondition,
+  // The clinic server's accounts: no one is signed in, or the password or link is wrong;
+  // someone is signed in but what they ask is not theirs to see or change; too many
+  // attempts (retry_after_s says when to try again).
+  kUnauthenticated,
+  kPermissionDenied,
+  kRateLimited,
 };
 
 // Returns a stable lower-case name for `code`, e.g. "invalid_argument".
@@ -37,6 +43,8 @@ struct Error {
   std::string path;
   // Byte offset into the input where decoding failed, when known.
   std::optional<std::size_t> offset;
+  // kRateLimited: seconds until another attempt is allowed.
+  std::optional<int> retry_after_s;
 
   static Error InvalidArgument(std::string message, std::string path = {});
   static Error NotFound(std::string message);
@@ -44,6 +52,9 @@ struct Error {
   static Error IOError(std::string message);
   static Error Unsupported(std::string message);
   static Error FailedPrecondition(std::string message);
+  static Error Unauthenticated(std::string message);
+  static Error PermissionDenied(std::string message);
+  static Error RateLimited(std::string message, int retry_after_s);
 };
 
 template <typename T>

@@ -55,7 +55,9 @@ ApiResponse ErrorReply(HttpError error) {
   Json body{{"error", {{"status", error.status}, {"message", std::move(error.message)}}}};
   if (!error.field.empty()) body["error"]["field"] = std::move(error.field);
   if (!error.assessment.is_null()) body["assessment"] = std::move(error.assessment);
-  return JsonResponse(body, error.status);
+  ApiResponse reply = JsonResponse(body, error.status);
+  if (error.retry_after_s) reply.headers.emplace_back("Retry-After", std::to_string(*error.retry_after_s));
+  return reply;
 }
 
 HttpResult<ApiResponse> Dispatch(App& app, const ApiRequest& request) {
@@ -74,7 +76,34 @@ HttpResult<ApiResponse> Dispatch(App& app, const ApiRequest& request) {
 }  // namespace
 
 ApiResponse ErrorResponse(int status, std::string_view message, std::string_view field) {
-  return ErrorReply(HttpError{status, std::string(message), std::string(field), {}});
+  return ErrorReply(HttpError{status, std::string(message), std::string(field), {}, {}});
+}
+
+ApiResponse ErrorResponse(const Error& error) { return ErrorReply(FromError(error).error()); }
+
+ApiResponse HandleFor(App& app, const ApiRequest& request) {
+  try {
+    auto reply = Dispatch(app, request);
+    return reply ? std::move(*reply) : ErrorReply(std::move(reply.error()));
+  } catch (const std::exception& e) {
+    // A bug, not the runner's doing: say so rather than drop the connection.
+    return ErrorResponse(500, std::string("internal error: ") + e.what());
+  }
+}
+
+ApiResponse ImportStreamFor(App& app, const std::string& name, std::uint64_t size,
+                            ByteStream& body,
+                            std::function<void(const ImportProgress&)> on_progress) {
+  try {
+    auto json = ImportArchive(app, name, size, body, std::move(on_progress));
+    return json ? JsonResponse(*json) : ErrorReply(std::move(json.error()));
+  } catch (const std::exception& e) {
+    return ErrorResponse(500, std::string("internal error: ") + e.what());
+  }
+}
+
+bool IsRunnerRoute(std::string_view method, std::string_view path) {
+  return MatchRoute(kRoutes, method, path).has_value();
 }
 
 Api::Api(std::unique_ptr<App> app) : app_(std::move(app)) {}
@@ -83,24 +112,13 @@ Api::~Api() = default;
 
 ApiResponse Api::Handle(const ApiRequest& request) {
   std::lock_guard lock(mutex_);
-  try {
-    auto reply = Dispatch(*app_, request);
-    return reply ? std::move(*reply) : ErrorReply(std::move(reply.error()));
-  } catch (const std::exception& e) {
-    // A bug, not the runner's doing: say so rather than drop the connection.
-    return ErrorResponse(500, std::string("internal error: ") + e.what());
-  }
+  return HandleFor(*app_, request);
 }
 
 ApiResponse Api::ImportStream(const std::string& name, std::uint64_t size, ByteStream& body,
                               std::function<void(const ImportProgress&)> on_progress) {
   std::lock_guard lock(mutex_);
-  try {
-    auto json = ImportArchive(*app_, name, size, body, std::move(on_progress));
-    return json ? JsonResponse(*json) : ErrorReply(std::move(json.error()));
-  } catch (const std::exception& e) {
-    return ErrorResponse(500, std::string("internal error: ") + e.what());
-  }
+  return ImportStreamFor(*app_, name, size, body, std::move(on_progress));
 }
 
 }  // namespace backstride::server

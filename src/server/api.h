@@ -11,6 +11,9 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/app.h"
 
@@ -29,10 +32,27 @@ struct ApiResponse {
   std::string content_type = "application/json";
   std::string body;
   std::string download_name;  // set: sent as an attachment with this file name
+  // More headers to send: Retry-After with a 429, Set-Cookie from the clinic's sign-in.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // A JSON error body: {"error": {"status": 400, "message": "...", "field": "..."}}.
 ApiResponse ErrorResponse(int status, std::string_view message, std::string_view field = {});
+// An app's error as a reply: its status by the error's code (http_error.h), and a 429's
+// Retry-After.
+ApiResponse ErrorResponse(const Error& error);
+
+// One /api request of the route table for the runner of `app` (the local runner, or a
+// clinic's runner opened for this request). Not thread-safe for one App: Api::Handle is
+// this under Api's lock.
+ApiResponse HandleFor(App& app, const ApiRequest& request);
+// Api::ImportStream for the runner of `app`.
+ApiResponse ImportStreamFor(App& app, const std::string& name, std::uint64_t size,
+                            ByteStream& body,
+                            std::function<void(const ImportProgress&)> on_progress);
+// Whether `method` and `path` name a route of the table (whatever its id): the clinic
+// server serves these for a signed-in runner.
+bool IsRunnerRoute(std::string_view method, std::string_view path);
 
 class Api {
  public:

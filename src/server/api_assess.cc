@@ -128,7 +128,7 @@ HttpResult<Json> PostAssessment(Call& call) {
   Json json;
   json["assessment"] = Json::parse(AssessmentToJson(*assessment, -1));
   if (!assessment->problems.empty()) {
-    HttpError error{400, assessment->problems, {}, std::move(json["assessment"])};
+    HttpError error{400, assessment->problems, {}, std::move(json["assessment"]), {}};
     return Fail(std::move(error));
   }
   json["stored"] = MayBeStored(*assessment);

@@ -5,6 +5,7 @@
 #define BACKSTRIDE_SERVER_HTTP_ERROR_H_
 
 #include <expected>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -17,6 +18,7 @@ struct HttpError {
   std::string message;
   std::string field;                  // the body field or query parameter at fault, when one is
   nlohmann::ordered_json assessment;  // set: sent beside the error (a warning sign read first)
+  std::optional<int> retry_after_s;   // a 429's Retry-After
 };
 
 template <typename T>
@@ -35,8 +37,9 @@ std::unexpected<HttpError> BadRequest(std::string message, std::string field = {
 std::unexpected<HttpError> Refuse(int status, std::string message);
 
 // An app error as HTTP, by its code: kInvalidArgument 400, kNotFound 404,
-// kFailedPrecondition 409 (a route with no plan), kUnsupported 422, the rest 500 (a fault
-// in backstride, whose field means nothing to the page).
+// kFailedPrecondition 409 (a route with no plan), kUnsupported 422, kUnauthenticated 401,
+// kPermissionDenied 403, kRateLimited 429 (with its Retry-After), the rest 500 (a fault in
+// backstride, whose field means nothing to the page).
 std::unexpected<HttpError> FromError(const Error& error);
 
 }  // namespace backstride::server
