@@ -118,12 +118,47 @@ Result<Connection> Connection::Open(const std::string& connection) {
   // The server's notices ("table exists, skipping") are not the program's output.
   PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
   Connection opened(raw);
-  // Dates read back as YYYY-MM-DD whatever the server's default style; text in UTF-8.
-  if (PQsetClientEncoding(raw, "UTF8") != 0) {
-    return Fail(Error::IOError("PostgreSQL: cannot use UTF-8: " + Trimmed(PQerrorMessage(raw))));
-  }
-  if (auto set = opened.Execute("SET DateStyle = ISO"); !set) return Fail(set.error());
+  if (auto set = opened.SetUp(); !set) return Fail(set.error());
   return opened;
+}
+
+Result<void> Connection::SetUp() {
+  // Dates read back as YYYY-MM-DD whatever the server's default style; text in UTF-8.
+  if (PQsetClientEncoding(connection_, "UTF8") != 0) {
+    return Fail(
+        Error::IOError("PostgreSQL: cannot use UTF-8: " + Trimmed(PQerrorMessage(connection_))));
+  }
+  return Run("SET DateStyle = ISO");
+}
+
+Result<void> Connection::Reconnect() {
+  if (PQstatus(connection_) != CONNECTION_BAD) return {};
+  if (in_transaction_) {
+    return Fail(Error::IOError(
+        "the connection to PostgreSQL was lost during a transaction, which did not happen"));
+  }
+  PQreset(connection_);
+  if (PQstatus(connection_) != CONNECTION_OK) {
+    return Fail(
+        Error::IOError("cannot reconnect to PostgreSQL: " + Trimmed(PQerrorMessage(connection_))));
+  }
+  return SetUp();
+}
+
+Result<void> Connection::Begin(std::string_view mode) {
+  std::string sql = "BEGIN";
+  if (!mode.empty()) sql += " " + std::string(mode);
+  auto begun = Execute(sql);
+  // BEGIN changes nothing, so when it finds the connection lost it is safe to run again.
+  if (!begun && PQstatus(connection_) == CONNECTION_BAD) begun = Execute(sql);
+  if (begun) in_transaction_ = true;
+  return begun;
+}
+
+Result<void> Connection::Commit() {
+  auto committed = Execute("COMMIT");
+  in_transaction_ = false;
+  return committed;
 }
 
 Connection::~Connection() {
@@ -149,6 +184,7 @@ Error Connection::ErrorOf(const pg_result* result) const {
 }
 
 Result<Rows> Connection::Query(std::string_view sql, std::span<const Param> params) {
+  if (auto connected = Reconnect(); !connected) return Fail(connected.error());
   std::vector<const char*> values;
   std::vector<int> lengths;
   std::vector<int> formats;
@@ -168,6 +204,11 @@ Result<Rows> Connection::Query(std::string_view sql, std::span<const Param> para
 }
 
 Result<void> Connection::Execute(const std::string& sql) {
+  if (auto connected = Reconnect(); !connected) return connected;
+  return Run(sql);
+}
+
+Result<void> Connection::Run(const std::string& sql) {
   Rows rows(PQexec(connection_, sql.c_str()));
   const pg_result* result = rows.result_;
   const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
@@ -175,6 +216,9 @@ Result<void> Connection::Execute(const std::string& sql) {
   return {};
 }
 
-void Connection::Rollback() { PQclear(PQexec(connection_, "ROLLBACK")); }
+void Connection::Rollback() {
+  in_transaction_ = false;
+  if (PQstatus(connection_) == CONNECTION_OK) PQclear(PQexec(connection_, "ROLLBACK"));
+}
 
 }  // namespace backstride::pg

@@ -6,6 +6,11 @@
 // row and column. Text both ways keeps this small: the log's rows are short, and parsing
 // their numbers is a small part of a query's time next to the round trip. Every query
 // is PQexecParams, never a string with a value pasted in.
+//
+// A connection lost between transactions (the server restarted, an idle connection cut)
+// is made again before the next statement, so a long-lived store needs no watching. One
+// lost inside a transaction is not: that transaction fails whole, and its caller's
+// rollback ends it; only then does the next statement reconnect.
 #ifndef BACKSTRIDE_STORE_PG_H_
 #define BACKSTRIDE_STORE_PG_H_
 
@@ -90,7 +95,8 @@ class Connection {
   // carrying the server's or libpq's reason.
   static Result<Connection> Open(const std::string& connection);
   ~Connection();
-  Connection(Connection&& other) noexcept : connection_(other.connection_) {
+  Connection(Connection&& other) noexcept
+      : connection_(other.connection_), in_transaction_(other.in_transaction_) {
     other.connection_ = nullptr;
   }
   Connection(const Connection&) = delete;
@@ -108,16 +114,24 @@ class Connection {
   // Runs one or more statements without parameters (a schema), failing as Query.
   Result<void> Execute(const std::string& sql);
 
-  Result<void> Begin() { return Execute("BEGIN"); }
-  Result<void> Commit() { return Execute("COMMIT"); }
+  // Starts a transaction; `mode` as BEGIN takes it ("ISOLATION LEVEL REPEATABLE READ").
+  Result<void> Begin(std::string_view mode = {});
+  // Commits the transaction; it is over either way.
+  Result<void> Commit();
   // Rolls back the open transaction, if any; a failure leaves the connection to report it
   // on the next statement.
   void Rollback();
 
  private:
   explicit Connection(pg_conn* connection) : connection_(connection) {}
+  // What every session needs set, on connecting and on reconnecting.
+  Result<void> SetUp();
+  // Reconnects a lost connection when no transaction was open on it.
+  Result<void> Reconnect();
+  Result<void> Run(const std::string& sql);
   Error ErrorOf(const pg_result* result) const;
   pg_conn* connection_;
+  bool in_transaction_ = false;
 };
 
 }  // namespace backstride::pg

@@ -112,7 +112,7 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& connection,
       new PgStore(std::make_unique<Connection>(std::move(*db)), runner_id));
 }
 
-Result<void> PgStore::InTransaction(std::string_view begin, bool lock_runner,
+Result<void> PgStore::InTransaction(std::string_view mode, bool lock_runner,
                                     const std::function<Result<void>()>& work) {
   // Runs `work` one level deeper; an exception (out of memory) leaves the depth as it
   // was and, at the outermost level, the transaction rolled back.
@@ -130,7 +130,7 @@ Result<void> PgStore::InTransaction(std::string_view begin, bool lock_runner,
   };
   // Joined: the outer transaction commits, or rolls back this work with its own.
   if (transaction_depth_ > 0) return run();
-  if (auto began = db_->Execute(std::string(begin)); !began) return began;
+  if (auto began = db_->Begin(mode); !began) return began;
   Result<void> result;
   if (lock_runner) {
     auto locked = db_->Query("SELECT 1 FROM runners WHERE id = $1 FOR UPDATE", {runner_});
@@ -147,11 +147,11 @@ Result<void> PgStore::InTransaction(std::string_view begin, bool lock_runner,
 }
 
 Result<void> PgStore::InWriteTransaction(const std::function<Result<void>()>& work) {
-  return InTransaction("BEGIN", true, work);
+  return InTransaction({}, true, work);
 }
 
 Result<void> PgStore::InSnapshot(const std::function<Result<void>()>& work) {
-  return InTransaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", false, work);
+  return InTransaction("ISOLATION LEVEL REPEATABLE READ READ ONLY", false, work);
 }
 
 Result<std::optional<std::string>> PgStore::Setting(std::string_view key) {

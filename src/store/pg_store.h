@@ -110,7 +110,7 @@ class PgStore final : public Store {
   Result<void> InWriteTransaction(const std::function<Result<void>()>& work);
   // Runs `work` in one read-only snapshot of the database.
   Result<void> InSnapshot(const std::function<Result<void>()>& work);
-  Result<void> InTransaction(std::string_view begin, bool lock_runner,
+  Result<void> InTransaction(std::string_view mode, bool lock_runner,
                              const std::function<Result<void>()>& work);
 
   // The single-row steps the transactions are made of; each needs the runner's lock.

@@ -292,6 +292,29 @@ TEST(PgStore, PreparesADatabaseOnceAndRefusesOneItCannotRead) {
   EXPECT_EQ(nowhere.error().code, ErrorCode::kIOError);
 }
 
+TEST(PgStore, KeepsWorkingAfterTheServerDropsItsConnection) {
+  const std::string database = PreparedDatabase();
+  auto store = NewRunner(database);
+  ASSERT_TRUE(store->AddLogEntry(RunOn(kDay, 5, 2, "before")));
+  auto admin = pg::Connection::Open(database);
+  ASSERT_TRUE(admin.has_value()) << admin.error().message;
+  const auto cut_everyone_else = [&] {
+    auto cut = admin->Query(
+        "SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    ASSERT_TRUE(cut.has_value()) << cut.error().message;
+    ASSERT_EQ(cut->Int(0, 0), 1);
+  };
+  // A write begins a transaction, which reconnects at once.
+  cut_everyone_else();
+  auto written = store->AddLogEntry(RunOn(AddDays(kDay, 1), 5, 2, "after"));
+  ASSERT_TRUE(written.has_value()) << written.error().message;
+  // A read of one statement finds the connection gone, and the next one reconnects.
+  cut_everyone_else();
+  (void)store->Log({});
+  EXPECT_EQ(Notes(*store), (std::vector<std::string>{"before", "after"}));
+}
+
 // Five years of a runner's log, as the plan reads it after every write: one statement.
 TEST(PgStore, ReadsFiveYearsOfLogQuickly) {
   const std::string database = PreparedDatabase();

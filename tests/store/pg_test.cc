@@ -12,12 +12,16 @@
 namespace backstride {
 namespace {
 
-pg::Connection Connect() {
+std::string NewDatabase() {
   auto cluster = TestCluster();
   EXPECT_TRUE(cluster.has_value()) << cluster.error().message;
   auto database = (*cluster)->CreateDatabase();
   EXPECT_TRUE(database.has_value()) << database.error().message;
-  auto db = pg::Connection::Open(*database);
+  return *database;
+}
+
+pg::Connection Connect(const std::string& database = NewDatabase()) {
+  auto db = pg::Connection::Open(database);
   EXPECT_TRUE(db.has_value()) << db.error().message;
   return std::move(*db);
 }
@@ -78,6 +82,52 @@ TEST(PgConnection, ARolledBackTransactionLeavesNothing) {
   ASSERT_TRUE(db.Query("INSERT INTO notes VALUES($1)", {"kept"}));
   ASSERT_TRUE(db.Commit());
   auto rows = db.Query("SELECT text FROM notes");
+  ASSERT_EQ(rows->size(), 1);
+  EXPECT_EQ(rows->Text(0, 0), "kept");
+}
+
+// Ends `db`'s session from the server's side, as a restart or a cut connection would.
+void CutFromTheServer(pg::Connection& db, pg::Connection& admin) {
+  const std::int64_t pid = db.Query("SELECT pg_backend_pid()")->Int(0, 0);
+  // Waits (up to 5 s) until the session is gone, so the next statement finds it gone.
+  auto cut = admin.Query("SELECT pg_terminate_backend($1, 5000)", {pid});
+  ASSERT_TRUE(cut.has_value()) << cut.error().message;
+  ASSERT_TRUE(cut->Bool(0, 0));
+}
+
+TEST(PgConnection, ReconnectsBetweenTransactionsNeverInsideOne) {
+  const std::string database = NewDatabase();
+  pg::Connection db = Connect(database);
+  pg::Connection admin = Connect(database);
+  ASSERT_TRUE(db.Execute("CREATE TABLE notes (text text NOT NULL)"));
+
+  // The statement that finds the connection gone fails; the next one reconnects.
+  CutFromTheServer(db, admin);
+  auto lost = db.Query("SELECT 1");
+  ASSERT_FALSE(lost.has_value());
+  EXPECT_EQ(lost.error().code, ErrorCode::kIOError);
+  auto again = db.Query("SELECT 1");
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+
+  // Beginning a transaction changes nothing, so it reconnects at once.
+  CutFromTheServer(db, admin);
+  ASSERT_TRUE(db.Begin());
+  ASSERT_TRUE(db.Query("INSERT INTO notes VALUES($1)", {"kept"}));
+  ASSERT_TRUE(db.Commit());
+
+  // Inside a transaction, the rest of it fails rather than running on a new session
+  // outside any transaction.
+  ASSERT_TRUE(db.Begin());
+  ASSERT_TRUE(db.Query("INSERT INTO notes VALUES($1)", {"first half"}));
+  CutFromTheServer(db, admin);
+  EXPECT_FALSE(db.Query("INSERT INTO notes VALUES($1)", {"second half"}).has_value());
+  auto still = db.Query("INSERT INTO notes VALUES($1)", {"second half"});
+  ASSERT_FALSE(still.has_value());
+  EXPECT_NE(still.error().message.find("during a transaction"), std::string::npos)
+      << still.error().message;
+  db.Rollback();
+  auto rows = db.Query("SELECT text FROM notes");
+  ASSERT_TRUE(rows.has_value()) << rows.error().message;
   ASSERT_EQ(rows->size(), 1);
   EXPECT_EQ(rows->Text(0, 0), "kept");
 }
