@@ -116,7 +116,8 @@ Result<Connection> Connection::Open(const std::string& connection) {
     return Fail(std::move(error));
   }
   // The server's notices ("table exists, skipping") are not the program's output.
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw, [](void*, const char*) {}, nullptr);
   Connection opened(raw);
   if (auto set = opened.SetUp(); !set) return Fail(set.error());
   return opened;
@@ -195,8 +196,8 @@ Result<Rows> Connection::Query(std::string_view sql, std::span<const Param> para
     formats.push_back(param.binary() ? 1 : 0);
   }
   const std::string statement(sql);
-  Rows rows(PQexecParams(connection_, statement.c_str(), static_cast<int>(params.size()),
-                         nullptr, values.data(), lengths.data(), formats.data(), 0));
+  Rows rows(PQexecParams(connection_, statement.c_str(), static_cast<int>(params.size()), nullptr,
+                         values.data(), lengths.data(), formats.data(), 0));
   const pg_result* result = rows.result_;
   const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) return Fail(ErrorOf(result));

@@ -17,8 +17,9 @@ Result<std::int64_t> PgStore::InsertLogEntry(const LogEntry& e) {
            NextId("log") + "), $3, $4, $5, $6, $7, COALESCE($8, " + std::string(kNow) + ")" +
            marks + ") RETURNING id";
   }();
-  std::vector<Param> params{runner_,  OptionalId(e.id), FormatDate(e.date), LogKindId(e.kind),
-                            e.run_id, e.note,           e.source,           OptionalText(e.created_at)};
+  std::vector<Param> params{
+      runner_,  OptionalId(e.id), FormatDate(e.date), LogKindId(e.kind),
+      e.run_id, e.note,           e.source,           OptionalText(e.created_at)};
   AppendLogValues(params, e);
   auto added = db_->Query(sql, params);
   if (!added) return Fail(added.error());
@@ -98,11 +99,11 @@ std::optional<ChangeAction> ChangeActionFromId(std::string_view id) {
 }  // namespace
 
 Result<std::int64_t> PgStore::BeginChange(ChangeAction action, std::int64_t log_id) {
-  auto added = db_->Query("INSERT INTO changes(runner_id, id, action, log_id, created_at) "
-                          "VALUES($1, " +
-                              NextId("changes") + ", $2, $3, " + std::string(kNow) +
-                              ") RETURNING id",
-                          {runner_, ChangeActionId(action), log_id});
+  auto added = db_->Query(
+      "INSERT INTO changes(runner_id, id, action, log_id, created_at) "
+      "VALUES($1, " +
+          NextId("changes") + ", $2, $3, " + std::string(kNow) + ") RETURNING id",
+      {runner_, ChangeActionId(action), log_id});
   if (!added) return Fail(added.error());
   const std::int64_t id = added->Int(0, 0);
   // The journal is short: nobody undoes a hundred changes, and it stays small.
@@ -170,9 +171,9 @@ Result<LogChange> PgStore::DeleteLogEntry(std::int64_t id) {
         "kind = 'morning' AND deleted_at IS NULL",
         {runner_, id});
     if (!retied) return Fail(retied.error());
-    auto marked = db_->Query("UPDATE log SET deleted_at = " + std::string(kNow) +
-                                 " WHERE runner_id = $1 AND id = $2",
-                             {runner_, id});
+    auto marked = db_->Query(
+        "UPDATE log SET deleted_at = " + std::string(kNow) + " WHERE runner_id = $1 AND id = $2",
+        {runner_, id});
     if (!marked) return Fail(marked.error());
     return {};
   });

@@ -18,12 +18,10 @@ namespace {
 // uses; this one spells "bstride" in ASCII.
 constexpr std::int64_t kSchemaLock = 0x62737472696465;
 
-Result<Connection> Connect(const std::string& connection) { return Connection::Open(connection); }
-
 }  // namespace
 
 Result<void> PgStore::PrepareDatabase(const std::string& connection) {
-  auto db = Connect(connection);
+  auto db = Connection::Open(connection);
   if (!db) return Fail(db.error());
   if (auto begin = db->Begin(); !begin) return begin;
   auto done = [&]() -> Result<void> {
@@ -45,10 +43,9 @@ Result<void> PgStore::PrepareDatabase(const std::string& connection) {
     }
     const std::int64_t found = version->Int(0, 0);
     if (found > schema::kVersion) {
-      return Fail(Error::Unsupported(
-          "the database has schema version " + std::to_string(found) +
-          ", newer than this backstride understands (" + std::to_string(schema::kVersion) +
-          "); please update"));
+      return Fail(Error::Unsupported("the database has schema version " + std::to_string(found) +
+                                     ", newer than this backstride understands (" +
+                                     std::to_string(schema::kVersion) + "); please update"));
     }
     if (found < schema::kVersion) {
       // The first PostgreSQL schema is version 7; there is nothing older to migrate.
@@ -63,7 +60,7 @@ Result<void> PgStore::PrepareDatabase(const std::string& connection) {
 }
 
 Result<std::int64_t> PgStore::CreateRunner(const std::string& connection) {
-  auto db = Connect(connection);
+  auto db = Connection::Open(connection);
   if (!db) return Fail(db.error());
   auto added = db->Query("INSERT INTO runners DEFAULT VALUES RETURNING id");
   if (!added) return Fail(added.error());
@@ -71,7 +68,7 @@ Result<std::int64_t> PgStore::CreateRunner(const std::string& connection) {
 }
 
 Result<void> PgStore::DeleteRunner(const std::string& connection, std::int64_t runner_id) {
-  auto db = Connect(connection);
+  auto db = Connection::Open(connection);
   if (!db) return Fail(db.error());
   // Every table of runner data references runners ON DELETE CASCADE.
   auto deleted = db->Query("DELETE FROM runners WHERE id = $1", {runner_id});
@@ -88,22 +85,21 @@ PgStore::~PgStore() = default;
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& connection,
                                                std::int64_t runner_id) {
-  auto db = Connect(connection);
+  auto db = Connection::Open(connection);
   if (!db) return Fail(db.error());
   auto found = db->Query(
       "SELECT (SELECT version FROM schema_version), EXISTS(SELECT 1 FROM runners WHERE id = $1)",
       {runner_id});
   if (!found) {
     if (found.error().message.find("SQLSTATE 42P01") != std::string::npos) {
-      return Fail(Error::FailedPrecondition(
-          "the database has no backstride tables yet: prepare it first"));
+      return Fail(
+          Error::FailedPrecondition("the database has no backstride tables yet: prepare it first"));
     }
     return Fail(found.error());
   }
   if (found->OptionalInt(0, 0) != schema::kVersion) {
-    return Fail(Error::FailedPrecondition(
-        "the database's tables are not at schema version " + std::to_string(schema::kVersion) +
-        ": prepare it first"));
+    return Fail(Error::FailedPrecondition("the database's tables are not at schema version " +
+                                          std::to_string(schema::kVersion) + ": prepare it first"));
   }
   if (!found->Bool(0, 1)) {
     return Fail(Error::NotFound("there is no runner " + std::to_string(runner_id)));
@@ -221,10 +217,9 @@ Result<std::int64_t> PgStore::InsertPlan(const StoredPlan& plan) {
   auto added = db_->Query(
       "INSERT INTO plans(runner_id, id, assessment_id, start_date, runs_per_week, created_at) "
       "VALUES($1, COALESCE($2, " +
-          NextId("plans") + "), $3, $4, $5, COALESCE($6, " + std::string(kNow) +
-          ")) RETURNING id",
-      {runner_, OptionalId(plan.id), plan.assessment_id, FormatDate(plan.start),
-       plan.runs_per_week, OptionalText(plan.created_at)});
+          NextId("plans") + "), $3, $4, $5, COALESCE($6, " + std::string(kNow) + ")) RETURNING id",
+      {runner_, OptionalId(plan.id), plan.assessment_id, FormatDate(plan.start), plan.runs_per_week,
+       OptionalText(plan.created_at)});
   if (!added) return Fail(added.error());
   return added->Int(0, 0);
 }
@@ -316,11 +311,30 @@ Result<std::int64_t> PgStore::InsertActivity(const StoredActivity& a) {
           "), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
           "$21, $22, $23, $24, COALESCE($25, " +
           std::string(kNow) + ")) RETURNING id",
-      {runner_, OptionalId(a.id), a.log_id, a.file, a.format, a.sport, a.start_utc,
-       a.utc_offset_s, a.indoor, a.distance_m, a.elapsed_s, a.timer_s, a.moving_s, a.points,
-       a.avg_hr_bpm, a.avg_cadence_spm, a.elevation_gain_m, a.laps_json,
-       OptionalBytes(track.time_distance), OptionalBytes(track.heart_rate),
-       OptionalBytes(track.cadence), a.source, a.title, a.description,
+      {runner_,
+       OptionalId(a.id),
+       a.log_id,
+       a.file,
+       a.format,
+       a.sport,
+       a.start_utc,
+       a.utc_offset_s,
+       a.indoor,
+       a.distance_m,
+       a.elapsed_s,
+       a.timer_s,
+       a.moving_s,
+       a.points,
+       a.avg_hr_bpm,
+       a.avg_cadence_spm,
+       a.elevation_gain_m,
+       a.laps_json,
+       OptionalBytes(track.time_distance),
+       OptionalBytes(track.heart_rate),
+       OptionalBytes(track.cadence),
+       a.source,
+       a.title,
+       a.description,
        OptionalText(a.created_at)});
   if (!added) return Fail(added.error());
   const std::int64_t id = added->Int(0, 0);
@@ -371,13 +385,12 @@ Result<std::vector<StoredActivity>> PgStore::ActivityRows(std::string_view where
     }
     if (!with_aliases || activities.empty()) return {};
     // Every alias of the runner's activities in one read, not one read per activity.
-    auto alias_rows =
-        db_->Query("SELECT " + std::string(kAliasColumns) +
-                       " FROM activity_aliases WHERE runner_id = $1 AND ($2::bigint IS NULL OR "
-                       "activity_id = $2::bigint) ORDER BY activity_id, id",
-                   {runner_, activities.size() == 1 ? std::optional<std::int64_t>(
-                                                          activities.front().id)
-                                                    : std::nullopt});
+    auto alias_rows = db_->Query(
+        "SELECT " + std::string(kAliasColumns) +
+            " FROM activity_aliases WHERE runner_id = $1 AND ($2::bigint IS NULL OR "
+            "activity_id = $2::bigint) ORDER BY activity_id, id",
+        {runner_, activities.size() == 1 ? std::optional<std::int64_t>(activities.front().id)
+                                         : std::nullopt});
     if (!alias_rows) return Fail(alias_rows.error());
     auto aliases = AliasesByActivity(*alias_rows);
     for (StoredActivity& activity : activities) {
@@ -460,9 +473,8 @@ Result<bool> PgStore::IsEmpty() {
 
 Result<void> PgStore::DeleteEverything() {
   // The tables that reference others first.
-  for (std::string_view table :
-       {"change_rows", "changes", "import_progress", "activity_aliases", "activities", "log",
-        "plans", "assessments", "settings"}) {
+  for (std::string_view table : {"change_rows", "changes", "import_progress", "activity_aliases",
+                                 "activities", "log", "plans", "assessments", "settings"}) {
     auto deleted =
         db_->Query("DELETE FROM " + std::string(table) + " WHERE runner_id = $1", {runner_});
     if (!deleted) return Fail(deleted.error());
@@ -598,8 +610,9 @@ Result<void> PgStore::ReplaceActivity(std::int64_t log_id, const StoredActivity&
     replaced.duration_s = old.timer_s.value_or(old.moving_s > 0 ? old.moving_s : old.elapsed_s);
     row.aliases.push_back(std::move(replaced));
     // The row keeps its id, so its aliases go first and come back with it.
-    auto aliases = db_->Query(
-        "DELETE FROM activity_aliases WHERE runner_id = $1 AND activity_id = $2", {runner_, old.id});
+    auto aliases =
+        db_->Query("DELETE FROM activity_aliases WHERE runner_id = $1 AND activity_id = $2",
+                   {runner_, old.id});
     if (!aliases) return Fail(aliases.error());
     auto removed =
         db_->Query("DELETE FROM activities WHERE runner_id = $1 AND id = $2", {runner_, old.id});
@@ -630,9 +643,9 @@ Result<void> PgStore::SetActivityTitle(std::int64_t log_id, std::string_view tit
 Result<void> PgStore::MarkImported(const ImportMark& mark) { return InsertMark(mark); }
 
 Result<std::vector<std::string>> PgStore::ImportedEntries(std::string_view import_key) {
-  auto rows = db_->Query(
-      "SELECT entry FROM import_progress WHERE runner_id = $1 AND import_key = $2",
-      {runner_, import_key});
+  auto rows =
+      db_->Query("SELECT entry FROM import_progress WHERE runner_id = $1 AND import_key = $2",
+                 {runner_, import_key});
   if (!rows) return Fail(rows.error());
   std::vector<std::string> entries;
   for (int row = 0; row < rows->size(); ++row) entries.emplace_back(rows->Text(row, 0));
@@ -640,8 +653,8 @@ Result<std::vector<std::string>> PgStore::ImportedEntries(std::string_view impor
 }
 
 Result<void> PgStore::ForgetImport(std::string_view import_key) {
-  auto deleted = db_->Query(
-      "DELETE FROM import_progress WHERE runner_id = $1 AND import_key = $2", {runner_, import_key});
+  auto deleted = db_->Query("DELETE FROM import_progress WHERE runner_id = $1 AND import_key = $2",
+                            {runner_, import_key});
   if (!deleted) return Fail(deleted.error());
   return {};
 }

@@ -13,6 +13,9 @@
 //
 // Reading is made for the log of years that the plan is computed from: Log() is one
 // statement, one round trip, whatever its length; a backup reads each table once.
+//
+// A store object has one connection and is used by one thread at a time; a server
+// opens one per request or keeps a pool of them (store/pg.h reconnects a lost one).
 #ifndef BACKSTRIDE_STORE_PG_STORE_H_
 #define BACKSTRIDE_STORE_PG_STORE_H_
 

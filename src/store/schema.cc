@@ -100,11 +100,7 @@ constexpr Column kChanges[] = {
 
 // A log entry as it was before a change: the log's columns but for the checks and keys.
 constexpr Column kChangeRows[] = {
-    {.name = "change_id",
-     .type = kId,
-     .not_null = true,
-     .references = "changes",
-     .cascade = true},
+    {.name = "change_id", .type = kId, .not_null = true, .references = "changes", .cascade = true},
     {.name = "id", .type = kId, .not_null = true},
     {.name = "date", .type = kDate, .not_null = true},
     {.name = "kind", .type = kText, .not_null = true},

@@ -43,7 +43,8 @@ std::vector<std::vector<std::string>> SqliteRows(sqlite3* db, const std::string&
 std::map<std::string, std::vector<std::vector<std::string>>> SqliteShape(sqlite3* db) {
   std::map<std::string, std::vector<std::vector<std::string>>> shape;
   for (const auto& table : SqliteRows(
-           db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+           db,
+           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
     const std::string& name = table[0];
     auto& rows = shape[name];
     for (auto row : SqliteRows(db, "PRAGMA table_info(" + name + ")")) {
@@ -126,9 +127,9 @@ TEST(PgSchema, PostgresHasTheTablesOfTheDescriptionAndOfSqlite) {
   ASSERT_TRUE(rows.has_value()) << rows.error().message;
   std::map<std::string, std::vector<ColumnShape>> postgres;
   for (int row = 0; row < rows->size(); ++row) {
-    postgres[std::string(rows->Text(row, 0))].push_back(
-        {std::string(rows->Text(row, 1)), std::string(rows->Text(row, 2)),
-         rows->Text(row, 3) == "YES"});
+    postgres[std::string(rows->Text(row, 0))].push_back({std::string(rows->Text(row, 1)),
+                                                         std::string(rows->Text(row, 2)),
+                                                         rows->Text(row, 3) == "YES"});
   }
   // Beside the runners' data, only the runners and the schema's version.
   std::set<std::string> tables;

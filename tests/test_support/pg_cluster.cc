@@ -138,8 +138,8 @@ Result<std::unique_ptr<PgCluster>> PgCluster::Start() {
                                    pattern + "): set TMPDIR to a shorter one"));
   }
   if (mkdtemp(pattern.data()) == nullptr) {
-    return Fail(Error::IOError("cannot make a temporary folder " + pattern + ": " +
-                               std::strerror(errno)));
+    return Fail(
+        Error::IOError("cannot make a temporary folder " + pattern + ": " + std::strerror(errno)));
   }
   auto cluster = std::unique_ptr<PgCluster>(new PgCluster());
   cluster->folder_ = pattern;
@@ -158,8 +158,8 @@ Result<std::unique_ptr<PgCluster>> PgCluster::Start() {
   stop += ShellQuoted(pg_ctl) + " -D " + ShellQuoted(data.string()) + " -m immediate -s stop";
   // `cat` returns when the last writer of the pipe, this process, is gone.
   const std::string script = "cat >/dev/null; if [ -f " +
-                             ShellQuoted((data / "postmaster.pid").string()) + " ]; then " +
-                             stop + "; fi; rm -rf -- " + ShellQuoted(folder.string());
+                             ShellQuoted((data / "postmaster.pid").string()) + " ]; then " + stop +
+                             "; fi; rm -rf -- " + ShellQuoted(folder.string());
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_ends[0], 0);
@@ -185,8 +185,8 @@ Result<std::unique_ptr<PgCluster>> PgCluster::Start() {
   cluster->watcher_pipe_ = pipe_ends[1];
 
   if (!as_server_user.empty() && chown(folder.c_str(), server_uid, server_gid) != 0) {
-    return Fail(Error::IOError("cannot give " + folder.string() + " to the postgres user: " +
-                               std::strerror(errno)));
+    return Fail(Error::IOError("cannot give " + folder.string() +
+                               " to the postgres user: " + std::strerror(errno)));
   }
   std::vector<std::string> initdb = as_server_user;
   for (const std::string& arg :
@@ -209,9 +209,9 @@ Result<std::unique_ptr<PgCluster>> PgCluster::Start() {
     }
   }
   std::vector<std::string> start = as_server_user;
-  for (const std::string& arg : {pg_ctl, std::string("-D"), data.string(), std::string("-w"),
-                                 std::string("-s"), std::string("-l"),
-                                 (folder / "server.log").string(), std::string("start")}) {
+  for (const std::string& arg :
+       {pg_ctl, std::string("-D"), data.string(), std::string("-w"), std::string("-s"),
+        std::string("-l"), (folder / "server.log").string(), std::string("start")}) {
     start.push_back(arg);
   }
   if (auto up = Run(start, folder / "pg_ctl.log"); !up) {
@@ -233,8 +233,7 @@ PgCluster::~PgCluster() {
 }
 
 std::string PgCluster::ConnectionString(const std::string& database) const {
-  return "host=" + folder_ + " port=" + std::to_string(kPort) + " user=postgres dbname=" +
-         database;
+  return "host=" + folder_ + " port=" + std::to_string(kPort) + " user=postgres dbname=" + database;
 }
 
 Result<std::string> PgCluster::CreateDatabase() {

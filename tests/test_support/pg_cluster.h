@@ -51,8 +51,8 @@ class PgCluster {
  private:
   PgCluster() = default;
 
-  std::string folder_;       // holds data/, the socket and the server's log
-  int watcher_pipe_ = -1;    // its closing tells the watcher to stop the server
+  std::string folder_;     // holds data/, the socket and the server's log
+  int watcher_pipe_ = -1;  // its closing tells the watcher to stop the server
   pid_t watcher_pid_ = -1;
   int next_database_ = 0;
   double start_seconds_ = 0;
