@@ -25,6 +25,7 @@ packages=(
   libarchive-dev       # service exports: zips, zips in zips, .gz (see src/activity/archive.h)
   libcpp-httplib-dev   # the local web app's HTTP server
   libqrencode-dev      # the QR code of `serve --lan`'s pairing link, in the terminal
+  libpq-dev            # PostgreSQL's client library: the clinic server's store
 )
 # The tests, in addition.
 test_packages=(
@@ -32,6 +33,7 @@ test_packages=(
   python3 python3-icalendar   # the .ics export read by a real calendar parser
   chromium fonts-dejavu-core  # the web app driven in a real, headless browser
   zbar-tools                  # reads back the QR code that `serve --lan` prints
+  postgresql                  # a throwaway server the store tests start (tests/test_support)
 )
 
 # Node.js builds the front end with tools from npm (web/package.json). Vite 6 and

@@ -11,6 +11,8 @@
 #include <ostream>
 #include <string>
 
+#include "pg_cluster.h"
+#include "store/pg_store.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
 #include "temp_dir.h"
@@ -32,6 +34,22 @@ const Backend kBackends[] = {
     {"Sqlite",
      [](const TempDir& dir) -> Result<std::unique_ptr<Store>> {
        auto store = SqliteStore::Open(dir.File("b.db"));
+       if (!store) return Fail(store.error());
+       return std::unique_ptr<Store>(std::move(*store));
+     }},
+    // A runner's store in a fresh database of the binary's throwaway server.
+    {"Postgres",
+     [](const TempDir&) -> Result<std::unique_ptr<Store>> {
+       auto cluster = TestCluster();
+       if (!cluster) return Fail(cluster.error());
+       auto database = (*cluster)->CreateDatabase();
+       if (!database) return Fail(database.error());
+       if (auto prepared = PgStore::PrepareDatabase(*database); !prepared) {
+         return Fail(prepared.error());
+       }
+       auto runner = PgStore::CreateRunner(*database);
+       if (!runner) return Fail(runner.error());
+       auto store = PgStore::Open(*database, *runner);
        if (!store) return Fail(store.error());
        return std::unique_ptr<Store>(std::move(*store));
      }},
