@@ -26,6 +26,7 @@ packages=(
   libcpp-httplib-dev   # the local web app's HTTP server
   libqrencode-dev      # the QR code of `serve --lan`'s pairing link, in the terminal
   libpq-dev            # PostgreSQL's client library: the clinic server's store
+  libsodium-dev        # the clinic's passwords (Argon2id) and session tokens
 )
 # The tests, in addition.
 test_packages=(

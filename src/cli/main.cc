@@ -6,6 +6,7 @@
 
 #include "base/memory.h"
 #include "cli/assess_command.h"
+#include "cli/clinic_commands.h"
 #include "cli/command_registry.h"
 #include "cli/context.h"
 #include "cli/data_commands.h"
@@ -45,6 +46,7 @@ int Main(int argc, char** argv) {
   RegisterDataCommands(app, global);
   RegisterImportCommands(app, global);
   RegisterServeCommand(app, global);
+  RegisterClinicCommands(app, global);
 
   return registry.Run(argc, argv);
 }

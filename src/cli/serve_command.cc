@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cli/assess_command.h"
+#include "cli/clinic_commands.h"
 #include "cli/terminal_qr.h"
 #include "server/api.h"
 #include "server/lan_addresses.h"
@@ -108,6 +109,32 @@ int RunServe(const GlobalOptions& global, const ServeCommandOptions& options, st
     return ReportFailure(
         err, Error::InvalidArgument("--port: must be 0-65535, got " + std::to_string(options.port),
                                     "--port"));
+  }
+  if (const std::string database = ClinicDatabaseUrl(options.database); !database.empty()) {
+    if (options.lan) {
+      return ReportFailure(err, Error::InvalidArgument(
+                                    "--lan is the local app's; the clinic server takes --host "
+                                    "and, for HTTPS, --certificate and --key",
+                                    "--lan"));
+    }
+    ClinicServeOptions clinic;
+    clinic.database = database;
+    clinic.host = options.host.value_or("127.0.0.1");
+    clinic.port = options.port;
+    clinic.certificate = options.certificate;
+    clinic.key = options.key;
+    clinic.hosts = options.hosts;
+    clinic.trust_proxy = options.trust_proxy;
+    clinic.threads = options.threads;
+    clinic.quiet = options.quiet;
+    return RunClinicServe(clinic, out, err);
+  }
+  if (!options.certificate.empty() || !options.key.empty() || !options.hosts.empty() ||
+      options.trust_proxy) {
+    return ReportFailure(err, Error::InvalidArgument(
+                                  "--certificate, --key, --public-host and --trust-proxy are "
+                                  "the clinic server's: give --database too",
+                                  "--database"));
   }
   if (options.lan && options.host) {
     return ReportFailure(
@@ -215,6 +242,20 @@ void RegisterServeCommand(Command app, const GlobalOptions& global) {
   serve_command.AddFlag("--lan", serve->lan,
                         "Also open it to phones on your network: prints an address, a one-time "
                         "pairing code and its QR code; Enter prints a new code.");
+  serve_command.AddOption("--database", serve->database,
+                          "Run the clinic server on this PostgreSQL database (postgresql://...; "
+                          "default: $BACKSTRIDE_DATABASE): many runners and their therapists.");
+  serve_command.AddOption("--certificate", serve->certificate,
+                          "Clinic server: serve HTTPS with this certificate (PEM).");
+  serve_command.AddOption("--key", serve->key, "Clinic server: the certificate's key (PEM).");
+  serve_command.AddOption("--public-host", serve->hosts,
+                          "Clinic server: a name it answers to (clinic.example.org); repeatable.");
+  serve_command.AddFlag("--trust-proxy", serve->trust_proxy,
+                        "Clinic server: behind an HTTPS proxy that sets X-Forwarded-For and "
+                        "X-Forwarded-Proto (README).");
+  serve_command.AddOption("--threads", serve->threads,
+                          "Clinic server: requests served at once (default: 4 a core, at least 8).");
+  serve_command.AddFlag("--quiet", serve->quiet, "Clinic server: no line per request.");
   serve_command.Runs([&global, serve] { return RunServe(global, *serve, std::cout, std::cerr); });
 }
 

@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/command_registry.h"
 #include "cli/context.h"
@@ -18,6 +19,15 @@ struct ServeCommandOptions {
   // Listen on every address of this computer, print the address a phone can open with a
   // pairing code and its QR code, and print a new code each time Enter is pressed.
   bool lan = false;
+  // The clinic server instead (clinic_commands.h): its database (else
+  // $BACKSTRIDE_DATABASE), HTTPS, the names it answers to, a proxy in front.
+  std::optional<std::string> database;
+  std::string certificate;
+  std::string key;
+  std::vector<std::string> hosts;
+  bool trust_proxy = false;
+  std::optional<std::size_t> threads;
+  bool quiet = false;
 };
 
 // Serves until SIGINT or SIGTERM. `in` is read for Enter (a new pairing code) when the
