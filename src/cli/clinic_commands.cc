@@ -50,7 +50,7 @@ std::string Moment(double seconds) {
 
 std::string LinkUrl(std::string base, const IssuedLink& link) {
   while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/welcome#" + link.token;
+  return base + "/#/welcome/" + link.token;
 }
 
 int PrintLink(const ClinicCommandOptions& options, const IssuedLink& link, std::ostream& out) {

@@ -56,7 +56,7 @@ Json LinkJson(const IssuedLink& link) {
   // The token goes after '#': browsers never send that part to a server, so the link's
   // secret stays out of every log and Referer on its way.
   return {{"purpose", link.purpose},
-          {"path", "/welcome#" + link.token},
+          {"path", "/#/welcome/" + link.token},
           {"token", link.token},
           {"expires_at", link.expires_at}};
 }
