@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "store/pg_clinic.h"
+#include "store/pg_pool.h"
 #include "store/pg_store.h"
 
 namespace backstride {
@@ -58,8 +59,9 @@ std::string Minutes(int seconds) {
 
 }  // namespace
 
-Clinic::Clinic(std::string connection, std::unique_ptr<ClinicDatabase> db, ClinicOptions options)
-    : connection_(std::move(connection)), db_(std::move(db)), options_(std::move(options)) {}
+Clinic::Clinic(std::shared_ptr<PgPool> stores, std::unique_ptr<ClinicDatabase> db,
+               ClinicOptions options)
+    : stores_(std::move(stores)), db_(std::move(db)), options_(std::move(options)) {}
 Clinic::~Clinic() = default;
 
 Result<void> Clinic::Prepare(const std::string& connection) {
@@ -69,7 +71,14 @@ Result<void> Clinic::Prepare(const std::string& connection) {
 Result<std::unique_ptr<Clinic>> Clinic::Open(const std::string& connection, ClinicOptions options) {
   auto db = ClinicDatabase::Open(connection);
   if (!db) return Fail(db.error());
-  return std::unique_ptr<Clinic>(new Clinic(connection, std::move(*db), std::move(options)));
+  auto stores = PgPool::Create(connection, options.store_connections);
+  return std::unique_ptr<Clinic>(new Clinic(std::move(stores), std::move(*db), std::move(options)));
+}
+
+Result<std::unique_ptr<Clinic>> Clinic::Another() const {
+  auto db = ClinicDatabase::Open(stores_->connection());
+  if (!db) return Fail(db.error());
+  return std::unique_ptr<Clinic>(new Clinic(stores_, std::move(*db), options_));
 }
 
 double Clinic::Now() const { return options_.now ? options_.now() : SystemNow(); }
@@ -297,7 +306,7 @@ Result<std::unique_ptr<App>> Clinic::OpenRunner(std::int64_t account_id) {
   if (!*row || !(*row)->runner) {
     return Fail(Error::NotFound("There is no runner " + std::to_string(account_id) + "."));
   }
-  auto store = PgStore::Open(connection_, *(*row)->runner);
+  auto store = PgStore::Open(stores_, *(*row)->runner);
   if (!store) return Fail(store.error());
   return std::make_unique<App>(std::move(*store),
                                options_.clock ? options_.clock() : SystemClock());

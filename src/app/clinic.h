@@ -32,6 +32,7 @@
 namespace backstride {
 
 class ClinicDatabase;
+class PgPool;
 
 enum class Role { kTherapist, kRunner };
 
@@ -85,6 +86,8 @@ struct ClinicOptions {
   std::function<double()> now;
   // Each runner's clock (their today); the server's when empty.
   std::function<std::unique_ptr<Clock>()> clock;
+  // Connections kept open for the runners' stores (PgPool), shared by Another().
+  std::size_t store_connections = 8;
 };
 
 class Clinic {
@@ -105,6 +108,9 @@ class Clinic {
   // Opens the clinic database at `connection` (prepared).
   static Result<std::unique_ptr<Clinic>> Open(const std::string& connection,
                                               ClinicOptions options = {});
+  // Another Clinic on the same database, for another thread: a connection of its own for
+  // the accounts, the same pool of connections for the runners' stores.
+  Result<std::unique_ptr<Clinic>> Another() const;
   ~Clinic();
   Clinic(const Clinic&) = delete;
   Clinic& operator=(const Clinic&) = delete;
@@ -152,12 +158,13 @@ class Clinic {
   Result<void> DeleteAccount(const Account& runner, std::string_view password);
 
  private:
-  Clinic(std::string connection, std::unique_ptr<ClinicDatabase> db, ClinicOptions options);
+  Clinic(std::shared_ptr<PgPool> stores, std::unique_ptr<ClinicDatabase> db,
+         ClinicOptions options);
   double Now() const;
   Result<SignedIn> StartSession(const Account& account);
   Result<std::unique_ptr<App>> OpenRunner(std::int64_t account_id);
 
-  std::string connection_;
+  std::shared_ptr<PgPool> stores_;
   std::unique_ptr<ClinicDatabase> db_;
   ClinicOptions options_;
   // Verified against when an email has no account, so that it takes as long as a wrong

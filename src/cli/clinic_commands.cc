@@ -93,8 +93,13 @@ int RunClinicServe(const ClinicServeOptions& options, std::ostream& out, std::os
   }
   const std::size_t threads =
       options.threads.value_or(std::max(8u, std::thread::hardware_concurrency() * 4));
-  const std::string database = options.database;
-  server::ClinicApi api([database] { return Clinic::Open(database); }, threads);
+  ClinicOptions clinic_options;
+  clinic_options.store_connections = threads;
+  auto first = Clinic::Open(options.database, clinic_options);
+  if (!first) return ReportFailure(err, first.error());
+  // Each request thread takes a Clinic of its own; all share one pool for the stores.
+  std::shared_ptr<const Clinic> shared(std::move(*first));
+  server::ClinicApi api([shared] { return shared->Another(); }, threads);
 
   server::ClinicServeOptions serve;
   serve.host = options.host;

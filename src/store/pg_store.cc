@@ -3,6 +3,7 @@
 #include <map>
 
 #include "store/pg.h"
+#include "store/pg_pool.h"
 #include "store/pg_rows.h"
 #include "store/schema.h"
 #include "store/track_blob.h"
@@ -81,7 +82,24 @@ Result<void> PgStore::DeleteRunner(const std::string& connection, std::int64_t r
 
 PgStore::PgStore(std::unique_ptr<Connection> db, std::int64_t runner_id)
     : db_(std::move(db)), runner_(runner_id) {}
-PgStore::~PgStore() = default;
+PgStore::~PgStore() {
+  if (pool_) pool_->Give(std::move(db_));
+}
+
+Result<std::unique_ptr<PgStore>> PgStore::Open(std::shared_ptr<PgPool> pool,
+                                               std::int64_t runner_id) {
+  auto db = pool->Take();
+  if (!db) return Fail(db.error());
+  auto found = (*db)->Query("SELECT 1 FROM runners WHERE id = $1", {runner_id});
+  if (!found) return Fail(found.error());
+  if (found->empty()) {
+    pool->Give(std::move(*db));
+    return Fail(Error::NotFound("there is no runner " + std::to_string(runner_id)));
+  }
+  std::unique_ptr<PgStore> store(new PgStore(std::move(*db), runner_id));
+  store->pool_ = std::move(pool);
+  return store;
+}
 
 Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& connection,
                                                std::int64_t runner_id) {

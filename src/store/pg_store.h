@@ -33,6 +33,8 @@
 
 namespace backstride {
 
+class PgPool;
+
 namespace pg {
 class Connection;
 class Param;
@@ -56,6 +58,10 @@ class PgStore final : public Store {
   // have been prepared. Fails with kIOError when it cannot be reached, kNotFound when
   // there is no such runner, kFailedPrecondition when the tables are missing.
   static Result<std::unique_ptr<PgStore>> Open(const std::string& connection,
+                                               std::int64_t runner_id);
+  // The same over a connection of `pool`, given back when the store is closed. The
+  // database's version is not checked again (the pool's server checked it at its start).
+  static Result<std::unique_ptr<PgStore>> Open(std::shared_ptr<PgPool> pool,
                                                std::int64_t runner_id);
   ~PgStore() override;
   PgStore(const PgStore&) = delete;
@@ -137,6 +143,7 @@ class PgStore final : public Store {
   Result<void> SaveBefore(std::int64_t change_id, std::int64_t log_id);
 
   std::unique_ptr<pg::Connection> db_;
+  std::shared_ptr<PgPool> pool_;  // set: db_ goes back to it
   std::int64_t runner_;
   int transaction_depth_ = 0;
 };
