@@ -106,6 +106,12 @@ bool IsRunnerRoute(std::string_view method, std::string_view path) {
   return MatchRoute(kRoutes, method, path).has_value();
 }
 
+std::vector<std::pair<std::string_view, std::string_view>> RunnerRoutes() {
+  std::vector<std::pair<std::string_view, std::string_view>> routes;
+  for (const Route& route : kRoutes) routes.emplace_back(route.method, route.pattern);
+  return routes;
+}
+
 Api::Api(std::unique_ptr<App> app) : app_(std::move(app)) {}
 
 Api::~Api() = default;

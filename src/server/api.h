@@ -53,6 +53,9 @@ ApiResponse ImportStreamFor(App& app, const std::string& name, std::uint64_t siz
 // Whether `method` and `path` name a route of the table (whatever its id): the clinic
 // server serves these for a signed-in runner.
 bool IsRunnerRoute(std::string_view method, std::string_view path);
+// Every route of the table as {method, pattern} ("GET", "/api/runs/{run}"): for tests that
+// must walk them all.
+std::vector<std::pair<std::string_view, std::string_view>> RunnerRoutes();
 
 class Api {
  public:
