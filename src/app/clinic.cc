@@ -89,9 +89,25 @@ Result<IssuedLink> Clinic::CreateClinic(std::string_view name, std::string_view 
     return Fail(Error::InvalidArgument("A clinic needs a name of 1 to 200 characters.", "name"));
   }
   if (auto checked = CheckEmail(therapist_email); !checked) return Fail(checked.error());
-  auto clinic = db_->AddClinic(name);
+  if (auto checked = CheckName(therapist_name, "therapist_name"); !checked) {
+    return Fail(checked.error());
+  }
+  auto therapist = db_->AddClinic(name, therapist_email, therapist_name);
+  if (!therapist) return Fail(therapist.error());
+  auto clinic = db_->AccountById(*therapist);
   if (!clinic) return Fail(clinic.error());
-  return AddTherapist(name, therapist_email, therapist_name);
+  return SetupLink((*clinic)->clinic_id, *therapist);
+}
+
+Result<IssuedLink> Clinic::SetupLink(std::int64_t clinic_id, std::int64_t therapist) {
+  const NewToken token = MakeToken();
+  LinkRow link;
+  link.purpose = "setup";
+  link.clinic_id = clinic_id;
+  link.account_id = therapist;
+  link.expires_at = Now() + kSetupLinkSeconds;
+  if (auto added = db_->AddLink(token.digest, link); !added) return Fail(added.error());
+  return IssuedLink{token.token, link.purpose, link.expires_at};
 }
 
 Result<IssuedLink> Clinic::AddTherapist(std::string_view clinic, std::string_view email,
@@ -105,14 +121,7 @@ Result<IssuedLink> Clinic::AddTherapist(std::string_view clinic, std::string_vie
   }
   auto therapist = db_->AddTherapist(**clinic_id, email, name);
   if (!therapist) return Fail(therapist.error());
-  const NewToken token = MakeToken();
-  LinkRow link;
-  link.purpose = "setup";
-  link.clinic_id = **clinic_id;
-  link.account_id = *therapist;
-  link.expires_at = Now() + kSetupLinkSeconds;
-  if (auto added = db_->AddLink(token.digest, link); !added) return Fail(added.error());
-  return IssuedLink{token.token, link.purpose, link.expires_at};
+  return SetupLink(**clinic_id, *therapist);
 }
 
 Result<IssuedLink> Clinic::InviteClient(const Account& therapist, std::string_view email,

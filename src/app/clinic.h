@@ -161,6 +161,7 @@ class Clinic {
   Clinic(std::shared_ptr<PgPool> stores, std::unique_ptr<ClinicDatabase> db,
          ClinicOptions options);
   double Now() const;
+  Result<IssuedLink> SetupLink(std::int64_t clinic_id, std::int64_t therapist);
   Result<SignedIn> StartSession(const Account& account);
   Result<std::unique_ptr<App>> OpenRunner(std::int64_t account_id);
 

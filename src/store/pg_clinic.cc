@@ -156,17 +156,21 @@ Result<std::unique_ptr<ClinicDatabase>> ClinicDatabase::Open(const std::string& 
       new ClinicDatabase(std::make_unique<pg::Connection>(std::move(*db))));
 }
 
-Result<std::int64_t> ClinicDatabase::AddClinic(std::string_view name) {
-  auto added = db_->Query(
-      "INSERT INTO clinics(name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id",
-      {name});
-  if (!added) return Fail(added.error());
-  if (added->empty()) {
-    return Fail(Error::InvalidArgument("A clinic named '" + std::string(name) +
-                                           "' exists already; choose another name.",
-                                       "name"));
-  }
-  return added->Int(0, 0);
+Result<std::int64_t> ClinicDatabase::AddClinic(std::string_view name,
+                                               std::string_view therapist_email,
+                                               std::string_view therapist_name) {
+  return InTransaction(*db_, [&]() -> Result<std::int64_t> {
+    auto added = db_->Query(
+        "INSERT INTO clinics(name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id",
+        {name});
+    if (!added) return Fail(added.error());
+    if (added->empty()) {
+      return Fail(Error::InvalidArgument("A clinic named '" + std::string(name) +
+                                             "' exists already; choose another name.",
+                                         "name"));
+    }
+    return AddTherapist(added->Int(0, 0), therapist_email, therapist_name);
+  });
 }
 
 Result<std::optional<std::int64_t>> ClinicDatabase::ClinicNamed(std::string_view name) {

@@ -86,8 +86,11 @@ class ClinicDatabase {
   ClinicDatabase(const ClinicDatabase&) = delete;
   ClinicDatabase& operator=(const ClinicDatabase&) = delete;
 
-  // Fails with kInvalidArgument when a clinic has that name already.
-  Result<std::int64_t> AddClinic(std::string_view name);
+  // A clinic and its first therapist (without a password yet), together; returns the
+  // therapist's account. Fails with kInvalidArgument when a clinic has that name already,
+  // or an account that email.
+  Result<std::int64_t> AddClinic(std::string_view name, std::string_view therapist_email,
+                                 std::string_view therapist_name);
   Result<std::optional<std::int64_t>> ClinicNamed(std::string_view name);
   // A therapist without a password yet. Fails with kInvalidArgument when an account has
   // that email already (in any clinic: an email signs in to one account).

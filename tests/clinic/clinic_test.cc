@@ -107,6 +107,11 @@ TEST_F(ClinicTest, ASetupLinkWorksOnceAndSignsTheTherapistIn) {
   auto same_name = clinic_->CreateClinic("Northside Physio", "bo@northside.example", "");
   ASSERT_FALSE(same_name.has_value());
   EXPECT_EQ(same_name.error().code, ErrorCode::kInvalidArgument);
+  // A clinic whose therapist cannot be made is not made either.
+  auto taken_email = clinic_->CreateClinic("Eastside", "ana@northside.example", "");
+  ASSERT_FALSE(taken_email.has_value());
+  EXPECT_EQ(taken_email.error().path, "email");
+  EXPECT_TRUE(clinic_->CreateClinic("Eastside", "cy@eastside.example", "").has_value());
   auto same_email = clinic_->AddTherapist("Northside Physio", "ANA@northside.example", "");
   ASSERT_FALSE(same_email.has_value());
   EXPECT_EQ(same_email.error().path, "email");
