@@ -552,6 +552,27 @@ TEST_P(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   EXPECT_NE(progress["runs"][0]["source"].get<std::string>(), "manual");
 }
 
+// A file's name is bytes, not always UTF-8 (an old card reader's, a zip's from another
+// system): the run is imported whatever its name, stored and read back on every backend
+// (PostgreSQL refuses text that is not UTF-8 or holds a NUL byte where SQLite keeps it).
+TEST_P(ApiTest, AWatchFileWhoseNameIsNotUtf8IsImportedAndReadBack) {
+  const fs::path fit =
+      backstride::testing::InTreeFiles() / "fit" / "fitparse--2013-02-06-12-11-14.fit";
+  Assess("new-couch-to-5k");
+  // \xFF and a lone \xC3 are never UTF-8; %00 is a NUL byte.
+  auto imported = client_->Post("/api/import?name=caf%C3-%FF%00run.fit", Token(), ReadFile(fit),
+                                "application/octet-stream");
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  ASSERT_EQ(Body(imported)["status"], "imported") << imported->body;
+  const auto id = Body(imported)["run_id"].get<std::int64_t>();
+
+  const json runs = GetJson("/api/runs");
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["id"], id);
+  const json shown = GetJson("/api/runs/" + std::to_string(id));
+  EXPECT_FALSE(shown["laps"].empty());
+}
+
 TEST_P(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
   auto no_name = client_->Post("/api/import", Token(), "x", "application/octet-stream");
   EXPECT_EQ(no_name->status, 400);
