@@ -18,8 +18,8 @@ Result<std::int64_t> PgStore::InsertLogEntry(const LogEntry& e) {
            marks + ") RETURNING id";
   }();
   std::vector<Param> params{
-      runner_,  OptionalId(e.id), FormatDate(e.date), LogKindId(e.kind),
-      e.run_id, e.note,           e.source,           OptionalText(e.created_at)};
+      runner_,  OptionalId(e.id),     FormatDate(e.date), LogKindId(e.kind),
+      e.run_id, StorableText(e.note), e.source,           OptionalText(e.created_at)};
   AppendLogValues(params, e);
   auto added = db_->Query(sql, params);
   if (!added) return Fail(added.error());
@@ -139,7 +139,7 @@ Result<LogEntry> PgStore::UpdateLogEntry(const LogEntry& e) {
       }
       return update + " WHERE runner_id = $1 AND id = $2";
     }();
-    std::vector<Param> params{runner_, e.id, FormatDate(e.date), e.note};
+    std::vector<Param> params{runner_, e.id, FormatDate(e.date), StorableText(e.note)};
     AppendLogValues(params, e);
     auto updated = db_->Query(sql, params);
     if (!updated) return Fail(updated.error());

@@ -37,6 +37,13 @@ inline constexpr std::string_view kNow =
 // KEY. Safe because every writer holds the runner's row locked.
 std::string NextId(std::string_view table);
 
+// `text` as PostgreSQL can store it: every byte that is not part of valid UTF-8, and every
+// NUL byte, replaced by U+FFFD. PostgreSQL refuses such text (SQLSTATE 22021) where
+// SQLite keeps it, and it comes from outside: a file's name, an archive entry's, a
+// service's title for a run. Storing it marked is better than failing the import; the
+// bytes replaced were no readable text anyway. Valid text is returned unchanged.
+std::string StorableText(std::string_view text);
+
 inline std::optional<std::int64_t> OptionalId(std::int64_t id) {
   return id != 0 ? std::optional<std::int64_t>(id) : std::nullopt;
 }

@@ -332,7 +332,7 @@ Result<std::int64_t> PgStore::InsertActivity(const StoredActivity& a) {
       {runner_,
        OptionalId(a.id),
        a.log_id,
-       a.file,
+       StorableText(a.file),
        a.format,
        a.sport,
        a.start_utc,
@@ -351,8 +351,8 @@ Result<std::int64_t> PgStore::InsertActivity(const StoredActivity& a) {
        OptionalBytes(track.heart_rate),
        OptionalBytes(track.cadence),
        a.source,
-       a.title,
-       a.description,
+       StorableText(a.title),
+       StorableText(a.description),
        OptionalText(a.created_at)});
   if (!added) return Fail(added.error());
   const std::int64_t id = added->Int(0, 0);
@@ -368,7 +368,7 @@ Result<void> PgStore::InsertAlias(std::int64_t activity_id, const ActivityAlias&
       "start_utc, distance_m, duration_s, created_at) VALUES($1, " +
           NextId("activity_aliases") + ", $2, $3, $4, $5, $6, $7, $8, COALESCE($9, " +
           std::string(kNow) + "))",
-      {runner_, activity_id, alias.source, alias.file, alias.format, alias.start_utc,
+      {runner_, activity_id, alias.source, StorableText(alias.file), alias.format, alias.start_utc,
        alias.distance_m, alias.duration_s, OptionalText(alias.created_at)});
   if (!added) return Fail(added.error());
   return {};
@@ -571,7 +571,7 @@ Result<void> PgStore::InsertMark(const std::optional<ImportMark>& mark) {
   auto added = db_->Query(
       "INSERT INTO import_progress(runner_id, import_key, entry) VALUES($1, $2, $3) "
       "ON CONFLICT DO NOTHING",
-      {runner_, mark->import_key, mark->entry});
+      {runner_, StorableText(mark->import_key), StorableText(mark->entry)});
   if (!added) return Fail(added.error());
   return {};
 }
@@ -650,7 +650,7 @@ Result<void> PgStore::SetActivityTitle(std::int64_t log_id, std::string_view tit
                                        std::string_view description) {
   auto updated = db_->Query(
       "UPDATE activities SET title = $3, description = $4 WHERE runner_id = $1 AND log_id = $2",
-      {runner_, log_id, title, description});
+      {runner_, log_id, StorableText(title), StorableText(description)});
   if (!updated) return Fail(updated.error());
   if (updated->Affected() == 0) {
     return Fail(Error::NotFound("run " + std::to_string(log_id) + " has no recording"));
@@ -663,7 +663,7 @@ Result<void> PgStore::MarkImported(const ImportMark& mark) { return InsertMark(m
 Result<std::vector<std::string>> PgStore::ImportedEntries(std::string_view import_key) {
   auto rows =
       db_->Query("SELECT entry FROM import_progress WHERE runner_id = $1 AND import_key = $2",
-                 {runner_, import_key});
+                 {runner_, StorableText(import_key)});
   if (!rows) return Fail(rows.error());
   std::vector<std::string> entries;
   for (int row = 0; row < rows->size(); ++row) entries.emplace_back(rows->Text(row, 0));
@@ -672,7 +672,7 @@ Result<std::vector<std::string>> PgStore::ImportedEntries(std::string_view impor
 
 Result<void> PgStore::ForgetImport(std::string_view import_key) {
   auto deleted = db_->Query("DELETE FROM import_progress WHERE runner_id = $1 AND import_key = $2",
-                            {runner_, import_key});
+                            {runner_, StorableText(import_key)});
   if (!deleted) return Fail(deleted.error());
   return {};
 }

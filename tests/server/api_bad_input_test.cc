@@ -7,16 +7,18 @@
 #include <string>
 
 #include "server/api.h"
+#include "test_support/store_backend.h"
 
 namespace backstride::server {
 namespace {
 
 using nlohmann::json;
 
-class ApiBadInputTest : public ::testing::Test {
+class ApiBadInputTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    auto app = App::Open(":memory:", FixedClock(Date{std::chrono::year{2026} / 3 / 4}));
+    auto app =
+        OpenEmptyApp(GetParam(), ":memory:", FixedClock(Date{std::chrono::year{2026} / 3 / 4}));
     ASSERT_TRUE(app) << app.error().message;
     api_ = std::make_unique<Api>(std::move(*app));
   }
@@ -46,6 +48,10 @@ class ApiBadInputTest : public ::testing::Test {
   std::unique_ptr<Api> api_;
 };
 
+// Each test on SQLite and on PostgreSQL (test_support/store_backend.h).
+INSTANTIATE_TEST_SUITE_P(Backends, ApiBadInputTest, ::testing::ValuesIn(kStoreBackends),
+                         BackendTestName);
+
 std::string Repeat(const std::string& text, int times) {
   std::string out;
   for (int i = 0; i < times; ++i) out += text;
@@ -54,7 +60,7 @@ std::string Repeat(const std::string& text, int times) {
 
 // A warning sign is read first and its assessment sent beside the other problems; a
 // problem quotes the value, cut short: between characters, not inside one.
-TEST_F(ApiBadInputTest, AQuotedValueIsCutBetweenCharacters) {
+TEST_P(ApiBadInputTest, AQuotedValueIsCutBetweenCharacters) {
   for (const char* character : {"é", "→", "😀"}) {
     const json answers = {{"red_flags", {{"saddle_numbness", true}}},
                           {"age", Repeat(character, 30)}};
@@ -67,7 +73,7 @@ TEST_F(ApiBadInputTest, AQuotedValueIsCutBetweenCharacters) {
 }
 
 // nlohmann's syntax error quotes the bytes it read, UTF-8 or not.
-TEST_F(ApiBadInputTest, InvalidUtf8InTheAnswersIsReplacedInTheMessage) {
+TEST_P(ApiBadInputTest, InvalidUtf8InTheAnswersIsReplacedInTheMessage) {
   for (const char* bytes : {"\xFF", "\xC3", "\xE2\x82", "\xED\xA0\x80"}) {
     const json reply =
         Refused("POST", "/api/assessment", std::string(R"({"age": ")") + bytes + "\"}", 400);
@@ -78,7 +84,7 @@ TEST_F(ApiBadInputTest, InvalidUtf8InTheAnswersIsReplacedInTheMessage) {
 }
 
 // nlohmann throws out_of_range, not parse_error, for a number beyond a double.
-TEST_F(ApiBadInputTest, ANumberTooLargeForADoubleIsA400) {
+TEST_P(ApiBadInputTest, ANumberTooLargeForADoubleIsA400) {
   for (const char* path :
        {"/api/log", "/api/assessment", "/api/questionnaire", "/api/plan", "/api/import-data"}) {
     const json reply = Refused("POST", path, R"({"pain": 1e400})", 400);
@@ -88,7 +94,7 @@ TEST_F(ApiBadInputTest, ANumberTooLargeForADoubleIsA400) {
   }
 }
 
-TEST_F(ApiBadInputTest, ABodyNestedTooDeepIsA400) {
+TEST_P(ApiBadInputTest, ABodyNestedTooDeepIsA400) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   for (const char* path : {"/api/assessment", "/api/log", "/api/import-data"}) {
     const json reply = Refused("POST", path, R"({"age": )" + deep + "}", 400);
@@ -98,14 +104,14 @@ TEST_F(ApiBadInputTest, ABodyNestedTooDeepIsA400) {
   Refused("POST", "/api/assessment", std::string(64, '[') + std::string(64, ']'), 400);
 }
 
-TEST_F(ApiBadInputTest, AnExportWithAFieldOfTheWrongTypeIsA400) {
+TEST_P(ApiBadInputTest, AnExportWithAFieldOfTheWrongTypeIsA400) {
   for (const char* body :
        {R"({"format": null})", R"({"format": "backstride", "version": "1"})", R"({"format": 3})"}) {
     Refused("POST", "/api/import-data", body, 400);
   }
 }
 
-TEST_F(ApiBadInputTest, AWholeNumberPastInt64IsOutOfRangeNotNegative) {
+TEST_P(ApiBadInputTest, AWholeNumberPastInt64IsOutOfRangeNotNegative) {
   const json reply =
       Refused("POST", "/api/log", R"({"kind": "checkin", "pain": 18446744073709551615})", 400);
   EXPECT_NE(reply["error"]["message"].get<std::string>().find("got 18446744073709551615"),
@@ -115,7 +121,7 @@ TEST_F(ApiBadInputTest, AWholeNumberPastInt64IsOutOfRangeNotNegative) {
 
 // docs/api.md: a known path with another method is a 404 too; the message says which
 // methods the path takes.
-TEST_F(ApiBadInputTest, AKnownPathWithAnotherMethodNamesTheMethodsItTakes) {
+TEST_P(ApiBadInputTest, AKnownPathWithAnotherMethodNamesTheMethodsItTakes) {
   const json plan = Refused("DELETE", "/api/plan", "", 404);
   EXPECT_EQ(plan["error"]["message"],
             "no such API route: DELETE /api/plan (/api/plan takes GET, POST)");

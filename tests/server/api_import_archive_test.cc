@@ -17,6 +17,7 @@
 #include "server/api.h"
 #include "server/server.h"
 #include "test_support/shared_data.h"
+#include "test_support/store_backend.h"
 
 namespace backstride::server {
 namespace {
@@ -36,7 +37,7 @@ class FixedClock final : public Clock {
 std::string Quote(const std::string& text) { return "'" + text + "'"; }
 
 // A server whose upload limit is far below the size of any export, and a client for it.
-class ImportArchiveTest : public ::testing::Test {
+class ImportArchiveTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   static constexpr std::size_t kUploadLimit = 64u << 10;
 
@@ -45,7 +46,8 @@ class ImportArchiveTest : public ::testing::Test {
            ("backstride-archive-" + std::to_string(getpid()) + "-" + std::to_string(++counter_));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto app = App::Open((dir_ / "test.db").string(), std::make_unique<FixedClock>());
+    auto app =
+        OpenEmptyApp(GetParam(), (dir_ / "test.db").string(), std::make_unique<FixedClock>());
     ASSERT_TRUE(app) << app.error().message;
     api_ = std::make_unique<Api>(std::move(*app));
     ServeOptions options;
@@ -144,7 +146,11 @@ class ImportArchiveTest : public ::testing::Test {
   std::thread thread_;
 };
 
-TEST_F(ImportArchiveTest, AnExportLargerThanTheUploadLimitIsStreamedInWithItsRunsNames) {
+// Each test on SQLite and on PostgreSQL (test_support/store_backend.h).
+INSTANTIATE_TEST_SUITE_P(Backends, ImportArchiveTest, ::testing::ValuesIn(kStoreBackends),
+                         BackendTestName);
+
+TEST_P(ImportArchiveTest, AnExportLargerThanTheUploadLimitIsStreamedInWithItsRunsNames) {
   BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the real recordings a generated export is built from");
   std::string zip;
   const json manifest = Generate(40, "", zip);
@@ -207,7 +213,7 @@ TEST_F(ImportArchiveTest, AnExportLargerThanTheUploadLimitIsStreamedInWithItsRun
   EXPECT_EQ(GetJson("/api/runs").size(), runs.size());
 }
 
-TEST_F(ImportArchiveTest, ACutExportSaysItStoppedAndKeepsTheRunsBefore) {
+TEST_P(ImportArchiveTest, ACutExportSaysItStoppedAndKeepsTheRunsBefore) {
   BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the real recordings a generated export is built from");
   std::string whole;
   const json manifest = Generate(40, "", whole);
@@ -232,7 +238,7 @@ TEST_F(ImportArchiveTest, ACutExportSaysItStoppedAndKeepsTheRunsBefore) {
   EXPECT_EQ(GetJson("/api/runs").size(), summary["imported"].get<std::size_t>());
 }
 
-TEST_F(ImportArchiveTest, AnUploadCutByTheClientEndsTheImportAndKeepsWhatWasRead) {
+TEST_P(ImportArchiveTest, AnUploadCutByTheClientEndsTheImportAndKeepsWhatWasRead) {
   BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the real recordings a generated export is built from");
   std::string zip;
   const json manifest = Generate(40, "", zip);
@@ -252,7 +258,7 @@ TEST_F(ImportArchiveTest, AnUploadCutByTheClientEndsTheImportAndKeepsWhatWasRead
   EXPECT_EQ(progress["runs_found"].get<std::size_t>(), stored);
 }
 
-TEST_F(ImportArchiveTest, ARunInTwoExportsIsKeptOnceAndNamesTheOtherAsAnAlias) {
+TEST_P(ImportArchiveTest, ARunInTwoExportsIsKeptOnceAndNamesTheOtherAsAnAlias) {
   BACKSTRIDE_REQUIRE_SHARED(CorpusDir(), "the real recordings a generated export is built from");
   std::string strava;
   Generate(40, "", strava);
@@ -280,7 +286,7 @@ TEST_F(ImportArchiveTest, ARunInTwoExportsIsKeptOnceAndNamesTheOtherAsAnAlias) {
   EXPECT_EQ(with_alias, summary["duplicates"].get<int>());
 }
 
-TEST_F(ImportArchiveTest, TheRouteKeepsTheProtectionsOfEveryWrite) {
+TEST_P(ImportArchiveTest, TheRouteKeepsTheProtectionsOfEveryWrite) {
   const std::string bytes(1000, 'x');
   auto no_token = Upload(bytes, "no-token", std::string::npos, /*with_token=*/false);
   ASSERT_TRUE(no_token);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "server/api.h"
+#include "test_support/store_backend.h"
 
 namespace backstride::server {
 namespace {
@@ -208,12 +209,13 @@ struct RouteCase {
 };
 
 // A fresh runner with an assessment, a plan and one run in the log, for each route.
-class ApiPropertyTest : public ::testing::Test {
+class ApiPropertyTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override { Reset(); }
 
   void Reset() {
-    auto app = App::Open(":memory:", FixedClock(Date{std::chrono::year{2026} / 3 / 4}));
+    auto app =
+        OpenEmptyApp(GetParam(), ":memory:", FixedClock(Date{std::chrono::year{2026} / 3 / 4}));
     ASSERT_TRUE(app) << app.error().message;
     api_ = std::make_unique<Api>(std::move(*app));
     ASSERT_EQ(Call("POST", "/api/assessment", Vignette("new-onset-km").dump()).status, 200);
@@ -300,6 +302,10 @@ class ApiPropertyTest : public ::testing::Test {
   json export_;
 };
 
+// Each test on SQLite and on PostgreSQL (test_support/store_backend.h).
+INSTANTIATE_TEST_SUITE_P(Backends, ApiPropertyTest, ::testing::ValuesIn(kStoreBackends),
+                         BackendTestName);
+
 // What is wrong with a reply to a bad body, or empty when nothing is.
 std::string Fault(const ApiResponse& reply) {
   if (reply.status >= 500) return "status " + std::to_string(reply.status);
@@ -323,7 +329,7 @@ std::string Fault(const ApiResponse& reply) {
 
 constexpr int kBodiesPerRoute = 300;
 
-TEST_F(ApiPropertyTest, EveryBadBodyGetsA4xxWithAJsonError) {
+TEST_P(ApiPropertyTest, EveryBadBodyGetsA4xxWithAJsonError) {
   int tried = 0;
   int accepted = 0;  // a damaged body can still be a valid one: coverage, not a fault
   int server_errors = 0;
@@ -382,7 +388,7 @@ TEST_F(ApiPropertyTest, EveryBadBodyGetsA4xxWithAJsonError) {
 
 // Bodies nested far deeper than any answer: refused, never a crash of the request's
 // thread (a recursive reader or writer would run out of stack).
-TEST_F(ApiPropertyTest, DeeplyNestedBodiesAreRefused) {
+TEST_P(ApiPropertyTest, DeeplyNestedBodiesAreRefused) {
   for (const bool arrays : {true, false}) {
     for (const std::size_t depth : {1000u, 100000u}) {
       const std::string deep = NestedText(depth, arrays);

@@ -16,6 +16,7 @@
 
 #include "server/server.h"
 #include "test_support/shared_data.h"
+#include "test_support/store_backend.h"
 
 namespace backstride::server {
 namespace {
@@ -47,7 +48,7 @@ class TestClock final : public Clock {
 };
 
 // A server on a free loopback port with its own store, and a client for it.
-class ApiTest : public ::testing::Test {
+class ApiTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override { Start(64u << 20); }
 
@@ -56,7 +57,8 @@ class ApiTest : public ::testing::Test {
            ("backstride-api-" + std::to_string(getpid()) + "-" + std::to_string(++counter_));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto app = App::Open((dir_ / "test.db").string(), std::make_unique<TestClock>(today_));
+    auto app =
+        OpenEmptyApp(GetParam(), (dir_ / "test.db").string(), std::make_unique<TestClock>(today_));
     ASSERT_TRUE(app) << app.error().message;
     api_ = std::make_unique<Api>(std::move(*app));
     ServeOptions options;
@@ -120,9 +122,12 @@ class ApiTest : public ::testing::Test {
   int port_ = 0;
 };
 
+// Each test on SQLite and on PostgreSQL (test_support/store_backend.h).
+INSTANTIATE_TEST_SUITE_P(Backends, ApiTest, ::testing::ValuesIn(kStoreBackends), BackendTestName);
+
 // --- Protections ------------------------------------------------------------------------
 
-TEST_F(ApiTest, StateChangesNeedTheSessionsCsrfToken) {
+TEST_P(ApiTest, StateChangesNeedTheSessionsCsrfToken) {
   const json session = GetJson("/api/session");
   EXPECT_EQ(session["csrf_token"], server_->csrf_token());
   EXPECT_EQ(session["csrf_token"].get<std::string>().size(), 64u);
@@ -143,7 +148,7 @@ TEST_F(ApiTest, StateChangesNeedTheSessionsCsrfToken) {
   EXPECT_EQ(GetJson("/api/settings")["units"], "km");
 }
 
-TEST_F(ApiTest, RequestsFromOtherSitesOrHostNamesAreRefused) {
+TEST_P(ApiTest, RequestsFromOtherSitesOrHostNamesAreRefused) {
   httplib::Headers foreign = Token();
   foreign.emplace("Origin", "http://evil.example");
   auto from_other_site = client_->Post(
@@ -156,7 +161,7 @@ TEST_F(ApiTest, RequestsFromOtherSitesOrHostNamesAreRefused) {
   EXPECT_TRUE(GetJson("/api/log").empty());
 }
 
-TEST_F(ApiTest, BodiesMustBeJsonOfTheRightShape) {
+TEST_P(ApiTest, BodiesMustBeJsonOfTheRightShape) {
   auto not_json = client_->Post("/api/log", Token(), "{kind: run", "application/json");
   EXPECT_EQ(not_json->status, 400);
   EXPECT_NE(Body(not_json)["error"]["message"].get<std::string>().find("not valid JSON"),
@@ -182,7 +187,7 @@ TEST_F(ApiTest, BodiesMustBeJsonOfTheRightShape) {
   EXPECT_TRUE(GetJson("/api/log").empty());
 }
 
-TEST_F(ApiTest, UploadsOverTheLimitAreRefusedWithAJsonError) {
+TEST_P(ApiTest, UploadsOverTheLimitAreRefusedWithAJsonError) {
   server_->Stop();
   TearDown();
   Start(1u << 20);
@@ -196,7 +201,7 @@ TEST_F(ApiTest, UploadsOverTheLimitAreRefusedWithAJsonError) {
   EXPECT_TRUE(GetJson("/api/runs").empty());
 }
 
-TEST_F(ApiTest, OnlyTheEmbeddedFilesAreServed) {
+TEST_P(ApiTest, OnlyTheEmbeddedFilesAreServed) {
   auto index = client_->Get("/");
   ASSERT_TRUE(index);
   EXPECT_EQ(index->status, 200);
@@ -221,7 +226,7 @@ TEST_F(ApiTest, OnlyTheEmbeddedFilesAreServed) {
 
 // --- The questionnaire --------------------------------------------------------------------
 
-TEST_F(ApiTest, TheQuestionnaireAsksWarningSignsFirstAndStopsAtAnEmergency) {
+TEST_P(ApiTest, TheQuestionnaireAsksWarningSignsFirstAndStopsAtAnEmergency) {
   const json first = Body(Post("/api/questionnaire", {{"replies", json::array()}}));
   EXPECT_EQ(first["number"], 1);
   const std::string id = first["question"]["id"];
@@ -242,7 +247,7 @@ TEST_F(ApiTest, TheQuestionnaireAsksWarningSignsFirstAndStopsAtAnEmergency) {
   EXPECT_EQ(Body(bad)["error"]["field"], "replies[0]");
 }
 
-TEST_F(ApiTest, AnsweringEveryQuestionGivesTheAnswersToAssess) {
+TEST_P(ApiTest, AnsweringEveryQuestionGivesTheAnswersToAssess) {
   // Replies a new runner would type, question by question, until the questionnaire ends.
   json replies = json::array();
   json state;
@@ -282,7 +287,7 @@ json ScreenReplies() {
   return replies;
 }
 
-TEST_F(ApiTest, NotSureAboutAWarningSignStopsAfterTheSignsAndStoresNothing) {
+TEST_P(ApiTest, NotSureAboutAWarningSignStopsAfterTheSignsAndStoresNothing) {
   const json screen = ScreenReplies();
   json replies = {"not sure"};  // numbness between the legs
   for (std::size_t i = 1; i < screen.size(); ++i) {
@@ -303,7 +308,7 @@ TEST_F(ApiTest, NotSureAboutAWarningSignStopsAfterTheSignsAndStoresNothing) {
   GetJson("/api/assessment", 404);
 }
 
-TEST_F(ApiTest, ADurationSaidAnotherWayIsConvertedAndReadBack) {
+TEST_P(ApiTest, ADurationSaidAnotherWayIsConvertedAndReadBack) {
   json replies = ScreenReplies();
   for (const char* reply : {"34", "no", "1", "no", "4"}) replies.push_back(reply);
   const json weeks = Body(Post("/api/questionnaire", {{"replies", replies}}));
@@ -324,7 +329,7 @@ TEST_F(ApiTest, ADurationSaidAnotherWayIsConvertedAndReadBack) {
             std::string::npos);
 }
 
-TEST_F(ApiTest, AWarningSignIsReadFirstAndStoresNothing) {
+TEST_P(ApiTest, AWarningSignIsReadFirstAndStoresNothing) {
   // Only a red flag: a 400 naming what is missing, with the emergency beside it.
   auto partial = Post("/api/assessment", {{"red_flags", {{"saddle_numbness", true}}}});
   EXPECT_EQ(partial->status, 400);
@@ -345,7 +350,7 @@ TEST_F(ApiTest, AWarningSignIsReadFirstAndStoresNothing) {
 
 // --- Assessment, plan, log -----------------------------------------------------------------
 
-TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
+TEST_P(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
   const json assessed = Assess("new-onset-km");  // pain starts at 1.5 km
   EXPECT_EQ(assessed["assessment"]["route"], "new_runner");
   EXPECT_TRUE(assessed["plan_id"].is_number());
@@ -420,7 +425,7 @@ TEST_F(ApiTest, ANewRunnerGetsAPlanAndThreeGoodFasterRunsRaiseTheCap) {
   EXPECT_EQ(Post("/api/plan", {{"runs_per_week", 9}})->status, 400);
 }
 
-TEST_F(ApiTest, ATimeCapShowsInTheChartDataAsATime) {
+TEST_P(ApiTest, ATimeCapShowsInTheChartDataAsATime) {
   Assess("new-couch-to-5k");  // pain after about 6 minutes: the cap is a time
   EXPECT_EQ(GetJson("/api/plan")["cap_today"]["unit"], "time");
   auto logged =
@@ -432,7 +437,7 @@ TEST_F(ApiTest, ATimeCapShowsInTheChartDataAsATime) {
   EXPECT_EQ(run["cap_after"]["text"], "4 min");
 }
 
-TEST_F(ApiTest, ADoctorRouteGetsNoPlan) {
+TEST_P(ApiTest, ADoctorRouteGetsNoPlan) {
   const json assessed = Assess("doctor-constant");
   EXPECT_EQ(assessed["assessment"]["route"], "see_doctor");
   EXPECT_EQ(assessed["assessment"]["urgency"], "soon");
@@ -447,7 +452,7 @@ TEST_F(ApiTest, ADoctorRouteGetsNoPlan) {
 
 // --- Settings and export --------------------------------------------------------------------
 
-TEST_F(ApiTest, SettingsAreCheckedBeforeAnyIsSaved) {
+TEST_P(ApiTest, SettingsAreCheckedBeforeAnyIsSaved) {
   EXPECT_EQ(GetJson("/api/settings"),
             (json{{"units", "km"}, {"runs_per_week", 3}, {"onset_lap", false}}));
   auto bad = Put("/api/settings", {{"units", "mi"}, {"runs_per_week", 7}});
@@ -460,7 +465,7 @@ TEST_F(ApiTest, SettingsAreCheckedBeforeAnyIsSaved) {
   EXPECT_EQ(Put("/api/settings", {{"units", "furlongs"}})->status, 400);
 }
 
-TEST_F(ApiTest, ExportsDownloadAndABackupRestoresOnlyIntoAnEmptyStore) {
+TEST_P(ApiTest, ExportsDownloadAndABackupRestoresOnlyIntoAnEmptyStore) {
   Assess("new-couch-to-5k");
   auto ics = client_->Get("/api/export.ics");
   ASSERT_EQ(ics->status, 200);
@@ -488,7 +493,7 @@ TEST_F(ApiTest, ExportsDownloadAndABackupRestoresOnlyIntoAnEmptyStore) {
 
 // --- Importing watch files --------------------------------------------------------------------
 
-TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
+TEST_P(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   // A 4.8 km run with five laps (tests/data/PROVENANCE.md).
   const fs::path fit =
       backstride::testing::InTreeFiles() / "fit" / "fitparse--2013-02-06-12-11-14.fit";
@@ -547,7 +552,28 @@ TEST_F(ApiTest, AnUploadedWatchFileBecomesARunWithLapsAndAnOnset) {
   EXPECT_NE(progress["runs"][0]["source"].get<std::string>(), "manual");
 }
 
-TEST_F(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
+// A file's name is bytes, not always UTF-8 (an old card reader's, a zip's from another
+// system): the run is imported whatever its name, stored and read back on every backend
+// (PostgreSQL refuses text that is not UTF-8 or holds a NUL byte where SQLite keeps it).
+TEST_P(ApiTest, AWatchFileWhoseNameIsNotUtf8IsImportedAndReadBack) {
+  const fs::path fit =
+      backstride::testing::InTreeFiles() / "fit" / "fitparse--2013-02-06-12-11-14.fit";
+  Assess("new-couch-to-5k");
+  // \xFF and a lone \xC3 are never UTF-8; %00 is a NUL byte.
+  auto imported = client_->Post("/api/import?name=caf%C3-%FF%00run.fit", Token(), ReadFile(fit),
+                                "application/octet-stream");
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  ASSERT_EQ(Body(imported)["status"], "imported") << imported->body;
+  const auto id = Body(imported)["run_id"].get<std::int64_t>();
+
+  const json runs = GetJson("/api/runs");
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0]["id"], id);
+  const json shown = GetJson("/api/runs/" + std::to_string(id));
+  EXPECT_FALSE(shown["laps"].empty());
+}
+
+TEST_P(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
   auto no_name = client_->Post("/api/import", Token(), "x", "application/octet-stream");
   EXPECT_EQ(no_name->status, 400);
   auto as_json = client_->Post("/api/import?name=a.fit", Token(), "{}", "application/json");
@@ -568,7 +594,7 @@ TEST_F(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
 
 // --- Corrections ------------------------------------------------------------------------
 
-TEST_F(ApiTest, AWrongRunDeletedRestoresTheCapAndUndoBringsItBack) {
+TEST_P(ApiTest, AWrongRunDeletedRestoresTheCapAndUndoBringsItBack) {
   Assess("new-onset-km");  // cap 1 km
   const json runs[] = {
       {{"kind", "run"}, {"date", "2026-03-02"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 1}},
@@ -608,7 +634,7 @@ TEST_F(ApiTest, AWrongRunDeletedRestoresTheCapAndUndoBringsItBack) {
   EXPECT_EQ(GetJson("/api/log")[1]["id"], log[1]["id"]);
 }
 
-TEST_F(ApiTest, AnEditReplacesTheEntryAfterTheSameChecksAsANewOne) {
+TEST_P(ApiTest, AnEditReplacesTheEntryAfterTheSameChecksAsANewOne) {
   Assess("new-onset-km");
   ASSERT_EQ(
       Post("/api/log", {{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 7}})->status,
@@ -643,7 +669,7 @@ TEST_F(ApiTest, AnEditReplacesTheEntryAfterTheSameChecksAsANewOne) {
 
 // DESIGN 3.1b: the log form takes the pain during a strength or sprint session and the
 // repetitions left in reserve; any other kind, or a number outside 0-10, is a 400 naming it.
-TEST_F(ApiTest, StrengthAndSprintEntriesCarryRepetitionsInReserve) {
+TEST_P(ApiTest, StrengthAndSprintEntriesCarryRepetitionsInReserve) {
   Assess("new-onset-km");
   auto logged = Post("/api/log", {{"kind", "strength"}, {"pain", 2}, {"reserve", 3}});
   ASSERT_EQ(logged->status, 200) << logged->body;

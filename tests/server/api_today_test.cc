@@ -12,6 +12,7 @@
 
 #include "app/views.h"
 #include "server/api.h"
+#include "test_support/store_backend.h"
 
 namespace backstride::server {
 namespace {
@@ -31,10 +32,10 @@ class MovableClock final : public Clock {
   const std::atomic<Date>& today_;
 };
 
-class ApiTodayTest : public ::testing::Test {
+class ApiTodayTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    auto app = App::Open(":memory:", std::make_unique<MovableClock>(today_));
+    auto app = OpenEmptyApp(GetParam(), ":memory:", std::make_unique<MovableClock>(today_));
     ASSERT_TRUE(app) << app.error().message;
     api_ = std::make_unique<Api>(std::move(*app));
   }
@@ -79,7 +80,11 @@ class ApiTodayTest : public ::testing::Test {
   std::unique_ptr<Api> api_;
 };
 
-TEST_F(ApiTodayTest, EachSessionIsTickedOffWithWhatWasLogged) {
+// Each test on SQLite and on PostgreSQL (test_support/store_backend.h).
+INSTANTIATE_TEST_SUITE_P(Backends, ApiTodayTest, ::testing::ValuesIn(kStoreBackends),
+                         BackendTestName);
+
+TEST_P(ApiTodayTest, EachSessionIsTickedOffWithWhatWasLogged) {
   Assess("new-onset-km");
   json today = Get("/api/today");
   json run = SessionOf(today, "run");
@@ -127,7 +132,7 @@ TEST_F(ApiTodayTest, EachSessionIsTickedOffWithWhatWasLogged) {
   EXPECT_TRUE(Get("/api/today")["morning"].is_null());
 }
 
-TEST_F(ApiTodayTest, ASkippedSessionIsTickedOffAsSkipped) {
+TEST_P(ApiTodayTest, ASkippedSessionIsTickedOffAsSkipped) {
   Assess("new-onset-km");
   today_ = Date{year{2026} / 3 / 3};
   Log({{"kind", "strength"}, {"done", false}});
@@ -163,7 +168,7 @@ json History(const json& answers, Date start, Date last) {
 
 // One year of runs, then two: Today's answer stays the size of a day, and the verdicts,
 // all of them, are reached page by page through /api/status.
-TEST_F(ApiTodayTest, TodaysAnswerStaysBoundedAsTheHistoryGrows) {
+TEST_P(ApiTodayTest, TodaysAnswerStaysBoundedAsTheHistoryGrows) {
   std::ifstream file(fs::path(BACKSTRIDE_TEST_DATA_DIR) / "vignettes" / "new-onset-km.json");
   const json answers = json::parse(file).at("answers");
   const Date start{year{2024} / 3 / 4};  // a Monday
@@ -209,7 +214,7 @@ TEST_F(ApiTodayTest, TodaysAnswerStaysBoundedAsTheHistoryGrows) {
   EXPECT_EQ(Get("/api/status")["decisions"].size(), 50u);  // the default page
 }
 
-TEST_F(ApiTodayTest, AStatusPageOutOfRangeIsRefusedNamingTheParameter) {
+TEST_P(ApiTodayTest, AStatusPageOutOfRangeIsRefusedNamingTheParameter) {
   Assess("new-onset-km");
   for (const auto& [name, value] : std::map<std::string, std::string>{
            {"limit", "0"}, {"limit", "201"}, {"offset", "-1"}, {"offset", "two"}}) {
@@ -221,7 +226,7 @@ TEST_F(ApiTodayTest, AStatusPageOutOfRangeIsRefusedNamingTheParameter) {
   EXPECT_TRUE(Get("/api/status", {{"offset", "5"}})["decisions"].empty());
 }
 
-TEST_F(ApiTodayTest, PainOverTimeHoldsEveryScoreAndMarksAStepBackWithItsReason) {
+TEST_P(ApiTodayTest, PainOverTimeHoldsEveryScoreAndMarksAStepBackWithItsReason) {
   Assess("new-onset-km");
   Log({{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 2}});
   today_ = Date{year{2026} / 3 / 3};
@@ -257,7 +262,7 @@ TEST_F(ApiTodayTest, PainOverTimeHoldsEveryScoreAndMarksAStepBackWithItsReason) 
   EXPECT_EQ(bad.status, 400);
 }
 
-TEST_F(ApiTodayTest, ARunPastTheCapIsMarkedAsAHoldAndAGoodRunIsNotMarked) {
+TEST_P(ApiTodayTest, ARunPastTheCapIsMarkedAsAHoldAndAGoodRunIsNotMarked) {
   Assess("new-onset-km");  // the cap is 1.00 km
   Log({{"kind", "run"}, {"distance", "1"}, {"time", "6:00"}, {"pain", 1}});
   today_ = Date{year{2026} / 3 / 4};
