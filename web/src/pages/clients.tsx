@@ -1,7 +1,7 @@
 // A therapist's pages: their clients, inviting a new one, a new password link for one who
 // forgot theirs, and one client's Today, plan, log and runs to read (never to change).
 // The full caseload, with who needs attention first, is a later page (DESIGN 9).
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api';
 import { clinicApi, linkAddress, moment, type Client, type IssuedLink } from '../clinic-api';
@@ -121,6 +121,12 @@ function ClientRow({ client }: { client: Client }) {
 
 export function ClientsPage() {
   const { data, error, reload } = useLoad((signal) => clinicApi.clients(signal), []);
+  // Back from sending an invitation (another app, another tab): a client who has accepted
+  // it since is listed without reloading the page.
+  useEffect(() => {
+    addEventListener('focus', reload);
+    return () => removeEventListener('focus', reload);
+  }, [reload]);
   return (
     <>
       <PageTitle>Your clients</PageTitle>
