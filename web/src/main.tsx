@@ -93,7 +93,7 @@ function Frame({ nav, pages, path, local, account, children }: {
       ? 'backstride gives guidance, not a diagnosis.'
       : account.role === 'therapist'
       ? 'backstride gives guidance, not a diagnosis. Each time you open a client’s data, it is listed in their account for them to see.'
-      : `backstride gives guidance, not a diagnosis. Your data is kept on ${account.clinic}’s server: only your therapist can read it, and Settings lists each time they did.`;
+      : `backstride gives guidance, not a diagnosis. Your data is kept on ${account.clinic}’s server: only your therapist can read it, and Settings shows each time they have.`;
   return (
     <>
       <a class="skip" href="#main" onClick={(e) => {

@@ -10,28 +10,29 @@ import { dateWithYear, distance, duration } from '../format';
 import { ErrorNote, Loading, PageTitle, useLoad } from '../ui';
 import { kindTitle } from './log';
 
-// A link to send, whole, with a button that copies it. Where the browser will not copy (a
-// page served over plain HTTP), the text is selected for the person to copy themselves.
+// A link to send, shown whole (wrapped on a phone), with a button that copies it. Where
+// the browser will not copy (a page served over plain HTTP), the text is selected for the
+// person to copy themselves.
 function LinkToSend({ link, intro }: { link: IssuedLink; intro: string }) {
   const address = linkAddress(link);
   const [copied, setCopied] = useState('');
   const id = `link-${link.token.slice(0, 8)}`;
+  const select = () => {
+    const text = document.getElementById(id);
+    if (text) getSelection()?.selectAllChildren(text);
+  };
   return (
     <div class="card link-card" role="status">
       <p>{intro}</p>
-      <p>
-        <label for={id}>The link</label>
-        <input id={id} class="link-text" type="text" readOnly value={address}
-          onFocus={(e) => (e.target as HTMLInputElement).select()} />
-      </p>
+      <p class="link-text" id={id}>{address}</p>
       <p class="actions">
         <button type="button" onClick={async () => {
           try {
             await navigator.clipboard.writeText(address);
             setCopied('Copied.');
           } catch {
-            (document.getElementById(id) as HTMLInputElement | null)?.select();
-            setCopied('Copying is not allowed here: the link is selected, copy it from your keyboard or menu.');
+            select();
+            setCopied('This browser does not let the page copy: the link is selected, copy it from the menu.');
           }
         }}>Copy link</button>
         <span aria-live="polite">{copied}</span>
@@ -170,7 +171,7 @@ function ClientToday({ id, name }: { id: number; name: string }) {
             run cap <strong>{today.status.cap.text}</strong>
             {today.status.paused_until ? `, running paused until ${dateWithYear(today.status.paused_until)}` : ''}.
           </p>
-          <ul class="plain">
+          <ul class="plain tight">
             {today.sessions.filter((item) => item.session.kind !== 'rest').map((item) => (
               <li key={item.session.uid}>
                 <strong>{item.session.title}</strong>: {item.logged ? 'done' : 'not logged yet'}
@@ -238,32 +239,19 @@ function ClientRuns({ id }: { id: number }) {
     <section aria-labelledby="client-runs-heading">
       <h2 id="client-runs-heading">Runs</h2>
       {error ? <ErrorNote error={error} /> : !runs ? <Loading /> : runs.length === 0 ? <p>No runs yet.</p> : (
-        <div class="scroll" tabIndex={0} role="region" aria-labelledby="client-runs-caption">
-          <table>
-            <caption id="client-runs-caption" class="visually-hidden">Runs, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Distance</th>
-                <th scope="col">Time</th>
-                <th scope="col">Pain</th>
-                <th scope="col">Verdict</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...runs].reverse().map((run) => (
-                <tr key={run.id}>
-                  <td class="date">{dateWithYear(run.date)}</td>
-                  <td>{run.distance_m === null ? 'not recorded' : distance(run.distance_m, 'km')}</td>
-                  <td class="nowrap">{duration(run.duration_s)}</td>
-                  <td>{run.pain ?? 'not given'}</td>
-                  <td>{run.verdict_text ?? '–'}{run.spike ? ' (longer than the guard allowed)' : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list, not a table: on a phone each run's verdict stays in view.
+        <ul class="plain client-runs">
+          {[...runs].reverse().slice(0, 30).map((run) => (
+            <li key={run.id}>
+              <span class="date">{dateWithYear(run.date)}</span> ·{' '}
+              {run.distance_m === null ? 'distance not recorded' : distance(run.distance_m, 'km')} in{' '}
+              {duration(run.duration_s)}, {run.pain === null ? 'pain not given yet' : `pain ${run.pain}`}
+              {run.verdict_text && <span class="hint">{run.verdict_text}{run.spike ? ' (longer than the guard allowed)' : ''}</span>}
+            </li>
+          ))}
+        </ul>
       )}
+      {runs && runs.length > 30 && <p class="hint">The latest 30 of {runs.length} runs.</p>}
     </section>
   );
 }

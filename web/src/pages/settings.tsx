@@ -48,12 +48,16 @@ function Restore({ onRestored, clinic }: { onRestored: () => void; clinic: boole
         <p>
           <label class="choice">
             <input type="checkbox" checked={replace} onChange={(e) => setReplace((e.target as HTMLInputElement).checked)} />
-            <span>Replace everything stored here (otherwise a backup goes only into an empty app)</span>
+            <span>
+              {clinic
+                ? 'Replace what this account holds now (otherwise the file goes only into an account with nothing in it yet)'
+                : 'Replace everything stored here (otherwise a backup goes only into an empty app)'}
+            </span>
           </label>
         </p>
         <ErrorNote error={error} />
         <p class="actions">
-          <button type="submit" class="secondary">Restore</button>
+          <button type="submit" class="secondary">{clinic ? 'Bring it in' : 'Restore'}</button>
           <span role="status">{done}</span>
         </p>
       </form>
