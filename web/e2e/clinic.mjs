@@ -103,7 +103,7 @@ try {
     await heading(desk, 'Your clients');
     assert.ok(!desk.url().includes('/welcome/'), `the link's token stays in the address: ${desk.url()}`);
     assert.match(await desk.locator('header .who').innerText(), new RegExp(`Signed in as ${therapist.name}`));
-    assert.match(await desk.locator('main').innerText(), /No clients yet/);
+    await desk.getByText('No clients yet.').waitFor();
     await shoot(desk, 'clinic-clients-empty-phone');
     await scan(desk, 'the empty client list');
   });
@@ -180,7 +180,7 @@ try {
     await run.waitFor();
     assert.match(await run.innerText(), /2\.40 km in 15:20, pain 2/);
     await desk.locator('#client-plan-heading + .card').waitFor();
-    assert.match(await desk.locator('#client-log-heading ~ ul').innerText(), /Run: 2\.40 km, 15:20, pain 2/);
+    await desk.locator('#client-log-heading ~ ul li', { hasText: 'Run: 2.40 km, 15:20, pain 2' }).waitFor();
     // Read-only: no form, no button that changes anything.
     assert.equal(await desk.locator('main form').count(), 0);
     assert.equal(await desk.locator('main button').count(), 0);
@@ -271,6 +271,33 @@ try {
     assert.match(alert, /Too many attempts to sign in\. To keep your account safe, please wait \d+ minutes? and try again\./, alert);
     await shoot(stranger, 'clinic-sign-in-limited-phone');
     await scan(stranger, 'sign-in refused for too many attempts');
+  });
+
+  await step("the therapist's account page: who is signed in, sign out, a new password", async () => {
+    await desk.goto(`${server.url}#/account`);
+    await heading(desk, 'Your account');
+    assert.match(await desk.locator('main').innerText(), new RegExp(`Signed in as ${therapist.name} \\(${therapist.email}\\) at ${clinicName}`));
+    assert.equal(await desk.getByRole('heading', { name: 'Who has read your data' }).count(), 0, "a therapist has no data of a runner's");
+    await shoot(desk, 'clinic-therapist-account-phone');
+    await scan(desk, "the therapist's account page");
+  });
+
+  await step('the client deletes their account, and is gone from the therapist\'s list', async () => {
+    await phoneOfClient.goto(`${server.url}#/settings`);
+    await heading(phoneOfClient, 'Settings');
+    await phoneOfClient.getByRole('button', { name: 'Delete my account…' }).click();
+    await phoneOfClient.getByLabel('Your password, to confirm').fill('not the password');
+    await phoneOfClient.getByRole('button', { name: 'Delete my account and all my data' }).click();
+    await phoneOfClient.getByRole('alert').filter({ hasText: 'The password is not right' }).waitFor();
+    await phoneOfClient.getByLabel('Your password, to confirm').fill(client.password);
+    await phoneOfClient.getByRole('button', { name: 'Delete my account and all my data' }).click();
+    await heading(phoneOfClient, 'Sign in');
+    await phoneOfClient.getByText('Your account and all its data are deleted.').waitFor();
+    assert.equal((await fetchIn(phoneOfClient, '/api/log')).status, 401);
+    await desk.goto(`${server.url}#/`);
+    await desk.reload();
+    await heading(desk, 'Your clients');
+    await desk.getByText('No clients yet').waitFor();
   });
 
   for (const context of contexts) await context.close();
