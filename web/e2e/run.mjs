@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 
 import { Journey, chromiumPath, scan } from './journey.mjs';
 
-import { newRunner } from './new-runner.mjs';
+import { answerAsNewRunner } from './new-runner.mjs';
 import { serve as serveWith } from './serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -62,34 +62,6 @@ async function look(page, name) {
 
 async function heading(page, text) {
   await page.getByRole('heading', { level: 1, name: text }).waitFor({ timeout: 15000 });
-}
-
-async function answerAsNewRunner(page) {
-  for (let guard = 0; guard < 40; guard += 1) {
-    const form = page.locator('form.question');
-    await form.waitFor({ timeout: 15000 });
-    const id = await form.getAttribute('data-question');
-    const reply = newRunner[id] ?? 'no';
-    if (await page.locator('#reply-number').count()) {
-      await page.locator('#reply-number').fill(reply);
-    } else {
-      await form.locator(`input[type=radio][value="${reply}"]`).check();
-    }
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.waitForFunction(
-      (before) => location.hash === '#/result' || document.querySelector('form.question')?.dataset.question !== before
-        || document.querySelector('form.question .error'),
-      id,
-      { timeout: 15000 },
-    );
-    if ((await page.evaluate(() => location.hash)) === '#/result') return;
-    const error = page.locator('form.question .error');
-    if (await error.count()) throw new Error(`the questionnaire refused "${reply}" for ${id}: ${await error.innerText()}`);
-    if (reply === '6 weeks') {
-      await page.getByText('Noted: 6 weeks = 1.4 months.').waitFor();
-    }
-  }
-  throw new Error('the questionnaire did not end');
 }
 
 // --- Journeys ---------------------------------------------------------------------------------

@@ -1,14 +1,23 @@
 // Starts `backstride serve` for a test, as a runner would: on a free loopback port, with
 // its own data folder and a fixed today. Shared by the browser journeys (run.mjs) and the
-// API's schema check (api-schema.mjs).
+// API's schema check (api-schema.mjs). serveClinic starts the clinic server on a database.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 // Resolves with the server's address once it prints it, and `stop`, which fails unless
 // the server exits cleanly (0, and nothing from a sanitizer in its output).
 export function serve(binary, dataDir, today) {
+  return start(binary, ['--db', path.join(dataDir, 'backstride.db'), '--today', today, 'serve', '--port', '0']);
+}
+
+// The clinic server on the PostgreSQL database at `connection` (a libpq connection string).
+export function serveClinic(binary, connection) {
+  return start(binary, ['serve', '--database', connection, '--port', '0', '--quiet']);
+}
+
+function start(binary, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['--db', path.join(dataDir, 'backstride.db'), '--today', today, 'serve', '--port', '0'], {
+    const child = spawn(binary, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     public status: number,
     message: string,
     public field?: string,
+    // A 429's Retry-After: the seconds to wait before trying again.
+    public retryAfterS?: number,
   ) {
     super(message);
   }
@@ -50,6 +52,23 @@ function csrfToken(): Promise<string> {
   return token;
 }
 
+// The clinic server gives a new session's token when it signs someone in; signing out
+// forgets it, so the next change asks again.
+export function setCsrfToken(csrf: string | null) {
+  token = csrf === null ? null : Promise.resolve(csrf);
+}
+
+// On the clinic server, what to do when the server says no one is signed in any more (the
+// session ended, or was signed out from another device): show the sign-in page.
+let onSignedOut: (() => void) | null = null;
+export function whenSignedOut(handler: (() => void) | null) {
+  onSignedOut = handler;
+}
+
+// The clinic server's routes that work before anyone signs in: they need no CSRF token (it
+// belongs to a session), and their 401 is an answer to show, not a session that ended.
+const withoutSession = ['POST /api/auth/sign-in', 'POST /api/auth/link', 'POST /api/auth/use-link', 'GET /api/session'];
+
 // Watch files go as their bytes; every other body is JSON (an export to restore is JSON
 // already, so its file goes as it is).
 const octetStream: Route[] = ['POST /api/import'];
@@ -74,12 +93,27 @@ export async function request<R extends Route>(
     Object.entries(query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
   ).toString();
   if (search) path += `?${search}`;
+  return (await call(method, path, body, {
+    signal,
+    octetStream: octetStream.includes(route),
+  })) as Api[R]['response'];
+}
 
+// One call of the API by method and path (request() types the routes of the schema; the
+// clinic's are typed in clinic-api.ts). Sends the CSRF token with every change, JSON or a
+// file as the body; fails with ApiError carrying the server's message.
+export async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  { signal, octetStream = false }: { signal?: AbortSignal; octetStream?: boolean } = {},
+): Promise<unknown> {
+  const route = `${method} ${path.split('?')[0]}`;
   const headers: Record<string, string> = {};
-  if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
+  if (method !== 'GET' && !withoutSession.includes(route)) headers['X-CSRF-Token'] = await csrfToken();
   let sent: BodyInit | undefined;
   if (body !== undefined) {
-    headers['Content-Type'] = octetStream.includes(route) ? 'application/octet-stream' : 'application/json';
+    headers['Content-Type'] = octetStream ? 'application/octet-stream' : 'application/json';
     sent = body instanceof Blob ? body : JSON.stringify(body);
   }
   let response: Response;
@@ -91,12 +125,23 @@ export async function request<R extends Route>(
     if (isAborted(error)) throw error;
     throw new ApiError(0, 'backstride is not answering. Is `backstride serve` still running?');
   }
-  const data: unknown = text ? JSON.parse(text) : null;
-  if (!response.ok) {
-    const error = (data as Api[R]['error'] | null)?.error;
-    throw new ApiError(response.status, error?.message ?? `the server answered ${response.status}`, error?.field);
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON (a proxy's error page): said below by its status
   }
-  return data as Api[R]['response'];
+  if (!response.ok) {
+    if (response.status === 401 && !withoutSession.includes(route)) {
+      token = null;
+      onSignedOut?.();
+    }
+    const error = (data as { error?: { message?: string; field?: string } } | null)?.error;
+    const retryAfter = Number(response.headers.get('Retry-After') ?? '');
+    throw new ApiError(response.status, error?.message ?? `the server answered ${response.status}`, error?.field,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  }
+  return data;
 }
 
 // Whole exports (a Strava, Garmin or Apple Health download) go through XMLHttpRequest,

@@ -85,7 +85,7 @@ function saved(outcome: LogOutcome): Shown {
   return { title: 'Saved. What changed in your plan', changes: outcome.changes };
 }
 
-const kindTitle: Record<LogKind, string> = {
+export const kindTitle: Record<LogKind, string> = {
   run: 'Run',
   morning: 'Next morning',
   strength: 'Strength',

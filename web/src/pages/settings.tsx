@@ -1,19 +1,29 @@
 // Units, runs a week, reading the pain onset from a lap press; exports.
 import { useState } from 'preact/hooks';
 
+import { useWho } from '../account';
 import { api, downloads, type SettingsChange } from '../api';
 import { useSettings } from '../settings';
 import { ErrorNote, Loading, PageTitle } from '../ui';
+import { AccountSection } from './account';
 
 // A backup restored over what is there brings its own settings: `onRestored` fetches them.
-function Restore({ onRestored }: { onRestored: () => void }) {
+// On the clinic server the same upload moves a runner's history from the local app in.
+function Restore({ onRestored, clinic }: { onRestored: () => void; clinic: boolean }) {
   const [file, setFile] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
   const [done, setDone] = useState<string>('');
   const [error, setError] = useState<unknown>(null);
   return (
     <section aria-labelledby="restore-heading">
-      <h2 id="restore-heading">Restore a backup</h2>
+      <h2 id="restore-heading">{clinic ? 'Bring your history from backstride on your computer' : 'Restore a backup'}</h2>
+      {clinic && (
+        <p>
+          If you used backstride on your own computer before, you can move everything from it
+          into this account: there, open Settings and choose <strong>All your data (.json)</strong>,
+          then choose that file here.
+        </p>
+      )}
       <form
         class="card"
         onSubmit={async (e) => {
@@ -31,19 +41,23 @@ function Restore({ onRestored }: { onRestored: () => void }) {
         }}
       >
         <p>
-          <label for="restore-file">A backup made here (.json)</label>
+          <label for="restore-file">{clinic ? 'The file from your computer (.json)' : 'A backup made here (.json)'}</label>
           <input id="restore-file" type="file" accept=".json,application/json" required
             onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
         </p>
         <p>
           <label class="choice">
             <input type="checkbox" checked={replace} onChange={(e) => setReplace((e.target as HTMLInputElement).checked)} />
-            <span>Replace everything stored here (otherwise a backup goes only into an empty app)</span>
+            <span>
+              {clinic
+                ? 'Replace what this account holds now (otherwise the file goes only into an account with nothing in it yet)'
+                : 'Replace everything stored here (otherwise a backup goes only into an empty app)'}
+            </span>
           </label>
         </p>
         <ErrorNote error={error} />
         <p class="actions">
-          <button type="submit" class="secondary">Restore</button>
+          <button type="submit" class="secondary">{clinic ? 'Bring it in' : 'Restore'}</button>
           <span role="status">{done}</span>
         </p>
       </form>
@@ -53,6 +67,7 @@ function Restore({ onRestored }: { onRestored: () => void }) {
 
 export function SettingsPage() {
   const { settings, error, save, reload } = useSettings();
+  const { account } = useWho();
   // What the runner changed and has not saved yet, over the saved settings.
   const [edits, setEdits] = useState<SettingsChange>({});
   const [saved, setSaved] = useState(false);
@@ -126,7 +141,8 @@ export function SettingsPage() {
           <a class="button secondary" href={downloads.everything} download>All your data (.json)</a>
         </p>
       </section>
-      <Restore onRestored={reload} />
+      <Restore onRestored={reload} clinic={account !== null} />
+      {account && <AccountSection level={3} />}
     </>
   );
 }
