@@ -10,7 +10,9 @@ What it does, all in a temporary folder that goes at the end (also on Ctrl+C, an
 watcher process stops the database even when this script is killed):
   1. starts a throwaway PostgreSQL (Debian's server programs, a unix socket in the folder,
      fsync and synchronous_commit on as a real server has them);
-  2. pgbench on a database of its own: select-only and TPC-B-like read-write, 8 clients;
+  2. pgbench on a database of its own: select-only and TPC-B-like read-write, 8 clients,
+     and select-only with a new connection for each transaction (what one connection per
+     request costs);
   3. seeds a clinic: a template runner and therapist made through the server's own API
      (clinic create, a setup link, an invitation, an assessment, a run and a check-in),
      then, in SQL (bench/clinic_seed.sql), 1,000 runners with years of runs and check-ins,
@@ -161,10 +163,14 @@ def pgbench(cluster, clients, seconds, scale):
     args = cluster.client_args("pgbench")
     run(["pgbench", "-i", "-q", "-s", str(scale), *args])
     figures = {}
-    for name, extra in (("select-only", ["-S"]), ("read-write", [])):
+    # The third: select-only over a new connection for each transaction, what a server
+    # that connects for each request gets at most.
+    for name, extra in (("select-only", ["-S"]), ("read-write", []),
+                        ("select-only, connecting each time", ["-S", "-C"])):
         out = run(["pgbench", *extra, "-c", str(clients), "-j", str(min(clients, 2)),
                    "-T", str(seconds), *args])
-        match = re.search(r"tps = ([\d.]+) \(without initial connection time\)", out)
+        match = re.search(r"tps = ([\d.]+) \((?:without initial connection time|including "
+                          r"reconnection times)\)", out)
         if not match:
             raise Failure(f"pgbench printed no tps:\n{out[-800:]}")
         figures[name] = float(match.group(1))
@@ -491,7 +497,8 @@ def report(setups, bench, args):
     print()
     print(f"pgbench, {args.pgbench_clients} clients, {args.pgbench_seconds} s each: "
           f"select-only {bench['select-only']:,.0f} tx/s, read-write (TPC-B-like) "
-          f"{bench['read-write']:,.0f} tx/s")
+          f"{bench['read-write']:,.0f} tx/s; select-only with a new connection for each "
+          f"transaction (-C) {bench['select-only, connecting each time']:,.0f} tx/s")
     print()
     mix_weights = dict(re.findall(r"(\w+)=(\d+)", args.mix))
     print(f"wrk: {args.connections} connections in all, the mix ({args.mix}) for "
@@ -622,7 +629,8 @@ def main():
               flush=True)
         bench = pgbench(cluster, args.pgbench_clients, args.pgbench_seconds, args.pgbench_scale)
         print(f"  select-only {bench['select-only']:,.0f} tx/s, read-write "
-              f"{bench['read-write']:,.0f} tx/s", flush=True)
+              f"{bench['read-write']:,.0f} tx/s, select-only connecting each time "
+              f"{bench['select-only, connecting each time']:,.0f} tx/s", flush=True)
         print(f"Seeding {args.runners:,} runners with {args.years:g} years of log, "
               f"{args.therapists} therapists ...", flush=True)
         sessions_file, probe = seed(cluster, args.binary, work, args)
