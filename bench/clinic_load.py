@@ -660,7 +660,10 @@ def interrupted(signum, frame):
 
 
 if __name__ == "__main__":
+    # SIGINT too: a shell that starts this in the background without job control has it
+    # ignored, and Python then keeps it ignored.
     signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     try:
         sys.exit(main())
     except Failure as failure:
