@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs the peer tools the benchmark compares against, and builds the benchmark.
+# Installs the peer tools the benchmark compares against, what the clinic server's load
+# test runs (wrk, and Debian's PostgreSQL with pgbench), and builds the benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages=(gpsbabel python3-gpxpy time libexpat1-dev python3 nodejs npm libzip-dev unzip)
+packages=(gpsbabel python3-gpxpy time libexpat1-dev python3 nodejs npm libzip-dev unzip
+          wrk postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
