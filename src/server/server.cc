@@ -317,6 +317,8 @@ WebServer::WebServer(Api& api, ServeOptions options)
   httplib::Server& http = impl_->http;
   // httplib's limit covers every route, the export's too, so it is the larger one; the
   // pre-routing handler holds the other routes to max_upload_bytes.
+  // Each small reply goes out at once, not held ~40 ms by Nagle's algorithm.
+  http.set_tcp_nodelay(true);
   http.set_payload_max_length(static_cast<std::size_t>(
       std::max<std::uint64_t>(impl_->options.max_upload_bytes, impl_->options.max_export_bytes)));
 

@@ -78,6 +78,8 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_runner ON audit_log (runner_id, at);
 )sql";
 
+constexpr double kLastSeenResolutionSeconds = 300;
+
 constexpr const char* kAccountColumns =
     "a.id, a.clinic_id, c.name, a.role, a.email, a.name, a.password_hash, a.runner_id";
 
@@ -334,11 +336,11 @@ Result<void> ClinicDatabase::AddSession(std::string_view digest, std::int64_t ac
 
 Result<std::optional<SessionRow>> ClinicDatabase::Session(std::string_view digest, double now) {
   auto found = db_->Query(
-      std::string("UPDATE sessions s SET last_seen_at = to_timestamp($2) FROM accounts a "
-                  "JOIN clinics c ON c.id = a.clinic_id "
-                  "WHERE s.digest = $1 AND a.id = s.account_id "
-                  "AND s.expires_at > to_timestamp($2) RETURNING ") +
-          kAccountColumns + ", s.csrf_token, extract(epoch FROM s.expires_at)",
+      std::string("SELECT ") + kAccountColumns +
+          ", s.csrf_token, extract(epoch FROM s.expires_at), "
+          "extract(epoch FROM s.last_seen_at) FROM sessions s "
+          "JOIN accounts a ON a.id = s.account_id JOIN clinics c ON c.id = a.clinic_id "
+          "WHERE s.digest = $1 AND s.expires_at > to_timestamp($2)",
       {digest, now});
   if (!found) return Fail(found.error());
   if (found->empty()) return std::optional<SessionRow>();
@@ -346,6 +348,13 @@ Result<std::optional<SessionRow>> ClinicDatabase::Session(std::string_view diges
   session.account = ReadAccount(*found, 0);
   session.csrf_token = std::string(found->Text(0, 8));
   session.expires_at = found->Real(0, 9);
+  // The last use is kept to the minute or so, not to the request: a write (and a wait for
+  // the disk) on every read would cost more than the read itself.
+  if (now - found->Real(0, 10) > kLastSeenResolutionSeconds) {
+    auto touched = db_->Query(
+        "UPDATE sessions SET last_seen_at = to_timestamp($2) WHERE digest = $1", {digest, now});
+    if (!touched) return Fail(touched.error());
+  }
   return std::optional<SessionRow>(std::move(session));
 }
 

@@ -116,7 +116,8 @@ class ClinicDatabase {
 
   Result<void> AddSession(std::string_view digest, std::int64_t account_id,
                           std::string_view csrf_token, double now, double expires_at);
-  // The session, when it has not expired at `now` (its last use is then set to `now`).
+  // The session, when it has not expired at `now` (its last use is then set to `now`,
+  // when the one recorded is more than five minutes old).
   Result<std::optional<SessionRow>> Session(std::string_view digest, double now);
   Result<void> DeleteSession(std::string_view digest);
   // Ends every session of the account; returns how many there were.
