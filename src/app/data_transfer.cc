@@ -373,7 +373,10 @@ Result<std::string> ExportData(Store& store) {
   out["plans"] = list(contents->plans, PlanJson);
   out["log"] = list(contents->log, LogEntryJson);
   out["activities"] = list(contents->activities, ActivityJson);
-  return out.dump(2) + "\n";
+  // A file name from a watch or an archive may not be UTF-8 (the SQLite store keeps its
+  // bytes as they came): in the backup such bytes become U+FFFD, rather than the whole
+  // backup failing for one name.
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 Result<DataImportSummary> ImportData(Store& store, std::string_view json_text, bool replace) {

@@ -571,6 +571,10 @@ TEST_P(ApiTest, AWatchFileWhoseNameIsNotUtf8IsImportedAndReadBack) {
   EXPECT_EQ(runs[0]["id"], id);
   const json shown = GetJson("/api/runs/" + std::to_string(id));
   EXPECT_FALSE(shown["laps"].empty());
+  // And the backup holds it, the name's stray bytes as U+FFFD.
+  auto backup = client_->Get("/api/export.json");
+  ASSERT_EQ(backup->status, 200) << backup->body;
+  EXPECT_NE(backup->body.find("caf\xEF\xBF\xBD"), std::string::npos);
 }
 
 TEST_P(ApiTest, UploadsNeedANameAndTheRightTypeAndBadFilesSayWhy) {
