@@ -63,10 +63,6 @@ class ClinicApi {
   // Thread-safe: each request takes a Clinic of its own.
   ClinicResponse Handle(const ClinicRequest& request);
 
-  // POST /api/import-archive for the signed-in runner (the HTTP layer streams the body).
-  // Fails with the reply to send when the session may not import.
-  Result<std::unique_ptr<App>> ImportingApp(const ClinicRequest& request, ApiResponse& refusal);
-
  private:
   class Lease;
   Result<std::unique_ptr<Clinic>> Take();
